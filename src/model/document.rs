@@ -1,0 +1,170 @@
+//! A document: one article's text, where it came from, and its spans.
+
+use super::{DocId, DocText, Span, SpanId};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// Bibliographic fields a researcher groups and filters articles by.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Publishing outlet ("The Guardian").
+    #[serde(default)]
+    pub outlet: String,
+    /// Publication date, as the researcher writes it (ISO `YYYY-MM-DD` recommended).
+    #[serde(default)]
+    pub date: String,
+    /// Where the article was published.
+    #[serde(default)]
+    pub url: String,
+    /// Byline.
+    #[serde(default)]
+    pub author: String,
+}
+
+/// One editable metadata field, so a single edit type covers all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MetaField {
+    /// The document's title.
+    Title,
+    /// [`Metadata::outlet`].
+    Outlet,
+    /// [`Metadata::date`].
+    Date,
+    /// [`Metadata::url`].
+    Url,
+    /// [`Metadata::author`].
+    Author,
+}
+
+impl MetaField {
+    /// Every field, in display order.
+    pub const ALL: [MetaField; 5] = [
+        MetaField::Title,
+        MetaField::Outlet,
+        MetaField::Date,
+        MetaField::Url,
+        MetaField::Author,
+    ];
+
+    /// Name shown to the user and used as a column name in exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            MetaField::Title => "title",
+            MetaField::Outlet => "outlet",
+            MetaField::Date => "date",
+            MetaField::Url => "url",
+            MetaField::Author => "author",
+        }
+    }
+}
+
+/// One article in a project.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Unique within the project.
+    pub id: DocId,
+    /// Shown in the document list and exports.
+    pub title: String,
+    /// The file the text was read from, empty when unknown. Informational only: the
+    /// text below is the reference, so the project never depends on this file.
+    #[serde(default)]
+    pub source_path: String,
+    /// How the source file was decoded ("UTF-8", "windows-1252", …).
+    #[serde(default)]
+    pub encoding: String,
+    /// `sha256:` + hex digest of `text` in UTF-8; identifies the same article across projects.
+    pub content_hash: String,
+    /// Outlet, date, URL, author.
+    #[serde(default)]
+    pub metadata: Metadata,
+    /// Spans in reading order (by start, end, id).
+    #[serde(default)]
+    pub spans: Vec<Span>,
+    /// The article text that all offsets refer to.
+    pub text: DocText,
+}
+
+impl Document {
+    /// A document with no spans; computes the content hash.
+    pub fn new(id: DocId, title: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = DocText::new(text.into());
+        Self {
+            id,
+            title: title.into(),
+            source_path: String::new(),
+            encoding: String::new(),
+            content_hash: content_hash(text.as_str()),
+            metadata: Metadata::default(),
+            spans: Vec::new(),
+            text,
+        }
+    }
+
+    /// The span with this id.
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// Current value of a metadata field.
+    pub fn field(&self, field: MetaField) -> &str {
+        match field {
+            MetaField::Title => &self.title,
+            MetaField::Outlet => &self.metadata.outlet,
+            MetaField::Date => &self.metadata.date,
+            MetaField::Url => &self.metadata.url,
+            MetaField::Author => &self.metadata.author,
+        }
+    }
+
+    pub(crate) fn field_mut(&mut self, field: MetaField) -> &mut String {
+        match field {
+            MetaField::Title => &mut self.title,
+            MetaField::Outlet => &mut self.metadata.outlet,
+            MetaField::Date => &mut self.metadata.date,
+            MetaField::Url => &mut self.metadata.url,
+            MetaField::Author => &mut self.metadata.author,
+        }
+    }
+
+    /// Index at which a span with this order key belongs.
+    pub(crate) fn insertion_index(&self, span: &Span) -> usize {
+        let key = span.order_key();
+        self.spans.partition_point(|s| s.order_key() < key)
+    }
+
+    /// Spans containing code point `c`, innermost (shortest) first.
+    pub fn spans_at(&self, c: usize) -> Vec<&Span> {
+        let mut hits: Vec<&Span> = self
+            .spans
+            .iter()
+            .take_while(|s| s.start <= c)
+            .filter(|s| s.contains(c))
+            .collect();
+        hits.sort_by_key(|s| (s.len_chars(), s.id));
+        hits
+    }
+}
+
+/// The content hash stored with each document.
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_hash_is_sha256_of_utf8() {
+        assert_eq!(
+            content_hash("abc"),
+            "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

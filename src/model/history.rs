@@ -1,0 +1,212 @@
+//! Undo and redo as stacks of steps, each a list of edits applied as one.
+
+use super::{Edit, EditError, Project};
+
+/// Steps kept for undo; older ones are forgotten (the project itself is never affected).
+const DEFAULT_LIMIT: usize = 1000;
+
+/// One undoable user action ("Label 'quote'"), made of one or more edits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// What the action did, for the Edit menu ("Undo Label 'quote'").
+    pub description: String,
+    /// The edits, in the order they were applied.
+    pub edits: Vec<Edit>,
+    /// Serial number, so "is this the state that was saved?" survives undo and redo.
+    serial: u64,
+}
+
+/// The undo and redo stacks of one open project.
+#[derive(Clone, Debug)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    limit: usize,
+    next_serial: u64,
+    /// Serial of the newest applied step when the project was last saved (0: none applied).
+    saved_serial: Option<u64>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: DEFAULT_LIMIT,
+            next_serial: 1,
+            saved_serial: Some(0),
+        }
+    }
+}
+
+impl History {
+    /// Applies `edits` as one step. If any edit fails, the ones before it are rolled back
+    /// and the project is left exactly as it was.
+    pub fn apply(
+        &mut self,
+        project: &mut Project,
+        description: impl Into<String>,
+        edits: Vec<Edit>,
+    ) -> Result<(), EditError> {
+        apply_all(project, &edits)?;
+        let serial = self.next_serial;
+        self.next_serial += 1;
+        self.undo.push(Step {
+            description: description.into(),
+            edits,
+            serial,
+        });
+        if self.undo.len() > self.limit {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the newest step; returns its description.
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let Some(step) = self.undo.pop() else {
+            return Ok(None);
+        };
+        let inverse: Vec<Edit> = step.edits.iter().rev().map(Edit::inverse).collect();
+        if let Err(e) = apply_all(project, &inverse) {
+            self.undo.push(step);
+            return Err(e);
+        }
+        let description = step.description.clone();
+        self.redo.push(step);
+        Ok(Some(description))
+    }
+
+    /// Redoes the newest undone step; returns its description.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<String>, EditError> {
+        let Some(step) = self.redo.pop() else {
+            return Ok(None);
+        };
+        if let Err(e) = apply_all(project, &step.edits) {
+            self.redo.push(step);
+            return Err(e);
+        }
+        let description = step.description.clone();
+        self.undo.push(step);
+        Ok(Some(description))
+    }
+
+    /// Description of the step Undo would undo.
+    pub fn undo_description(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.description.as_str())
+    }
+
+    /// Description of the step Redo would redo.
+    pub fn redo_description(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.description.as_str())
+    }
+
+    /// The newest applied step, if any.
+    pub fn last_step(&self) -> Option<&Step> {
+        self.undo.last()
+    }
+
+    /// Marks the current state as the saved one.
+    pub fn mark_saved(&mut self) {
+        self.saved_serial = Some(self.current_serial());
+    }
+
+    /// Marks the project as differing from any file (e.g. made from the command line).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_serial = None;
+    }
+
+    /// Whether the project differs from what was last saved.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_serial != Some(self.current_serial())
+    }
+
+    fn current_serial(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.serial)
+    }
+}
+
+fn apply_all(project: &mut Project, edits: &[Edit]) -> Result<(), EditError> {
+    for (i, edit) in edits.iter().enumerate() {
+        if let Err(e) = edit.apply(project) {
+            for done in edits[..i].iter().rev() {
+                // Undoing an edit that just succeeded cannot fail; if it somehow did, the
+                // error above is still the one the user needs to see.
+                let _ = done.inverse().apply(project);
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Document};
+
+    fn setup() -> (Project, History) {
+        let mut p = Project::new("t");
+        p.documents
+            .push(Document::new(DocId(1), "A", "one two three four"));
+        (p, History::default())
+    }
+
+    fn add(p: &Project, s: usize, e: usize) -> Edit {
+        let span = p.make_span(DocId(1), "claim", s, e).expect("span");
+        Edit::AddSpan {
+            doc: DocId(1),
+            span,
+        }
+    }
+
+    #[test]
+    fn undo_redo_and_dirty_marker() {
+        let (mut p, mut h) = setup();
+        let original = p.clone();
+        assert!(!h.is_dirty());
+        let e = add(&p, 0, 3);
+        h.apply(&mut p, "Label 'claim'", vec![e]).expect("apply");
+        assert!(h.is_dirty());
+        h.mark_saved();
+        assert!(!h.is_dirty());
+        assert_eq!(
+            h.undo(&mut p).expect("undo").as_deref(),
+            Some("Label 'claim'")
+        );
+        assert_eq!(p, original);
+        assert!(h.is_dirty());
+        h.redo(&mut p).expect("redo");
+        assert!(!h.is_dirty());
+        assert_eq!(p.documents[0].spans.len(), 1);
+    }
+
+    #[test]
+    fn failing_step_rolls_back_earlier_edits() {
+        let (mut p, mut h) = setup();
+        let original = p.clone();
+        let good = add(&p, 0, 3);
+        let mut bad_span = p.make_span(DocId(1), "claim", 4, 7).expect("span");
+        bad_span.id = crate::model::SpanId(99);
+        bad_span.text = "xyz".into();
+        let bad = Edit::AddSpan {
+            doc: DocId(1),
+            span: bad_span,
+        };
+        assert!(h.apply(&mut p, "two", vec![good, bad]).is_err());
+        assert_eq!(p, original);
+        assert!(h.undo_description().is_none());
+    }
+
+    #[test]
+    fn new_step_clears_redo() {
+        let (mut p, mut h) = setup();
+        let e = add(&p, 0, 3);
+        h.apply(&mut p, "a", vec![e]).expect("a");
+        h.undo(&mut p).expect("undo");
+        let e = add(&p, 4, 7);
+        h.apply(&mut p, "b", vec![e]).expect("b");
+        assert!(h.redo_description().is_none());
+    }
+}

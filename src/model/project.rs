@@ -1,0 +1,162 @@
+//! The project: label set plus documents, and the invariants that make it valid.
+
+use super::{DocId, Document, Label, SpanId, default_labels};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// Version of the project file format this build writes. Files with a higher number are
+/// refused rather than half-read.
+pub const CURRENT_FORMAT: u32 = 1;
+
+/// A Lectern project: everything saved in one `.ron` file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Project {
+    /// File format version, see [`CURRENT_FORMAT`].
+    pub format: u32,
+    /// Shown in the window title.
+    pub name: String,
+    /// The codebook.
+    pub labels: Vec<Label>,
+    /// The document shown when the project is reopened.
+    #[serde(default)]
+    pub last_viewed: Option<DocId>,
+    /// The articles, in the user's order.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+}
+
+/// One way a project breaks its own rules, with enough detail to find the place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Document concerned, if any.
+    pub doc: Option<DocId>,
+    /// Span concerned, if any.
+    pub span: Option<SpanId>,
+    /// What is wrong, lower-case, for the user.
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.doc, self.span) {
+            (Some(d), Some(s)) => write!(f, "document {d}, span {s}: {}", self.message),
+            (Some(d), None) => write!(f, "document {d}: {}", self.message),
+            _ => write!(f, "{}", self.message),
+        }
+    }
+}
+
+impl Project {
+    /// An empty project with the default label set.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            format: CURRENT_FORMAT,
+            name: name.into(),
+            labels: default_labels(),
+            last_viewed: None,
+            documents: Vec::new(),
+        }
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: DocId) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub(crate) fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
+        self.documents.iter_mut().find(|d| d.id == id)
+    }
+
+    /// The label with this name.
+    pub fn label(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// An id no document uses yet.
+    pub fn next_doc_id(&self) -> DocId {
+        DocId(self.documents.iter().map(|d| d.id.0 + 1).max().unwrap_or(1))
+    }
+
+    /// An id no span uses yet.
+    pub fn next_span_id(&self) -> SpanId {
+        let max = self
+            .documents
+            .iter()
+            .flat_map(|d| d.spans.iter())
+            .map(|s| s.id.0 + 1)
+            .max();
+        SpanId(max.unwrap_or(1))
+    }
+
+    /// Whether any document holds a span with this id.
+    pub fn has_span_id(&self, id: SpanId) -> bool {
+        self.documents
+            .iter()
+            .any(|d| d.spans.iter().any(|s| s.id == id))
+    }
+
+    /// The document to show first: the last viewed one if it still exists, else the first.
+    pub fn initial_document(&self) -> Option<DocId> {
+        self.last_viewed
+            .filter(|id| self.document(*id).is_some())
+            .or_else(|| self.documents.first().map(|d| d.id))
+    }
+
+    /// Every broken rule: duplicate ids, unknown labels, spans out of range, inverted, or
+    /// whose stored text differs from the document. Empty for a valid project.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut label_names = HashSet::new();
+        for l in &self.labels {
+            if !label_names.insert(l.name.as_str()) {
+                out.push(problem(
+                    None,
+                    None,
+                    format!("label \"{}\" is defined twice", l.name),
+                ));
+            }
+        }
+        let mut doc_ids = HashSet::new();
+        let mut span_ids = HashSet::new();
+        for d in &self.documents {
+            if !doc_ids.insert(d.id) {
+                out.push(problem(
+                    Some(d.id),
+                    None,
+                    "document id is used twice".into(),
+                ));
+            }
+            for s in &d.spans {
+                let at = |m: String| problem(Some(d.id), Some(s.id), m);
+                if !span_ids.insert(s.id) {
+                    out.push(at("span id is used twice".into()));
+                }
+                if !label_names.contains(s.label.as_str()) {
+                    out.push(at(format!("label \"{}\" is not in the label set", s.label)));
+                }
+                if s.start >= s.end {
+                    out.push(at(format!("start {} is not before end {}", s.start, s.end)));
+                } else if s.end > d.text.len_chars() {
+                    out.push(at(format!(
+                        "end {} is past the end of the text ({} code points)",
+                        s.end,
+                        d.text.len_chars()
+                    )));
+                } else if d.text.slice(s.start..s.end) != Some(s.text.as_str()) {
+                    out.push(at(format!(
+                        "stored text {:?} differs from the document's text {:?} at {}..{}",
+                        s.text,
+                        d.text.slice(s.start..s.end).unwrap_or_default(),
+                        s.start,
+                        s.end
+                    )));
+                }
+            }
+        }
+        out
+    }
+}
+
+fn problem(doc: Option<DocId>, span: Option<SpanId>, message: String) -> Problem {
+    Problem { doc, span, message }
+}
