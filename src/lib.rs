@@ -5,4 +5,6 @@
 //! [`model`] (plain data and edits) ← [`store`] (project files) and [`formats`] (imports
 //! and exports) ← [`ui`] (egui) and [`cli`] (command line).
 
+pub mod formats;
 pub mod model;
+pub mod store;

@@ -1,0 +1,253 @@
+//! Article files (`.txt`, `.md`) read into document text.
+//!
+//! Researchers collect articles from many places, so the bytes may be UTF-8 with or
+//! without a byte order mark, UTF-16, or a legacy code page; lines may end in CRLF.
+//! Everything is decoded to UTF-8 and line ends are normalised to `\n` *before* any offset
+//! exists, so offsets always refer to the text stored in the project (documented in
+//! `docs/project-format.md`). Binary files are refused by name, never imported as noise.
+
+use crate::model::{DocId, Document, content_hash};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Extensions read as plain-text articles.
+pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+
+/// Why a file could not be read as an article. Nothing was changed.
+#[derive(Debug, Error)]
+pub enum ArticleError {
+    /// The file could not be read.
+    #[error("cannot read article {}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not text.
+    #[error("{} is not a text file ({reason}); Lectern reads .txt and .md articles", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// What gave it away.
+        reason: String,
+    },
+    /// The file has no text.
+    #[error("{} is empty", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The extension is not one Lectern reads.
+    #[error("{} is not an article Lectern can read; supported: .txt, .md", path.display())]
+    Unsupported {
+        /// The file.
+        path: PathBuf,
+    },
+}
+
+/// An article decoded and ready to become a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Title: the first non-empty line (without Markdown `#`), else the file name.
+    pub title: String,
+    /// The text, UTF-8 with `\n` line ends and no byte order mark.
+    pub text: String,
+    /// The encoding the bytes were decoded from, e.g. "UTF-8", "UTF-16LE", "windows-1252".
+    pub encoding: String,
+    /// Whether the file used CRLF (or CR) line ends, now normalised to LF.
+    pub had_crlf: bool,
+}
+
+impl Article {
+    /// The article as a project document with id `id`.
+    pub fn into_document(self, id: DocId, source: &Path) -> Document {
+        let mut doc = Document::new(id, self.title, self.text);
+        doc.source_path = source.display().to_string();
+        doc.encoding = self.encoding;
+        if self.had_crlf {
+            doc.encoding.push_str(", CRLF");
+        }
+        doc.content_hash = content_hash(doc.text.as_str());
+        doc
+    }
+}
+
+/// Whether Lectern reads files with this path's extension as articles.
+pub fn is_article_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads and decodes an article file.
+pub fn read_article(path: &Path) -> Result<Article, ArticleError> {
+    if !is_article_path(path) {
+        return Err(ArticleError::Unsupported {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    decode_article(&bytes, path)
+}
+
+/// Decodes article bytes; `path` names the file in messages and gives a fallback title.
+pub fn decode_article(bytes: &[u8], path: &Path) -> Result<Article, ArticleError> {
+    let (raw, encoding) = decode(bytes, path)?;
+    let had_crlf = raw.contains('\r');
+    let text = if had_crlf {
+        raw.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        raw
+    };
+    if text.trim().is_empty() {
+        return Err(ArticleError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let title = title_of(&text).unwrap_or_else(|| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_owned())
+    });
+    Ok(Article {
+        title,
+        text,
+        encoding,
+        had_crlf,
+    })
+}
+
+/// Decodes with the byte order mark if there is one, else as UTF-8 if valid, else with the
+/// encoding a detector guesses.
+fn decode(bytes: &[u8], path: &Path) -> Result<(String, String), ArticleError> {
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+        if had_errors {
+            return Err(binary(
+                path,
+                format!("invalid {} after its byte order mark", enc.name()),
+            ));
+        }
+        return Ok((text.into_owned(), format!("{} (with BOM)", enc.name())));
+    }
+    if let Some(reason) = binary_reason(bytes) {
+        return Err(binary(path, reason));
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), "UTF-8".to_owned()));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, true);
+    let (text, _, had_errors) = enc.decode(bytes);
+    if had_errors {
+        return Err(binary(path, format!("not valid {} either", enc.name())));
+    }
+    Ok((text.into_owned(), enc.name().to_owned()))
+}
+
+fn binary(path: &Path, reason: String) -> ArticleError {
+    ArticleError::Binary {
+        path: path.to_path_buf(),
+        reason,
+    }
+}
+
+/// NUL bytes or many control characters mean binary data (images, PDFs, archives).
+fn binary_reason(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if let Some(at) = head.iter().position(|&b| b == 0) {
+        return Some(format!("NUL byte at offset {at}"));
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    (controls * 20 > head.len().max(1)).then(|| format!("{controls} control bytes"))
+}
+
+/// First non-empty line, without Markdown heading marks, shortened to a sensible length.
+fn title_of(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let line = line.trim_start_matches('#').trim();
+    if line.is_empty() {
+        return None;
+    }
+    const MAX: usize = 120;
+    if line.chars().count() <= MAX {
+        Some(line.to_owned())
+    } else {
+        let cut: String = line.chars().take(MAX).collect();
+        Some(format!("{}…", cut.trim_end()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p() -> &'static Path {
+        Path::new("a.txt")
+    }
+
+    #[test]
+    fn utf8_with_bom_and_crlf_is_normalised() {
+        let bytes = "\u{feff}Headline “quoted”\r\nBody\u{a0}text —\r\n".as_bytes();
+        let a = decode_article(bytes, p()).expect("decode");
+        assert_eq!(a.text, "Headline “quoted”\nBody\u{a0}text —\n");
+        assert_eq!(a.title, "Headline “quoted”");
+        assert_eq!(a.encoding, "UTF-8 (with BOM)");
+        assert!(a.had_crlf);
+    }
+
+    #[test]
+    fn plain_utf8_keeps_everything() {
+        let a = decode_article("# Ελένη wins\n\nText".as_bytes(), p()).expect("decode");
+        assert_eq!(a.title, "Ελένη wins");
+        assert_eq!(a.encoding, "UTF-8");
+        assert!(!a.had_crlf);
+    }
+
+    #[test]
+    fn windows_1252_is_detected() {
+        // “Café” — with curly quotes — in windows-1252.
+        let bytes = b"\x93Caf\xe9 society\x94 said the mayor, and the caf\xe9 owners agreed.\n";
+        let a = decode_article(bytes, p()).expect("decode");
+        assert_eq!(a.encoding, "windows-1252");
+        assert!(a.text.starts_with("“Café society”"), "{}", a.text);
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let mut bytes = vec![0xff, 0xfe];
+        for u in "Mayor “Ω”".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let a = decode_article(&bytes, p()).expect("decode");
+        assert_eq!(a.text, "Mayor “Ω”");
+        assert_eq!(a.encoding, "UTF-16LE (with BOM)");
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused_with_the_name() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let err = decode_article(png, Path::new("photo.txt")).unwrap_err();
+        assert!(matches!(err, ArticleError::Binary { .. }));
+        assert!(err.to_string().contains("photo.txt"), "{err}");
+        let err = decode_article(b"  \n\n", Path::new("blank.txt")).unwrap_err();
+        assert!(matches!(err, ArticleError::Empty { .. }));
+    }
+
+    #[test]
+    fn title_falls_back_to_file_name_and_is_shortened() {
+        let long = "x".repeat(300);
+        let a = decode_article(long.as_bytes(), p()).expect("decode");
+        assert_eq!(a.title.chars().count(), 121);
+        assert!(is_article_path(Path::new("A.MD")));
+        assert!(!is_article_path(Path::new("a.pdf")));
+    }
+}

@@ -1,0 +1,3 @@
+//! Imports and exports, one module per format.
+
+pub mod article;

@@ -1,0 +1,70 @@
+//! Atomic file replacement: write a temporary file in the same folder, flush it to disk,
+//! then rename it over the target. A crash at any moment leaves either the old file or the
+//! new one, never a mixture, because a rename within one file system is atomic.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Replaces `path` with `bytes` atomically.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        // Make the rename itself durable; not every platform can open a directory.
+        if let Ok(d) = File::open(&dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_content_and_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        write_atomic(&path, b"old").expect("write old");
+        write_atomic(&path, "new “text”".as_bytes()).expect("write new");
+        assert_eq!(fs::read_to_string(&path).expect("read"), "new “text”");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn failure_keeps_the_old_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        write_atomic(&path, b"old").expect("write old");
+        // A directory in the way of the rename makes it fail.
+        let blocked = dir.path().join("blocked");
+        fs::create_dir(&blocked).expect("mkdir");
+        fs::write(blocked.join("x"), b"x").expect("fill");
+        assert!(write_atomic(&blocked, b"new").is_err());
+        assert_eq!(fs::read_to_string(&path).expect("read"), "old");
+    }
+}

@@ -1,0 +1,160 @@
+//! Project files: RON, pretty-printed in a stable order, saved atomically, and checked on
+//! load so a broken or future file is refused with a message that says where, instead of
+//! being half-read and later written over.
+
+mod atomic;
+
+pub use atomic::write_atomic;
+
+use crate::model::{CURRENT_FORMAT, Problem, Project};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Why a project could not be read or written.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    /// The file could not be read or written.
+    #[error("cannot {action} {}: {source}", path.display())]
+    Io {
+        /// "read" or "write".
+        action: &'static str,
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is not valid RON for a project.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The file was written by a newer Lectern.
+    #[error(
+        "{}: project format {found} is newer than this Lectern understands (up to {CURRENT_FORMAT}); consider updating Lectern",
+        path.display()
+    )]
+    FutureFormat {
+        /// The file.
+        path: PathBuf,
+        /// Format number found in the file.
+        found: u32,
+    },
+    /// The file parses but breaks the project's rules.
+    #[error("{}: {} problem(s), first: {}", path.display(), problems.len(), problems.first().map(|p| p.to_string()).unwrap_or_default())]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Every problem found.
+        problems: Vec<Problem>,
+    },
+    /// The project could not be serialised (should not happen for valid projects).
+    #[error("cannot write project {}: {message}", path.display())]
+    Serialize {
+        /// The file.
+        path: PathBuf,
+        /// Serializer's reason.
+        message: String,
+    },
+}
+
+/// Only the format number, read first so a future file is reported as such rather than
+/// as a confusing type error somewhere in its middle.
+#[derive(Deserialize)]
+#[serde(rename = "Project")]
+struct Header {
+    format: u32,
+}
+
+/// Parses a project from RON text; `path` is only used in messages.
+pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
+        path: path.to_path_buf(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    };
+    if let Ok(header) = ron::from_str::<Header>(text)
+        && header.format > CURRENT_FORMAT
+    {
+        return Err(StoreError::FutureFormat {
+            path: path.to_path_buf(),
+            found: header.format,
+        });
+    }
+    let project: Project = ron::from_str(text).map_err(parse_error)?;
+    let problems = project.problems();
+    if !problems.is_empty() {
+        return Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    Ok(project)
+}
+
+/// The project as pretty RON. Documents keep the user's order and spans are kept in
+/// reading order by the model, so two saves of similar projects diff line by line.
+pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("  ".to_owned())
+        .struct_names(true)
+        .escape_strings(true);
+    let mut out = ron::ser::to_string_pretty(project, config)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// Reads and checks a project file.
+pub fn load(path: &Path) -> Result<Project, StoreError> {
+    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        StoreError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_owned(),
+        }
+    })?;
+    from_ron(text, path)
+}
+
+/// Writes the project atomically.
+pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
+    let text = to_ron(project).map_err(|e| StoreError::Serialize {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    write_atomic(path, text.as_bytes()).map_err(|source| StoreError::Io {
+        action: "write",
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// 1-based line and column of the end of `prefix`.
+fn line_column(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let last = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[last..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests;

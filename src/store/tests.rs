@@ -1,0 +1,116 @@
+use super::*;
+use crate::model::{DocId, Document, Edit};
+
+fn sample() -> Project {
+    let mut p = Project::new("Bridge row");
+    let mut d = Document::new(
+        DocId(1),
+        "Mayor vows to fight",
+        "“It’s a disgrace,” said Ms\u{a0}Παπαδάκη — twice.\nSecond line 😀 “end”.",
+    );
+    d.metadata.outlet = "Northgate Public Radio".into();
+    p.documents.push(d);
+    for (label, s, e) in [("quote", 1, 16), ("descriptor", 27, 35), ("claim", 50, 56)] {
+        let span = p.make_span(DocId(1), label, s, e).expect("span");
+        Edit::AddSpan {
+            doc: DocId(1),
+            span,
+        }
+        .apply(&mut p)
+        .expect("add");
+    }
+    p
+}
+
+#[test]
+fn round_trip_keeps_everything_and_is_readable() {
+    let p = sample();
+    let text = to_ron(&p).expect("ron");
+    assert!(text.contains("Παπαδάκη"), "non-ASCII kept literal:\n{text}");
+    assert!(text.contains("“It’s a disgrace”") || text.contains("It’s a disgrace"));
+    assert!(text.contains("format: 1"));
+    let back = from_ron(&text, Path::new("x.ron")).expect("parse");
+    assert_eq!(back, p);
+    // Saving twice gives identical bytes (stable order).
+    assert_eq!(to_ron(&back).expect("ron"), text);
+}
+
+#[test]
+fn save_and_load_through_a_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    save(&sample(), &path).expect("save");
+    assert_eq!(load(&path).expect("load"), sample());
+}
+
+#[test]
+fn truncated_file_reports_line_and_column() {
+    let text = to_ron(&sample()).expect("ron");
+    let cut = &text[..text.len() / 2];
+    match from_ron(cut, Path::new("cut.ron")) {
+        Err(StoreError::Parse { line, column, .. }) => {
+            assert!(line > 1 && column >= 1);
+            let msg = from_ron(cut, Path::new("cut.ron")).unwrap_err().to_string();
+            assert!(
+                msg.starts_with(&format!("cut.ron:{line}:{column}")),
+                "{msg}"
+            );
+        }
+        other => panic!("expected parse error, got {other:?}"),
+    }
+}
+
+#[test]
+fn wrong_types_report_a_place() {
+    let text = to_ron(&sample())
+        .expect("ron")
+        .replace("start: 1,", "start: \"one\",");
+    let err = from_ron(&text, Path::new("t.ron")).unwrap_err();
+    assert!(matches!(err, StoreError::Parse { .. }), "{err}");
+}
+
+#[test]
+fn future_format_is_refused_by_number() {
+    let text = to_ron(&sample())
+        .expect("ron")
+        .replace("format: 1", "format: 99");
+    let err = from_ron(&text, Path::new("f.ron")).unwrap_err();
+    assert!(
+        matches!(err, StoreError::FutureFormat { found: 99, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("newer"));
+}
+
+#[test]
+fn out_of_range_and_mismatched_spans_name_the_span() {
+    let good = to_ron(&sample()).expect("ron");
+    let bad_range = good.replace("end: 56,", "end: 5600,");
+    let err = from_ron(&bad_range, Path::new("r.ron")).unwrap_err();
+    assert!(err.to_string().contains("span 3"), "{err}");
+    assert!(err.to_string().contains("past the end"), "{err}");
+    let bad_text = good.replace("text: \"It’s a disgrace\"", "text: \"Its a disgrace\"");
+    let err = from_ron(&bad_text, Path::new("m.ron")).unwrap_err();
+    assert!(err.to_string().contains("differs"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_and_missing_file_are_errors_not_panics() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bin.ron");
+    std::fs::write(&path, b"(format: 1, name: \"\xff\xfe\")").expect("write");
+    let err = load(&path).unwrap_err();
+    assert!(err.to_string().contains("not UTF-8"), "{err}");
+    let err = load(&dir.path().join("missing.ron")).unwrap_err();
+    assert!(err.to_string().contains("missing.ron"), "{err}");
+}
+
+#[test]
+fn crlf_and_bom_in_project_file_are_accepted() {
+    let text = to_ron(&sample()).expect("ron").replace('\n', "\r\n");
+    let text = format!("\u{feff}{text}");
+    assert_eq!(
+        from_ron(&text, Path::new("w.ron")).expect("parse"),
+        sample()
+    );
+}
