@@ -6,7 +6,7 @@
 //! exists, so offsets always refer to the text stored in the project (documented in
 //! `docs/project-format.md`). Binary files are refused by name, never imported as noise.
 
-use crate::model::{DocId, Document, content_hash};
+use crate::model::{DocId, Document, Edit, Project, content_hash};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -186,6 +186,51 @@ fn title_of(text: &str) -> Option<String> {
     }
 }
 
+/// Articles read for adding to a project: the edits that add them, and what could not be
+/// added (unreadable files, or articles the project already holds).
+#[derive(Debug, Default)]
+pub struct ArticleBatch {
+    /// One `AddDocument` edit per readable, new article, in the order given.
+    pub edits: Vec<Edit>,
+    /// A message per file that was skipped, naming the file.
+    pub skipped: Vec<String>,
+}
+
+/// Reads `paths` as articles to append to `project`, with fresh document ids. Files that
+/// fail are reported in `skipped`; the rest are still added.
+pub fn read_articles(project: &Project, paths: &[PathBuf]) -> ArticleBatch {
+    let mut batch = ArticleBatch::default();
+    let mut next_id = project.next_doc_id().0;
+    let mut hashes: Vec<(String, String)> = project
+        .documents
+        .iter()
+        .map(|d| (d.content_hash.clone(), d.title.clone()))
+        .collect();
+    for path in paths {
+        match read_article(path) {
+            Ok(article) => {
+                let doc = article.into_document(DocId(next_id), path);
+                if let Some((_, title)) = hashes.iter().find(|(h, _)| *h == doc.content_hash) {
+                    batch.skipped.push(format!(
+                        "{} is already in the project as \"{title}\"",
+                        path.display()
+                    ));
+                    continue;
+                }
+                hashes.push((doc.content_hash.clone(), doc.title.clone()));
+                next_id += 1;
+                let index = project.documents.len() + batch.edits.len();
+                batch.edits.push(Edit::AddDocument {
+                    index,
+                    document: Box::new(doc),
+                });
+            }
+            Err(e) => batch.skipped.push(e.to_string()),
+        }
+    }
+    batch
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -249,5 +294,30 @@ mod tests {
         assert_eq!(a.title.chars().count(), 121);
         assert!(is_article_path(Path::new("A.MD")));
         assert!(!is_article_path(Path::new("a.pdf")));
+    }
+
+    #[test]
+    fn batch_adds_readable_files_and_reports_the_rest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.md");
+        let bad = dir.path().join("bad.txt");
+        std::fs::write(&a, "Alpha\nbody").expect("a");
+        std::fs::write(&b, "# Beta\nbody").expect("b");
+        std::fs::write(&bad, b"\0\0\0binary").expect("bad");
+        let dup = dir.path().join("a-copy.txt");
+        std::fs::write(&dup, "Alpha\nbody").expect("dup");
+        let mut project = Project::new("p");
+        let batch = read_articles(&project, &[a, bad, b, dup]);
+        assert_eq!(batch.edits.len(), 2);
+        assert_eq!(batch.skipped.len(), 2, "{:?}", batch.skipped);
+        assert!(batch.skipped[0].contains("bad.txt"));
+        assert!(batch.skipped[1].contains("already in the project"));
+        for e in &batch.edits {
+            e.apply(&mut project).expect("apply");
+        }
+        let titles: Vec<_> = project.documents.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(titles, ["Alpha", "Beta"]);
+        assert_ne!(project.documents[0].id, project.documents[1].id);
     }
 }
