@@ -247,10 +247,10 @@ pub(crate) mod fixture {
         ];
         for (doc, label, text, note) in spans {
             let d = p.document(DocId(doc)).expect("doc");
-            let byte = d.text.as_str().find(text).expect("text");
-            let start = d.text.char_of(byte).expect("start");
-            let end = start + text.chars().count();
-            let mut span = p.make_span(DocId(doc), label, start, end).expect("span");
+            let at = d.text.find(text, 1).expect("text");
+            let mut span = p
+                .make_span(DocId(doc), label, at.start, at.end)
+                .expect("span");
             span.note = note.into();
             Edit::AddSpan {
                 doc: DocId(doc),

@@ -95,6 +95,20 @@ impl DocText {
         self.byte_range(chars).map(|r| &self.text[r])
     }
 
+    /// Code point range of the `occurrence`-th (1-based, non-overlapping) match of
+    /// `needle`; `None` if there are fewer matches, or `needle` is empty.
+    pub fn find(&self, needle: &str, occurrence: usize) -> Option<Range<usize>> {
+        if needle.is_empty() {
+            return None;
+        }
+        let (byte, _) = self
+            .text
+            .match_indices(needle)
+            .nth(occurrence.checked_sub(1)?)?;
+        let start = self.char_of(byte)?;
+        Some(start..start + needle.chars().count())
+    }
+
     /// Up to `n` code points of text ending at code point `end` (clamped to the text).
     pub fn before(&self, end: usize, n: usize) -> &str {
         let end = end.min(self.len_chars);
@@ -187,6 +201,17 @@ mod tests {
         assert_eq!(t.byte_of(t.len_chars()), Some(s.len()));
         assert_eq!(t.char_of(s.len()), Some(t.len_chars()));
         assert_eq!(t.byte_of(t.len_chars() + 1), None);
+    }
+
+    #[test]
+    fn find_gives_code_points_of_the_nth_match() {
+        let t = DocText::from("😀 “he said” and “he said” again");
+        assert_eq!(t.find("he said", 1), Some(3..10));
+        assert_eq!(t.find("he said", 2), Some(17..24));
+        assert_eq!(t.slice(17..24), Some("he said"));
+        assert_eq!(t.find("he said", 3), None);
+        assert_eq!(t.find("he said", 0), None);
+        assert_eq!(t.find("", 1), None);
     }
 
     #[test]
