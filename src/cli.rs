@@ -1,0 +1,270 @@
+//! The command line: open the window, or add articles, export and check projects without
+//! it, so the same project files can be scripted and checked in a pipeline.
+//!
+//! This is the binary's edge: library errors become `anyhow` errors here and are printed
+//! once, as `lectern: <message>`, with exit code 1 (clap exits 2 for usage errors).
+
+use crate::formats::{ExportError, ExportFormat, article};
+use crate::model::{Edit, Project};
+use crate::store::{self, StoreError};
+use anyhow::Context;
+use clap::builder::PossibleValue;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Annotate news articles: label quotes, claims, descriptors and attributions.
+///
+/// With no subcommand, opens the window with the given project and/or article files.
+#[derive(Debug, Parser)]
+#[command(name = "lectern", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A project (.ron) and/or articles (.txt, .md) to open in the window.
+    paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Add articles to a project, creating the project file if it does not exist.
+    Add {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Article files (.txt, .md) to add.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+    },
+    /// Export every span of a project, one row per span.
+    Export {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Output format.
+        #[arg(long, short)]
+        format: ExportFormat,
+        /// File to write (replaced atomically); standard output when omitted.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Check that a project file is readable and consistent.
+    Check {
+        /// The project file (.ron).
+        project: PathBuf,
+    },
+}
+
+impl ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ExportFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => crate::ui::launch(cli.paths).map(|()| ExitCode::SUCCESS),
+        Some(Command::Add { project, articles }) => add(&project, &articles),
+        Some(Command::Export {
+            project,
+            format,
+            output,
+        }) => export(&project, format, output.as_deref()),
+        Some(Command::Check { project }) => check(&project),
+    };
+    result.unwrap_or_else(|e| {
+        eprintln!("lectern: {}", error_chain(&e));
+        ExitCode::FAILURE
+    })
+}
+
+/// The error and its causes joined by ": ", leaving out a cause whose text the message
+/// already includes (our error types name their source in their own message).
+fn error_chain(e: &anyhow::Error) -> String {
+    let mut out = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !out.contains(&cause) {
+            out.push_str(": ");
+            out.push_str(&cause);
+        }
+    }
+    out
+}
+
+/// `lectern add`: partial success saves what could be added and exits 1.
+fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let exists = path
+        .try_exists()
+        .with_context(|| format!("cannot read project {}", path.display()))?;
+    let mut project = if exists {
+        store::load(path)?
+    } else {
+        Project::new(project_name(path))
+    };
+    let batch = article::read_articles(&project, articles);
+    let mut skipped = batch.skipped;
+    let mut added = 0;
+    for edit in &batch.edits {
+        let Edit::AddDocument { document: doc, .. } = edit else {
+            continue;
+        };
+        match edit.apply(&mut project) {
+            Ok(()) => {
+                added += 1;
+                eprintln!(
+                    "added: {} as \"{}\" (document {}, {} code points, {})",
+                    doc.source_path,
+                    doc.title,
+                    doc.id,
+                    doc.text.len_chars(),
+                    doc.encoding
+                );
+            }
+            Err(e) => skipped.push(format!("{}: {e}", doc.source_path)),
+        }
+    }
+    for message in &skipped {
+        eprintln!("skipped: {message}");
+    }
+    if added > 0 {
+        store::save(&project, path)?;
+    }
+    let verb = match (added, exists) {
+        (0, true) => "left unchanged",
+        (0, false) => "not created",
+        (_, true) => "saved",
+        (_, false) => "created",
+    };
+    eprintln!(
+        "{}: {verb}; {added} of {} article(s) added, {} skipped",
+        path.display(),
+        articles.len(),
+        skipped.len()
+    );
+    Ok(if skipped.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// A new project's name: the file name without its extension.
+fn project_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "Untitled".to_owned())
+}
+
+/// `lectern export`: to standard output as rows are made, or atomically to a file.
+fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let project = store::load(path)?;
+    let Some(output) = output else {
+        let mut stdout = std::io::stdout().lock();
+        let result =
+            crate::formats::export(&project, format, &mut stdout).and_then(|_| Ok(stdout.flush()?));
+        return match result {
+            Ok(()) => Ok(ExitCode::SUCCESS),
+            // The reader went away (`lectern export … | head`): not an error of ours.
+            Err(ExportError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => {
+                Err(anyhow::Error::new(e).context(format!("cannot export {}", path.display())))
+            }
+        };
+    };
+    let mut bytes = Vec::new();
+    let rows = crate::formats::export(&project, format, &mut bytes)
+        .with_context(|| format!("cannot export {}", path.display()))?;
+    store::write_atomic(output, &bytes)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    eprintln!(
+        "exported {rows} span(s) from {} to {} ({})",
+        path.display(),
+        output.display(),
+        format.name()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `lectern check`: every problem on its own line, exit 1 if there is any.
+fn check(path: &Path) -> anyhow::Result<ExitCode> {
+    match store::load(path) {
+        Ok(project) => {
+            let spans: usize = project.documents.iter().map(|d| d.spans.len()).sum();
+            println!(
+                "{}: ok ({}, {})",
+                path.display(),
+                count(project.documents.len(), "document"),
+                count(spans, "span")
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(StoreError::Invalid { path, problems }) => {
+            for p in &problems {
+                eprintln!("{}: {p}", path.display());
+            }
+            eprintln!(
+                "lectern: {}: {} found",
+                path.display(),
+                count(problems.len(), "problem")
+            );
+            Ok(ExitCode::FAILURE)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// "1 span", "3 spans".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn plain_paths_open_the_window_and_subcommands_still_parse() {
+        let cli = Cli::try_parse_from(["lectern", "a.ron", "b.txt"]).expect("parse");
+        assert!(cli.command.is_none());
+        assert_eq!(cli.paths.len(), 2);
+        let cli = Cli::try_parse_from(["lectern", "export", "p.ron", "--format", "jsonl"])
+            .expect("parse");
+        assert!(matches!(
+            cli.command,
+            Some(Command::Export {
+                format: ExportFormat::Jsonl,
+                ..
+            })
+        ));
+        assert!(Cli::try_parse_from(["lectern", "export", "p.ron", "--format", "xls"]).is_err());
+        assert!(Cli::try_parse_from(["lectern", "add", "p.ron"]).is_err());
+    }
+
+    #[test]
+    fn error_chain_reports_each_message_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let e = anyhow::Error::new(io).context("cannot read a.ron: no such file");
+        assert_eq!(error_chain(&e), "cannot read a.ron: no such file");
+        let e = anyhow::anyhow!("inner").context("outer");
+        assert_eq!(error_chain(&e), "outer: inner");
+    }
+}
