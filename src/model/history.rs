@@ -14,6 +14,8 @@ pub struct Step {
     pub edits: Vec<Edit>,
     /// Serial number, so "is this the state that was saved?" survives undo and redo.
     serial: u64,
+    /// Steps with the same key in a row merge into one (typing a note is one undo step).
+    coalesce: Option<String>,
 }
 
 /// The undo and redo stacks of one open project.
@@ -48,13 +50,50 @@ impl History {
         description: impl Into<String>,
         edits: Vec<Edit>,
     ) -> Result<(), EditError> {
+        self.apply_step(project, description.into(), edits, None)
+    }
+
+    /// Like [`History::apply`], but if the newest step has the same `key` and has not been
+    /// saved or undone since, the edits join that step: one keystroke after another in a
+    /// text field is undone as one change.
+    pub fn apply_coalescing(
+        &mut self,
+        project: &mut Project,
+        description: impl Into<String>,
+        edits: Vec<Edit>,
+        key: &str,
+    ) -> Result<(), EditError> {
+        let saved = self.saved_serial;
+        let mergeable = self.redo.is_empty()
+            && self
+                .undo
+                .last()
+                .is_some_and(|s| s.coalesce.as_deref() == Some(key) && saved != Some(s.serial));
+        if mergeable {
+            apply_all(project, &edits)?;
+            if let Some(step) = self.undo.last_mut() {
+                step.edits.extend(edits);
+            }
+            return Ok(());
+        }
+        self.apply_step(project, description.into(), edits, Some(key.to_owned()))
+    }
+
+    fn apply_step(
+        &mut self,
+        project: &mut Project,
+        description: String,
+        edits: Vec<Edit>,
+        coalesce: Option<String>,
+    ) -> Result<(), EditError> {
         apply_all(project, &edits)?;
         let serial = self.next_serial;
         self.next_serial += 1;
         self.undo.push(Step {
-            description: description.into(),
+            description,
             edits,
             serial,
+            coalesce,
         });
         if self.undo.len() > self.limit {
             self.undo.remove(0);
@@ -197,6 +236,28 @@ mod tests {
         assert!(h.apply(&mut p, "two", vec![good, bad]).is_err());
         assert_eq!(p, original);
         assert!(h.undo_description().is_none());
+    }
+
+    #[test]
+    fn typing_coalesces_until_saved() {
+        let (mut p, mut h) = setup();
+        let name = |old: &str, new: &str| Edit::SetProjectName {
+            old: old.into(),
+            new: new.into(),
+        };
+        h.apply_coalescing(&mut p, "Rename", vec![name("t", "ta")], "name")
+            .expect("1");
+        h.apply_coalescing(&mut p, "Rename", vec![name("ta", "tab")], "name")
+            .expect("2");
+        h.mark_saved();
+        h.apply_coalescing(&mut p, "Rename", vec![name("tab", "tabs")], "name")
+            .expect("3");
+        assert!(h.is_dirty());
+        h.undo(&mut p).expect("undo");
+        assert_eq!(p.name, "tab");
+        assert!(!h.is_dirty());
+        h.undo(&mut p).expect("undo");
+        assert_eq!(p.name, "t");
     }
 
     #[test]

@@ -1,10 +1,38 @@
-//! The desktop interface (egui/eframe): panels and widgets that read the model and emit
-//! edits. No project mutation happens here outside the edit path.
+//! The desktop interface (egui/eframe): panels and widgets that read the model and return
+//! intents; [`app::Lectern`] turns those into edits. No project mutation happens here
+//! outside the edit path, and no widget touches files.
+
+pub mod app;
+pub mod command;
+mod dialogs;
+mod doc_layout;
+mod doc_list;
+pub mod doc_view;
+mod fields;
+pub mod intent;
+mod menu;
+pub mod session;
+pub mod settings;
+mod span_panel;
+pub mod theme;
+
+pub use app::Lectern;
 
 use std::path::PathBuf;
 
 /// Opens the main window with `paths` (a project and/or articles) and runs until it closes.
 pub fn launch(paths: Vec<PathBuf>) -> anyhow::Result<()> {
-    let _ = paths;
-    anyhow::bail!("the window is not built yet")
+    let mut app = Lectern::new(settings::Settings::default_path());
+    app.open_paths(&paths);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Lectern")
+            .with_app_id("lectern")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native("Lectern", options, Box::new(|_cc| Ok(Box::new(app))))
+        .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

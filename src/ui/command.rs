@@ -1,0 +1,217 @@
+//! Every user command in one enum: its menu text, its tooltip and its shortcuts. Menus,
+//! the keyboard and tests all go through it, so a shortcut shown in a menu is the one
+//! that works, and no two commands can share one (a test checks).
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A user command that takes no parameters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    /// Start an empty project.
+    NewProject,
+    /// Open a project file.
+    OpenProject,
+    /// Open the sample project built into Lectern.
+    OpenSample,
+    /// Add article files to the project.
+    AddArticles,
+    /// Save to the project's file (asks for one if it has none).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Export every span as CSV.
+    ExportCsv,
+    /// Export every span as JSON Lines.
+    ExportJsonl,
+    /// Close the window.
+    Quit,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Delete the selected annotation.
+    DeleteAnnotation,
+    /// Clear the text selection and the selected annotation.
+    ClearSelection,
+    /// Larger document text.
+    ZoomIn,
+    /// Smaller document text.
+    ZoomOut,
+    /// Default document text size.
+    ZoomReset,
+    /// Show the next document.
+    NextDocument,
+    /// Show the previous document.
+    PreviousDocument,
+    /// Switch between light and dark theme.
+    ToggleTheme,
+}
+
+impl Command {
+    /// Every command, in menu order.
+    pub const ALL: [Command; 19] = [
+        Command::NewProject,
+        Command::OpenProject,
+        Command::OpenSample,
+        Command::AddArticles,
+        Command::Save,
+        Command::SaveAs,
+        Command::ExportCsv,
+        Command::ExportJsonl,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::DeleteAnnotation,
+        Command::ClearSelection,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::NextDocument,
+        Command::PreviousDocument,
+        Command::ToggleTheme,
+    ];
+
+    /// Menu text.
+    pub fn text(self) -> &'static str {
+        match self {
+            Command::NewProject => "New project",
+            Command::OpenProject => "Open project…",
+            Command::OpenSample => "Open sample project",
+            Command::AddArticles => "Add articles…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::ExportCsv => "CSV…",
+            Command::ExportJsonl => "JSON Lines…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::DeleteAnnotation => "Delete annotation",
+            Command::ClearSelection => "Clear selection",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Reset zoom",
+            Command::NextDocument => "Next document",
+            Command::PreviousDocument => "Previous document",
+            Command::ToggleTheme => "Dark theme",
+        }
+    }
+
+    /// Longer explanation for tooltips.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Command::NewProject => "Start an empty project with the default labels",
+            Command::OpenProject => "Open a Lectern project (.ron)",
+            Command::OpenSample => "Open the annotated sample project that ships with Lectern",
+            Command::AddArticles => {
+                "Add .txt or .md articles to this project (you can also drop files on the window)"
+            }
+            Command::Save => "Save the project to its file",
+            Command::SaveAs => "Save the project to a new file",
+            Command::ExportCsv => {
+                "Every labelled span as one CSV row, for R, pandas or a spreadsheet"
+            }
+            Command::ExportJsonl => "Every labelled span as one JSON object per line",
+            Command::Quit => "Close Lectern",
+            Command::Undo => "Undo the last change",
+            Command::Redo => "Redo the last undone change",
+            Command::DeleteAnnotation => "Delete the selected annotation",
+            Command::ClearSelection => "Clear the text selection and the selected annotation",
+            Command::ZoomIn => "Larger document text",
+            Command::ZoomOut => "Smaller document text",
+            Command::ZoomReset => "Default document text size",
+            Command::NextDocument => "Show the next document in the list",
+            Command::PreviousDocument => "Show the previous document in the list",
+            Command::ToggleTheme => "Switch between the light and the dark theme",
+        }
+    }
+
+    /// Shortcuts; the first is the one shown in menus.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        const fn cmd(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND, key)
+        }
+        const fn cmd_shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+        }
+        const fn bare(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::NONE, key)
+        }
+        match self {
+            Command::NewProject => vec![cmd(Key::N)],
+            Command::OpenProject => vec![cmd(Key::O)],
+            Command::AddArticles => vec![cmd_shift(Key::O)],
+            Command::Save => vec![cmd(Key::S)],
+            Command::SaveAs => vec![cmd_shift(Key::S)],
+            Command::OpenSample
+            | Command::ExportCsv
+            | Command::ExportJsonl
+            | Command::ToggleTheme => vec![],
+            Command::Quit => vec![cmd(Key::Q)],
+            Command::Undo => vec![cmd(Key::Z)],
+            Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
+            Command::DeleteAnnotation => vec![bare(Key::Delete), bare(Key::Backspace)],
+            Command::ClearSelection => vec![bare(Key::Escape)],
+            Command::ZoomIn => vec![cmd(Key::Equals), cmd(Key::Plus)],
+            Command::ZoomOut => vec![cmd(Key::Minus)],
+            Command::ZoomReset => vec![cmd(Key::Num0)],
+            Command::NextDocument => vec![cmd(Key::PageDown)],
+            Command::PreviousDocument => vec![cmd(Key::PageUp)],
+        }
+    }
+
+    /// Whether the shortcut still acts while the user types in a text field. Undo and
+    /// Delete must then go to the field, not to the project.
+    pub fn acts_while_typing(self) -> bool {
+        !matches!(
+            self,
+            Command::Undo | Command::Redo | Command::DeleteAnnotation | Command::ClearSelection
+        )
+    }
+
+    /// Commands whose shortcut was pressed this frame, consumed from the input. Shortcuts
+    /// with more modifiers are tried first, because egui matches Ctrl+Z inside Ctrl+Shift+Z.
+    pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Command> {
+        let mut all: Vec<(Command, KeyboardShortcut)> = Command::ALL
+            .iter()
+            .filter(|c| !typing || c.acts_while_typing())
+            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (*c, s)))
+            .collect();
+        all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        let mut out = Vec::new();
+        ctx.input_mut(|i| {
+            for (c, s) in all {
+                if i.consume_shortcut(&s) && !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        });
+        out
+    }
+}
+
+fn modifier_count(m: Modifiers) -> u32 {
+    u32::from(m.alt) + u32::from(m.ctrl) + u32::from(m.shift) + u32::from(m.command || m.mac_cmd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = Vec::new();
+        for c in Command::ALL {
+            for s in c.shortcuts() {
+                assert!(!seen.contains(&s), "{c:?} reuses {s:?}");
+                seen.push(s);
+            }
+        }
+    }
+
+    #[test]
+    fn all_lists_every_command_once() {
+        let mut v = Command::ALL.to_vec();
+        v.dedup();
+        assert_eq!(v.len(), Command::ALL.len());
+    }
+}

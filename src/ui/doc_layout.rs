@@ -1,0 +1,238 @@
+//! What the document view derives from a document and keeps between frames: the text cut
+//! into blocks (one per line), each block's laid-out height with a prefix sum for O(log n)
+//! lookups by y, and the spans indexed per block with an underline lane for each.
+//!
+//! Nothing here is recomputed per frame: block heights change only with width, zoom,
+//! theme or pixel density, and the span index only when the spans change.
+
+use crate::model::Document;
+use egui::text::LayoutJob;
+use egui::{FontId, TextFormat};
+use std::ops::Range;
+
+/// One line of the document, laid out as one galley.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// Byte range in the document text, without the line end.
+    pub bytes: Range<usize>,
+    /// Code point offset of the first character.
+    pub char_start: usize,
+    /// Length in code points.
+    pub char_len: usize,
+}
+
+/// Cuts text into lines; a trailing line end gives no empty last block.
+pub fn blocks_of(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut byte = 0;
+    let mut chars = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let n = body.chars().count();
+        out.push(Block {
+            bytes: byte..byte + body.len(),
+            char_start: chars,
+            char_len: n,
+        });
+        byte += line.len();
+        chars += n + usize::from(body.len() < line.len());
+    }
+    if out.is_empty() {
+        out.push(Block {
+            bytes: 0..0,
+            char_start: 0,
+            char_len: 0,
+        });
+    }
+    out
+}
+
+/// Everything a block's layout depends on besides its text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutKey {
+    /// Wrap width in points.
+    pub width: f32,
+    /// Font size in points.
+    pub font_px: f32,
+    /// Text colour (changes with the theme).
+    pub color: egui::Color32,
+    /// Physical pixels per point (rounding of glyph positions depends on it).
+    pub pixels_per_point: f32,
+}
+
+impl LayoutKey {
+    /// Height of one text line.
+    pub fn line_px(&self) -> f32 {
+        (self.font_px * super::theme::LINE_HEIGHT_FACTOR).round()
+    }
+
+    /// Vertical space after each block.
+    pub fn gap_px(&self) -> f32 {
+        (self.font_px * super::theme::PARAGRAPH_GAP_EM).round()
+    }
+
+    /// The layout job of a block's text.
+    pub fn job(&self, text: &str) -> LayoutJob {
+        let format = TextFormat {
+            font_id: FontId::proportional(self.font_px),
+            color: self.color,
+            line_height: Some(self.line_px()),
+            ..Default::default()
+        };
+        let mut job = LayoutJob::single_section(text.to_owned(), format);
+        job.wrap.max_width = self.width;
+        job
+    }
+}
+
+/// Block positions for one document at one layout key.
+#[derive(Default)]
+pub struct BlockHeights {
+    key: Option<LayoutKey>,
+    /// `tops[i]` is the y of block i relative to the top of the text; one extra entry
+    /// holds the total height.
+    tops: Vec<f32>,
+}
+
+impl BlockHeights {
+    /// Whether heights were measured for this key and number of blocks.
+    pub fn is_valid_for(&self, key: &LayoutKey, blocks: usize) -> bool {
+        self.key.as_ref() == Some(key) && self.tops.len() == blocks + 1
+    }
+
+    /// Sets heights from per-block text heights.
+    pub fn set(&mut self, key: LayoutKey, heights: impl Iterator<Item = f32>) {
+        let gap = key.gap_px();
+        self.tops.clear();
+        let mut y = 0.0;
+        for h in heights {
+            self.tops.push(y);
+            y += h + gap;
+        }
+        self.tops.push(y);
+        self.key = Some(key);
+    }
+
+    /// Top of block `i`.
+    pub fn top(&self, i: usize) -> f32 {
+        self.tops.get(i).copied().unwrap_or(0.0)
+    }
+
+    /// Total height of the text.
+    pub fn total(&self) -> f32 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// The block at height `y` (clamped to the first and last block).
+    pub fn block_at(&self, y: f32) -> usize {
+        let blocks = self.tops.len().saturating_sub(1);
+        self.tops[..blocks]
+            .partition_point(|&t| t <= y)
+            .saturating_sub(1)
+            .min(blocks.saturating_sub(1))
+    }
+}
+
+/// Spans of one document, indexed by block, with the underline lane of each.
+#[derive(Default)]
+pub struct SpanIndex {
+    /// For each block, indices into `Document::spans` of spans touching it.
+    per_block: Vec<Vec<usize>>,
+    /// For each span (same order as `Document::spans`), its lane: 0 for spans that
+    /// overlap nothing earlier, 1 for the first nested/overlapping one, and so on.
+    lanes: Vec<u8>,
+}
+
+impl SpanIndex {
+    /// Builds the index; O(spans × blocks touched + blocks).
+    pub fn build(doc: &Document, blocks: &[Block]) -> Self {
+        let mut per_block = vec![Vec::new(); blocks.len()];
+        let mut lanes = Vec::with_capacity(doc.spans.len());
+        let mut active: Vec<(usize, u8)> = Vec::new();
+        for (i, s) in doc.spans.iter().enumerate() {
+            active.retain(|(end, _)| *end > s.start);
+            let lane = (0u8..)
+                .find(|l| active.iter().all(|(_, a)| a != l))
+                .unwrap_or(0);
+            active.push((s.end, lane));
+            lanes.push(lane);
+            let first = blocks.partition_point(|b| b.char_start + b.char_len < s.start);
+            for (b, block) in blocks.iter().enumerate().skip(first) {
+                if block.char_start >= s.end {
+                    break;
+                }
+                if block.char_start + block.char_len > s.start || block.char_len == 0 {
+                    per_block[b].push(i);
+                }
+            }
+        }
+        Self { per_block, lanes }
+    }
+
+    /// Spans touching block `b`.
+    pub fn spans_in(&self, b: usize) -> &[usize] {
+        self.per_block.get(b).map_or(&[], Vec::as_slice)
+    }
+
+    /// Lane of span `i`.
+    pub fn lane(&self, i: usize) -> u8 {
+        self.lanes.get(i).copied().unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DocId, Edit, Project};
+
+    #[test]
+    fn blocks_are_lines_with_code_point_starts() {
+        let blocks = blocks_of("“Ab”\n\nΩmega\n");
+        let starts: Vec<_> = blocks.iter().map(|b| (b.char_start, b.char_len)).collect();
+        assert_eq!(starts, [(0, 4), (5, 0), (6, 5)]);
+        assert_eq!(blocks_of("").len(), 1);
+    }
+
+    #[test]
+    fn heights_prefix_sum_finds_blocks() {
+        let mut h = BlockHeights::default();
+        let key = LayoutKey {
+            width: 100.0,
+            font_px: 10.0,
+            color: egui::Color32::BLACK,
+            pixels_per_point: 1.0,
+        };
+        h.set(key, [16.0, 32.0, 16.0].into_iter());
+        assert_eq!(h.block_at(0.0), 0);
+        assert_eq!(h.block_at(30.0), 1);
+        assert_eq!(h.block_at(1000.0), 2);
+        assert_eq!(h.total(), 16.0 + 32.0 + 16.0 + 3.0 * 7.0);
+        assert!(h.is_valid_for(&key, 3));
+    }
+
+    #[test]
+    fn nested_spans_get_distinct_lanes_and_cross_blocks() {
+        let mut p = Project::new("t");
+        p.documents.push(crate::model::Document::new(
+            DocId(1),
+            "t",
+            "one two three\nfour five",
+        ));
+        for (s, e) in [(0, 13), (4, 7), (8, 18), (14, 18)] {
+            let span = p.make_span(DocId(1), "quote", s, e).expect("span");
+            Edit::AddSpan {
+                doc: DocId(1),
+                span,
+            }
+            .apply(&mut p)
+            .expect("add");
+        }
+        let doc = &p.documents[0];
+        let blocks = blocks_of(doc.text.as_str());
+        let idx = SpanIndex::build(doc, &blocks);
+        assert_eq!(idx.spans_in(0), [0, 1, 2]);
+        assert_eq!(idx.spans_in(1), [2, 3]);
+        let lanes: Vec<_> = (0..4).map(|i| idx.lane(i)).collect();
+        assert_eq!(lanes, [0, 1, 1, 0]);
+    }
+}

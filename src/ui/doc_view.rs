@@ -1,0 +1,523 @@
+//! The document view: the article wrapped at a reading measure, spans highlighted, and a
+//! text selection made with the mouse.
+//!
+//! Built for long documents: only blocks (lines) inside the viewport are laid out and
+//! painted; block heights and the span index are kept in [`DocViewState`] and rebuilt only
+//! when width, zoom or spans change. Highlights are painted as rectangles under and lines
+//! over the text galley, so adding a span never re-lays-out text.
+
+use super::doc_layout::{Block, BlockHeights, LayoutKey, SpanIndex, blocks_of};
+use super::theme;
+use crate::model::{DocId, Document, Label, Span, SpanId};
+use egui::text::{CCursor, CharIndex, Galley};
+use egui::{Align, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Horizontal and top margin around the text column.
+const MARGIN_PX: f32 = 24.0;
+/// Height of an empty line, as a fraction of a text line.
+const EMPTY_LINE_FACTOR: f32 = 0.4;
+/// Thickness of span underlines, and the distance between stacked ones.
+const UNDERLINE_PX: f32 = 2.0;
+const LANE_STEP_PX: f32 = 3.0;
+/// Underline lanes drawn before they repeat; deeper nesting is rare in news text.
+const MAX_LANES: u8 = 4;
+
+/// A text selection in code points: where the drag started and where it is now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Selection {
+    /// Where the selection started.
+    pub anchor: usize,
+    /// Where it ends now (moves with the mouse or shift+click).
+    pub focus: usize,
+}
+
+impl Selection {
+    /// The selected code points, in order.
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.focus)..self.anchor.max(self.focus)
+    }
+}
+
+/// What the user did in the view that the app must act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ViewEvent {
+    /// A click without drag: select this annotation, or none.
+    SelectSpan(Option<SpanId>),
+}
+
+/// State of the view that lives across frames.
+#[derive(Default)]
+pub struct DocViewState {
+    doc: Option<DocId>,
+    revision: Option<u64>,
+    blocks: Vec<Block>,
+    heights: BlockHeights,
+    index: SpanIndex,
+    /// The current text selection, if any.
+    pub selection: Option<Selection>,
+    dragging: bool,
+    /// Code point to bring into view on the next frame.
+    pub scroll_to: Option<usize>,
+}
+
+impl DocViewState {
+    /// Makes the derived data match `doc` at project revision `revision`.
+    fn sync(&mut self, doc: &Document, revision: u64) {
+        if self.doc != Some(doc.id) {
+            *self = DocViewState {
+                doc: Some(doc.id),
+                blocks: blocks_of(doc.text.as_str()),
+                scroll_to: self.scroll_to.take(),
+                ..Default::default()
+            };
+        }
+        if self.revision != Some(revision) {
+            self.index = SpanIndex::build(doc, &self.blocks);
+            self.revision = Some(revision);
+            let len = doc.text.len_chars();
+            if let Some(sel) = &mut self.selection {
+                sel.anchor = sel.anchor.min(len);
+                sel.focus = sel.focus.min(len);
+            }
+        }
+    }
+
+    /// The selected code point range, if it is not empty.
+    pub fn selected_range(&self) -> Option<Range<usize>> {
+        self.selection.map(|s| s.range()).filter(|r| !r.is_empty())
+    }
+
+    /// Index of the block holding code point `c`.
+    fn block_of(&self, c: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.char_start <= c)
+            .saturating_sub(1)
+    }
+}
+
+/// The document view widget.
+#[must_use]
+pub struct DocView<'a> {
+    doc: &'a Document,
+    labels: &'a [Label],
+    selected: Option<SpanId>,
+    font_px: f32,
+    revision: u64,
+}
+
+/// A block on screen this frame.
+struct Placed {
+    block: usize,
+    origin: Pos2,
+    galley: Arc<Galley>,
+}
+
+impl<'a> DocView<'a> {
+    /// A view of `doc` with highlights in the colours of `labels`.
+    pub fn new(doc: &'a Document, labels: &'a [Label], revision: u64) -> Self {
+        Self {
+            doc,
+            labels,
+            selected: None,
+            font_px: theme::DEFAULT_FONT_PX,
+            revision,
+        }
+    }
+
+    /// The annotation drawn as selected.
+    pub fn selected(mut self, span: Option<SpanId>) -> Self {
+        self.selected = span;
+        self
+    }
+
+    /// Text size in points.
+    pub fn font_px(mut self, font_px: f32) -> Self {
+        self.font_px = font_px;
+        self
+    }
+
+    /// Shows the view; returns what the user did that the app must handle.
+    pub fn show(self, ui: &mut Ui, state: &mut DocViewState) -> Option<ViewEvent> {
+        state.sync(self.doc, self.revision);
+        egui::ScrollArea::vertical()
+            .id_salt("document view")
+            .auto_shrink(false)
+            .show_viewport(ui, |ui, viewport| self.contents_ui(ui, viewport, state))
+            .inner
+    }
+
+    fn contents_ui(
+        &self,
+        ui: &mut Ui,
+        viewport: Rect,
+        state: &mut DocViewState,
+    ) -> Option<ViewEvent> {
+        let avail = ui.available_width();
+        let key = LayoutKey {
+            width: (avail - 2.0 * MARGIN_PX)
+                .min(self.font_px * theme::MEASURE_EM)
+                .max(80.0)
+                .floor(),
+            font_px: self.font_px,
+            color: ui.visuals().text_color(),
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        if !state.heights.is_valid_for(&key, state.blocks.len()) {
+            let heights: Vec<f32> = state
+                .blocks
+                .iter()
+                .map(|b| self.block_height(ui, &key, b))
+                .collect();
+            state.heights.set(key, heights.into_iter());
+        }
+        let size = vec2(avail, state.heights.total() + 2.0 * MARGIN_PX);
+        let (rect, resp) = ui.allocate_exact_size(size, Sense::click_and_drag());
+        resp.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Document, true, &self.doc.title)
+        });
+        let left = ((avail - key.width) / 2.0).max(MARGIN_PX).floor();
+        let text_origin = rect.min + vec2(left, MARGIN_PX);
+
+        let mut placed = Vec::new();
+        let mut b = state.heights.block_at(viewport.min.y - MARGIN_PX);
+        while b < state.blocks.len() && state.heights.top(b) + MARGIN_PX <= viewport.max.y {
+            let origin = text_origin + vec2(0.0, state.heights.top(b));
+            placed.push(Placed {
+                block: b,
+                origin,
+                galley: self.layout(ui, &key, &state.blocks[b]),
+            });
+            b += 1;
+        }
+
+        if let Some(c) = state.scroll_to.take() {
+            let b = state.block_of(c);
+            let galley = self.layout(ui, &key, &state.blocks[b]);
+            let local = c.saturating_sub(state.blocks[b].char_start);
+            let r = galley.pos_from_cursor(CCursor::new(local));
+            let r = r.translate(text_origin.to_vec2() + vec2(0.0, state.heights.top(b)));
+            ui.scroll_to_rect(r.expand(key.line_px()), Some(Align::Center));
+        }
+
+        let event = self.interact_ui(ui, &resp, &key, text_origin, state);
+        if ui.is_rect_visible(rect) {
+            self.paint(ui, &placed, state);
+        }
+        event
+    }
+
+    fn block_text(&self, block: &Block) -> &str {
+        self.doc
+            .text
+            .as_str()
+            .get(block.bytes.clone())
+            .unwrap_or_default()
+    }
+
+    fn block_height(&self, ui: &Ui, key: &LayoutKey, block: &Block) -> f32 {
+        if block.char_len == 0 {
+            return (key.line_px() * EMPTY_LINE_FACTOR).round();
+        }
+        self.layout(ui, key, block).size().y
+    }
+
+    fn layout(&self, ui: &Ui, key: &LayoutKey, block: &Block) -> Arc<Galley> {
+        let job = key.job(self.block_text(block));
+        ui.fonts_mut(|f| f.layout_job(job))
+    }
+
+    /// Code point boundary nearest to `pos` (for selections).
+    fn boundary_at(
+        &self,
+        ui: &Ui,
+        key: &LayoutKey,
+        origin: Pos2,
+        state: &DocViewState,
+        pos: Pos2,
+    ) -> usize {
+        let b = state.heights.block_at(pos.y - origin.y);
+        let block = &state.blocks[b];
+        let galley = self.layout(ui, key, block);
+        let local = pos - (origin + vec2(0.0, state.heights.top(b)));
+        let c = galley.cursor_from_pos(local).index.0.min(block.char_len);
+        block.char_start + c
+    }
+
+    /// Code point under `pos`, if the pointer is on text.
+    fn char_at(
+        &self,
+        ui: &Ui,
+        key: &LayoutKey,
+        origin: Pos2,
+        state: &DocViewState,
+        pos: Pos2,
+    ) -> Option<usize> {
+        let b = state.heights.block_at(pos.y - origin.y);
+        let block = &state.blocks[b];
+        let galley = self.layout(ui, key, block);
+        let local = pos - (origin + vec2(0.0, state.heights.top(b)));
+        if !galley.rect.contains(local.to_pos2()) {
+            return None;
+        }
+        let mut c = galley.cursor_from_pos(local).index.0;
+        let x = galley.pos_from_cursor(CCursor::new(c)).min.x;
+        if local.x < x && c > 0 {
+            c -= 1;
+        }
+        (c < block.char_len).then_some(block.char_start + c)
+    }
+
+    fn interact_ui(
+        &self,
+        ui: &Ui,
+        resp: &egui::Response,
+        key: &LayoutKey,
+        origin: Pos2,
+        state: &mut DocViewState,
+    ) -> Option<ViewEvent> {
+        let (pressed, down, released, shift, pos) = ui.input(|i| {
+            (
+                i.pointer.primary_pressed(),
+                i.pointer.primary_down(),
+                i.pointer.primary_released(),
+                i.modifiers.shift,
+                i.pointer.interact_pos(),
+            )
+        });
+        let mut event = None;
+        if let Some(pos) = pos {
+            if pressed && resp.contains_pointer() {
+                resp.request_focus();
+                let c = self.boundary_at(ui, key, origin, state, pos);
+                match (&mut state.selection, shift) {
+                    (Some(sel), true) => sel.focus = c,
+                    _ => {
+                        state.selection = Some(Selection {
+                            anchor: c,
+                            focus: c,
+                        })
+                    }
+                }
+                state.dragging = true;
+            } else if state.dragging && down {
+                let clip = ui.clip_rect();
+                let clamped = pos2(pos.x, pos.y.clamp(clip.min.y, clip.max.y));
+                let focus = self.boundary_at(ui, key, origin, state, clamped);
+                if let Some(sel) = &mut state.selection {
+                    sel.focus = focus;
+                }
+                let over = (pos.y - clip.max.y).max(0.0) - (clip.min.y - pos.y).max(0.0);
+                if over != 0.0 {
+                    ui.scroll_with_delta(Vec2::new(0.0, -over.clamp(-40.0, 40.0)));
+                    ui.ctx().request_repaint();
+                }
+            }
+            if released && state.dragging {
+                state.dragging = false;
+                if state.selected_range().is_none() && !shift {
+                    state.selection = None;
+                    let hit = self.char_at(ui, key, origin, state, pos);
+                    event = Some(ViewEvent::SelectSpan(
+                        hit.and_then(|c| self.span_to_select(c)),
+                    ));
+                }
+            }
+            if resp.double_clicked()
+                && let Some(c) = self.char_at(ui, key, origin, state, pos)
+            {
+                let word = word_around(self.doc, &state.blocks[state.block_of(c)], c);
+                state.selection = Some(Selection {
+                    anchor: word.start,
+                    focus: word.end,
+                });
+            }
+        }
+        if !state.dragging
+            && resp.hovered()
+            && let Some(pos) = resp.hover_pos()
+            && let Some(c) = self.char_at(ui, key, origin, state, pos)
+        {
+            let spans = self.doc.spans_at(c);
+            if !spans.is_empty() {
+                resp.clone()
+                    .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, &spans));
+            }
+        }
+        event
+    }
+
+    /// The annotation a click on code point `c` selects: the innermost one, or if that is
+    /// already selected, the next one out, so repeated clicks cycle through nested spans.
+    fn span_to_select(&self, c: usize) -> Option<SpanId> {
+        let spans = self.doc.spans_at(c);
+        let current = spans.iter().position(|s| Some(s.id) == self.selected);
+        let next = current.map_or(0, |i| (i + 1) % spans.len());
+        spans.get(next).map(|s| s.id)
+    }
+
+    fn tooltip_ui(&self, ui: &mut Ui, spans: &[&Span]) {
+        for s in spans {
+            ui.horizontal(|ui| {
+                if let Some(label) = self.labels.iter().find(|l| l.name == s.label) {
+                    theme::color_chip(ui, label);
+                }
+                ui.strong(&s.label);
+            });
+            if !s.note.is_empty() {
+                ui.label(&s.note);
+            }
+        }
+    }
+
+    fn label(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    fn paint(&self, ui: &Ui, placed: &[Placed], state: &DocViewState) {
+        let painter = ui.painter();
+        let visuals = ui.visuals();
+        let selection = state.selected_range();
+        for p in placed {
+            let block = &state.blocks[p.block];
+            let spans = state.index.spans_in(p.block);
+            let local = |s: &Span| {
+                let a = s.start.max(block.char_start) - block.char_start;
+                let b = s.end.min(block.char_start + block.char_len) - block.char_start;
+                (a, b)
+            };
+            let shrink = (p.galley.rows.first().map_or(0.0, |r| r.height()) - self.font_px * 1.3)
+                .max(0.0)
+                / 2.0;
+            for &i in spans {
+                let s = &self.doc.spans[i];
+                let Some(label) = self.label(&s.label) else {
+                    continue;
+                };
+                let (a, b) = local(s);
+                for r in range_rects(&p.galley, a, b) {
+                    let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
+                    painter.rect_filled(r, 2.0, theme::span_fill(label, visuals));
+                }
+            }
+            if let Some(sel) = &selection {
+                let a = sel.start.max(block.char_start);
+                let b = sel.end.min(block.char_start + block.char_len);
+                if a < b
+                    || (sel.start <= block.char_start
+                        && sel.end > block.char_start + block.char_len)
+                {
+                    let (a, b) = (a - block.char_start, b.max(a) - block.char_start);
+                    for r in range_rects(&p.galley, a, b.max(a)) {
+                        let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
+                        painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.6));
+                    }
+                }
+            }
+            painter.galley(p.origin, p.galley.clone(), visuals.text_color());
+            for &i in spans {
+                let s = &self.doc.spans[i];
+                let Some(label) = self.label(&s.label) else {
+                    continue;
+                };
+                let (a, b) = local(s);
+                let lane = f32::from(state.index.lane(i) % MAX_LANES);
+                for r in range_rects(&p.galley, a, b) {
+                    let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
+                    let y = r.max.y - 1.0 + lane * LANE_STEP_PX;
+                    painter.hline(
+                        r.x_range(),
+                        y,
+                        Stroke::new(UNDERLINE_PX, theme::span_underline(label)),
+                    );
+                    if Some(s.id) == self.selected {
+                        painter.rect_stroke(
+                            r.expand(1.0),
+                            2.0,
+                            Stroke::new(1.5, theme::selected_outline(visuals)),
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One rectangle per galley row covered by chars `a..b` (galley coordinates).
+fn range_rects(galley: &Galley, a: usize, b: usize) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let mut row_start = 0usize;
+    for row in &galley.rows {
+        let n = row.char_count_excluding_newline().0;
+        let (ra, rb) = (a.max(row_start), b.min(row_start + n));
+        if ra < rb {
+            let x0 = row.pos.x + row.x_offset(CharIndex(ra - row_start));
+            let x1 = row.pos.x + row.x_offset(CharIndex(rb - row_start));
+            out.push(Rect::from_x_y_ranges(x0..=x1, row.min_y()..=row.max_y()));
+        }
+        row_start += row.char_count_including_newline().0;
+        if row_start >= b {
+            break;
+        }
+    }
+    out
+}
+
+/// The word around code point `c`: letters and digits, joined by inner apostrophes and
+/// hyphens ("far-left", "it’s"); a lone punctuation mark selects just itself.
+fn word_around(doc: &Document, block: &Block, c: usize) -> Range<usize> {
+    let text: Vec<char> = doc
+        .text
+        .as_str()
+        .get(block.bytes.clone())
+        .unwrap_or_default()
+        .chars()
+        .collect();
+    let i = c
+        .saturating_sub(block.char_start)
+        .min(text.len().saturating_sub(1));
+    let is_word = |k: usize| {
+        let ch = text[k];
+        ch.is_alphanumeric()
+            || (matches!(ch, '\'' | '’' | '-' | '‐')
+                && k > 0
+                && k + 1 < text.len()
+                && text[k - 1].is_alphanumeric()
+                && text[k + 1].is_alphanumeric())
+    };
+    if text.is_empty() || !is_word(i) {
+        return c..(c + 1).min(block.char_start + text.len());
+    }
+    let mut a = i;
+    while a > 0 && is_word(a - 1) {
+        a -= 1;
+    }
+    let mut b = i + 1;
+    while b < text.len() && is_word(b) {
+        b += 1;
+    }
+    block.char_start + a..block.char_start + b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_around_joins_hyphens_and_curly_apostrophes() {
+        let doc = Document::new(DocId(1), "t", "The far-left mayor’s “plan”.");
+        let blocks = blocks_of(doc.text.as_str());
+        let w = |c| {
+            doc.text
+                .slice(word_around(&doc, &blocks[0], c))
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert_eq!(w(5), "far-left");
+        assert_eq!(w(14), "mayor’s");
+        assert_eq!(w(21), "“");
+        assert_eq!(w(23), "plan");
+    }
+}

@@ -1,0 +1,117 @@
+//! The menu bar, built from [`Command`]s so each item shows the shortcut that works.
+
+use super::command::Command;
+use super::intent::Intent;
+use std::path::PathBuf;
+
+/// What the menus need to know to enable items and label Undo/Redo.
+pub struct MenuContext<'a> {
+    /// Description of the step Undo would undo.
+    pub undo: Option<&'a str>,
+    /// Description of the step Redo would redo.
+    pub redo: Option<&'a str>,
+    /// Whether an annotation is selected.
+    pub has_selected_span: bool,
+    /// Whether the project has documents.
+    pub has_documents: bool,
+    /// Recent project files, newest first.
+    pub recent: &'a [PathBuf],
+    /// Whether the dark theme is on.
+    pub dark_mode: bool,
+}
+
+/// A request from the menu: a command, or a recent project to open.
+pub enum MenuChoice {
+    /// Run this.
+    Intent(Intent),
+    /// Open this recent project.
+    OpenRecent(PathBuf),
+}
+
+/// The menu bar.
+pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice> {
+    let choice = std::cell::RefCell::new(None);
+    let item = |ui: &mut egui::Ui, command: Command, text: &str, enabled: bool| {
+        let mut button = egui::Button::new(text);
+        if let Some(s) = command.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(s));
+        }
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            choice.replace(Some(MenuChoice::Intent(Intent::Command(command))));
+        }
+    };
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for c in [
+                Command::NewProject,
+                Command::OpenProject,
+                Command::OpenSample,
+            ] {
+                item(ui, c, c.text(), true);
+            }
+            ui.menu_button("Recent projects", |ui| {
+                if cx.recent.is_empty() {
+                    ui.weak("None yet");
+                }
+                for path in cx.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        choice.replace(Some(MenuChoice::OpenRecent(path.clone())));
+                    }
+                }
+            });
+            ui.separator();
+            item(ui, Command::AddArticles, Command::AddArticles.text(), true);
+            ui.separator();
+            for c in [Command::Save, Command::SaveAs] {
+                item(ui, c, c.text(), true);
+            }
+            ui.menu_button("Export", |ui| {
+                for c in [Command::ExportCsv, Command::ExportJsonl] {
+                    item(ui, c, c.text(), cx.has_documents);
+                }
+            });
+            ui.separator();
+            item(ui, Command::Quit, Command::Quit.text(), true);
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = cx.undo.map_or("Undo".to_owned(), |d| format!("Undo {d}"));
+            item(ui, Command::Undo, &undo, cx.undo.is_some());
+            let redo = cx.redo.map_or("Redo".to_owned(), |d| format!("Redo {d}"));
+            item(ui, Command::Redo, &redo, cx.redo.is_some());
+            ui.separator();
+            item(
+                ui,
+                Command::DeleteAnnotation,
+                Command::DeleteAnnotation.text(),
+                cx.has_selected_span,
+            );
+            item(
+                ui,
+                Command::ClearSelection,
+                Command::ClearSelection.text(),
+                true,
+            );
+        });
+        ui.menu_button("View", |ui| {
+            for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {
+                item(ui, c, c.text(), true);
+            }
+            ui.separator();
+            for c in [Command::NextDocument, Command::PreviousDocument] {
+                item(ui, c, c.text(), cx.has_documents);
+            }
+            ui.separator();
+            let theme = if cx.dark_mode {
+                "Light theme"
+            } else {
+                "Dark theme"
+            };
+            item(ui, Command::ToggleTheme, theme, true);
+        });
+    });
+    choice.into_inner()
+}

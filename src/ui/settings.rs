@@ -1,0 +1,95 @@
+//! Per-user settings kept between runs: recent projects and reading preferences.
+//! Stored as RON in the user's config folder; a broken settings file is ignored (and
+//! replaced on the next change), never a reason not to start.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// How many recent projects the File menu lists.
+const MAX_RECENT: usize = 10;
+
+/// Settings that outlive a session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Most recent first.
+    pub recent_projects: Vec<PathBuf>,
+    /// Document text size in points.
+    pub font_px: f32,
+    /// Dark theme instead of light.
+    pub dark_mode: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            recent_projects: Vec::new(),
+            font_px: super::theme::DEFAULT_FONT_PX,
+            dark_mode: false,
+        }
+    }
+}
+
+impl Settings {
+    /// Where settings live for this user, if the platform has a config folder.
+    pub fn default_path() -> Option<PathBuf> {
+        dirs::config_dir().map(|d| d.join("lectern").join("settings.ron"))
+    }
+
+    /// Reads settings; anything missing or unreadable gives the defaults.
+    pub fn load(path: &Path) -> Self {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|s| ron::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes settings atomically.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(std::io::Error::other)?;
+        crate::store::write_atomic(path, text.as_bytes())
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent_projects.retain(|p| *p != path);
+        self.recent_projects.insert(0, path);
+        self.recent_projects.truncate(MAX_RECENT);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_list_is_most_recent_first_without_duplicates() {
+        let mut s = Settings::default();
+        for p in ["/a.ron", "/b.ron", "/a.ron"] {
+            s.remember(Path::new(p));
+        }
+        assert_eq!(
+            s.recent_projects,
+            [PathBuf::from("/a.ron"), PathBuf::from("/b.ron")]
+        );
+    }
+
+    #[test]
+    fn broken_settings_file_gives_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("settings.ron");
+        std::fs::write(&path, "(recent_projects: [").expect("write");
+        assert_eq!(Settings::load(&path), Settings::default());
+        let s = Settings {
+            dark_mode: true,
+            ..Default::default()
+        };
+        s.save(&path).expect("save");
+        assert_eq!(Settings::load(&path), s);
+    }
+}

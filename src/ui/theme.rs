@@ -1,0 +1,52 @@
+//! Colours and sizes in one place, so light and dark themes stay readable together.
+
+use crate::model::Label;
+use egui::{Color32, Visuals};
+
+/// Default size of the document text in points.
+pub const DEFAULT_FONT_PX: f32 = 17.0;
+/// Smallest and largest document text size reachable by zooming.
+pub const FONT_PX_RANGE: (f32, f32) = (10.0, 40.0);
+/// Line height as a multiple of the font size: room for stacked underlines and easy reading.
+pub const LINE_HEIGHT_FACTOR: f32 = 1.6;
+/// Comfortable reading measure, in multiples of the font size (about 70 characters).
+pub const MEASURE_EM: f32 = 36.0;
+/// Space between paragraphs, in multiples of the font size.
+pub const PARAGRAPH_GAP_EM: f32 = 0.7;
+
+/// The label's own colour, opaque.
+pub fn label_color(label: &Label) -> Color32 {
+    let [r, g, b] = label.rgb();
+    Color32::from_rgb(r, g, b)
+}
+
+/// Background fill for a span. Translucent, so nested spans show darker where they overlap.
+pub fn span_fill(label: &Label, visuals: &Visuals) -> Color32 {
+    let alpha = if visuals.dark_mode { 0.30 } else { 0.24 };
+    label_color(label).gamma_multiply(alpha)
+}
+
+/// Underline for a span: the full label colour.
+pub fn span_underline(label: &Label) -> Color32 {
+    label_color(label)
+}
+
+/// Outline around the selected annotation.
+pub fn selected_outline(visuals: &Visuals) -> Color32 {
+    visuals.strong_text_color()
+}
+
+/// Colour for warnings and errors in the status bar.
+pub fn error_color(visuals: &Visuals) -> Color32 {
+    visuals.error_fg_color
+}
+
+/// A small square of the label's colour, used as a chip in lists and palettes.
+pub fn color_chip(ui: &mut egui::Ui, label: &Label) -> egui::Response {
+    let size = egui::vec2(12.0, 12.0);
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::hover());
+    if ui.is_rect_visible(rect) {
+        ui.painter().rect_filled(rect, 3.0, label_color(label));
+    }
+    resp
+}
