@@ -133,11 +133,17 @@ impl Lectern {
         self.view.selected_range()
     }
 
-    /// Sets the text selection (what a mouse drag does).
-    pub fn set_selection(&mut self, chars: Range<usize>) {
-        self.view.selection = Some(Selection {
-            anchor: chars.start,
-            focus: chars.end,
+    /// Sets the text selection from `anchor` to `focus` (what a mouse drag does).
+    pub fn set_selection(&mut self, anchor: usize, focus: usize) {
+        self.view.selection = Some(Selection { anchor, focus });
+    }
+
+    /// Selects an annotation of the shown document and scrolls to it (what clicking it in
+    /// the annotation list does).
+    pub fn handle_select(&mut self, span: SpanId) {
+        self.queue.push(Intent::SelectSpan {
+            span: Some(span),
+            reveal: true,
         });
     }
 
@@ -628,7 +634,12 @@ impl Lectern {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
         self.dialogs_ui(&ctx);
-        for intent in std::mem::take(&mut self.queue) {
+        let intents = std::mem::take(&mut self.queue);
+        if !intents.is_empty() {
+            // What the intents change (a dialog, a new span) is drawn on the next frame.
+            ctx.request_repaint();
+        }
+        for intent in intents {
             self.handle(&ctx, intent);
         }
         self.window_close(&ctx);

@@ -1,0 +1,374 @@
+//! The window driven like a user would: mouse drags and clicks, key presses, menus and
+//! modal questions, through egui_kittest. Each test checks the project that results.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2, Rect, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use lectern::model::{DocId, Document, Edit, Project};
+use lectern::ui::Lectern;
+use lectern::ui::command::Command;
+use std::path::Path;
+
+const TEXT: &str = "“It’s a disgrace,” said Ms\u{a0}Ελένη Παπαδάκη, the city’s first woman mayor — and she meant it.\n\
+Minister Gregor Ward said the bridge 😀 would close from 11–31 May.\n\
+A third paragraph, so there is room to click outside the text.";
+
+fn project() -> Project {
+    let mut p = Project::new("UI test");
+    let mut d = Document::new(DocId(1), "Bridge row", TEXT);
+    d.metadata.outlet = "Northgate Public Radio".into();
+    p.documents.push(d);
+    p
+}
+
+fn harness_with(project: &Project, dir: &Path) -> Harness<'static, Lectern> {
+    let path = dir.join("p.ron");
+    lectern::store::save(project, &path).expect("save fixture");
+    let mut app = Lectern::new(None);
+    assert!(app.open_project_path(&path));
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        // Real frame times, so two clicks in a row count as a double-click.
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn doc_rect(h: &Harness<'_, Lectern>) -> Rect {
+    h.get_by_role(Role::Document).rect()
+}
+
+/// The first text line starts about here inside the document view (margin + half a line).
+fn line_start(h: &Harness<'_, Lectern>) -> Pos2 {
+    let r = doc_rect(h);
+    let width = (r.width() - 48.0).min(17.0 * 36.0).floor();
+    let left = ((r.width() - width) / 2.0).max(24.0).floor();
+    r.min + vec2(left + 1.0, 24.0 + 13.0)
+}
+
+fn drag(h: &mut Harness<'_, Lectern>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}
+
+fn spans(h: &Harness<'_, Lectern>) -> Vec<lectern::model::Span> {
+    h.state().project().documents[0].spans.clone()
+}
+
+#[test]
+fn drag_select_then_hotkey_labels_exactly_the_selected_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let start = line_start(&h);
+    drag(&mut h, start, start + vec2(160.0, 0.0));
+    let sel = h.state().selection().expect("a selection after dragging");
+    assert!(sel.len() > 5, "{sel:?}");
+    h.key_press(Key::Num1);
+    h.run();
+    let s = spans(&h);
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].label, "quote");
+    let doc = &h.state().project().documents[0];
+    let selected = doc.text.slice(sel.clone()).expect("in range");
+    assert_eq!(s[0].text, selected.trim(), "span holds the selected text");
+    assert_eq!(
+        doc.text.slice(s[0].start..s[0].end),
+        Some(s[0].text.as_str())
+    );
+    assert!(s[0].text.starts_with('“'), "{}", s[0].text);
+    assert_eq!(
+        h.state().selected_span(),
+        Some(s[0].id),
+        "new span is selected"
+    );
+    assert!(
+        h.state().selection().is_none(),
+        "text selection is consumed"
+    );
+}
+
+#[test]
+fn double_click_selects_a_word_and_palette_click_labels_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let p = line_start(&h) + vec2(80.0, 0.0); // inside "disgrace"
+    h.hover_at(p);
+    h.run();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: p,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+            h.step();
+        }
+    }
+    h.run();
+    let sel = h.state().selection().expect("double-click selects a word");
+    let doc = &h.state().project().documents[0];
+    let word = doc.text.slice(sel).expect("range").to_owned();
+    assert!(
+        !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '’'),
+        "{word:?}"
+    );
+    h.get_by_role_and_label(Role::Button, "descriptor 3")
+        .click();
+    h.run();
+    let s = spans(&h);
+    assert_eq!(s.len(), 1);
+    assert_eq!(
+        (s[0].label.as_str(), s[0].text.as_str()),
+        ("descriptor", word.as_str())
+    );
+}
+
+#[test]
+fn shift_click_extends_the_selection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let start = line_start(&h);
+    drag(&mut h, start, start + vec2(60.0, 0.0));
+    let first = h.state().selection().expect("selection");
+    let far = start + vec2(300.0, 0.0);
+    h.hover_at(far);
+    h.run();
+    h.get_by_role(Role::Document)
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    let extended = h.state().selection().expect("still a selection");
+    assert_eq!(extended.start, first.start);
+    assert!(extended.end > first.end, "{first:?} → {extended:?}");
+}
+
+fn project_with_span() -> (Project, lectern::model::SpanId) {
+    let mut p = project();
+    let r = p.documents[0].text.find("Gregor Ward", 1).expect("found");
+    let span = p
+        .make_span(DocId(1), "descriptor", r.start, r.end)
+        .expect("span");
+    let id = span.id;
+    Edit::AddSpan {
+        doc: DocId(1),
+        span,
+    }
+    .apply(&mut p)
+    .expect("add");
+    (p, id)
+}
+
+#[test]
+fn delete_undo_redo_from_the_keyboard() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (p, id) = project_with_span();
+    let mut h = harness_with(&p, dir.path());
+    h.get_by_label_contains("descriptor: Gregor Ward").click();
+    h.run();
+    assert_eq!(h.state().selected_span(), Some(id));
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(
+        spans(&h).is_empty(),
+        "Delete removes the selected annotation"
+    );
+    assert!(h.state().session().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(spans(&h).len(), 1, "Ctrl+Z brings it back");
+    assert!(!h.state().session().is_dirty(), "back to the saved state");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert!(spans(&h).is_empty(), "Ctrl+Shift+Z deletes it again");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(spans(&h).is_empty(), "Ctrl+Y redoes too");
+}
+
+#[test]
+fn relabel_by_hotkey_and_by_button_and_note_is_one_undo_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (p, id) = project_with_span();
+    let mut h = harness_with(&p, dir.path());
+    h.state_mut().handle_select(id);
+    h.run();
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(spans(&h)[0].label, "claim");
+    // The selected annotation's details have one button per label.
+    h.get_by_role_and_label(Role::Button, "attribution").click();
+    h.run();
+    assert_eq!(spans(&h)[0].label, "attribution");
+    h.get_by_role_and_label(Role::MultilineTextInput, "Note")
+        .click();
+    h.run();
+    for ch in ["s", "p", "k", "r"] {
+        h.event(egui::Event::Text(ch.to_owned()));
+        h.run();
+    }
+    assert_eq!(spans(&h)[0].note, "spkr");
+    h.get_by_role(Role::Document).click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        spans(&h)[0].note,
+        "",
+        "typing the note is undone as one step"
+    );
+    assert_eq!(spans(&h)[0].label, "attribution");
+}
+
+#[test]
+fn clicking_a_highlight_selects_its_annotation() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = project();
+    let span = p.make_span(DocId(1), "quote", 0, 40).expect("span");
+    Edit::AddSpan {
+        doc: DocId(1),
+        span,
+    }
+    .apply(&mut p)
+    .expect("add");
+    let mut h = harness_with(&p, dir.path());
+    let at = line_start(&h) + vec2(30.0, 0.0);
+    h.hover_at(at);
+    h.run();
+    h.get_by_role(Role::Document).click();
+    h.run();
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    h.drop_at(at);
+    h.run();
+    assert_eq!(h.state().selected_span(), Some(spans(&h)[0].id));
+}
+
+#[test]
+fn new_project_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (p, id) = project_with_span();
+    let mut h = harness_with(&p, dir.path());
+    h.state_mut().handle_select(id);
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(
+        h.state().window_title().starts_with('●'),
+        "{}",
+        h.state().window_title()
+    );
+    h.state_mut().run_command(Command::NewProject);
+    h.run();
+    h.get_by_label("Save changes?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(
+        h.state().project().documents.len(),
+        1,
+        "cancel keeps the project"
+    );
+    h.state_mut().run_command(Command::NewProject);
+    h.run();
+    h.get_by_label("Don’t save").click();
+    h.run();
+    assert!(h.state().project().documents.is_empty(), "discarded");
+    let saved = lectern::store::load(&dir.path().join("p.ron")).expect("file untouched");
+    assert_eq!(saved.documents[0].spans.len(), 1);
+}
+
+#[test]
+fn ctrl_s_saves_to_the_opened_file_without_a_dialog() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    h.state_mut().set_selection(0, 5);
+    h.key_press(Key::Num4);
+    h.run();
+    assert!(h.state().session().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().session().is_dirty());
+    assert!(!h.state().window_title().starts_with('●'));
+    let saved = lectern::store::load(&dir.path().join("p.ron")).expect("load");
+    assert_eq!(saved.documents[0].spans[0].label, "attribution");
+    assert_eq!(saved.documents[0].spans[0].text, "“It’s");
+    assert_eq!(saved.last_viewed, Some(DocId(1)));
+}
+
+#[test]
+fn zoom_keys_change_the_text_size() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let before = h.state().font_px();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    h.run();
+    assert!(h.state().font_px() > before);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run();
+    assert!(h.state().font_px() < before);
+}
+
+#[test]
+fn malformed_project_is_reported_and_the_open_one_kept() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let bad = dir.path().join("bad.ron");
+    std::fs::write(&bad, "(format: 1, name: \"x\", labels: [").expect("write");
+    assert!(!h.state_mut().open_project_path(&bad));
+    h.run();
+    let report = h.state().report().expect("a report").clone();
+    assert!(report.lines[0].contains("bad.ron:1:"), "{:?}", report.lines);
+    h.get_by_label("Could not open project");
+    assert_eq!(
+        h.state().project().name,
+        "UI test",
+        "the open project stays"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&bad).expect("read"),
+        "(format: 1, name: \"x\", labels: ["
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().report().is_none());
+}
+
+#[test]
+fn articles_from_paths_are_added_and_binary_files_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let good = dir.path().join("second.txt");
+    std::fs::write(&good, "Second article\r\nWith CRLF “quotes”.\r\n").expect("write");
+    let bad = dir.path().join("image.txt");
+    std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0").expect("write");
+    h.state_mut().add_article_paths(&[good, bad]);
+    h.run();
+    let p = h.state().project();
+    assert_eq!(p.documents.len(), 2);
+    assert_eq!(p.documents[1].title, "Second article");
+    assert_eq!(
+        p.documents[1].text.as_str(),
+        "Second article\nWith CRLF “quotes”.\n"
+    );
+    assert_eq!(h.state().current_document(), Some(p.documents[1].id));
+    let report = h.state().report().expect("skipped file reported");
+    assert!(report.lines[0].contains("image.txt"), "{:?}", report.lines);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageUp);
+    h.run();
+    assert_eq!(h.state().current_document(), Some(DocId(1)));
+}
