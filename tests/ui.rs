@@ -372,3 +372,111 @@ fn articles_from_paths_are_added_and_binary_files_reported() {
     h.run();
     assert_eq!(h.state().current_document(), Some(DocId(1)));
 }
+
+/// A file dropped on the window, as the windowing layer would hand it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_articles_on_the_window_adds_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let article = dir.path().join("dropped.md");
+    std::fs::write(&article, "# Dropped “article”\n\nBody text.\n").expect("write");
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(article)));
+    h.run();
+    let p = h.state().project();
+    assert_eq!(p.documents.len(), 2);
+    assert_eq!(p.documents[1].title, "Dropped “article”");
+    assert!(
+        h.get_all_by_label_contains("Dropped “article”").count() >= 1,
+        "listed and shown"
+    );
+}
+
+#[test]
+fn label_filter_hides_annotations_from_the_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut p, _) = project_with_span();
+    let span = p.make_span(DocId(1), "quote", 1, 16).expect("span");
+    Edit::AddSpan {
+        doc: DocId(1),
+        span,
+    }
+    .apply(&mut p)
+    .expect("add");
+    let mut h = harness_with(&p, dir.path());
+    h.get_by_label_contains("quote: It’s a disgrace");
+    h.get_by_role_and_label(Role::CheckBox, "quote").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("quote: It’s a disgrace")
+            .is_none()
+    );
+    h.get_by_label_contains("descriptor: Gregor Ward");
+}
+
+#[test]
+fn export_from_the_app_writes_csv_and_jsonl_with_code_point_offsets() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (p, _) = project_with_span();
+    let mut h = harness_with(&p, dir.path());
+    let csv_path = dir.path().join("spans.csv");
+    assert!(
+        h.state_mut()
+            .export_to(&csv_path, lectern::formats::ExportFormat::Csv)
+    );
+    let csv = std::fs::read_to_string(&csv_path).expect("csv");
+    assert!(csv.lines().next().expect("header").contains("start"));
+    assert!(csv.contains("Gregor Ward"));
+    let jsonl_path = dir.path().join("spans.jsonl");
+    assert!(
+        h.state_mut()
+            .export_to(&jsonl_path, lectern::formats::ExportFormat::Jsonl)
+    );
+    let line = std::fs::read_to_string(&jsonl_path).expect("jsonl");
+    let row: serde_json::Value =
+        serde_json::from_str(line.lines().next().expect("row")).expect("json");
+    let (s, e) = (
+        row["start"].as_u64().expect("start") as usize,
+        row["end"].as_u64().expect("end") as usize,
+    );
+    let by_chars: String = TEXT.chars().skip(s).take(e - s).collect();
+    assert_eq!(by_chars, "Gregor Ward");
+    assert!(
+        h.state().status().contains("Exported 1 spans"),
+        "{}",
+        h.state().status()
+    );
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    h.state_mut().set_selection(0, 5);
+    h.key_press(Key::Num1);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert_eq!(h.state().pending(), Some(&lectern::ui::app::Pending::Quit));
+    h.get_by_label("Save").click();
+    h.run();
+    // Saved to the file the project came from, so the window may now close.
+    assert!(!h.state().session().is_dirty());
+    assert!(h.state().pending().is_none());
+    let saved = lectern::store::load(&dir.path().join("p.ron")).expect("load");
+    assert_eq!(saved.documents[0].spans.len(), 1);
+}

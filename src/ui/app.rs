@@ -55,7 +55,10 @@ pub struct Lectern {
     settings: Settings,
     settings_path: Option<PathBuf>,
     shown_title: String,
+    shown_dark_mode: Option<bool>,
+    /// The user agreed to close (or nothing was unsaved).
     close_confirmed: bool,
+    close_sent: bool,
 }
 
 /// The sample project, built into the binary so it can be opened from anywhere.
@@ -81,7 +84,9 @@ impl Lectern {
             settings,
             settings_path,
             shown_title: String::new(),
+            shown_dark_mode: None,
             close_confirmed: false,
+            close_sent: false,
         }
     }
 
@@ -237,6 +242,16 @@ impl Lectern {
     pub fn add_article_paths(&mut self, paths: &[PathBuf]) {
         let batch = read_articles(&self.session.project, paths);
         let added = batch.edits.len();
+        let decoded: Vec<String> = batch
+            .edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::AddDocument { document, .. } if !document.encoding.starts_with("UTF-8") => {
+                    Some(format!("{} read as {}", document.title, document.encoding))
+                }
+                _ => None,
+            })
+            .collect();
         let first_new = batch.edits.iter().find_map(Edit::document);
         if added > 0 {
             let description = if added == 1 {
@@ -255,6 +270,9 @@ impl Lectern {
                 self.show_document(id);
             }
             self.status = format!("Added {added} article{}", if added == 1 { "" } else { "s" });
+            if !decoded.is_empty() {
+                self.status.push_str(&format!(" ({})", decoded.join("; ")));
+            }
         }
         if !batch.skipped.is_empty() {
             self.report = Some(Report {
@@ -487,7 +505,7 @@ impl Lectern {
     // ----- commands -----
 
     /// Runs `command` now; commands that could lose work ask first.
-    fn execute(&mut self, ctx: &egui::Context, command: Command) {
+    fn execute(&mut self, command: Command) {
         match command {
             Command::NewProject => self.request(Pending::NewProject),
             Command::OpenProject => self.request(Pending::OpenProject(None)),
@@ -522,10 +540,6 @@ impl Lectern {
                 self.settings.dark_mode = !self.settings.dark_mode;
                 self.save_settings();
             }
-        }
-        if command == Command::Quit && self.pending.is_none() {
-            self.close_confirmed = true;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
@@ -576,9 +590,9 @@ impl Lectern {
         }
     }
 
-    fn handle(&mut self, ctx: &egui::Context, intent: Intent) {
+    fn handle(&mut self, intent: Intent) {
         match intent {
-            Intent::Command(c) => self.execute(ctx, c),
+            Intent::Command(c) => self.execute(c),
             Intent::ShowDocument(id) => self.show_document(id),
             Intent::SelectSpan { span, reveal } => {
                 self.selected_span = span;
@@ -640,7 +654,7 @@ impl Lectern {
             ctx.request_repaint();
         }
         for intent in intents {
-            self.handle(&ctx, intent);
+            self.handle(intent);
         }
         self.window_close(&ctx);
         let title = self.window_title();
@@ -712,7 +726,8 @@ impl Lectern {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.pending = Some(Pending::Quit);
         }
-        if self.close_confirmed && self.pending.is_none() {
+        if self.close_confirmed && self.pending.is_none() && !self.close_sent {
+            self.close_sent = true;
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

@@ -19,32 +19,66 @@ pub struct Block {
     pub char_start: usize,
     /// Length in code points.
     pub char_len: usize,
+    /// The line goes on in the next block (an overlong line cut for layout): no gap after.
+    pub continues: bool,
 }
 
-/// Cuts text into lines; a trailing line end gives no empty last block.
+/// Longest block laid out as one galley; longer lines are cut at a space so that a
+/// document without line breaks never becomes one huge galley.
+const MAX_BLOCK_BYTES: usize = 8 * 1024;
+
+/// Cuts text into lines (and overlong lines into pieces); a trailing line end gives no
+/// empty last block.
 pub fn blocks_of(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut byte = 0;
     let mut chars = 0;
     for line in text.split_inclusive('\n') {
         let body = line.strip_suffix('\n').unwrap_or(line);
-        let n = body.chars().count();
-        out.push(Block {
-            bytes: byte..byte + body.len(),
-            char_start: chars,
-            char_len: n,
-        });
+        let mut rest = body;
+        let mut piece_start = byte;
+        loop {
+            let cut = piece_len(rest);
+            let piece = &rest[..cut];
+            let n = piece.chars().count();
+            rest = &rest[cut..];
+            out.push(Block {
+                bytes: piece_start..piece_start + piece.len(),
+                char_start: chars,
+                char_len: n,
+                continues: !rest.is_empty(),
+            });
+            chars += n;
+            piece_start += piece.len();
+            if rest.is_empty() {
+                break;
+            }
+        }
         byte += line.len();
-        chars += n + usize::from(body.len() < line.len());
+        chars += usize::from(body.len() < line.len());
     }
     if out.is_empty() {
         out.push(Block {
             bytes: 0..0,
             char_start: 0,
             char_len: 0,
+            continues: false,
         });
     }
     out
+}
+
+/// Bytes of `rest` that go into the next block: all of it if short, else up to just after
+/// the last space before the limit (or a char boundary if there is no space).
+fn piece_len(rest: &str) -> usize {
+    if rest.len() <= MAX_BLOCK_BYTES {
+        return rest.len();
+    }
+    let mut limit = MAX_BLOCK_BYTES;
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    rest[..limit].rfind(' ').map_or(limit, |i| i + 1)
 }
 
 /// Everything a block's layout depends on besides its text.
@@ -100,14 +134,14 @@ impl BlockHeights {
         self.key.as_ref() == Some(key) && self.tops.len() == blocks + 1
     }
 
-    /// Sets heights from per-block text heights.
-    pub fn set(&mut self, key: LayoutKey, heights: impl Iterator<Item = f32>) {
+    /// Sets heights from per-block text heights and whether a gap follows each block.
+    pub fn set(&mut self, key: LayoutKey, heights: impl Iterator<Item = (f32, bool)>) {
         let gap = key.gap_px();
         self.tops.clear();
         let mut y = 0.0;
-        for h in heights {
+        for (h, gap_after) in heights {
             self.tops.push(y);
-            y += h + gap;
+            y += h + if gap_after { gap } else { 0.0 };
         }
         self.tops.push(y);
         self.key = Some(key);
@@ -194,6 +228,29 @@ mod tests {
     }
 
     #[test]
+    fn overlong_lines_are_cut_at_spaces_and_keep_offsets() {
+        let line = "wörd ".repeat(4000);
+        let text = format!("{line}\nnext");
+        let blocks = blocks_of(&text);
+        assert!(blocks.len() > 3, "{}", blocks.len());
+        let mut rebuilt = String::new();
+        for (i, b) in blocks.iter().enumerate() {
+            let piece = &text[b.bytes.clone()];
+            assert_eq!(piece.chars().count(), b.char_len);
+            assert_eq!(
+                text.chars().take(b.char_start).collect::<String>().len(),
+                b.bytes.start
+            );
+            assert!(b.bytes.len() <= MAX_BLOCK_BYTES);
+            rebuilt.push_str(piece);
+            if !b.continues && i + 1 < blocks.len() {
+                rebuilt.push('\n');
+            }
+        }
+        assert_eq!(rebuilt, text);
+    }
+
+    #[test]
     fn heights_prefix_sum_finds_blocks() {
         let mut h = BlockHeights::default();
         let key = LayoutKey {
@@ -202,7 +259,7 @@ mod tests {
             color: egui::Color32::BLACK,
             pixels_per_point: 1.0,
         };
-        h.set(key, [16.0, 32.0, 16.0].into_iter());
+        h.set(key, [16.0, 32.0, 16.0].into_iter().map(|h| (h, true)));
         assert_eq!(h.block_at(0.0), 0);
         assert_eq!(h.block_at(30.0), 1);
         assert_eq!(h.block_at(1000.0), 2);

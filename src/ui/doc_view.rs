@@ -142,7 +142,8 @@ impl<'a> DocView<'a> {
     pub fn show(self, ui: &mut Ui, state: &mut DocViewState) -> Option<ViewEvent> {
         state.sync(self.doc, self.revision);
         egui::ScrollArea::vertical()
-            .id_salt("document view")
+            // One scroll position per document, so switching back returns to the same place.
+            .id_salt(("document view", self.doc.id))
             .auto_shrink(false)
             .show_viewport(ui, |ui, viewport| self.contents_ui(ui, viewport, state))
             .inner
@@ -165,10 +166,10 @@ impl<'a> DocView<'a> {
             pixels_per_point: ui.ctx().pixels_per_point(),
         };
         if !state.heights.is_valid_for(&key, state.blocks.len()) {
-            let heights: Vec<f32> = state
+            let heights: Vec<(f32, bool)> = state
                 .blocks
                 .iter()
-                .map(|b| self.block_height(ui, &key, b))
+                .map(|b| (self.block_height(ui, &key, b), !b.continues))
                 .collect();
             state.heights.set(key, heights.into_iter());
         }
