@@ -665,12 +665,16 @@ impl Lectern {
     }
 
     fn keyboard_input(&mut self, ctx: &egui::Context) {
-        ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        ctx.set_visuals(if self.settings.dark_mode {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        });
+        if self.shown_dark_mode != Some(self.settings.dark_mode) {
+            // Ctrl+= and Ctrl+- zoom the article text, not the whole interface.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_visuals(if self.settings.dark_mode {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            });
+            self.shown_dark_mode = Some(self.settings.dark_mode);
+        }
         let typing = ctx.text_edit_focused();
         let modal_open = self.pending.is_some() || self.report.is_some();
         if modal_open {
