@@ -480,3 +480,27 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     let saved = lectern::store::load(&dir.path().join("p.ron")).expect("load");
     assert_eq!(saved.documents[0].spans.len(), 1);
 }
+
+#[test]
+fn reopening_shows_the_last_viewed_document_and_remembers_recent_projects() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = project();
+    p.documents
+        .push(Document::new(DocId(2), "Second", "Another “article”."));
+    p.last_viewed = Some(DocId(2));
+    let path = dir.path().join("two.ron");
+    lectern::store::save(&p, &path).expect("save");
+    let settings = dir.path().join("settings.ron");
+    let mut app = Lectern::new(Some(settings.clone()));
+    app.open_paths(std::slice::from_ref(&path));
+    assert_eq!(app.current_document(), Some(DocId(2)));
+    let saved = lectern::ui::settings::Settings::load(&settings);
+    let canonical = std::fs::canonicalize(&path).expect("canonical");
+    assert_eq!(saved.recent_projects.first(), Some(&canonical));
+    // A project never opened before shows its first document.
+    p.last_viewed = None;
+    lectern::store::save(&p, &path).expect("save");
+    let mut app = Lectern::new(None);
+    app.open_paths(&[path]);
+    assert_eq!(app.current_document(), Some(DocId(1)));
+}

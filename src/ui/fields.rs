@@ -19,7 +19,9 @@ pub fn bound_text_ui(
     let label_resp = ui.label(label);
     let mut text = current.to_owned();
     let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(3)
+        egui::TextEdit::multiline(&mut text)
+            .desired_rows(3)
+            .hint_text("A note for this annotation (shown when hovering it)")
     } else {
         egui::TextEdit::singleline(&mut text)
     };
