@@ -504,3 +504,25 @@ fn reopening_shows_the_last_viewed_document_and_remembers_recent_projects() {
     app.open_paths(&[path]);
     assert_eq!(app.current_document(), Some(DocId(1)));
 }
+
+#[test]
+fn without_native_dialogs_save_as_asks_for_a_path_in_the_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    h.state_mut().set_native_dialogs(false);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run();
+    assert!(h.state().path_prompt().is_some());
+    let target = dir.path().join("copy “β”.ron");
+    h.get_by_role_and_label(Role::TextInput, "Path");
+    // Replace the prefilled path with ours: select all, then type.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Text(target.display().to_string()));
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().path_prompt().is_none());
+    let saved = lectern::store::load(&target).expect("saved where typed");
+    assert_eq!(saved.name, "UI test");
+    assert_eq!(h.state().session().path.as_deref(), Some(target.as_path()));
+}

@@ -3,6 +3,7 @@
 //! edits, file operations and view changes.
 
 use super::command::Command;
+use super::dialogs::{FileTarget, PathPrompt};
 use super::doc_view::{DocView, DocViewState, Selection, ViewEvent};
 use super::intent::Intent;
 use super::menu::{MenuChoice, MenuContext, menu_bar_ui};
@@ -49,6 +50,8 @@ pub struct Lectern {
     view: DocViewState,
     hidden_labels: BTreeSet<String>,
     pending: Option<Pending>,
+    prompt: Option<PathPrompt>,
+    native_dialogs: bool,
     queue: Vec<Intent>,
     status: String,
     report: Option<Report>,
@@ -78,6 +81,8 @@ impl Lectern {
             view: DocViewState::default(),
             hidden_labels: BTreeSet::new(),
             pending: None,
+            prompt: None,
+            native_dialogs: dialogs::native_dialogs_available(),
             queue: Vec::new(),
             status: String::new(),
             report: None,
@@ -160,6 +165,16 @@ impl Lectern {
     /// The message window's contents, if one is shown.
     pub fn report(&self) -> Option<&Report> {
         self.report.as_ref()
+    }
+
+    /// Use native file dialogs (true where the system has them) or Lectern's path prompt.
+    pub fn set_native_dialogs(&mut self, native: bool) {
+        self.native_dialogs = native;
+    }
+
+    /// What the path prompt (shown where no native file dialog exists) is asking for.
+    pub fn path_prompt(&self) -> Option<&FileTarget> {
+        self.prompt.as_ref().map(|p| &p.target)
     }
 
     /// The action waiting for "save changes?", if any.
@@ -509,19 +524,11 @@ impl Lectern {
         match command {
             Command::NewProject => self.request(Pending::NewProject),
             Command::OpenProject => self.request(Pending::OpenProject(None)),
-            Command::AddArticles => {
-                if let Some(paths) = dialogs::pick_articles() {
-                    self.add_article_paths(&paths);
-                }
-            }
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
-            Command::ExportCsv => self.export_dialog(ExportFormat::Csv),
-            Command::ExportJsonl => self.export_dialog(ExportFormat::Jsonl),
+            Command::AddArticles => self.choose_path(FileTarget::AddArticles),
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.choose_path(FileTarget::SaveProject(None)),
+            Command::ExportCsv => self.choose_path(FileTarget::Export(ExportFormat::Csv)),
+            Command::ExportJsonl => self.choose_path(FileTarget::Export(ExportFormat::Jsonl)),
             Command::OpenSample => self.request(Pending::OpenSample),
             Command::Quit => self.request(Pending::Quit),
             Command::Undo => self.undo(),
@@ -558,35 +565,63 @@ impl Lectern {
             Pending::OpenProject(Some(path)) => {
                 self.open_project_path(&path);
             }
-            Pending::OpenProject(None) => {
-                if let Some(path) = dialogs::pick_project() {
-                    self.open_project_path(&path);
-                }
-            }
+            Pending::OpenProject(None) => self.choose_path(FileTarget::OpenProject),
             Pending::OpenSample => self.open_sample(),
             Pending::Quit => self.close_confirmed = true,
         }
     }
 
-    fn save(&mut self) -> bool {
+    /// Saves to the project's file, or asks for one; then runs `then` if the save succeeded.
+    fn save_then(&mut self, then: Option<Pending>) {
         match self.session.path.clone() {
-            Some(path) => self.save_to(&path),
-            None => self.save_as(),
+            Some(path) => {
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.perform(action);
+                }
+            }
+            None => self.choose_path(FileTarget::SaveProject(then)),
         }
     }
 
-    fn save_as(&mut self) -> bool {
-        let name = format!("{}.ron", self.session.display_name());
-        match dialogs::pick_save_project(&name) {
-            Some(path) => self.save_to(&path),
-            None => false,
+    /// Asks for a path with the native dialog, or, where the system has none, with Lectern's
+    /// own path prompt, and then uses it.
+    fn choose_path(&mut self, target: FileTarget) {
+        let default_name = match &target {
+            FileTarget::SaveProject(_) => format!("{}.ron", self.session.display_name()),
+            FileTarget::Export(f) => format!("{}.{}", self.session.display_name(), f.extension()),
+            FileTarget::OpenProject | FileTarget::AddArticles => String::new(),
+        };
+        if !self.native_dialogs {
+            self.prompt = Some(PathPrompt::new(target, &default_name));
+            return;
+        }
+        if let Some(paths) = dialogs::pick(&target, &default_name) {
+            self.use_paths(target, paths);
         }
     }
 
-    fn export_dialog(&mut self, format: ExportFormat) {
-        let name = format!("{}.{}", self.session.display_name(), format.extension());
-        if let Some(path) = dialogs::pick_export(&name, format) {
-            self.export_to(&path, format);
+    /// Does what the path was chosen for.
+    fn use_paths(&mut self, target: FileTarget, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match target {
+            FileTarget::OpenProject => {
+                self.open_project_path(&first);
+            }
+            FileTarget::AddArticles => self.add_article_paths(&paths),
+            FileTarget::SaveProject(then) => {
+                if self.save_to(&first)
+                    && let Some(action) = then
+                {
+                    self.perform(action);
+                }
+            }
+            FileTarget::Export(format) => {
+                self.export_to(&first, format);
+            }
         }
     }
 
@@ -676,7 +711,7 @@ impl Lectern {
             self.shown_dark_mode = Some(self.settings.dark_mode);
         }
         let typing = ctx.text_edit_focused();
-        let modal_open = self.pending.is_some() || self.report.is_some();
+        let modal_open = self.pending.is_some() || self.report.is_some() || self.prompt.is_some();
         if modal_open {
             return;
         }
@@ -833,9 +868,7 @@ impl Lectern {
             match dialogs::unsaved_changes_ui(ctx, &self.session.display_name()) {
                 Some(dialogs::Answer::Save) => {
                     self.pending = None;
-                    if self.save() {
-                        self.perform(action);
-                    }
+                    self.save_then(Some(action));
                 }
                 Some(dialogs::Answer::Discard) => {
                     self.pending = None;
@@ -849,6 +882,17 @@ impl Lectern {
             && dialogs::report_ui(ctx, report)
         {
             self.report = None;
+        }
+        if let Some(prompt) = &mut self.prompt {
+            match dialogs::path_prompt_ui(ctx, prompt) {
+                Some(Some(paths)) => {
+                    if let Some(prompt) = self.prompt.take() {
+                        self.use_paths(prompt.target, paths);
+                    }
+                }
+                Some(None) => self.prompt = None,
+                None => {}
+            }
         }
     }
 }

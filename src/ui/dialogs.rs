@@ -3,46 +3,142 @@
 //! rfd returns `None` when no dialog can be shown (headless machines), so every dialog
 //! here has a path-taking method on the app that tests and the command line use instead.
 
-use super::app::Report;
+use super::app::{Pending, Report};
 use super::command::Command;
 use crate::formats::ExportFormat;
 use crate::formats::article::ARTICLE_EXTENSIONS;
 use crate::model::Document;
 use std::path::PathBuf;
 
-/// Asks for article files to add.
-pub fn pick_articles() -> Option<Vec<PathBuf>> {
-    rfd::FileDialog::new()
-        .set_title("Add articles")
-        .add_filter("Articles (.txt, .md)", &ARTICLE_EXTENSIONS)
-        .add_filter("All files", &["*"])
-        .pick_files()
+/// What a path is being chosen for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileTarget {
+    /// A project to open.
+    OpenProject,
+    /// Articles to add (several at once).
+    AddArticles,
+    /// Where to save the project; then run the action that was waiting for the save.
+    SaveProject(Option<Pending>),
+    /// Where to export.
+    Export(ExportFormat),
 }
 
-/// Asks for a project to open.
-pub fn pick_project() -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("Open project")
-        .add_filter("Lectern project (.ron)", &["ron"])
-        .pick_file()
+impl FileTarget {
+    fn title(&self) -> String {
+        match self {
+            FileTarget::OpenProject => "Open project".to_owned(),
+            FileTarget::AddArticles => "Add articles".to_owned(),
+            FileTarget::SaveProject(_) => "Save project".to_owned(),
+            FileTarget::Export(f) => format!("Export {}", f.name()),
+        }
+    }
 }
 
-/// Asks where to save the project.
-pub fn pick_save_project(default_name: &str) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title("Save project")
-        .add_filter("Lectern project (.ron)", &["ron"])
-        .set_file_name(default_name)
-        .save_file()
+/// Whether a native file dialog can appear. On Linux rfd needs the desktop portal (over
+/// the session bus) or `zenity`; without either it returns nothing, and the user would
+/// see nothing happen.
+pub fn native_dialogs_available() -> bool {
+    if !cfg!(target_os = "linux") {
+        return true;
+    }
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some_and(|v| !v.is_empty());
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join("zenity").is_file()));
+    bus || zenity
 }
 
-/// Asks where to export.
-pub fn pick_export(default_name: &str, format: ExportFormat) -> Option<PathBuf> {
-    rfd::FileDialog::new()
-        .set_title(format!("Export {}", format.name()))
-        .add_filter(format.name(), &[format.extension()])
-        .set_file_name(default_name)
-        .save_file()
+/// Shows the native dialog for `target`; `None` when cancelled.
+pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
+    let dialog = rfd::FileDialog::new().set_title(target.title());
+    match target {
+        FileTarget::OpenProject => dialog
+            .add_filter("Lectern project (.ron)", &["ron"])
+            .pick_file()
+            .map(|p| vec![p]),
+        FileTarget::AddArticles => dialog
+            .add_filter("Articles (.txt, .md)", &ARTICLE_EXTENSIONS)
+            .add_filter("All files", &["*"])
+            .pick_files(),
+        FileTarget::SaveProject(_) => dialog
+            .add_filter("Lectern project (.ron)", &["ron"])
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
+        FileTarget::Export(f) => dialog
+            .add_filter(f.name(), &[f.extension()])
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
+    }
+}
+
+/// Lectern's own path prompt, for systems without a native file dialog.
+pub struct PathPrompt {
+    /// What the path is for.
+    pub target: FileTarget,
+    text: String,
+}
+
+impl PathPrompt {
+    /// A prompt for `target`, prefilled with `default_name` in the current folder.
+    pub fn new(target: FileTarget, default_name: &str) -> Self {
+        let text = if default_name.is_empty() {
+            String::new()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(default_name).display().to_string())
+                .unwrap_or_else(|_| default_name.to_owned())
+        };
+        Self { target, text }
+    }
+}
+
+/// Shows the path prompt; `Some(Some(paths))` when confirmed, `Some(None)` when cancelled.
+pub fn path_prompt_ui(
+    ctx: &egui::Context,
+    prompt: &mut PathPrompt,
+) -> Option<Option<Vec<PathBuf>>> {
+    let mut answer = None;
+    let several = prompt.target == FileTarget::AddArticles;
+    let modal = egui::Modal::new(egui::Id::unique("path prompt")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading(prompt.target.title());
+        ui.label(if several {
+            "No file dialog is available here. Type the article paths, one per line:"
+        } else {
+            "No file dialog is available here. Type the file’s path:"
+        });
+        let label = ui.label("Path");
+        let edit = if several {
+            egui::TextEdit::multiline(&mut prompt.text).desired_rows(4)
+        } else {
+            egui::TextEdit::singleline(&mut prompt.text)
+        };
+        let resp = ui
+            .add(edit.desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        resp.request_focus();
+        let enter = !several && resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.horizontal(|ui| {
+            if ui.button("OK").clicked() || enter {
+                let paths: Vec<PathBuf> = prompt
+                    .text
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(PathBuf::from)
+                    .collect();
+                answer = Some(Some(paths));
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(None);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(None);
+    }
+    answer
 }
 
 /// The user's answer to "save changes?".
