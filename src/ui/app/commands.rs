@@ -1,0 +1,134 @@
+//! Running commands and intents, including the questions and path choices they need.
+
+use super::*;
+
+impl Lectern {
+    // ----- commands -----
+
+    /// Runs `command` now; commands that could lose work ask first.
+    pub(super) fn execute(&mut self, command: Command) {
+        match command {
+            Command::NewProject => self.request(Pending::NewProject),
+            Command::OpenProject => self.request(Pending::OpenProject(None)),
+            Command::AddArticles => self.choose_path(FileTarget::AddArticles),
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.choose_path(FileTarget::SaveProject(None)),
+            Command::ExportCsv => self.choose_path(FileTarget::Export(ExportFormat::Csv)),
+            Command::ExportJsonl => self.choose_path(FileTarget::Export(ExportFormat::Jsonl)),
+            Command::OpenSample => self.request(Pending::OpenSample),
+            Command::Quit => self.request(Pending::Quit),
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::DeleteAnnotation => self.delete_selected_span(),
+            Command::ClearSelection => {
+                self.view.selection = None;
+                self.selected_span = None;
+            }
+            Command::ZoomIn => self.zoom(self.settings.font_px + 1.0),
+            Command::ZoomOut => self.zoom(self.settings.font_px - 1.0),
+            Command::ZoomReset => self.zoom(theme::DEFAULT_FONT_PX),
+            Command::NextDocument => self.step_document(1),
+            Command::PreviousDocument => self.step_document(-1),
+            Command::ToggleTheme => {
+                self.settings.dark_mode = !self.settings.dark_mode;
+                self.save_settings();
+            }
+        }
+    }
+
+    /// Runs `action` now, or asks about unsaved changes first.
+    pub(super) fn request(&mut self, action: Pending) {
+        if self.session.is_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    pub(super) fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::NewProject => self.new_project(),
+            Pending::OpenProject(Some(path)) => {
+                self.open_project_path(&path);
+            }
+            Pending::OpenProject(None) => self.choose_path(FileTarget::OpenProject),
+            Pending::OpenSample => self.open_sample(),
+            Pending::Quit => self.close_confirmed = true,
+        }
+    }
+
+    /// Saves to the project's file, or asks for one; then runs `then` if the save succeeded.
+    pub(super) fn save_then(&mut self, then: Option<Pending>) {
+        match self.session.path.clone() {
+            Some(path) => {
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.perform(action);
+                }
+            }
+            None => self.choose_path(FileTarget::SaveProject(then)),
+        }
+    }
+
+    /// Asks for a path with the native dialog, or, where the system has none, with Lectern's
+    /// own path prompt, and then uses it.
+    pub(super) fn choose_path(&mut self, target: FileTarget) {
+        let default_name = match &target {
+            FileTarget::SaveProject(_) => format!("{}.ron", self.session.display_name()),
+            FileTarget::Export(f) => format!("{}.{}", self.session.display_name(), f.extension()),
+            FileTarget::OpenProject | FileTarget::AddArticles => String::new(),
+        };
+        if !self.native_dialogs {
+            self.prompt = Some(PathPrompt::new(target, &default_name));
+            return;
+        }
+        if let Some(paths) = dialogs::pick(&target, &default_name) {
+            self.use_paths(target, paths);
+        }
+    }
+
+    /// Does what the path was chosen for.
+    pub(super) fn use_paths(&mut self, target: FileTarget, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else {
+            return;
+        };
+        match target {
+            FileTarget::OpenProject => {
+                self.open_project_path(&first);
+            }
+            FileTarget::AddArticles => self.add_article_paths(&paths),
+            FileTarget::SaveProject(then) => {
+                if self.save_to(&first)
+                    && let Some(action) = then
+                {
+                    self.perform(action);
+                }
+            }
+            FileTarget::Export(format) => {
+                self.export_to(&first, format);
+            }
+        }
+    }
+
+    pub(super) fn handle(&mut self, intent: Intent) {
+        match intent {
+            Intent::Command(c) => self.execute(c),
+            Intent::ShowDocument(id) => self.show_document(id),
+            Intent::SelectSpan { span, reveal } => {
+                self.selected_span = span;
+                if reveal && let Some(s) = self.selected_span_value() {
+                    self.view.scroll_to = Some(s.start);
+                }
+            }
+            Intent::ApplyLabel(label) => self.apply_label(&label),
+            Intent::Edit {
+                description,
+                edits,
+                coalesce,
+            } => {
+                self.apply_step(description, edits, coalesce);
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! Opening, saving, adding articles and exporting: what the file dialogs (or the path
+//! prompt, or tests) call with a path.
+
+use super::*;
+
+impl Lectern {
+    // ----- file operations (what dialogs call) -----
+
+    /// Opens a project file, replacing the open one (no unsaved-changes question: callers
+    /// ask first). On error the open project stays as it was and a report says why.
+    pub fn open_project_path(&mut self, path: &Path) -> bool {
+        match store::load(path) {
+            Ok(project) => {
+                self.set_session(Session::new(project, Some(path.to_path_buf())));
+                self.remember_recent(path);
+                self.status = format!("Opened {}", path.display());
+                true
+            }
+            Err(e) => {
+                let mut lines = vec![e.to_string()];
+                if let store::StoreError::Invalid { problems, .. } = &e {
+                    lines = problems
+                        .iter()
+                        .map(|p| format!("{}: {p}", path.display()))
+                        .collect();
+                }
+                lines.push("Nothing was changed; the file was not modified.".to_owned());
+                self.report = Some(Report {
+                    title: "Could not open project".to_owned(),
+                    lines,
+                });
+                false
+            }
+        }
+    }
+
+    /// Opens the sample project built into Lectern, as a new unsaved project.
+    pub fn open_sample(&mut self) {
+        match store::from_ron(SAMPLE_PROJECT, Path::new("harbour-bridge.ron")) {
+            Ok(project) => {
+                self.set_session(Session::new(project, None));
+                self.status = "Opened the sample project; Save as… keeps your changes".to_owned();
+            }
+            Err(e) => self.status = format!("The built-in sample is damaged: {e}"),
+        }
+    }
+
+    /// Starts an empty project.
+    pub fn new_project(&mut self) {
+        self.set_session(Session::new(Project::new(""), None));
+        self.status = "New project: add articles to begin".to_owned();
+    }
+
+    pub(super) fn set_session(&mut self, session: Session) {
+        self.current_doc = session.project.initial_document();
+        self.session = session;
+        self.selected_span = None;
+        self.view = DocViewState::default();
+        self.hidden_labels.clear();
+    }
+
+    /// Adds article files as one undoable step; reports files that could not be added.
+    pub fn add_article_paths(&mut self, paths: &[PathBuf]) {
+        let batch = read_articles(&self.session.project, paths);
+        let added = batch.edits.len();
+        let decoded: Vec<String> = batch
+            .edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::AddDocument { document, .. } if !document.encoding.starts_with("UTF-8") => {
+                    Some(format!("{} read as {}", document.title, document.encoding))
+                }
+                _ => None,
+            })
+            .collect();
+        let first_new = batch.edits.iter().find_map(Edit::document);
+        if added > 0 {
+            let description = if added == 1 {
+                "Add article".to_owned()
+            } else {
+                format!("Add {added} articles")
+            };
+            if let Err(e) = self.session.apply(description, batch.edits) {
+                self.status = format!("Could not add articles: {e}");
+                return;
+            }
+            if self.session.path.is_none() && self.session.project.documents.len() == added {
+                self.session.history.mark_unsaved();
+            }
+            if let Some(id) = first_new {
+                self.show_document(id);
+            }
+            self.status = format!("Added {added} article{}", if added == 1 { "" } else { "s" });
+            if !decoded.is_empty() {
+                self.status.push_str(&format!(" ({})", decoded.join("; ")));
+            }
+        }
+        if !batch.skipped.is_empty() {
+            self.report = Some(Report {
+                title: format!("{} file(s) not added", batch.skipped.len()),
+                lines: batch.skipped,
+            });
+        }
+    }
+
+    /// Saves to `path` atomically and makes it the project's file.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        // Which document was in view is saved so the project reopens there; it is view
+        // state, not an edit, so it does not mark the project changed.
+        self.session.project.last_viewed = self.current_doc;
+        if self.session.project.name.trim().is_empty()
+            && let Some(stem) = path.file_stem()
+        {
+            self.session.project.name = stem.to_string_lossy().into_owned();
+        }
+        match store::save(&self.session.project, path) {
+            Ok(()) => {
+                self.session.path = Some(path.to_path_buf());
+                self.session.history.mark_saved();
+                self.remember_recent(path);
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.report = Some(Report {
+                    title: "Could not save".to_owned(),
+                    lines: vec![
+                        e.to_string(),
+                        "The file on disk was not changed.".to_owned(),
+                    ],
+                });
+                false
+            }
+        }
+    }
+
+    /// Exports every span to `path`; the file is written only if the whole export succeeds.
+    pub fn export_to(&mut self, path: &Path, format: ExportFormat) -> bool {
+        let mut bytes = Vec::new();
+        let result = crate::formats::export(&self.session.project, format, &mut bytes)
+            .map_err(|e| e.to_string())
+            .and_then(|rows| {
+                store::write_atomic(path, &bytes)
+                    .map(|()| rows)
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
+            });
+        match result {
+            Ok(rows) => {
+                self.status = format!("Exported {rows} spans to {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.report = Some(Report {
+                    title: format!("Could not export {}", format.name()),
+                    lines: vec![e],
+                });
+                false
+            }
+        }
+    }
+
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        self.settings.remember(path);
+        self.save_settings();
+    }
+
+    pub(super) fn save_settings(&mut self) {
+        if let Some(p) = &self.settings_path
+            && let Err(e) = self.settings.save(p)
+        {
+            self.status = format!("Could not save settings to {}: {e}", p.display());
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! Drawing one frame: menus, panels, the document view and the modal questions, and
+//! turning keyboard, dropped files and window close into intents.
+
+use super::*;
+
+impl Lectern {
+    // ----- the frame -----
+
+    /// Draws one frame and handles everything the user did in it.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.keyboard_input(&ctx);
+        self.dropped_files(&ctx);
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            let cx = MenuContext {
+                undo: self.session.history.undo_description(),
+                redo: self.session.history.redo_description(),
+                has_selected_span: self.selected_span.is_some(),
+                has_documents: !self.session.project.documents.is_empty(),
+                recent: &self.settings.recent_projects,
+                dark_mode: self.settings.dark_mode,
+            };
+            match menu_bar_ui(ui, &cx) {
+                Some(MenuChoice::Intent(i)) => self.queue.push(i),
+                Some(MenuChoice::OpenRecent(p)) => self.request(Pending::OpenProject(Some(p))),
+                None => {}
+            }
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        if !self.session.project.documents.is_empty() {
+            egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(250.0)
+                .show(ui, |ui| self.left_panel_ui(ui));
+            egui::Panel::right("annotations")
+                .resizable(true)
+                .default_size(300.0)
+                .show(ui, |ui| self.right_panel_ui(ui));
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+
+        self.dialogs_ui(&ctx);
+        let intents = std::mem::take(&mut self.queue);
+        if !intents.is_empty() {
+            // What the intents change (a dialog, a new span) is drawn on the next frame.
+            ctx.request_repaint();
+        }
+        for intent in intents {
+            self.handle(intent);
+        }
+        self.window_close(&ctx);
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    pub(super) fn keyboard_input(&mut self, ctx: &egui::Context) {
+        if self.shown_dark_mode != Some(self.settings.dark_mode) {
+            // Ctrl+= and Ctrl+- zoom the article text, not the whole interface.
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            ctx.set_visuals(if self.settings.dark_mode {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            });
+            self.shown_dark_mode = Some(self.settings.dark_mode);
+        }
+        let typing = ctx.text_edit_focused();
+        let modal_open = self.pending.is_some() || self.report.is_some() || self.prompt.is_some();
+        if modal_open {
+            return;
+        }
+        for c in Command::pressed(ctx, typing) {
+            self.queue.push(Intent::Command(c));
+        }
+        if typing {
+            return;
+        }
+        let hotkeys: Vec<(egui::Key, String)> = self
+            .session
+            .project
+            .labels
+            .iter()
+            .filter_map(|l| egui::Key::from_name(&l.hotkey).map(|k| (k, l.name.clone())))
+            .collect();
+        for (key, label) in hotkeys {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                self.queue.push(Intent::ApplyLabel(label));
+            }
+        }
+    }
+
+    pub(super) fn dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if dropped.is_empty() {
+            return;
+        }
+        let (projects, articles): (Vec<_>, Vec<_>) = dropped
+            .into_iter()
+            .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        if let Some(p) = projects.into_iter().next() {
+            self.request(Pending::OpenProject(Some(p)));
+        }
+        if !articles.is_empty() {
+            self.add_article_paths(&articles);
+        }
+    }
+
+    pub(super) fn window_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.session.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Quit);
+        }
+        if self.close_confirmed && self.pending.is_none() && !self.close_sent {
+            self.close_sent = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.label(&self.status);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let p = &self.session.project;
+                let spans: usize = p.documents.iter().map(|d| d.spans.len()).sum();
+                ui.weak(format!(
+                    "{} documents · {spans} annotations",
+                    p.documents.len()
+                ));
+                if let Some(r) = self.selection() {
+                    ui.weak(format!(
+                        "selected {}–{} ({} characters) ·",
+                        r.start,
+                        r.end,
+                        r.len()
+                    ));
+                }
+            });
+        });
+    }
+
+    pub(super) fn left_panel_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(i) = doc_list::doc_list_ui(ui, &self.session.project, self.current_doc) {
+            self.queue.push(i);
+        }
+        ui.separator();
+        if let Some(doc) = self
+            .current_doc
+            .and_then(|d| self.session.project.document(d))
+        {
+            egui::ScrollArea::vertical()
+                .id_salt("metadata")
+                .show(ui, |ui| {
+                    if let Some(i) = doc_list::metadata_ui(ui, doc) {
+                        self.queue.push(i);
+                    }
+                });
+        }
+    }
+
+    pub(super) fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
+        let project = &self.session.project;
+        let can_apply = self.selection().is_some() || self.selected_span.is_some();
+        if let Some(i) = span_panel::palette_ui(ui, &project.labels, can_apply) {
+            self.queue.push(i);
+        }
+        ui.separator();
+        let Some(doc) = self.current_doc.and_then(|d| project.document(d)) else {
+            return;
+        };
+        if let Some(i) = span_panel::span_list_ui(
+            ui,
+            doc,
+            &project.labels,
+            &mut self.hidden_labels,
+            self.selected_span,
+        ) {
+            self.queue.push(i);
+        }
+        if let Some(span) = self.selected_span.and_then(|s| doc.span(s)) {
+            ui.separator();
+            if let Some(i) = span_panel::span_details_ui(ui, doc, &project.labels, span) {
+                self.queue.push(i);
+            }
+        }
+    }
+
+    pub(super) fn central_ui(&mut self, ui: &mut egui::Ui) {
+        let revision = self.session.revision();
+        let project = &self.session.project;
+        let Some(doc) = self.current_doc.and_then(|d| project.document(d)) else {
+            if let Some(c) = dialogs::welcome_ui(ui) {
+                self.queue.push(Intent::Command(c));
+            }
+            if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
+                dialogs::drop_hint_ui(ui);
+            }
+            return;
+        };
+        dialogs::doc_header_ui(ui, doc);
+        ui.separator();
+        let event = DocView::new(doc, &project.labels, revision)
+            .selected(self.selected_span)
+            .font_px(self.settings.font_px)
+            .show(ui, &mut self.view);
+        match event {
+            Some(ViewEvent::SelectSpan(span)) => self.selected_span = span,
+            None => {}
+        }
+    }
+
+    pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
+        if let Some(action) = self.pending.clone() {
+            match dialogs::unsaved_changes_ui(ctx, &self.session.display_name()) {
+                Some(dialogs::Answer::Save) => {
+                    self.pending = None;
+                    self.save_then(Some(action));
+                }
+                Some(dialogs::Answer::Discard) => {
+                    self.pending = None;
+                    self.perform(action);
+                }
+                Some(dialogs::Answer::Cancel) => self.pending = None,
+                None => {}
+            }
+        }
+        if let Some(report) = &self.report
+            && dialogs::report_ui(ctx, report)
+        {
+            self.report = None;
+        }
+        if let Some(prompt) = &mut self.prompt {
+            match dialogs::path_prompt_ui(ctx, prompt) {
+                Some(Some(paths)) => {
+                    if let Some(prompt) = self.prompt.take() {
+                        self.use_paths(prompt.target, paths);
+                    }
+                }
+                Some(None) => self.prompt = None,
+                None => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The application: one open [`Session`], what is shown and selected, and the handling of
+//! every command and intent. Panels draw and return intents; the files of this module turn
+//! them into edits, file operations and view changes.
+
+mod commands;
+mod editing;
+mod files;
+mod frame;
+
+use super::command::Command;
+use super::dialogs::{FileTarget, PathPrompt};
+use super::doc_view::{DocView, DocViewState, Selection, ViewEvent};
+use super::intent::Intent;
+use super::menu::{MenuChoice, MenuContext, menu_bar_ui};
+use super::session::Session;
+use super::settings::Settings;
+use super::{dialogs, doc_list, span_panel, theme};
+use crate::formats::ExportFormat;
+use crate::formats::article::read_articles;
+use crate::model::{DocId, Edit, Project, SpanId};
+use crate::store;
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// An action that would discard unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Start a new project.
+    NewProject,
+    /// Open a project (ask for the file when `None`).
+    OpenProject(Option<PathBuf>),
+    /// Open the built-in sample project.
+    OpenSample,
+    /// Close the window.
+    Quit,
+}
+
+/// A message for the user that needs more room than the status bar: errors with the file
+/// and place, or files that were skipped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// What was being done ("Could not open project").
+    pub title: String,
+    /// One line per problem.
+    pub lines: Vec<String>,
+}
+
+/// The whole application state. `ui` draws one frame; tests drive it through egui_kittest
+/// and the `*_path` methods, which are what the file dialogs call.
+pub struct Lectern {
+    session: Session,
+    current_doc: Option<DocId>,
+    selected_span: Option<SpanId>,
+    view: DocViewState,
+    hidden_labels: BTreeSet<String>,
+    pending: Option<Pending>,
+    prompt: Option<PathPrompt>,
+    native_dialogs: bool,
+    queue: Vec<Intent>,
+    status: String,
+    report: Option<Report>,
+    settings: Settings,
+    settings_path: Option<PathBuf>,
+    shown_title: String,
+    shown_dark_mode: Option<bool>,
+    /// The user agreed to close (or nothing was unsaved).
+    close_confirmed: bool,
+    close_sent: bool,
+}
+
+/// The sample project, built into the binary so it can be opened from anywhere.
+const SAMPLE_PROJECT: &str = include_str!("../../../projects/harbour-bridge.ron");
+
+impl Lectern {
+    /// An empty project. Settings are read from and written to `settings_path` (none in tests).
+    pub fn new(settings_path: Option<PathBuf>) -> Self {
+        let settings = settings_path
+            .as_deref()
+            .map(Settings::load)
+            .unwrap_or_default();
+        Self {
+            session: Session::new(Project::new(""), None),
+            current_doc: None,
+            selected_span: None,
+            view: DocViewState::default(),
+            hidden_labels: BTreeSet::new(),
+            pending: None,
+            prompt: None,
+            native_dialogs: dialogs::native_dialogs_available(),
+            queue: Vec::new(),
+            status: String::new(),
+            report: None,
+            settings,
+            settings_path,
+            shown_title: String::new(),
+            shown_dark_mode: None,
+            close_confirmed: false,
+            close_sent: false,
+        }
+    }
+
+    /// Opens what the command line named: `.ron` files as the project, anything else as
+    /// articles added to it.
+    pub fn open_paths(&mut self, paths: &[PathBuf]) {
+        let (projects, articles): (Vec<_>, Vec<_>) = paths
+            .iter()
+            .cloned()
+            .partition(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")));
+        if let Some(project) = projects.first() {
+            self.open_project_path(project);
+        }
+        if projects.len() > 1 {
+            self.status = format!(
+                "Only one project can be open; opened {}",
+                projects[0].display()
+            );
+        }
+        if !articles.is_empty() {
+            self.add_article_paths(&articles);
+        }
+    }
+
+    // ----- reading the state (for panels and tests) -----
+
+    /// The open project.
+    pub fn project(&self) -> &Project {
+        &self.session.project
+    }
+
+    /// The open session (project, history, file).
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The document shown.
+    pub fn current_document(&self) -> Option<DocId> {
+        self.current_doc
+    }
+
+    /// The selected annotation.
+    pub fn selected_span(&self) -> Option<SpanId> {
+        self.selected_span
+    }
+
+    /// The text selection in the document view, in code points.
+    pub fn selection(&self) -> Option<Range<usize>> {
+        self.view.selected_range()
+    }
+
+    /// Sets the text selection from `anchor` to `focus` (what a mouse drag does).
+    pub fn set_selection(&mut self, anchor: usize, focus: usize) {
+        self.view.selection = Some(Selection { anchor, focus });
+    }
+
+    /// Selects an annotation of the shown document and scrolls to it (what clicking it in
+    /// the annotation list does).
+    pub fn handle_select(&mut self, span: SpanId) {
+        self.queue.push(Intent::SelectSpan {
+            span: Some(span),
+            reveal: true,
+        });
+    }
+
+    /// The status bar message.
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// The message window's contents, if one is shown.
+    pub fn report(&self) -> Option<&Report> {
+        self.report.as_ref()
+    }
+
+    /// Use native file dialogs (true where the system has them) or Lectern's path prompt.
+    pub fn set_native_dialogs(&mut self, native: bool) {
+        self.native_dialogs = native;
+    }
+
+    /// What the path prompt (shown where no native file dialog exists) is asking for.
+    pub fn path_prompt(&self) -> Option<&FileTarget> {
+        self.prompt.as_ref().map(|p| &p.target)
+    }
+
+    /// The action waiting for "save changes?", if any.
+    pub fn pending(&self) -> Option<&Pending> {
+        self.pending.as_ref()
+    }
+
+    /// Document text size in points.
+    pub fn font_px(&self) -> f32 {
+        self.settings.font_px
+    }
+
+    /// Queues a command to run at the end of the frame (as a menu click does).
+    pub fn run_command(&mut self, command: Command) {
+        self.queue.push(Intent::Command(command));
+    }
+
+    /// Window title: project name, unsaved mark, app name.
+    pub fn window_title(&self) -> String {
+        let mark = if self.session.is_dirty() { "● " } else { "" };
+        format!("{mark}{} — Lectern", self.session.display_name())
+    }
+}
+
+/// Narrows a selection so it neither starts nor ends with whitespace: dragging across a
+/// word usually picks up the space after it, and spans should be exact.
+fn trim_whitespace(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+    if lead == range.len() {
+        return None;
+    }
+    let trail = text.chars().rev().take_while(|c| c.is_whitespace()).count();
+    Some(range.start + lead..range.end - trail)
+}
+
+impl eframe::App for Lectern {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        Lectern::ui(self, ui);
+    }
+}
