@@ -198,6 +198,9 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
 fn check(path: &Path) -> anyhow::Result<ExitCode> {
     match store::load(path) {
         Ok(project) => {
+            for w in project.warnings() {
+                eprintln!("{}: warning: {w}", path.display());
+            }
             let spans: usize = project.documents.iter().map(|d| d.spans.len()).sum();
             println!(
                 "{}: ok ({}, {})",

@@ -526,3 +526,34 @@ fn without_native_dialogs_save_as_asks_for_a_path_in_the_window() {
     assert_eq!(saved.name, "UI test");
     assert_eq!(h.state().session().path.as_deref(), Some(target.as_path()));
 }
+
+#[test]
+fn click_then_shift_click_selects_between_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness_with(&project(), dir.path());
+    let a = line_start(&h) + vec2(20.0, 0.0);
+    let b = a + vec2(200.0, 0.0);
+    h.hover_at(a);
+    h.run();
+    h.get_by_role(Role::Document).click();
+    h.run();
+    h.hover_at(a);
+    h.drag_at(a);
+    h.run();
+    h.drop_at(a);
+    h.run();
+    assert!(
+        h.state().selection().is_none(),
+        "a click alone selects nothing"
+    );
+    h.hover_at(b);
+    h.run();
+    h.get_by_role(Role::Document)
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    let sel = h
+        .state()
+        .selection()
+        .expect("shift+click selects from the click");
+    assert!(sel.len() > 10, "{sel:?}");
+}

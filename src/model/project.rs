@@ -157,6 +157,24 @@ impl Project {
     }
 }
 
+impl Project {
+    /// Things that are odd but do not stop the project from working: a document whose
+    /// text no longer matches its `content_hash` (edited by hand, or a damaged copy).
+    pub fn warnings(&self) -> Vec<Problem> {
+        self.documents
+            .iter()
+            .filter(|d| d.content_hash != super::content_hash(d.text.as_str()))
+            .map(|d| {
+                problem(
+                    Some(d.id),
+                    None,
+                    "text does not match its content_hash; it was changed outside Lectern".into(),
+                )
+            })
+            .collect()
+    }
+}
+
 fn problem(doc: Option<DocId>, span: Option<SpanId>, message: String) -> Problem {
     Problem { doc, span, message }
 }

@@ -114,3 +114,13 @@ fn crlf_and_bom_in_project_file_are_accepted() {
         sample()
     );
 }
+
+#[test]
+fn edited_text_with_stale_hash_loads_with_a_warning() {
+    let text = to_ron(&sample()).expect("ron").replace("twice.", "TWICE.");
+    let p = from_ron(&text, Path::new("h.ron")).expect("still loads: spans still match");
+    let w = p.warnings();
+    assert_eq!(w.len(), 1);
+    assert!(w[0].to_string().contains("content_hash"), "{}", w[0]);
+    assert!(sample().warnings().is_empty());
+}

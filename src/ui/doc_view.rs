@@ -318,7 +318,8 @@ impl<'a> DocView<'a> {
             if released && state.dragging {
                 state.dragging = false;
                 if state.selected_range().is_none() && !shift {
-                    state.selection = None;
+                    // The empty selection stays as a caret, so a later shift+click
+                    // selects from here, as in any text editor.
                     let hit = self.char_at(ui, key, origin, state, pos);
                     event = Some(ViewEvent::SelectSpan(
                         hit.and_then(|c| self.span_to_select(c)),

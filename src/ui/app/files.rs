@@ -11,9 +11,19 @@ impl Lectern {
     pub fn open_project_path(&mut self, path: &Path) -> bool {
         match store::load(path) {
             Ok(project) => {
+                let warnings = project.warnings();
                 self.set_session(Session::new(project, Some(path.to_path_buf())));
                 self.remember_recent(path);
                 self.status = format!("Opened {}", path.display());
+                if !warnings.is_empty() {
+                    self.report = Some(Report {
+                        title: "Opened, with warnings".to_owned(),
+                        lines: warnings
+                            .iter()
+                            .map(|w| format!("{}: {w}", path.display()))
+                            .collect(),
+                    });
+                }
                 true
             }
             Err(e) => {
