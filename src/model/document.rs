@@ -1,8 +1,9 @@
 //! A document: one article's text, where it came from, and its spans.
 
-use super::{DocId, DocText, Span, SpanId};
+use super::{DocId, DocText, Relation, RelationId, Span, SpanId};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
 /// Bibliographic fields a researcher groups and filters articles by.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +20,41 @@ pub struct Metadata {
     /// Byline.
     #[serde(default)]
     pub author: String,
+    /// The project's own metadata fields (see `Project::custom_fields`), by name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub custom: BTreeMap<String, String>,
+}
+
+/// How far coding of a document has got.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum DocStatus {
+    /// Nobody has coded it yet.
+    #[default]
+    NotStarted,
+    /// Coding has begun.
+    InProgress,
+    /// Coding is complete.
+    Done,
+}
+
+impl DocStatus {
+    /// Every status, in workflow order.
+    pub const ALL: [DocStatus; 3] = [
+        DocStatus::NotStarted,
+        DocStatus::InProgress,
+        DocStatus::Done,
+    ];
+
+    /// Text shown to the user and written to exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocStatus::NotStarted => "not started",
+            DocStatus::InProgress => "in progress",
+            DocStatus::Done => "done",
+        }
+    }
 }
 
 /// One editable metadata field, so a single edit type covers all of them.
@@ -34,10 +70,12 @@ pub enum MetaField {
     Url,
     /// [`Metadata::author`].
     Author,
+    /// [`Document::memo`].
+    Memo,
 }
 
 impl MetaField {
-    /// Every field, in display order.
+    /// Every metadata field, in display order (the memo is edited on its own).
     pub const ALL: [MetaField; 5] = [
         MetaField::Title,
         MetaField::Outlet,
@@ -54,6 +92,7 @@ impl MetaField {
             MetaField::Date => "date",
             MetaField::Url => "url",
             MetaField::Author => "author",
+            MetaField::Memo => "memo",
         }
     }
 }
@@ -77,9 +116,18 @@ pub struct Document {
     /// Outlet, date, URL, author.
     #[serde(default)]
     pub metadata: Metadata,
+    /// Coding progress.
+    #[serde(default)]
+    pub status: DocStatus,
+    /// The researcher's memo on the whole document.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
     /// Spans in reading order (by start, end, id).
     #[serde(default)]
     pub spans: Vec<Span>,
+    /// Links between spans of this document, in creation order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relations: Vec<Relation>,
     /// The article text that all offsets refer to.
     pub text: DocText,
 }
@@ -95,7 +143,10 @@ impl Document {
             encoding: String::new(),
             content_hash: content_hash(text.as_str()),
             metadata: Metadata::default(),
+            status: DocStatus::default(),
+            memo: String::new(),
             spans: Vec::new(),
+            relations: Vec::new(),
             text,
         }
     }
@@ -103,6 +154,18 @@ impl Document {
     /// The span with this id.
     pub fn span(&self, id: SpanId) -> Option<&Span> {
         self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// The relation with this id.
+    pub fn relation(&self, id: RelationId) -> Option<&Relation> {
+        self.relations.iter().find(|r| r.id == id)
+    }
+
+    /// Relations starting or ending at span `id`.
+    pub fn relations_of(&self, id: SpanId) -> impl Iterator<Item = &Relation> {
+        self.relations
+            .iter()
+            .filter(move |r| r.from == id || r.to == id)
     }
 
     /// Current value of a metadata field.
@@ -113,6 +176,7 @@ impl Document {
             MetaField::Date => &self.metadata.date,
             MetaField::Url => &self.metadata.url,
             MetaField::Author => &self.metadata.author,
+            MetaField::Memo => &self.memo,
         }
     }
 
@@ -123,6 +187,7 @@ impl Document {
             MetaField::Date => &mut self.metadata.date,
             MetaField::Url => &mut self.metadata.url,
             MetaField::Author => &mut self.metadata.author,
+            MetaField::Memo => &mut self.memo,
         }
     }
 

@@ -3,8 +3,12 @@
 //! The UI, the command line and tests never mutate a [`Project`] directly; they build an
 //! [`Edit`] and apply it. Each edit carries the values it replaces, so its inverse needs no
 //! access to the project — which is what makes undo, redo and autosave trustworthy.
+//! Checking and applying live in `apply.rs`.
 
-use super::{DocId, Document, MetaField, Project, Span, SpanId};
+use super::{
+    DocId, DocStatus, Document, Extent, Label, MetaField, Project, Relation, RelationType, Span,
+    SpanId,
+};
 use thiserror::Error;
 
 /// One change to a project.
@@ -31,7 +35,7 @@ pub enum Edit {
         /// The new span.
         span: Span,
     },
-    /// Remove a span (carrying it).
+    /// Remove a span (carrying it). Its relations must be removed first.
     RemoveSpan {
         /// Document the span belongs to.
         doc: DocId,
@@ -60,7 +64,45 @@ pub enum Edit {
         /// Note after.
         new: String,
     },
-    /// Change a document's title or metadata field.
+    /// Change one attribute value of a span (empty means unset).
+    SetSpanAttribute {
+        /// Document the span belongs to.
+        doc: DocId,
+        /// The span.
+        span: SpanId,
+        /// Attribute name.
+        name: String,
+        /// Value before.
+        old: String,
+        /// Value after.
+        new: String,
+    },
+    /// Move a span's boundaries or change its fragments.
+    SetSpanExtent {
+        /// Document the span belongs to.
+        doc: DocId,
+        /// The span.
+        span: SpanId,
+        /// Where it was.
+        old: Extent,
+        /// Where it goes.
+        new: Extent,
+    },
+    /// Add a relation between two spans of a document.
+    AddRelation {
+        /// The document.
+        doc: DocId,
+        /// The new relation.
+        relation: Relation,
+    },
+    /// Remove a relation (carrying it).
+    RemoveRelation {
+        /// The document.
+        doc: DocId,
+        /// The relation as it was.
+        relation: Relation,
+    },
+    /// Change a document's title, metadata field or memo.
     SetDocField {
         /// The document.
         doc: DocId,
@@ -71,12 +113,54 @@ pub enum Edit {
         /// Value after.
         new: String,
     },
+    /// Change one of a document's custom metadata fields (empty means unset).
+    SetCustomField {
+        /// The document.
+        doc: DocId,
+        /// Field name.
+        name: String,
+        /// Value before.
+        old: String,
+        /// Value after.
+        new: String,
+    },
+    /// Change a document's coding status.
+    SetDocStatus {
+        /// The document.
+        doc: DocId,
+        /// Status before.
+        old: DocStatus,
+        /// Status after.
+        new: DocStatus,
+    },
     /// Rename the project.
     SetProjectName {
         /// Name before.
         old: String,
         /// Name after.
         new: String,
+    },
+    /// Replace the label set (adding, renaming, recolouring, describing, deleting labels).
+    /// Spans that use a label must be relabelled or removed in the same step.
+    SetLabels {
+        /// Label set before.
+        old: Vec<Label>,
+        /// Label set after.
+        new: Vec<Label>,
+    },
+    /// Replace the relation types.
+    SetRelationTypes {
+        /// Types before.
+        old: Vec<RelationType>,
+        /// Types after.
+        new: Vec<RelationType>,
+    },
+    /// Replace the list of custom metadata field names.
+    SetCustomFields {
+        /// Names before.
+        old: Vec<String>,
+        /// Names after.
+        new: Vec<String>,
     },
 }
 
@@ -116,196 +200,142 @@ pub enum EditError {
         /// Text in the document at the span's offsets.
         actual: String,
     },
+    /// The span's fragments are not consistent.
+    #[error("span fragments are not valid: {0}")]
+    BadFragments(String),
     /// The value the edit expects to replace is not the current one (a stale edit).
     #[error("the value being changed is no longer {0:?}")]
     Stale(String),
     /// The document position is past the end of the list, or holds another document.
     #[error("document position {0} is not valid")]
     BadIndex(usize),
+    /// The span still has relations; remove them first.
+    #[error("span {0} still has relations")]
+    SpanHasRelations(SpanId),
+    /// The relation cannot be made.
+    #[error("cannot link these spans: {0}")]
+    BadRelation(String),
+    /// The label set is not valid.
+    #[error("label set is not valid: {0}")]
+    BadLabels(String),
+    /// The value is not one the attribute allows.
+    #[error("attribute {0} does not allow {1:?}")]
+    BadAttribute(String, String),
 }
 
 impl Edit {
     /// The edit that undoes this one.
     pub fn inverse(&self) -> Edit {
+        use Edit::*;
         match self.clone() {
-            Edit::AddDocument { index, document } => Edit::RemoveDocument { index, document },
-            Edit::RemoveDocument { index, document } => Edit::AddDocument { index, document },
-            Edit::AddSpan { doc, span } => Edit::RemoveSpan { doc, span },
-            Edit::RemoveSpan { doc, span } => Edit::AddSpan { doc, span },
-            Edit::SetSpanLabel {
+            AddDocument { index, document } => RemoveDocument { index, document },
+            RemoveDocument { index, document } => AddDocument { index, document },
+            AddSpan { doc, span } => RemoveSpan { doc, span },
+            RemoveSpan { doc, span } => AddSpan { doc, span },
+            SetSpanLabel {
                 doc,
                 span,
                 old,
                 new,
-            } => Edit::SetSpanLabel {
+            } => SetSpanLabel {
                 doc,
                 span,
                 old: new,
                 new: old,
             },
-            Edit::SetSpanNote {
+            SetSpanNote {
                 doc,
                 span,
                 old,
                 new,
-            } => Edit::SetSpanNote {
+            } => SetSpanNote {
                 doc,
                 span,
                 old: new,
                 new: old,
             },
-            Edit::SetDocField {
+            SetSpanAttribute {
+                doc,
+                span,
+                name,
+                old,
+                new,
+            } => SetSpanAttribute {
+                doc,
+                span,
+                name,
+                old: new,
+                new: old,
+            },
+            SetSpanExtent {
+                doc,
+                span,
+                old,
+                new,
+            } => SetSpanExtent {
+                doc,
+                span,
+                old: new,
+                new: old,
+            },
+            AddRelation { doc, relation } => RemoveRelation { doc, relation },
+            RemoveRelation { doc, relation } => AddRelation { doc, relation },
+            SetDocField {
                 doc,
                 field,
                 old,
                 new,
-            } => Edit::SetDocField {
+            } => SetDocField {
                 doc,
                 field,
                 old: new,
                 new: old,
             },
-            Edit::SetProjectName { old, new } => Edit::SetProjectName { old: new, new: old },
+            SetCustomField {
+                doc,
+                name,
+                old,
+                new,
+            } => SetCustomField {
+                doc,
+                name,
+                old: new,
+                new: old,
+            },
+            SetDocStatus { doc, old, new } => SetDocStatus {
+                doc,
+                old: new,
+                new: old,
+            },
+            SetProjectName { old, new } => SetProjectName { old: new, new: old },
+            SetLabels { old, new } => SetLabels { old: new, new: old },
+            SetRelationTypes { old, new } => SetRelationTypes { old: new, new: old },
+            SetCustomFields { old, new } => SetCustomFields { old: new, new: old },
         }
     }
 
     /// The document this edit touches, if it touches one.
     pub fn document(&self) -> Option<DocId> {
+        use Edit::*;
         match self {
-            Edit::AddDocument { document, .. } | Edit::RemoveDocument { document, .. } => {
-                Some(document.id)
-            }
-            Edit::AddSpan { doc, .. }
-            | Edit::RemoveSpan { doc, .. }
-            | Edit::SetSpanLabel { doc, .. }
-            | Edit::SetSpanNote { doc, .. }
-            | Edit::SetDocField { doc, .. } => Some(*doc),
-            Edit::SetProjectName { .. } => None,
+            AddDocument { document, .. } | RemoveDocument { document, .. } => Some(document.id),
+            AddSpan { doc, .. }
+            | RemoveSpan { doc, .. }
+            | SetSpanLabel { doc, .. }
+            | SetSpanNote { doc, .. }
+            | SetSpanAttribute { doc, .. }
+            | SetSpanExtent { doc, .. }
+            | AddRelation { doc, .. }
+            | RemoveRelation { doc, .. }
+            | SetDocField { doc, .. }
+            | SetCustomField { doc, .. }
+            | SetDocStatus { doc, .. } => Some(*doc),
+            SetProjectName { .. }
+            | SetLabels { .. }
+            | SetRelationTypes { .. }
+            | SetCustomFields { .. } => None,
         }
     }
-
-    /// Checks the edit against the project and applies it; on error nothing changes.
-    pub fn apply(&self, project: &mut Project) -> Result<(), EditError> {
-        match self {
-            Edit::AddDocument { index, document } => {
-                if *index > project.documents.len() {
-                    return Err(EditError::BadIndex(*index));
-                }
-                if project.document(document.id).is_some() {
-                    return Err(EditError::DuplicateDocument(document.id));
-                }
-                for s in &document.spans {
-                    check_span(project, document, s)?;
-                }
-                project.documents.insert(*index, (**document).clone());
-            }
-            Edit::RemoveDocument { index, document } => {
-                if project.documents.get(*index) != Some(document) {
-                    return Err(EditError::BadIndex(*index));
-                }
-                project.documents.remove(*index);
-            }
-            Edit::AddSpan { doc, span } => {
-                let d = project
-                    .document(*doc)
-                    .ok_or(EditError::NoSuchDocument(*doc))?;
-                check_span(project, d, span)?;
-                let d = doc_mut(project, *doc)?;
-                let at = d.insertion_index(span);
-                d.spans.insert(at, span.clone());
-            }
-            Edit::RemoveSpan { doc, span } => {
-                let d = doc_mut(project, *doc)?;
-                let at = span_index(d, span.id)?;
-                if d.spans[at] != *span {
-                    return Err(EditError::Stale(span.text.clone()));
-                }
-                d.spans.remove(at);
-            }
-            Edit::SetSpanLabel {
-                doc,
-                span,
-                old,
-                new,
-            } => {
-                if project.label(new).is_none() {
-                    return Err(EditError::UnknownLabel(new.clone()));
-                }
-                let d = doc_mut(project, *doc)?;
-                let at = span_index(d, *span)?;
-                replace(&mut d.spans[at].label, old, new)?;
-            }
-            Edit::SetSpanNote {
-                doc,
-                span,
-                old,
-                new,
-            } => {
-                let d = doc_mut(project, *doc)?;
-                let at = span_index(d, *span)?;
-                replace(&mut d.spans[at].note, old, new)?;
-            }
-            Edit::SetDocField {
-                doc,
-                field,
-                old,
-                new,
-            } => {
-                let d = doc_mut(project, *doc)?;
-                replace(d.field_mut(*field), old, new)?;
-            }
-            Edit::SetProjectName { old, new } => replace(&mut project.name, old, new)?,
-        }
-        Ok(())
-    }
-}
-
-fn doc_mut(project: &mut Project, id: DocId) -> Result<&mut Document, EditError> {
-    project
-        .document_mut(id)
-        .ok_or(EditError::NoSuchDocument(id))
-}
-
-fn span_index(doc: &Document, id: SpanId) -> Result<usize, EditError> {
-    doc.spans
-        .iter()
-        .position(|s| s.id == id)
-        .ok_or(EditError::NoSuchSpan(doc.id, id))
-}
-
-fn replace(slot: &mut String, old: &str, new: &str) -> Result<(), EditError> {
-    if slot != old {
-        return Err(EditError::Stale(old.to_owned()));
-    }
-    new.clone_into(slot);
-    Ok(())
-}
-
-/// A span may join a document only if its label exists, its id is new, and its offsets
-/// select exactly its stored text.
-fn check_span(project: &Project, doc: &Document, span: &Span) -> Result<(), EditError> {
-    if project.label(&span.label).is_none() {
-        return Err(EditError::UnknownLabel(span.label.clone()));
-    }
-    if project.has_span_id(span.id) {
-        return Err(EditError::DuplicateSpan(span.id));
-    }
-    let len = doc.text.len_chars();
-    if span.start >= span.end || span.end > len {
-        return Err(EditError::BadRange {
-            start: span.start,
-            end: span.end,
-            len,
-        });
-    }
-    let actual = doc.text.slice(span.start..span.end).unwrap_or_default();
-    if actual != span.text {
-        return Err(EditError::TextMismatch {
-            stored: span.text.clone(),
-            actual: actual.to_owned(),
-        });
-    }
-    Ok(())
 }
 
 impl Project {
@@ -323,8 +353,30 @@ impl Project {
             start,
             end,
             text,
-            note: String::new(),
+            ..Default::default()
         })
+    }
+
+    /// The edits that delete a span and every relation touching it, in the order to apply.
+    pub fn remove_span_edits(&self, doc: DocId, span: SpanId) -> Vec<Edit> {
+        let Some(d) = self.document(doc) else {
+            return Vec::new();
+        };
+        let Some(s) = d.span(span) else {
+            return Vec::new();
+        };
+        let mut edits: Vec<Edit> = d
+            .relations_of(span)
+            .map(|r| Edit::RemoveRelation {
+                doc,
+                relation: r.clone(),
+            })
+            .collect();
+        edits.push(Edit::RemoveSpan {
+            doc,
+            span: s.clone(),
+        });
+        edits
     }
 }
 

@@ -2,20 +2,25 @@
 //! edits that change them. Nothing here knows about egui or files, so every rule about
 //! what a valid project is lives in one place and is testable without a window.
 
+mod apply;
 mod document;
 mod edit;
 mod history;
 mod ids;
 mod label;
 mod project;
+mod relation;
 mod span;
 mod text;
+mod time;
 
-pub use document::{Document, MetaField, Metadata, content_hash};
+pub use document::{DocStatus, Document, MetaField, Metadata, content_hash};
 pub use edit::{Edit, EditError};
 pub use history::{History, Step};
-pub use ids::{DocId, SpanId};
-pub use label::{Label, default_labels};
+pub use ids::{DocId, RelationId, SpanId};
+pub use label::{AttributeDef, AttributeKind, Label, default_labels};
 pub use project::{CURRENT_FORMAT, Problem, Project};
-pub use span::Span;
+pub use relation::{Relation, RelationType, default_relation_types};
+pub use span::{Extent, Fragment, Span};
 pub use text::DocText;
+pub use time::iso_utc;

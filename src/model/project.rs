@@ -1,12 +1,15 @@
 //! The project: label set plus documents, and the invariants that make it valid.
 
-use super::{DocId, Document, Label, SpanId, default_labels};
+use super::{
+    DocId, Document, Label, RelationId, RelationType, SpanId, default_labels,
+    default_relation_types,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// Version of the project file format this build writes. Files with a higher number are
 /// refused rather than half-read.
-pub const CURRENT_FORMAT: u32 = 1;
+pub const CURRENT_FORMAT: u32 = 2;
 
 /// A Lectern project: everything saved in one `.ron` file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +20,12 @@ pub struct Project {
     pub name: String,
     /// The codebook.
     pub labels: Vec<Label>,
+    /// Kinds of relation between spans.
+    #[serde(default)]
+    pub relation_types: Vec<RelationType>,
+    /// Names of the project's own metadata fields, beyond outlet, date, URL and author.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_fields: Vec<String>,
     /// The document shown when the project is reopened.
     #[serde(default)]
     pub last_viewed: Option<DocId>,
@@ -53,6 +62,8 @@ impl Project {
             format: CURRENT_FORMAT,
             name: name.into(),
             labels: default_labels(),
+            relation_types: default_relation_types(),
+            custom_fields: Vec::new(),
             last_viewed: None,
             documents: Vec::new(),
         }
@@ -88,6 +99,31 @@ impl Project {
         SpanId(max.unwrap_or(1))
     }
 
+    /// An id no relation uses yet.
+    pub fn next_relation_id(&self) -> RelationId {
+        let max = self
+            .documents
+            .iter()
+            .flat_map(|d| d.relations.iter())
+            .map(|r| r.id.0 + 1)
+            .max();
+        RelationId(max.unwrap_or(1))
+    }
+
+    /// The relation type with this name.
+    pub fn relation_type(&self, name: &str) -> Option<&RelationType> {
+        self.relation_types.iter().find(|t| t.name == name)
+    }
+
+    /// Brings a file written by an older Lectern up to the current format. Format 1 had
+    /// no relations, so it gets the default relation types.
+    pub fn upgrade(&mut self) {
+        if self.format < 2 && self.relation_types.is_empty() {
+            self.relation_types = default_relation_types();
+        }
+        self.format = CURRENT_FORMAT;
+    }
+
     /// Whether any document holds a span with this id.
     pub fn has_span_id(&self, id: SpanId) -> bool {
         self.documents
@@ -118,6 +154,7 @@ impl Project {
         }
         let mut doc_ids = HashSet::new();
         let mut span_ids = HashSet::new();
+        let mut relation_ids = HashSet::new();
         for d in &self.documents {
             if !doc_ids.insert(d.id) {
                 out.push(problem(
@@ -134,22 +171,22 @@ impl Project {
                 if !label_names.contains(s.label.as_str()) {
                     out.push(at(format!("label \"{}\" is not in the label set", s.label)));
                 }
-                if s.start >= s.end {
-                    out.push(at(format!("start {} is not before end {}", s.start, s.end)));
-                } else if s.end > d.text.len_chars() {
-                    out.push(at(format!(
-                        "end {} is past the end of the text ({} code points)",
-                        s.end,
-                        d.text.len_chars()
-                    )));
-                } else if d.text.slice(s.start..s.end) != Some(s.text.as_str()) {
-                    out.push(at(format!(
-                        "stored text {:?} differs from the document's text {:?} at {}..{}",
-                        s.text,
-                        d.text.slice(s.start..s.end).unwrap_or_default(),
-                        s.start,
-                        s.end
-                    )));
+                if let Some(m) = s.anchor_problem(&d.text) {
+                    out.push(at(m));
+                }
+            }
+            for r in &d.relations {
+                let at = |m: String| problem(Some(d.id), None, format!("relation {}: {m}", r.id));
+                if !relation_ids.insert(r.id) {
+                    out.push(at("relation id is used twice".into()));
+                }
+                if self.relation_type(&r.kind).is_none() {
+                    out.push(at(format!("relation type \"{}\" is not defined", r.kind)));
+                }
+                for end in [r.from, r.to] {
+                    if d.span(end).is_none() {
+                        out.push(at(format!("span {end} does not exist in this document")));
+                    }
                 }
             }
         }
@@ -160,18 +197,37 @@ impl Project {
 impl Project {
     /// Things that are odd but do not stop the project from working: a document whose
     /// text no longer matches its `content_hash` (edited by hand, or a damaged copy).
+    /// Also: attribute values the codebook no longer allows (an option was removed).
     pub fn warnings(&self) -> Vec<Problem> {
-        self.documents
-            .iter()
-            .filter(|d| d.content_hash != super::content_hash(d.text.as_str()))
-            .map(|d| {
-                problem(
+        let mut out = Vec::new();
+        for d in &self.documents {
+            if d.content_hash != super::content_hash(d.text.as_str()) {
+                out.push(problem(
                     Some(d.id),
                     None,
                     "text does not match its content_hash; it was changed outside Lectern".into(),
-                )
-            })
-            .collect()
+                ));
+            }
+            for s in &d.spans {
+                let Some(label) = self.label(&s.label) else {
+                    continue;
+                };
+                for (name, value) in &s.attributes {
+                    if let Some(def) = label.attributes.iter().find(|a| a.name == *name)
+                        && !def.accepts(value)
+                    {
+                        out.push(problem(
+                            Some(d.id),
+                            Some(s.id),
+                            format!(
+                                "attribute {name} has {value:?}, which the codebook does not list"
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+        out
     }
 }
 

@@ -90,7 +90,8 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
             found: header.format,
         });
     }
-    let project: Project = ron::from_str(text).map_err(parse_error)?;
+    let mut project: Project = ron::from_str(text).map_err(parse_error)?;
+    project.upgrade();
     let problems = project.problems();
     if !problems.is_empty() {
         return Err(StoreError::Invalid {

@@ -28,7 +28,7 @@ fn round_trip_keeps_everything_and_is_readable() {
     let text = to_ron(&p).expect("ron");
     assert!(text.contains("Παπαδάκη"), "non-ASCII kept literal:\n{text}");
     assert!(text.contains("“It’s a disgrace”") || text.contains("It’s a disgrace"));
-    assert!(text.contains("format: 1"));
+    assert!(text.contains("format: 2"));
     let back = from_ron(&text, Path::new("x.ron")).expect("parse");
     assert_eq!(back, p);
     // Saving twice gives identical bytes (stable order).
@@ -73,7 +73,7 @@ fn wrong_types_report_a_place() {
 fn future_format_is_refused_by_number() {
     let text = to_ron(&sample())
         .expect("ron")
-        .replace("format: 1", "format: 99");
+        .replace("format: 2", "format: 99");
     let err = from_ron(&text, Path::new("f.ron")).unwrap_err();
     assert!(
         matches!(err, StoreError::FutureFormat { found: 99, .. }),
@@ -123,4 +123,18 @@ fn edited_text_with_stale_hash_loads_with_a_warning() {
     assert_eq!(w.len(), 1);
     assert!(w[0].to_string().contains("content_hash"), "{}", w[0]);
     assert!(sample().warnings().is_empty());
+}
+
+#[test]
+fn format_1_files_still_open_and_gain_relation_types() {
+    let mut v1 = sample();
+    v1.format = 1;
+    v1.relation_types.clear();
+    let text = to_ron(&v1)
+        .expect("ron")
+        .replace("  relation_types: [],\n", "");
+    assert!(!text.contains("relation_types"));
+    let p = from_ron(&text, Path::new("v1.ron")).expect("v1 opens");
+    assert_eq!(p.format, CURRENT_FORMAT);
+    assert_eq!(p.relation_types, crate::model::default_relation_types());
 }

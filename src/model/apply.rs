@@ -1,0 +1,326 @@
+//! Checking and applying edits. Every check happens before anything changes, so a
+//! refused edit leaves the project exactly as it was.
+
+use super::{DocId, Document, Edit, EditError, Extent, Project, Relation, Span, SpanId};
+use std::collections::HashSet;
+
+impl Edit {
+    /// Checks the edit against the project and applies it; on error nothing changes.
+    pub fn apply(&self, project: &mut Project) -> Result<(), EditError> {
+        use Edit::*;
+        match self {
+            AddDocument { index, document } => {
+                if *index > project.documents.len() {
+                    return Err(EditError::BadIndex(*index));
+                }
+                if project.document(document.id).is_some() {
+                    return Err(EditError::DuplicateDocument(document.id));
+                }
+                for s in &document.spans {
+                    check_span(project, document, s)?;
+                }
+                project.documents.insert(*index, (**document).clone());
+            }
+            RemoveDocument { index, document } => {
+                if project.documents.get(*index) != Some(document) {
+                    return Err(EditError::BadIndex(*index));
+                }
+                project.documents.remove(*index);
+            }
+            AddSpan { doc, span } => {
+                let d = project
+                    .document(*doc)
+                    .ok_or(EditError::NoSuchDocument(*doc))?;
+                check_span(project, d, span)?;
+                let d = doc_mut(project, *doc)?;
+                let at = d.insertion_index(span);
+                d.spans.insert(at, span.clone());
+            }
+            RemoveSpan { doc, span } => {
+                let d = doc_mut(project, *doc)?;
+                let at = span_index(d, span.id)?;
+                if d.spans[at] != *span {
+                    return Err(EditError::Stale(span.text.clone()));
+                }
+                if d.relations_of(span.id).next().is_some() {
+                    return Err(EditError::SpanHasRelations(span.id));
+                }
+                d.spans.remove(at);
+            }
+            SetSpanLabel {
+                doc,
+                span,
+                old,
+                new,
+            } => {
+                if project.label(new).is_none() {
+                    return Err(EditError::UnknownLabel(new.clone()));
+                }
+                let d = doc_mut(project, *doc)?;
+                let at = span_index(d, *span)?;
+                replace(&mut d.spans[at].label, old, new)?;
+            }
+            SetSpanNote {
+                doc,
+                span,
+                old,
+                new,
+            } => {
+                let d = doc_mut(project, *doc)?;
+                let at = span_index(d, *span)?;
+                replace(&mut d.spans[at].note, old, new)?;
+            }
+            SetSpanAttribute {
+                doc,
+                span,
+                name,
+                old,
+                new,
+            } => set_attribute(project, *doc, *span, name, old, new)?,
+            SetSpanExtent {
+                doc,
+                span,
+                old,
+                new,
+            } => set_extent(project, *doc, *span, old, new)?,
+            AddRelation { doc, relation } => add_relation(project, *doc, relation)?,
+            RemoveRelation { doc, relation } => {
+                let d = doc_mut(project, *doc)?;
+                let at = d
+                    .relations
+                    .iter()
+                    .position(|r| r == relation)
+                    .ok_or_else(|| EditError::Stale(format!("relation {}", relation.id)))?;
+                d.relations.remove(at);
+            }
+            SetDocField {
+                doc,
+                field,
+                old,
+                new,
+            } => {
+                let d = doc_mut(project, *doc)?;
+                replace(d.field_mut(*field), old, new)?;
+            }
+            SetCustomField {
+                doc,
+                name,
+                old,
+                new,
+            } => {
+                let d = doc_mut(project, *doc)?;
+                let slot = &mut d.metadata.custom;
+                if slot.get(name).map_or("", String::as_str) != old {
+                    return Err(EditError::Stale(old.clone()));
+                }
+                if new.is_empty() {
+                    slot.remove(name);
+                } else {
+                    slot.insert(name.clone(), new.clone());
+                }
+            }
+            SetDocStatus { doc, old, new } => {
+                let d = doc_mut(project, *doc)?;
+                if d.status != *old {
+                    return Err(EditError::Stale(old.name().to_owned()));
+                }
+                d.status = *new;
+            }
+            SetProjectName { old, new } => replace(&mut project.name, old, new)?,
+            SetLabels { old, new } => {
+                if project.labels != *old {
+                    return Err(EditError::Stale("label set".to_owned()));
+                }
+                check_labels(new)?;
+                project.labels.clone_from(new);
+            }
+            SetRelationTypes { old, new } => {
+                if project.relation_types != *old {
+                    return Err(EditError::Stale("relation types".to_owned()));
+                }
+                project.relation_types.clone_from(new);
+            }
+            SetCustomFields { old, new } => {
+                if project.custom_fields != *old {
+                    return Err(EditError::Stale("custom fields".to_owned()));
+                }
+                project.custom_fields.clone_from(new);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn doc_mut(project: &mut Project, id: DocId) -> Result<&mut Document, EditError> {
+    project
+        .document_mut(id)
+        .ok_or(EditError::NoSuchDocument(id))
+}
+
+fn span_index(doc: &Document, id: SpanId) -> Result<usize, EditError> {
+    doc.spans
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or(EditError::NoSuchSpan(doc.id, id))
+}
+
+fn replace(slot: &mut String, old: &str, new: &str) -> Result<(), EditError> {
+    if slot != old {
+        return Err(EditError::Stale(old.to_owned()));
+    }
+    new.clone_into(slot);
+    Ok(())
+}
+
+/// A span may join a document only if its label exists, its id is new, and its offsets
+/// (and fragments) select exactly its stored text.
+fn check_span(project: &Project, doc: &Document, span: &Span) -> Result<(), EditError> {
+    if project.label(&span.label).is_none() {
+        return Err(EditError::UnknownLabel(span.label.clone()));
+    }
+    if project.has_span_id(span.id) {
+        return Err(EditError::DuplicateSpan(span.id));
+    }
+    check_extent(doc, &span.extent())
+}
+
+fn check_extent(doc: &Document, extent: &Extent) -> Result<(), EditError> {
+    let len = doc.text.len_chars();
+    if extent.start >= extent.end || extent.end > len {
+        return Err(EditError::BadRange {
+            start: extent.start,
+            end: extent.end,
+            len,
+        });
+    }
+    let actual = doc.text.slice(extent.start..extent.end).unwrap_or_default();
+    if actual != extent.text {
+        return Err(EditError::TextMismatch {
+            stored: extent.text.clone(),
+            actual: actual.to_owned(),
+        });
+    }
+    let probe = Span {
+        start: extent.start,
+        end: extent.end,
+        text: extent.text.clone(),
+        fragments: extent.fragments.clone(),
+        ..Default::default()
+    };
+    match probe.anchor_problem(&doc.text) {
+        Some(m) => Err(EditError::BadFragments(m)),
+        None => Ok(()),
+    }
+}
+
+fn set_attribute(
+    project: &mut Project,
+    doc: DocId,
+    span: SpanId,
+    name: &str,
+    old: &str,
+    new: &str,
+) -> Result<(), EditError> {
+    let d = project
+        .document(doc)
+        .ok_or(EditError::NoSuchDocument(doc))?;
+    let s = d.span(span).ok_or(EditError::NoSuchSpan(doc, span))?;
+    let def = project
+        .label(&s.label)
+        .and_then(|l| l.attributes.iter().find(|a| a.name == name));
+    if let Some(def) = def
+        && !def.accepts(new)
+    {
+        return Err(EditError::BadAttribute(name.to_owned(), new.to_owned()));
+    }
+    let d = doc_mut(project, doc)?;
+    let at = span_index(d, span)?;
+    let attributes = &mut d.spans[at].attributes;
+    if attributes.get(name).map_or("", String::as_str) != old {
+        return Err(EditError::Stale(old.to_owned()));
+    }
+    if new.is_empty() {
+        attributes.remove(name);
+    } else {
+        attributes.insert(name.to_owned(), new.to_owned());
+    }
+    Ok(())
+}
+
+fn set_extent(
+    project: &mut Project,
+    doc: DocId,
+    span: SpanId,
+    old: &Extent,
+    new: &Extent,
+) -> Result<(), EditError> {
+    let d = doc_mut(project, doc)?;
+    let at = span_index(d, span)?;
+    if d.spans[at].extent() != *old {
+        return Err(EditError::Stale(old.text.clone()));
+    }
+    check_extent(d, new)?;
+    let mut moved = d.spans.remove(at);
+    moved.set_extent(new);
+    let to = d.insertion_index(&moved);
+    d.spans.insert(to, moved);
+    Ok(())
+}
+
+fn add_relation(project: &mut Project, doc: DocId, relation: &Relation) -> Result<(), EditError> {
+    let d = project
+        .document(doc)
+        .ok_or(EditError::NoSuchDocument(doc))?;
+    let bad = |m: String| Err(EditError::BadRelation(m));
+    let Some(kind) = project.relation_type(&relation.kind) else {
+        return bad(format!(
+            "relation type \"{}\" is not defined",
+            relation.kind
+        ));
+    };
+    let (Some(from), Some(to)) = (d.span(relation.from), d.span(relation.to)) else {
+        return bad("both spans must be in this document".to_owned());
+    };
+    if relation.from == relation.to {
+        return bad("a span cannot be linked to itself".to_owned());
+    }
+    if !kind.allows(&from.label, &to.label) {
+        return bad(format!(
+            "\"{}\" does not link {} to {}",
+            kind.name, from.label, to.label
+        ));
+    }
+    let ids: HashSet<_> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.relations.iter().map(|r| r.id))
+        .collect();
+    if ids.contains(&relation.id) {
+        return bad(format!("relation id {} is already used", relation.id));
+    }
+    doc_mut(project, doc)?.relations.push(relation.clone());
+    Ok(())
+}
+
+fn check_labels(labels: &[super::Label]) -> Result<(), EditError> {
+    let mut names = HashSet::new();
+    let mut keys = HashSet::new();
+    for l in labels {
+        if l.name.trim().is_empty() {
+            return Err(EditError::BadLabels("a label needs a name".to_owned()));
+        }
+        if !names.insert(l.name.as_str()) {
+            return Err(EditError::BadLabels(format!(
+                "two labels are called \"{}\"",
+                l.name
+            )));
+        }
+        if !l.hotkey.is_empty() && !keys.insert(l.hotkey.as_str()) {
+            return Err(EditError::BadLabels(format!(
+                "two labels use the key {}",
+                l.hotkey
+            )));
+        }
+    }
+    Ok(())
+}
