@@ -20,19 +20,35 @@ pub use app::Lectern;
 
 use std::path::PathBuf;
 
+/// The window icon: a page with highlighted lines in the default label colours.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
+
 /// Opens the main window with `paths` (a project and/or articles) and runs until it closes.
 pub fn launch(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let mut app = Lectern::new(settings::Settings::default_path());
     app.open_paths(&paths);
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Lectern")
+        .with_app_id("lectern")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Lectern")
-            .with_app_id("lectern")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+        viewport,
         ..Default::default()
     };
     eframe::run_native("Lectern", options, Box::new(|_cc| Ok(Box::new(app))))
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn window_icon_decodes() {
+        let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG).expect("icon");
+        assert_eq!((icon.width, icon.height), (128, 128));
+    }
 }
