@@ -5,6 +5,7 @@
 //! [`model`] (plain data and edits) ← [`store`] (project files) and [`formats`] (imports
 //! and exports) ← [`ui`] (egui) and [`cli`] (command line).
 
+pub mod analysis;
 pub mod cli;
 pub mod formats;
 pub mod model;

@@ -1,0 +1,180 @@
+//! How many spans of each label each outlet (or document, date, author…) has, and which
+//! labels appear together in a paragraph: the first numbers a comparison of outlets needs.
+
+use super::filter::{Filter, GroupBy};
+use super::table::{Cell, SpanRef, Table};
+use crate::model::Project;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Spans per label for each value of `by`: one row per value (sorted), one column per
+/// label (codebook order), and a `total` column. Documents without a span still get a row
+/// when grouping by document, so a document nobody coded shows as zeros.
+pub fn label_counts(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
+    let labels = filter.labels(project);
+    let mut table = Table::new(
+        std::iter::once(by.name())
+            .chain(labels.iter().copied())
+            .chain(["total"]),
+    );
+    let mut groups: BTreeMap<String, (Vec<usize>, Vec<SpanRef>)> = BTreeMap::new();
+    for doc in project
+        .documents
+        .iter()
+        .filter(|d| filter.accepts_document(d))
+    {
+        let entry = groups
+            .entry(by.value(doc))
+            .or_insert_with(|| (vec![0; labels.len()], Vec::new()));
+        for span in doc.spans.iter().filter(|s| filter.accepts_span(s)) {
+            if let Some(k) = labels.iter().position(|l| *l == span.label) {
+                entry.0[k] += 1;
+                entry.1.push(SpanRef {
+                    doc: doc.id,
+                    span: span.id,
+                });
+            }
+        }
+    }
+    for (value, (counts, sources)) in groups {
+        let total: usize = counts.iter().sum();
+        let row = std::iter::once(Cell::from(value))
+            .chain(counts.into_iter().map(Cell::from))
+            .chain([Cell::from(total)])
+            .collect();
+        table.push(row, sources);
+    }
+    table
+}
+
+/// In how many paragraphs (lines of text) each pair of labels occurs together. The row
+/// and column of one label meet at the number of paragraphs holding that label at all. A
+/// span crossing a line break counts in each paragraph it touches.
+pub fn cooccurrence(project: &Project, filter: &Filter) -> Table {
+    let labels = filter.labels(project);
+    let mut matrix = vec![vec![0usize; labels.len()]; labels.len()];
+    let mut sources: Vec<Vec<SpanRef>> = vec![Vec::new(); labels.len()];
+    for doc in project
+        .documents
+        .iter()
+        .filter(|d| filter.accepts_document(d))
+    {
+        let spans: Vec<_> = doc
+            .spans
+            .iter()
+            .filter(|s| filter.accepts_span(s))
+            .filter_map(|s| labels.iter().position(|l| *l == s.label).map(|k| (k, s)))
+            .collect();
+        for (start, end) in paragraphs(doc.text.as_str()) {
+            let mut present = BTreeSet::new();
+            for (k, span) in &spans {
+                if span.pieces().iter().any(|&(s, e)| s < end && start < e) {
+                    present.insert(*k);
+                    sources[*k].push(SpanRef {
+                        doc: doc.id,
+                        span: span.id,
+                    });
+                }
+            }
+            for &a in &present {
+                for &b in &present {
+                    matrix[a][b] += 1;
+                }
+            }
+        }
+    }
+    let mut table = Table::new(std::iter::once("label").chain(labels.iter().copied()));
+    for (k, label) in labels.iter().enumerate() {
+        let row = std::iter::once(Cell::from(*label))
+            .chain(matrix[k].iter().map(|&n| Cell::from(n)))
+            .collect();
+        let mut refs = std::mem::take(&mut sources[k]);
+        refs.sort_unstable();
+        refs.dedup();
+        table.push(row, refs);
+    }
+    table
+}
+
+/// Code point ranges of the non-empty lines of `text`.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let len = line.chars().count();
+        if !line.trim().is_empty() {
+            out.push((start, start + len));
+        }
+        start += len + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fixture;
+
+    #[test]
+    fn counts_by_outlet_match_a_hand_count() {
+        let p = fixture::project();
+        let t = label_counts(&p, &Filter::default(), &GroupBy::Outlet);
+        assert_eq!(
+            t.header,
+            [
+                "outlet",
+                "quote",
+                "claim",
+                "descriptor",
+                "attribution",
+                "total"
+            ]
+        );
+        let csv = t.to_csv();
+        assert_eq!(
+            csv,
+            "outlet,quote,claim,descriptor,attribution,total\n\
+             Daily Bulwark,2,0,2,2,6\n\
+             Northgate Radio,2,1,1,2,6\n"
+        );
+    }
+
+    #[test]
+    fn filters_by_label_annotator_and_date() {
+        let p = fixture::project();
+        let filter = Filter {
+            labels: ["quote".to_owned()].into(),
+            annotators: ["ana".to_owned()].into(),
+            date_to: Some("2026-05-04".into()),
+            ..Filter::default()
+        };
+        let t = label_counts(&p, &filter, &GroupBy::Document);
+        assert_eq!(t.to_csv(), "document,quote,total\n1 Bridge row,1,1\n");
+        assert_eq!(t.sources[0].len(), 1);
+    }
+
+    #[test]
+    fn cooccurrence_counts_paragraphs() {
+        let p = fixture::project();
+        let t = cooccurrence(&p, &Filter::default());
+        let row = |label: &str| {
+            let r = t
+                .rows
+                .iter()
+                .find(|r| r[0] == Cell::from(label))
+                .expect("row");
+            r.iter()
+                .skip(1)
+                .map(Cell::text)
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        // quote, claim, descriptor, attribution
+        assert_eq!(row("quote"), "4,0,3,4");
+        assert_eq!(row("claim"), "0,1,0,0");
+    }
+
+    #[test]
+    fn paragraphs_skip_blank_lines() {
+        assert_eq!(paragraphs("ab\n\ncd\n"), [(0, 2), (4, 6)]);
+    }
+}

@@ -1,0 +1,24 @@
+//! Numbers from a coded project, for comparing outlets and checking that coders agree.
+//!
+//! Pure functions from a [`Project`](crate::model::Project) to a [`Table`]: no files, no
+//! window, so the Analysis panel, `lectern stats` and `lectern agreement` show the same
+//! numbers, and tests check them against hand counts and published worked examples.
+//! A layer beside `formats`: it reads the model and knows nothing of the UI.
+
+pub mod agreement;
+mod counts;
+mod filter;
+pub mod merge;
+mod quoted;
+pub mod reliability;
+mod table;
+
+#[cfg(test)]
+mod fixture;
+
+pub use agreement::{Unit, agreement};
+pub use counts::{cooccurrence, label_counts, paragraphs};
+pub use filter::{Filter, GroupBy, NO_VALUE};
+pub use merge::{MergeSource, Merged, merge};
+pub use quoted::{ATTRIBUTION, DESCRIPTOR, QUOTE, UNKNOWN, descriptors, who_is_quoted};
+pub use table::{Cell, SpanRef, Table};

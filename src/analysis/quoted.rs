@@ -1,0 +1,203 @@
+//! Who gets to speak and how each person is described, per outlet: quotes per speaker with
+//! the reporting verbs used for them, and every descriptor grouped by whom it describes.
+//!
+//! Both read the default codebook's conventions (DOMAIN.md): a `quote` has a `speaker`
+//! attribute, an `attribution` a `cue` (reporting verb) and maybe a `source`, linked to
+//! the quote by a relation; a `descriptor` has a `target`, or a relation to the span
+//! naming its target.
+
+use super::filter::{Filter, GroupBy};
+use super::table::{Cell, SpanRef, Table};
+use crate::model::{Document, Project, Span};
+use std::collections::BTreeMap;
+
+/// Label of quotes.
+pub const QUOTE: &str = "quote";
+/// Label of attributions (source and reporting verb).
+pub const ATTRIBUTION: &str = "attribution";
+/// Label of descriptors.
+pub const DESCRIPTOR: &str = "descriptor";
+/// Shown where a speaker or target was not coded.
+pub const UNKNOWN: &str = "(unknown)";
+
+/// One row per speaker and group value: how many quotes, which reporting verbs (with
+/// counts, most used first) and the quotes' ids. The speaker is the quote's `speaker`
+/// attribute, else the `source` of an attribution linked to it; the verbs are the quote's
+/// own `cue` attribute and the `cue` of every attribution linked to it.
+pub fn who_is_quoted(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
+    let filter = Filter {
+        labels: Default::default(),
+        ..filter.clone()
+    };
+    let mut groups: BTreeMap<(String, String), Speaker> = BTreeMap::new();
+    for (doc, quote) in filter.spans(project).filter(|(_, s)| s.label == QUOTE) {
+        let attributions = linked(doc, quote, ATTRIBUTION);
+        let speaker = attribute(quote, "speaker")
+            .or_else(|| attributions.iter().find_map(|a| attribute(a, "source")))
+            .unwrap_or(UNKNOWN)
+            .to_owned();
+        let entry = groups.entry((speaker, by.value(doc))).or_default();
+        entry.0.push(SpanRef {
+            doc: doc.id,
+            span: quote.id,
+        });
+        let verbs = attribute(quote, "cue")
+            .into_iter()
+            .chain(attributions.iter().filter_map(|a| attribute(a, "cue")));
+        for verb in verbs {
+            *entry.1.entry(verb.to_lowercase()).or_default() += 1;
+        }
+    }
+    let mut table = Table::new([
+        "speaker",
+        by.name(),
+        "quotes",
+        "reporting_verbs",
+        "span_ids",
+    ]);
+    for ((speaker, group), (refs, verbs)) in groups {
+        let row = vec![
+            Cell::from(speaker),
+            Cell::from(group),
+            Cell::from(refs.len()),
+            Cell::from(verb_list(verbs)),
+            Cell::from(id_list(&refs)),
+        ];
+        table.push(row, refs);
+    }
+    table
+}
+
+/// One row per target, group value and descriptor text: every phrase used for each person,
+/// side by side per outlet, with how often and where. Texts that differ only in case or
+/// spacing count as one, shown as first seen. The target is the descriptor's `target`
+/// attribute, else the text of the span a relation links it to.
+pub fn descriptors(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
+    let filter = Filter {
+        labels: Default::default(),
+        ..filter.clone()
+    };
+    let mut groups: BTreeMap<(String, String, String), (String, Vec<SpanRef>)> = BTreeMap::new();
+    for (doc, span) in filter.spans(project).filter(|(_, s)| s.label == DESCRIPTOR) {
+        let target = attribute(span, "target")
+            .map(str::to_owned)
+            .or_else(|| linked_any(doc, span).map(Span::joined_text))
+            .unwrap_or_else(|| UNKNOWN.to_owned());
+        let text = normalise(&span.joined_text());
+        let entry = groups
+            .entry((target, by.value(doc), text.to_lowercase()))
+            .or_insert_with(|| (text, Vec::new()));
+        entry.1.push(SpanRef {
+            doc: doc.id,
+            span: span.id,
+        });
+    }
+    let mut table = Table::new(["target", by.name(), "descriptor", "count", "span_ids"]);
+    for ((target, group, _), (text, refs)) in groups {
+        let row = vec![
+            Cell::from(target),
+            Cell::from(group),
+            Cell::from(text),
+            Cell::from(refs.len()),
+            Cell::from(id_list(&refs)),
+        ];
+        table.push(row, refs);
+    }
+    table
+}
+
+/// One speaker's quotes in one group, and the reporting verbs with their counts.
+type Speaker = (Vec<SpanRef>, BTreeMap<String, usize>);
+
+/// A non-empty, trimmed attribute value.
+fn attribute<'s>(span: &'s Span, name: &str) -> Option<&'s str> {
+    span.attributes
+        .get(name)
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
+/// Spans labelled `label` linked to `span` by a relation in either direction.
+fn linked<'d>(doc: &'d Document, span: &Span, label: &str) -> Vec<&'d Span> {
+    doc.relations_of(span.id)
+        .filter_map(|r| doc.span(if r.from == span.id { r.to } else { r.from }))
+        .filter(|s| s.label == label)
+        .collect()
+}
+
+/// The first span `span` points to with a relation.
+fn linked_any<'d>(doc: &'d Document, span: &Span) -> Option<&'d Span> {
+    doc.relations
+        .iter()
+        .find(|r| r.from == span.id)
+        .and_then(|r| doc.span(r.to))
+}
+
+/// Whitespace runs collapsed to one space, ends trimmed.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "said ×2, claimed" — most used first, then alphabetical.
+fn verb_list(verbs: BTreeMap<String, usize>) -> String {
+    let mut v: Vec<(String, usize)> = verbs.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    v.iter()
+        .map(|(verb, n)| {
+            if *n == 1 {
+                verb.clone()
+            } else {
+                format!("{verb} ×{n}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Span ids separated by spaces, for finding the spans in an export.
+fn id_list(refs: &[SpanRef]) -> String {
+    refs.iter()
+        .map(|r| r.span.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::fixture;
+
+    #[test]
+    fn speakers_and_verbs_per_outlet() {
+        let p = fixture::project();
+        let t = who_is_quoted(&p, &Filter::default(), &GroupBy::Outlet);
+        assert_eq!(
+            t.to_csv(),
+            "speaker,outlet,quotes,reporting_verbs,span_ids\n\
+             Papadaki,Daily Bulwark,1,branded,2003\n\
+             Papadaki,Northgate Radio,1,said,1005\n\
+             Ward,Northgate Radio,1,told,1001\n\
+             ministry source,Daily Bulwark,1,claimed,2004\n"
+        );
+        assert_eq!(t.sources[1][0].doc.0, 1);
+    }
+
+    #[test]
+    fn descriptors_grouped_by_target_and_outlet() {
+        let p = fixture::project();
+        let t = descriptors(&p, &Filter::default(), &GroupBy::Outlet);
+        assert_eq!(
+            t.to_csv(),
+            "target,outlet,descriptor,count,span_ids\n\
+             Papadaki,Daily Bulwark,Hard-left mayor,1,2001\n\
+             Papadaki,Daily Bulwark,the firebrand mayor,1,2006\n\
+             Papadaki,Northgate Radio,The city’s first woman mayor,1,1003\n"
+        );
+    }
+
+    #[test]
+    fn verbs_are_counted_most_used_first() {
+        let verbs = [("said".to_owned(), 1), ("claimed".to_owned(), 3)].into();
+        assert_eq!(verb_list(verbs), "claimed ×3, said");
+    }
+}
