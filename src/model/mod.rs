@@ -9,6 +9,7 @@ mod history;
 mod ids;
 mod label;
 mod project;
+pub mod reanchor;
 mod relation;
 mod span;
 mod text;

@@ -3,6 +3,11 @@
 //! being half-read and later written over.
 
 mod atomic;
+pub mod autosave;
+pub mod backup;
+pub mod disk;
+pub mod lock;
+pub mod recovery;
 
 pub use atomic::write_atomic;
 

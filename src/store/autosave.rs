@@ -1,0 +1,129 @@
+//! The background writer for recovery files. The window serialises the project (cheap)
+//! and hands the bytes here; a thread writes them atomically, so a slow disk never stalls
+//! a frame. Jobs run in the order given, so a removal after a write removes it.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+enum Job {
+    Write(PathBuf, Vec<u8>),
+    Remove(PathBuf),
+    Flush(Sender<()>),
+}
+
+/// Writes and removes recovery files on a background thread.
+pub struct Autosaver {
+    jobs: Option<Sender<Job>>,
+    errors: Receiver<String>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Autosaver {
+    /// Starts the writer thread.
+    pub fn start() -> Self {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (error_tx, errors) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("lectern-autosave".into())
+            .spawn(move || {
+                for job in job_rx {
+                    let result = match job {
+                        Job::Write(path, bytes) => super::write_atomic(&path, &bytes)
+                            .or_else(|e| {
+                                // The data folder may not exist yet.
+                                let dir = path.parent().filter(|d| !d.exists());
+                                match dir {
+                                    Some(d) => std::fs::create_dir_all(d)
+                                        .and_then(|()| super::write_atomic(&path, &bytes)),
+                                    None => Err(e),
+                                }
+                            })
+                            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+                        Job::Remove(path) => super::recovery::remove(&path)
+                            .map_err(|e| format!("cannot remove {}: {e}", path.display())),
+                        Job::Flush(done) => {
+                            let _ = done.send(());
+                            Ok(())
+                        }
+                    };
+                    if let Err(message) = result {
+                        let _ = error_tx.send(message);
+                    }
+                }
+            })
+            .ok();
+        Self {
+            jobs: thread.as_ref().map(|_| jobs),
+            errors,
+            thread,
+        }
+    }
+
+    /// Queues writing `bytes` to `path`. Without a thread (it could not start), writes now.
+    pub fn write(&self, path: PathBuf, bytes: Vec<u8>) {
+        self.send(Job::Write(path, bytes));
+    }
+
+    /// Queues removing the file at `path`.
+    pub fn remove(&self, path: PathBuf) {
+        self.send(Job::Remove(path));
+    }
+
+    /// Waits until every queued job is done.
+    pub fn flush(&self) {
+        let (tx, rx) = mpsc::channel();
+        self.send(Job::Flush(tx));
+        let _ = rx.recv();
+    }
+
+    /// The next error the writer met, if any.
+    pub fn next_error(&self) -> Option<String> {
+        self.errors.try_recv().ok()
+    }
+
+    fn send(&self, job: Job) {
+        let unsent = match &self.jobs {
+            Some(tx) => tx.send(job).err().map(|e| e.0),
+            None => Some(job),
+        };
+        match unsent {
+            Some(Job::Write(path, bytes)) => {
+                let _ = super::write_atomic(&path, &bytes);
+            }
+            Some(Job::Remove(path)) => {
+                let _ = super::recovery::remove(&path);
+            }
+            Some(Job::Flush(_)) | None => {}
+        }
+    }
+}
+
+impl Drop for Autosaver {
+    fn drop(&mut self) {
+        // Closing the channel ends the thread once it has written what is queued.
+        self.jobs = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_then_removes_in_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sub").join(".p.ron.recovery");
+        let saver = Autosaver::start();
+        saver.write(path.clone(), b"one".to_vec());
+        saver.flush();
+        assert_eq!(std::fs::read(&path).expect("written"), b"one");
+        saver.write(path.clone(), b"two".to_vec());
+        saver.remove(path.clone());
+        saver.flush();
+        assert!(!path.exists());
+        assert!(saver.next_error().is_none());
+    }
+}
