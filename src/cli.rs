@@ -4,6 +4,8 @@
 //! This is the binary's edge: library errors become `anyhow` errors here and are printed
 //! once, as `lectern: <message>`, with exit code 1 (clap exits 2 for usage errors).
 
+mod analysis;
+
 use crate::formats::{ExportError, ExportFormat, article};
 use crate::model::{Edit, Project};
 use crate::store::{self, StoreError};
@@ -52,6 +54,12 @@ enum Command {
         /// The project file (.ron).
         project: PathBuf,
     },
+    /// Tables for comparing outlets: label counts, who is quoted, descriptors, co-occurrence.
+    Stats(analysis::StatsArgs),
+    /// Combine coders' projects on the same articles into one, keeping each coder's spans.
+    Merge(analysis::MergeArgs),
+    /// Intercoder agreement of a merged project: kappa, Krippendorff's alpha, span F1.
+    Agreement(analysis::AgreementArgs),
 }
 
 impl ValueEnum for ExportFormat {
@@ -76,6 +84,9 @@ pub fn main() -> ExitCode {
             output,
         }) => export(&project, format, output.as_deref()),
         Some(Command::Check { project }) => check(&project),
+        Some(Command::Stats(args)) => analysis::stats(&args),
+        Some(Command::Merge(args)) => analysis::merge(&args),
+        Some(Command::Agreement(args)) => analysis::agreement(&args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("lectern: {}", error_chain(&e));

@@ -145,3 +145,46 @@ pub fn project() -> Project {
     debug_assert!(p.problems().is_empty(), "{:?}", p.problems());
     p
 }
+
+/// Two coders' files on the fixture's articles: A coded like [`project`]; B missed the
+/// claim and labelled "firebrand mayor" without its article. Neither sets an annotator, so
+/// merge names them after their files.
+pub fn coders() -> (Project, Project) {
+    let mut a = project();
+    for s in a.documents.iter_mut().flat_map(|d| d.spans.iter_mut()) {
+        s.annotator.clear();
+    }
+    let mut b = a.clone();
+    b.documents[0].spans.retain(|s| s.label != "claim");
+    let d = &mut b.documents[1];
+    if let Some(s) = d.spans.iter_mut().find(|s| s.text == "the firebrand mayor") {
+        s.start += 4;
+        s.text = "firebrand mayor".into();
+    }
+    (a, b)
+}
+
+/// The committed copies in tests/fixtures/analysis/ are these projects; set
+/// `LECTERN_BLESS=1` to rewrite them after changing the fixture.
+#[test]
+fn committed_fixture_files_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
+    let (a, b) = coders();
+    for (name, p) in [
+        ("outlets.ron", project()),
+        ("coder-a.ron", a),
+        ("coder-b.ron", b),
+    ] {
+        let text = crate::store::to_ron(&p).expect("ron");
+        let path = dir.join(name);
+        if std::env::var_os("LECTERN_BLESS").is_some() {
+            std::fs::create_dir_all(&dir).expect("dir");
+            std::fs::write(&path, &text).expect("write");
+        }
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            committed == text,
+            "{name} is out of date; run with LECTERN_BLESS=1"
+        );
+    }
+}

@@ -13,6 +13,8 @@ pub enum Command {
     OpenProject,
     /// Open the sample project built into Lectern.
     OpenSample,
+    /// Open one of the backups kept of earlier saves.
+    OpenBackup,
     /// Add article files to the project.
     AddArticles,
     /// Save to the project's file (asks for one if it has none).
@@ -49,10 +51,11 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 19] = [
+    pub const ALL: [Command; 20] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
+        Command::OpenBackup,
         Command::AddArticles,
         Command::Save,
         Command::SaveAs,
@@ -77,6 +80,7 @@ impl Command {
             Command::NewProject => "New project",
             Command::OpenProject => "Open project…",
             Command::OpenSample => "Open sample project",
+            Command::OpenBackup => "Open backup…",
             Command::AddArticles => "Add articles…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
@@ -102,6 +106,9 @@ impl Command {
             Command::NewProject => "Start an empty project with the default labels",
             Command::OpenProject => "Open a Lectern project (.ron)",
             Command::OpenSample => "Open the annotated sample project that ships with Lectern",
+            Command::OpenBackup => {
+                "Open one of the last five saves of this project as a new, unsaved project"
+            }
             Command::AddArticles => {
                 "Add .txt or .md articles to this project (you can also drop files on the window)"
             }
@@ -143,6 +150,7 @@ impl Command {
             Command::Save => vec![cmd(Key::S)],
             Command::SaveAs => vec![cmd_shift(Key::S)],
             Command::OpenSample
+            | Command::OpenBackup
             | Command::ExportCsv
             | Command::ExportJsonl
             | Command::ToggleTheme => vec![],

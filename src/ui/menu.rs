@@ -50,6 +50,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
                 Command::NewProject,
                 Command::OpenProject,
                 Command::OpenSample,
+                Command::OpenBackup,
             ] {
                 item(ui, c, c.text(), true);
             }

@@ -16,6 +16,7 @@ impl Lectern {
             Command::ExportCsv => self.choose_path(FileTarget::Export(ExportFormat::Csv)),
             Command::ExportJsonl => self.choose_path(FileTarget::Export(ExportFormat::Jsonl)),
             Command::OpenSample => self.request(Pending::OpenSample),
+            Command::OpenBackup => self.show_backups(),
             Command::Quit => self.request(Pending::Quit),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
@@ -54,6 +55,9 @@ impl Lectern {
             Pending::OpenProject(None) => self.choose_path(FileTarget::OpenProject),
             Pending::OpenSample => self.open_sample(),
             Pending::Quit => self.close_confirmed = true,
+            Pending::OpenBackup(path) => {
+                self.open_backup_path(&path);
+            }
         }
     }
 

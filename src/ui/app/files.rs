@@ -13,6 +13,7 @@ impl Lectern {
             Ok(project) => {
                 let warnings = project.warnings();
                 self.set_session(Session::new(project, Some(path.to_path_buf())));
+                self.safety_opened(path);
                 self.remember_recent(path);
                 self.status = format!("Opened {}", path.display());
                 if !warnings.is_empty() {
@@ -62,6 +63,7 @@ impl Lectern {
     }
 
     pub(super) fn set_session(&mut self, session: Session) {
+        self.safety_session_replaced();
         self.current_doc = session.project.initial_document();
         self.session = session;
         self.selected_span = None;
@@ -123,10 +125,14 @@ impl Lectern {
         {
             self.session.project.name = stem.to_string_lossy().into_owned();
         }
+        if !self.safety_before_save(path) {
+            return false;
+        }
         match store::save(&self.session.project, path) {
             Ok(()) => {
                 self.session.path = Some(path.to_path_buf());
                 self.session.history.mark_saved();
+                self.safety_saved(path);
                 self.remember_recent(path);
                 self.status = format!("Saved {}", path.display());
                 true

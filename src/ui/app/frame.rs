@@ -41,6 +41,7 @@ impl Lectern {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
         self.dialogs_ui(&ctx);
+        self.safety_frame(&ctx);
         let intents = std::mem::take(&mut self.queue);
         if !intents.is_empty() {
             // What the intents change (a dialog, a new span) is drawn on the next frame.
@@ -69,7 +70,10 @@ impl Lectern {
             self.shown_dark_mode = Some(self.settings.dark_mode);
         }
         let typing = ctx.text_edit_focused();
-        let modal_open = self.pending.is_some() || self.report.is_some() || self.prompt.is_some();
+        let modal_open = self.pending.is_some()
+            || self.report.is_some()
+            || self.prompt.is_some()
+            || self.safety.modal_open();
         if modal_open {
             return;
         }
@@ -125,6 +129,7 @@ impl Lectern {
         }
         if self.close_confirmed && self.pending.is_none() && !self.close_sent {
             self.close_sent = true;
+            self.safety_closing();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

@@ -6,6 +6,9 @@ mod commands;
 mod editing;
 mod files;
 mod frame;
+mod safety;
+
+pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer};
 
 use super::command::Command;
 use super::dialogs::{FileTarget, PathPrompt};
@@ -34,6 +37,8 @@ pub enum Pending {
     OpenSample,
     /// Close the window.
     Quit,
+    /// Open a backup of the project as a new unsaved project.
+    OpenBackup(PathBuf),
 }
 
 /// A message for the user that needs more room than the status bar: errors with the file
@@ -67,6 +72,8 @@ pub struct Lectern {
     /// The user agreed to close (or nothing was unsaved).
     close_confirmed: bool,
     close_sent: bool,
+    /// Autosave, recovery, backups, lock and changes on disk (`safety.rs`).
+    safety: safety::Safety,
 }
 
 /// The sample project, built into the binary so it can be opened from anywhere.
@@ -75,6 +82,10 @@ const SAMPLE_PROJECT: &str = include_str!("../../../projects/harbour-bridge.ron"
 impl Lectern {
     /// An empty project. Settings are read from and written to `settings_path` (none in tests).
     pub fn new(settings_path: Option<PathBuf>) -> Self {
+        // Tests (no settings file) keep never-saved projects' recovery files nowhere.
+        let unsaved_dir = settings_path
+            .as_ref()
+            .and_then(|_| store::recovery::default_unsaved_dir());
         let settings = settings_path
             .as_deref()
             .map(Settings::load)
@@ -97,6 +108,7 @@ impl Lectern {
             shown_dark_mode: None,
             close_confirmed: false,
             close_sent: false,
+            safety: safety::Safety::new(unsaved_dir),
         }
     }
 

@@ -1,0 +1,219 @@
+//! `lectern stats`, `lectern merge` and `lectern agreement`: the Analysis panel's numbers
+//! without the window, for scripts and for a methods section.
+
+use crate::analysis::{self, Filter, GroupBy, MergeSource, Table, Unit};
+use crate::store;
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// How a table is written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for reading in a terminal.
+    #[default]
+    Text,
+    /// RFC 4180 CSV with a header row.
+    Csv,
+    /// A JSON array of objects, one per row.
+    Json,
+}
+
+/// Which table `lectern stats` computes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum StatsTable {
+    /// Spans per label for each value of --by.
+    #[default]
+    Counts,
+    /// Quotes per speaker and --by value, with reporting verbs.
+    Quoted,
+    /// Descriptor texts per target and --by value.
+    Descriptors,
+    /// Paragraphs in which two labels occur together.
+    Cooccurrence,
+}
+
+/// What a token-level agreement unit is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum UnitArg {
+    /// Whitespace-separated tokens.
+    #[default]
+    Token,
+    /// Non-whitespace code points.
+    Char,
+}
+
+/// Arguments of `lectern stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The project file (.ron).
+    project: PathBuf,
+    /// Group documents by outlet, document, date, author, status or a custom field.
+    #[arg(long, default_value = "outlet")]
+    by: String,
+    /// Which table.
+    #[arg(long, short, value_enum, default_value_t)]
+    table: StatsTable,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t)]
+    format: TableFormat,
+    /// Count only these labels (repeat or separate with commas).
+    #[arg(long, value_delimiter = ',')]
+    label: Vec<String>,
+    /// Count only spans by these annotators (repeat or separate with commas).
+    #[arg(long, value_delimiter = ',')]
+    annotator: Vec<String>,
+    /// Only documents dated on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Only documents dated on or before this date (YYYY-MM-DD, or YYYY-MM for a month).
+    #[arg(long)]
+    to: Option<String>,
+}
+
+/// Arguments of `lectern merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Two or more coders' project files (.ron) on the same articles.
+    #[arg(required = true, num_args = 2..)]
+    projects: Vec<PathBuf>,
+    /// The merged project to write (must not exist yet unless --force).
+    #[arg(long, short)]
+    output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Arguments of `lectern agreement`.
+#[derive(Debug, Args)]
+pub struct AgreementArgs {
+    /// A merged project (see `lectern merge`).
+    project: PathBuf,
+    /// `label` adds one row per label to the overall row.
+    #[arg(long, value_parser = ["label"])]
+    by: Option<String>,
+    /// Unit of the token-level coefficients.
+    #[arg(long, value_enum, default_value_t)]
+    unit: UnitArg,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t)]
+    format: TableFormat,
+}
+
+/// `lectern stats`.
+pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
+    let project = store::load(&args.project)?;
+    let filter = Filter {
+        labels: args.label.iter().map(|l| l.trim().to_owned()).collect(),
+        annotators: args.annotator.iter().map(|a| a.trim().to_owned()).collect(),
+        date_from: args.from.clone(),
+        date_to: args.to.clone(),
+    };
+    if let Some(unknown) = filter.labels.iter().find(|l| project.label(l).is_none()) {
+        anyhow::bail!(
+            "label \"{unknown}\" is not in {}; its labels are {}",
+            args.project.display(),
+            project
+                .labels
+                .iter()
+                .map(|l| l.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let by = GroupBy::parse(&args.by);
+    if let GroupBy::Custom(field) = &by
+        && !project.custom_fields.contains(field)
+    {
+        eprintln!(
+            "lectern: warning: {} has no field \"{field}\"; every document is in \"{}\"",
+            args.project.display(),
+            analysis::NO_VALUE
+        );
+    }
+    let table = match args.table {
+        StatsTable::Counts => analysis::label_counts(&project, &filter, &by),
+        StatsTable::Quoted => analysis::who_is_quoted(&project, &filter, &by),
+        StatsTable::Descriptors => analysis::descriptors(&project, &filter, &by),
+        StatsTable::Cooccurrence => analysis::cooccurrence(&project, &filter),
+    };
+    print_table(&table, args.format)
+}
+
+/// `lectern merge`: refuses to overwrite unless told to, and prints what it merged.
+pub fn merge(args: &MergeArgs) -> anyhow::Result<ExitCode> {
+    if !args.force && args.output.exists() {
+        anyhow::bail!(
+            "{} exists; consider another --output, or --force to replace it",
+            args.output.display()
+        );
+    }
+    let mut sources = Vec::new();
+    for path in &args.projects {
+        let project = store::load(path)?;
+        let fallback = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        sources.push(MergeSource { fallback, project });
+    }
+    let name = args
+        .output
+        .file_stem()
+        .map_or_else(|| "merged".to_owned(), |s| s.to_string_lossy().into_owned());
+    let merged = analysis::merge(&name, &sources);
+    for w in &merged.warnings {
+        eprintln!("lectern: warning: {w}");
+    }
+    store::save(&merged.project, &args.output)?;
+    let coders: Vec<String> = sources.iter().map(analysis::merge::coder_name).collect();
+    let spans: usize = merged.project.documents.iter().map(|d| d.spans.len()).sum();
+    eprintln!(
+        "merged {} projects (coders {}) into {}: {} documents, {spans} spans",
+        sources.len(),
+        coders.join(", "),
+        args.output.display(),
+        merged.project.documents.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `lectern agreement`.
+pub fn agreement(args: &AgreementArgs) -> anyhow::Result<ExitCode> {
+    let project = store::load(&args.project)?;
+    let coders = analysis::agreement::coders(&project);
+    if coders.len() < 2 {
+        anyhow::bail!(
+            "{} has {} coder(s) ({}); agreement needs two or more; consider `lectern merge A.ron B.ron -o merged.ron` first",
+            args.project.display(),
+            coders.len(),
+            coders.join(", ")
+        );
+    }
+    let unit = match args.unit {
+        UnitArg::Token => Unit::Token,
+        UnitArg::Char => Unit::CodePoint,
+    };
+    let table = analysis::agreement(&project, unit, args.by.is_some());
+    if args.format == TableFormat::Text {
+        eprintln!("coders: {}", coders.join(", "));
+    }
+    print_table(&table, args.format)
+}
+
+fn print_table(table: &Table, format: TableFormat) -> anyhow::Result<ExitCode> {
+    let text = match format {
+        TableFormat::Text => table.to_text(),
+        TableFormat::Csv => table.to_csv(),
+        TableFormat::Json => table.to_json(),
+    };
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e).context("cannot write to standard output"),
+    }
+}

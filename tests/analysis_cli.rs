@@ -1,0 +1,156 @@
+//! `lectern stats`, `merge` and `agreement` end to end on the fixture projects in
+//! tests/fixtures/analysis/ (hand-counted; see src/analysis/fixture.rs).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn lectern(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run lectern");
+    Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/analysis")
+        .join(name)
+}
+
+fn fixtures() -> PathBuf {
+    fixture("")
+}
+
+#[test]
+fn stats_counts_by_outlet_as_csv() {
+    let r = lectern(&fixtures(), &["stats", "outlets.ron", "--format", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "outlet,quote,claim,descriptor,attribution,total\n\
+         Daily Bulwark,2,0,2,2,6\n\
+         Northgate Radio,2,1,1,2,6\n"
+    );
+}
+
+#[test]
+fn stats_tables_filters_and_json() {
+    let r = lectern(
+        &fixtures(),
+        &[
+            "stats",
+            "outlets.ron",
+            "--table",
+            "quoted",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v[0]["speaker"], "Papadaki");
+    assert_eq!(v[0]["reporting_verbs"], "branded");
+    assert_eq!(v[0]["quotes"], 1);
+
+    let r = lectern(
+        &fixtures(),
+        &[
+            "stats",
+            "outlets.ron",
+            "--by",
+            "date",
+            "--label",
+            "quote,descriptor",
+            "--from",
+            "2026-05-05",
+            "-f",
+            "csv",
+        ],
+    );
+    assert_eq!(r.stdout, "date,quote,descriptor,total\n2026-05-05,2,2,4\n");
+
+    let r = lectern(
+        &fixtures(),
+        &["stats", "outlets.ron", "-t", "descriptors", "-f", "csv"],
+    );
+    assert!(
+        r.stdout
+            .contains("Papadaki,Daily Bulwark,Hard-left mayor,1,2001\n")
+    );
+
+    let r = lectern(&fixtures(), &["stats", "outlets.ron", "--label", "quotes"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("label \"quotes\" is not in"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn merge_then_agreement() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["coder-a.ron", "coder-b.ron"] {
+        std::fs::copy(fixture(name), dir.path().join(name)).expect("copy");
+    }
+    let r = lectern(
+        dir.path(),
+        &["merge", "coder-a.ron", "coder-b.ron", "-o", "merged.ron"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("(coders coder-a, coder-b)") && r.stderr.contains("23 spans"),
+        "{}",
+        r.stderr
+    );
+    let again = lectern(
+        dir.path(),
+        &["merge", "coder-a.ron", "coder-b.ron", "-o", "merged.ron"],
+    );
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("--force"), "{}", again.stderr);
+    assert_eq!(lectern(dir.path(), &["check", "merged.ron"]).code, 0);
+
+    let r = lectern(
+        dir.path(),
+        &["agreement", "merged.ron", "--by", "label", "-f", "json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let rows = v.as_array().expect("rows");
+    assert_eq!(rows.len(), 5);
+    assert_eq!(rows[0]["label"], "(all labels)");
+    assert_eq!(rows[0]["coders"], 2);
+    // Both coders coded the quotes identically.
+    assert_eq!(rows[1]["label"], "quote");
+    assert_eq!(rows[1]["alpha_nominal"], 1.0);
+    assert_eq!(rows[1]["f1_exact"], 1.0);
+    // B missed the claim: no agreement beyond chance on it.
+    assert_eq!(rows[2]["f1_exact"], 0.0);
+    let descriptor = rows[3]["alpha_nominal"].as_f64().expect("number");
+    assert!(descriptor > 0.0 && descriptor < 1.0, "{descriptor}");
+    assert_eq!(rows[3]["f1_overlap"], 1.0);
+
+    let text = lectern(dir.path(), &["agreement", "merged.ron"]);
+    assert!(text.stdout.starts_with("label "), "{}", text.stdout);
+    assert!(text.stderr.contains("coders: coder-a, coder-b"));
+
+    let single = lectern(&fixtures(), &["agreement", "outlets.ron"]);
+    // The outlets fixture has two annotators (ana, ben) but only one coded each span.
+    assert_eq!(single.code, 0, "{}", single.stderr);
+    let one = lectern(dir.path(), &["agreement", "coder-a.ron"]);
+    assert_eq!(one.code, 1);
+    assert!(one.stderr.contains("lectern merge"), "{}", one.stderr);
+}

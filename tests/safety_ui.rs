@@ -1,0 +1,277 @@
+//! Not losing work, driven through the window: autosave and restore after a crash,
+//! backups, the lock warning and a project changed on disk by another program.
+
+use egui::Key;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use lectern::model::{DocId, Document, Project};
+use lectern::store::{self, backup, recovery};
+use lectern::ui::Lectern;
+use lectern::ui::app::{AUTOSAVE_DELAY, DiskConflict};
+use lectern::ui::command::Command;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+const TEXT: &str = "“It’s a disgrace,” said Ms\u{a0}Ελένη Παπαδάκη, the mayor.\nSecond line.";
+
+fn project() -> Project {
+    let mut p = Project::new("Safety");
+    p.documents
+        .push(Document::new(DocId(1), "Bridge row", TEXT));
+    p
+}
+
+fn harness(app: Lectern) -> Harness<'static, Lectern> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
+    h.run();
+    h
+}
+
+fn opened(path: &Path) -> Harness<'static, Lectern> {
+    let mut app = Lectern::new(None);
+    app.use_manual_clock();
+    assert!(app.open_project_path(path));
+    harness(app)
+}
+
+/// Labels code points 1..16 as a quote, as selecting and pressing 1 does.
+fn label_quote(h: &mut Harness<'_, Lectern>) {
+    h.state_mut().set_selection(1, 16);
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(h.state().session().is_dirty());
+}
+
+/// Lets the autosave delay pass and waits for the background writer.
+fn autosave(h: &mut Harness<'_, Lectern>) {
+    let t0 = Instant::now();
+    h.state_mut().tick(t0);
+    h.state_mut().tick(t0 + AUTOSAVE_DELAY);
+    h.state().flush_autosave();
+}
+
+#[test]
+fn a_change_is_autosaved_and_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let rec = recovery::path_for(&path);
+
+    let mut h = opened(&path);
+    label_quote(&mut h);
+    let t0 = Instant::now();
+    h.state_mut().tick(t0);
+    h.state().flush_autosave();
+    assert!(!rec.exists(), "not before the delay");
+    h.state_mut().tick(t0 + AUTOSAVE_DELAY);
+    h.state().flush_autosave();
+    assert!(
+        rec.exists(),
+        "written once the change is {AUTOSAVE_DELAY:?} old"
+    );
+    let changed = h.state().project().clone();
+    // The window dies without saving (a crash leaves the recovery file behind).
+    drop(h);
+    assert!(rec.exists());
+    assert_eq!(store::load(&path).expect("saved file"), project());
+
+    let mut h = opened(&path);
+    let offer = h.state().recovery_offer().expect("restore offered");
+    assert_eq!(offer.difference.spans, 1);
+    assert_eq!(offer.difference.documents, 1);
+    h.run();
+    h.get_by_label("Restore unsaved work?");
+    h.get_by_label_contains("1 document and 1 span differ");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(h.state().recovery_offer().is_none());
+    assert_eq!(h.state().project().documents, changed.documents);
+    assert!(h.state().session().is_dirty(), "restored work is unsaved");
+
+    // Saving keeps the work, removes the recovery file and keeps a backup of the old save.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    h.state().flush_autosave();
+    assert!(!h.state().session().is_dirty());
+    assert!(!rec.exists(), "recovery file removed after saving");
+    assert_eq!(
+        store::load(&path).expect("load").documents,
+        changed.documents
+    );
+    let backups = backup::list(&path);
+    assert_eq!(backups.len(), 1);
+    assert_eq!(store::load(&backups[0].path).expect("backup"), project());
+}
+
+#[test]
+fn discarding_the_offer_deletes_the_recovery_file_and_undo_to_saved_removes_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let rec = recovery::path_for(&path);
+    let mut h = opened(&path);
+    label_quote(&mut h);
+    autosave(&mut h);
+    assert!(rec.exists());
+    // Undoing back to the saved state leaves nothing to recover.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run();
+    autosave(&mut h);
+    assert!(!rec.exists());
+    label_quote(&mut h);
+    autosave(&mut h);
+    drop(h);
+
+    let mut h = opened(&path);
+    assert!(h.state().recovery_offer().is_some());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(!rec.exists());
+    assert_eq!(h.state().project().documents, project().documents);
+}
+
+#[test]
+fn a_never_saved_project_is_offered_back_at_the_next_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("recovery");
+    // A Lectern that crashed (its pid no longer runs) left this behind.
+    let orphan = data.join(format!("unsaved-{}.ron.recovery", u32::MAX - 7));
+    std::fs::create_dir_all(&data).expect("mkdir");
+    store::save(&project(), &orphan).expect("orphan");
+
+    let mut app = Lectern::new(None);
+    app.use_manual_clock();
+    app.set_unsaved_recovery_dir(Some(data.clone()));
+    let mut h = harness(app);
+    h.state_mut().tick(Instant::now());
+    h.run();
+    let offer = h.state().recovery_offer().expect("offered at start");
+    assert!(offer.project_path.is_none());
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().project().documents, project().documents);
+    assert!(h.state().session().path.is_none());
+    assert!(h.state().session().is_dirty());
+    // The file is now this window's own, so a second crash still keeps the work.
+    assert!(!orphan.exists());
+    let own = h.state().recovery_path().expect("own recovery path");
+    assert!(own.exists(), "{}", own.display());
+}
+
+#[test]
+fn open_backup_lists_earlier_saves_and_opens_one_unsaved() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let mut h = opened(&path);
+    label_quote(&mut h);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().session().is_dirty());
+    h.state_mut().run_command(Command::OpenBackup);
+    h.run();
+    assert_eq!(h.state().backup_list().expect("listed").len(), 1);
+    h.get_by_label("Open backup 1").click();
+    h.run();
+    assert!(h.state().backup_list().is_none());
+    assert_eq!(h.state().project().documents, project().documents);
+    assert!(
+        h.state().session().path.is_none(),
+        "opened as a new project"
+    );
+    assert!(h.state().session().is_dirty());
+}
+
+#[test]
+fn a_change_on_disk_is_noticed_and_reloaded_on_request() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let mut h = opened(&path);
+    let t0 = Instant::now();
+    h.state_mut().tick(t0);
+    assert!(h.state().disk_conflict().is_none());
+    let mut theirs = project();
+    theirs.name = "Pulled from git".into();
+    store::save(&theirs, &path).expect("their save");
+    h.state_mut().tick(t0 + Duration::from_secs(10));
+    h.run();
+    assert_eq!(
+        h.state().disk_conflict(),
+        Some(&DiskConflict::Changed(path.clone()))
+    );
+    h.get_by_label("Reload").click();
+    h.run();
+    assert_eq!(h.state().project().name, "Pulled from git");
+    assert!(h.state().disk_conflict().is_none());
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let mut h = opened(&path);
+    label_quote(&mut h);
+    let mut theirs = project();
+    theirs.name = "Theirs".into();
+    store::save(&theirs, &path).expect("their save");
+    let t0 = Instant::now();
+    h.state_mut().tick(t0 + Duration::from_secs(10));
+    h.run();
+    h.get_by_label("Keep my version").click();
+    h.run();
+    assert!(h.state().disk_conflict().is_none());
+    h.state_mut().tick(t0 + Duration::from_secs(20));
+    assert!(h.state().disk_conflict().is_none(), "not asked twice");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    assert_eq!(
+        h.state().disk_conflict(),
+        Some(&DiskConflict::BeforeSave(path.clone()))
+    );
+    assert_eq!(
+        store::load(&path).expect("load").name,
+        "Theirs",
+        "not overwritten"
+    );
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert!(!h.state().session().is_dirty());
+    assert_eq!(store::load(&path).expect("load").name, "Safety");
+    let backups = backup::list(&path);
+    assert_eq!(
+        store::load(&backups[0].path).expect("backup").name,
+        "Theirs"
+    );
+}
+
+#[test]
+fn a_second_lectern_on_the_same_project_is_warned() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    // pid 1 always runs: another Lectern holds the project.
+    std::fs::write(store::lock::path_for(&path), "1\n").expect("lock");
+    let h = opened(&path);
+    let report = h.state().report().expect("warned");
+    assert_eq!(report.title, "Project open in another Lectern");
+    assert!(report.lines[0].contains("process 1"), "{:?}", report.lines);
+    drop(h);
+    // A lock left by a process that no longer runs is ignored and replaced.
+    let lock = store::lock::path_for(&path);
+    std::fs::write(&lock, format!("{}\n", u32::MAX - 7)).expect("lock");
+    let h = opened(&path);
+    assert!(h.state().report().is_none());
+    assert_eq!(
+        std::fs::read_to_string(&lock).expect("ours").trim(),
+        std::process::id().to_string()
+    );
+    drop(h);
+    assert!(!lock.exists(), "released when the window goes");
+}
