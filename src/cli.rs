@@ -6,7 +6,7 @@
 
 mod analysis;
 
-use crate::formats::{ExportError, ExportFormat, article};
+use crate::formats::{ExportError, ExportFormat, ImportFormat, article};
 use crate::model::{Edit, Project};
 use crate::store::{self, StoreError};
 use anyhow::Context;
@@ -38,16 +38,28 @@ enum Command {
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },
-    /// Export every span of a project, one row per span.
+    /// Export a project: spans, relations and documents in another tool's format.
     Export {
         /// The project file (.ron).
         project: PathBuf,
         /// Output format.
         #[arg(long, short)]
         format: ExportFormat,
-        /// File to write (replaced atomically); standard output when omitted.
+        /// File to write (replaced atomically), or for brat a new or empty folder;
+        /// standard output when omitted (not for brat).
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Import annotated documents from another tool, creating the project if needed.
+    Import {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Input format.
+        #[arg(long, short)]
+        format: ImportFormat,
+        /// Files or folders to read (brat: a folder or .txt/.ann files).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// Check that a project file is readable and consistent.
     Check {
@@ -60,6 +72,16 @@ enum Command {
     Merge(analysis::MergeArgs),
     /// Intercoder agreement of a merged project: kappa, Krippendorff's alpha, span F1.
     Agreement(analysis::AgreementArgs),
+}
+
+impl ValueEnum for ImportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &ImportFormat::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
 }
 
 impl ValueEnum for ExportFormat {
@@ -83,6 +105,11 @@ pub fn main() -> ExitCode {
             format,
             output,
         }) => export(&project, format, output.as_deref()),
+        Some(Command::Import {
+            project,
+            format,
+            paths,
+        }) => import(&project, format, &paths),
         Some(Command::Check { project }) => check(&project),
         Some(Command::Stats(args)) => analysis::stats(&args),
         Some(Command::Merge(args)) => analysis::merge(&args),
@@ -191,16 +218,55 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
             }
         };
     };
-    let mut bytes = Vec::new();
-    let rows = crate::formats::export(&project, format, &mut bytes)
+    let exported = crate::formats::export_project(&project, format)
         .with_context(|| format!("cannot export {}", path.display()))?;
-    store::write_atomic(output, &bytes)
-        .with_context(|| format!("cannot write {}", output.display()))?;
+    exported.write_to(output, format.is_folder())?;
+    let rows = exported.spans;
     eprintln!(
         "exported {rows} span(s) from {} to {} ({})",
         path.display(),
         output.display(),
         format.name()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `lectern import`: adds every document read as one step, saves, and lists on standard
+/// error each line or item that was not kept or was changed to fit (brat events).
+fn import(path: &Path, format: ImportFormat, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    let exists = path
+        .try_exists()
+        .with_context(|| format!("cannot read project {}", path.display()))?;
+    let mut project = if exists {
+        store::load(path)?
+    } else {
+        Project::new(project_name(path))
+    };
+    let imported = format.read(paths)?;
+    let plan = imported.into_edits(&project);
+    let mut history = crate::model::History::default();
+    history
+        .apply(
+            &mut project,
+            format!("Import {}", format.name()),
+            plan.edits,
+        )
+        .with_context(|| format!("cannot import into {}", path.display()))?;
+    for w in &plan.warnings {
+        eprintln!("warning: {w}");
+    }
+    if plan.documents > 0 {
+        store::save(&project, path)?;
+    }
+    eprintln!(
+        "{}: {} {}, {} and {} imported ({}); {}",
+        path.display(),
+        if exists { "saved;" } else { "created;" },
+        count(plan.documents, "document"),
+        count(plan.spans, "span"),
+        count(plan.relations, "relation"),
+        format.name(),
+        count(plan.warnings.len(), "warning"),
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,4 @@
-//! CSV export.
+//! CSV export, plain (for R and pandas) or prepared for Excel.
 
 use super::export::{COLUMNS, ExportError, Row, RowWriter};
 use std::io::Write;
@@ -6,8 +6,16 @@ use std::io::Write;
 /// Writes spans as CSV (RFC 4180): UTF-8 without a byte order mark, a header row with the
 /// [`COLUMNS`], then one record per span; fields holding a comma, a double quote or a line
 /// break are quoted, with quotes doubled. `start` and `end` are code point offsets.
+///
+/// The Excel variant ([`CsvWriter::for_excel`], format `csv-excel`) starts with a UTF-8 byte
+/// order mark, so Excel does not read the file as a legacy code page, and neutralises
+/// formula injection (OWASP "CSV injection"): every text cell that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return gets a leading `'`, so Excel shows it as text and
+/// never runs it. Such a cell's value is then one character longer than the span's text;
+/// strip one leading `'` from those cells to compare with the offsets (or use plain `csv`).
 pub struct CsvWriter<'a> {
     inner: ::csv::Writer<&'a mut dyn Write>,
+    excel: bool,
 }
 
 impl<'a> CsvWriter<'a> {
@@ -19,15 +27,63 @@ impl<'a> CsvWriter<'a> {
         inner
             .write_record(COLUMNS)
             .map_err(|e| csv_error(e, "the header".to_owned()))?;
-        Ok(Self { inner })
+        Ok(Self {
+            inner,
+            excel: false,
+        })
     }
+
+    /// A writer for Excel that has written the byte order mark and the header to `out`.
+    pub fn for_excel(out: &'a mut dyn Write) -> Result<Self, ExportError> {
+        out.write_all("\u{feff}".as_bytes())?;
+        let mut w = Self::new(out)?;
+        w.excel = true;
+        Ok(w)
+    }
+}
+
+/// The cell as Excel should see it: text that a spreadsheet would run as a formula gets
+/// a leading `'`.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+fn fields(row: &Row<'_>) -> [String; 15] {
+    [
+        row.doc_id.to_string(),
+        row.doc_title.to_owned(),
+        row.outlet.to_owned(),
+        row.date.to_owned(),
+        row.url.to_owned(),
+        row.author.to_owned(),
+        row.source_path.to_owned(),
+        row.span_id.to_string(),
+        row.label.to_owned(),
+        row.start.to_string(),
+        row.end.to_string(),
+        row.text.to_owned(),
+        row.note.to_owned(),
+        row.context_before.to_owned(),
+        row.context_after.to_owned(),
+    ]
 }
 
 impl RowWriter for CsvWriter<'_> {
     fn write_row(&mut self, row: &Row<'_>) -> Result<(), ExportError> {
-        self.inner
-            .serialize(row)
-            .map_err(|e| csv_error(e, format!("span {}", row.span_id)))
+        let what = || format!("span {}", row.span_id);
+        if self.excel {
+            let cells = fields(row);
+            let record = cells.iter().map(|c| neutralise(c));
+            return self
+                .inner
+                .write_record(record.map(|c| c.into_owned()))
+                .map_err(|e| csv_error(e, what()));
+        }
+        self.inner.serialize(row).map_err(|e| csv_error(e, what()))
     }
 
     fn finish(&mut self) -> Result<(), ExportError> {
@@ -96,6 +152,33 @@ mod tests {
         assert!(rows[2]["context_before"].contains('\n'));
         // Non-ASCII is written as UTF-8, not escaped.
         assert!(String::from_utf8(out).expect("utf-8").contains("Παπαδάκη"));
+    }
+
+    #[test]
+    fn excel_csv_has_a_bom_and_no_live_formulas() {
+        let mut p = fixture::project();
+        p.documents[1].title = "=HYPERLINK(\"http://x\")".into();
+        p.documents[0].spans[0].note = "+1 and\nmore".into();
+        p.documents[0].metadata.author = "@someone".into();
+        p.documents[0].metadata.url = "-2".into();
+        let mut out = Vec::new();
+        let n = export(&p, ExportFormat::CsvExcel, &mut out).expect("export");
+        assert_eq!(n, 4);
+        assert!(out.starts_with("\u{feff}".as_bytes()));
+        let (header, rows) = records(&out["\u{feff}".len()..]);
+        assert_eq!(header, super::COLUMNS);
+        assert_eq!(rows[3]["doc_title"], "'=HYPERLINK(\"http://x\")");
+        assert_eq!(rows[0]["note"], "'+1 and\nmore");
+        assert_eq!(rows[0]["author"], "'@someone");
+        assert_eq!(rows[0]["url"], "'-2");
+        assert_eq!(rows[1]["text"], "Ms\u{a0}Παπαδάκη 😤");
+        for r in &rows {
+            for v in r.values() {
+                assert!(!v.starts_with(['=', '+', '-', '@', '\t', '\r']), "{v}");
+            }
+        }
+        assert_eq!(super::neutralise("\tx"), "'\tx");
+        assert_eq!(super::neutralise("a=b"), "a=b");
     }
 
     #[test]

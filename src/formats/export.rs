@@ -10,6 +10,7 @@ use super::{csv::CsvWriter, jsonl::JsonlWriter};
 use crate::model::{DocId, Document, Project, Span, SpanId};
 use serde::Serialize;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// Code points of document text given on each side of a span.
@@ -98,6 +99,38 @@ pub enum ExportError {
     /// The output could not be written.
     #[error("cannot write the export: {0}")]
     Io(#[from] std::io::Error),
+    /// A span breaks the project's rules (fragments out of order, outside the span).
+    #[error("document {doc}, span {span}: {message}; consider `lectern check` on the project")]
+    BadSpan {
+        /// The document.
+        doc: DocId,
+        /// The span.
+        span: SpanId,
+        /// What is wrong.
+        message: String,
+    },
+    /// The format cannot hold something in the project.
+    #[error("{format} cannot hold {what}")]
+    Unrepresentable {
+        /// The format.
+        format: &'static str,
+        /// What, and where ("span 7 of document 2: only line breaks").
+        what: String,
+    },
+    /// A folder format was asked to write to one stream.
+    #[error("{0} writes a folder of files; consider --output FOLDER")]
+    NeedsFolder(&'static str),
+    /// The export folder already holds files.
+    #[error("export folder {} is not empty; consider a new or empty folder", .0.display())]
+    FolderNotEmpty(PathBuf),
+    /// A file of the export could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
     /// A row could not be encoded (should not happen: all fields are strings and numbers).
     #[error("cannot encode {what} as {format}: {message}")]
     Encode {
@@ -115,27 +148,104 @@ pub enum ExportError {
 pub enum ExportFormat {
     /// Comma-separated values with a header row; see [`CsvWriter`].
     Csv,
+    /// CSV for Excel: byte order mark, formula-like cells neutralised; see [`CsvWriter`].
+    CsvExcel,
     /// One JSON object per line; see [`JsonlWriter`].
     Jsonl,
+    /// Excel workbook with spans, relations and documents sheets; see [`super::xlsx`].
+    Xlsx,
+    /// brat standoff folder (`.txt` + `.ann` per document); see [`super::brat`].
+    Brat,
+    /// W3C Web Annotation JSON-LD collection; see [`super::w3c`].
+    W3c,
+    /// REFI-QDA project for MAXQDA, NVivo, ATLAS.ti, QualCoder; see [`super::qdpx`].
+    Qdpx,
+    /// doccano relation-extraction JSONL; see [`super::doccano`].
+    Doccano,
+    /// Label Studio JSON tasks; see [`super::labelstudio`].
+    LabelStudio,
 }
 
 impl ExportFormat {
     /// Every format, in menu order.
-    pub const ALL: [ExportFormat; 2] = [ExportFormat::Csv, ExportFormat::Jsonl];
+    pub const ALL: [ExportFormat; 9] = [
+        ExportFormat::Csv,
+        ExportFormat::CsvExcel,
+        ExportFormat::Jsonl,
+        ExportFormat::Xlsx,
+        ExportFormat::Brat,
+        ExportFormat::W3c,
+        ExportFormat::Qdpx,
+        ExportFormat::Doccano,
+        ExportFormat::LabelStudio,
+    ];
 
     /// Short name, as typed on the command line.
     pub fn name(self) -> &'static str {
         match self {
             ExportFormat::Csv => "csv",
+            ExportFormat::CsvExcel => "csv-excel",
             ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Brat => "brat",
+            ExportFormat::W3c => "w3c",
+            ExportFormat::Qdpx => "qdpx",
+            ExportFormat::Doccano => "doccano",
+            ExportFormat::LabelStudio => "labelstudio",
         }
     }
 
-    /// File name extension, without the dot.
+    /// File name extension, without the dot; empty for a format that writes a folder.
     pub fn extension(self) -> &'static str {
         match self {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Csv | ExportFormat::CsvExcel => "csv",
+            ExportFormat::Jsonl | ExportFormat::Doccano => "jsonl",
+            ExportFormat::Xlsx => "xlsx",
+            ExportFormat::Brat => "",
+            ExportFormat::W3c => "jsonld",
+            ExportFormat::Qdpx => "qdpx",
+            ExportFormat::LabelStudio => "json",
+        }
+    }
+
+    /// Whether the export is a folder of files rather than one file.
+    pub fn is_folder(self) -> bool {
+        self == ExportFormat::Brat
+    }
+
+    /// Menu text.
+    pub fn menu_text(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "CSV…",
+            ExportFormat::CsvExcel => "CSV for Excel…",
+            ExportFormat::Jsonl => "JSON Lines…",
+            ExportFormat::Xlsx => "Excel workbook (.xlsx)…",
+            ExportFormat::Brat => "brat standoff folder…",
+            ExportFormat::W3c => "W3C Web Annotation (JSON-LD)…",
+            ExportFormat::Qdpx => "REFI-QDA project (.qdpx)…",
+            ExportFormat::Doccano => "doccano JSONL…",
+            ExportFormat::LabelStudio => "Label Studio JSON…",
+        }
+    }
+
+    /// Tooltip: what the export holds and who reads it.
+    pub fn description(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "Every labelled span as a CSV row, for R, pandas or a spreadsheet",
+            ExportFormat::CsvExcel => {
+                "CSV with a byte order mark for Excel; cells starting with = + - @ or a tab get a leading '"
+            }
+            ExportFormat::Jsonl => "Every labelled span as one JSON object per line",
+            ExportFormat::Xlsx => "Sheets of spans, relations and documents; every cell is text",
+            ExportFormat::Brat => {
+                "A folder with .txt, .ann and annotation.conf for brat and NLP tools"
+            }
+            ExportFormat::W3c => "An AnnotationCollection with quote and position selectors",
+            ExportFormat::Qdpx => {
+                "Codes, coded selections and links for MAXQDA, NVivo, ATLAS.ti, QualCoder"
+            }
+            ExportFormat::Doccano => "doccano relation-extraction JSONL, one line per document",
+            ExportFormat::LabelStudio => "Label Studio tasks with label and relation results",
         }
     }
 
@@ -155,8 +265,89 @@ pub trait RowWriter {
     fn finish(&mut self) -> Result<(), ExportError>;
 }
 
+/// One file of an export, named relative to the export's folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    /// File name inside the folder (no separators); empty for a one-file export.
+    pub name: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A whole export, made in memory and checked before anything is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    /// The files: one for a one-file format, several for a folder format.
+    pub files: Vec<ExportFile>,
+    /// Number of spans exported.
+    pub spans: usize,
+}
+
+impl Exported {
+    /// A one-file export.
+    pub fn single(bytes: Vec<u8>, spans: usize) -> Self {
+        Self {
+            files: vec![ExportFile {
+                name: String::new(),
+                bytes,
+            }],
+            spans,
+        }
+    }
+
+    /// Writes the export to `path`: one file replaced atomically, or a folder (created if
+    /// missing, refused if it holds anything, so no earlier export's files are mixed in).
+    pub fn write_to(&self, path: &Path, folder: bool) -> Result<(), ExportError> {
+        let at = |e: std::io::Error| ExportError::Write {
+            path: path.to_path_buf(),
+            source: e,
+        };
+        if !folder {
+            let bytes = self
+                .files
+                .first()
+                .map(|f| f.bytes.as_slice())
+                .unwrap_or(&[]);
+            return crate::store::write_atomic(path, bytes).map_err(at);
+        }
+        if path.exists() {
+            let mut entries = std::fs::read_dir(path).map_err(at)?;
+            if entries.next().is_some() {
+                return Err(ExportError::FolderNotEmpty(path.to_path_buf()));
+            }
+        }
+        std::fs::create_dir_all(path).map_err(at)?;
+        for f in &self.files {
+            let file = path.join(&f.name);
+            crate::store::write_atomic(&file, &f.bytes).map_err(|e| ExportError::Write {
+                path: file.clone(),
+                source: e,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Exports the whole project in `format`, in memory, after checking every span.
+pub fn export_project(project: &Project, format: ExportFormat) -> Result<Exported, ExportError> {
+    match format {
+        ExportFormat::Csv | ExportFormat::CsvExcel | ExportFormat::Jsonl => {
+            let mut bytes = Vec::new();
+            let spans = export(project, format, &mut bytes)?;
+            Ok(Exported::single(bytes, spans))
+        }
+        ExportFormat::Xlsx => super::xlsx::export(project),
+        ExportFormat::Brat => super::brat::export(project),
+        ExportFormat::W3c => super::w3c::export(project),
+        ExportFormat::Qdpx => super::qdpx::export(project),
+        ExportFormat::Doccano => super::doccano::export(project),
+        ExportFormat::LabelStudio => super::labelstudio::export(project),
+    }
+}
+
 /// Writes every span of `project` to `out` in `format`, in document order then reading
-/// order, and returns the number of rows written.
+/// order, and returns the number of spans written. Row formats stream; the others are
+/// made whole first. A folder format cannot go to one stream.
 pub fn export(
     project: &Project,
     format: ExportFormat,
@@ -164,7 +355,16 @@ pub fn export(
 ) -> Result<usize, ExportError> {
     let mut writer: Box<dyn RowWriter + '_> = match format {
         ExportFormat::Csv => Box::new(CsvWriter::new(out)?),
+        ExportFormat::CsvExcel => Box::new(CsvWriter::for_excel(out)?),
         ExportFormat::Jsonl => Box::new(JsonlWriter::new(out)),
+        other if other.is_folder() => return Err(ExportError::NeedsFolder(other.name())),
+        other => {
+            let exported = export_project(project, other)?;
+            for f in &exported.files {
+                out.write_all(&f.bytes)?;
+            }
+            return Ok(exported.spans);
+        }
     };
     let mut count = 0;
     for doc in &project.documents {
@@ -175,6 +375,75 @@ pub fn export(
     }
     writer.finish()?;
     Ok(count)
+}
+
+/// Checks a span before it is exported: its range and every fragment select exactly their
+/// stored text in the document text that the export writes. Returns its pieces with their
+/// texts, as the exporter will write them.
+pub fn checked_pieces<'a>(
+    doc: &'a Document,
+    span: &Span,
+) -> Result<Vec<(usize, usize, &'a str)>, ExportError> {
+    row(doc, span)?;
+    let mismatch = |start: usize, end: usize, stored: &str| ExportError::SpanMismatch {
+        doc: doc.id,
+        title: doc.title.clone(),
+        span: span.id,
+        start,
+        end,
+        stored: stored.to_owned(),
+        actual: doc.text.slice(start..end).unwrap_or_default().to_owned(),
+    };
+    if let Some(problem) = span.anchor_problem(&doc.text) {
+        return Err(ExportError::BadSpan {
+            doc: doc.id,
+            span: span.id,
+            message: problem,
+        });
+    }
+    let mut out = Vec::new();
+    if span.fragments.is_empty() {
+        let text = doc
+            .text
+            .slice(span.start..span.end)
+            .ok_or_else(|| mismatch(span.start, span.end, &span.text))?;
+        out.push((span.start, span.end, text));
+    }
+    for f in &span.fragments {
+        match doc.text.slice(f.start..f.end) {
+            Some(t) if f.start < f.end && t == f.text => out.push((f.start, f.end, t)),
+            _ => return Err(mismatch(f.start, f.end, &f.text)),
+        }
+    }
+    Ok(out)
+}
+
+/// Checks that `exported_text[start..end]` (code points) is `expected`, for a span an
+/// exporter is about to write with text it has transformed (line breaks, encodings).
+pub fn check_written(
+    doc: &Document,
+    span: &Span,
+    exported_text: &str,
+    (start, end): (usize, usize),
+    expected: &str,
+) -> Result<(), ExportError> {
+    let actual: String = exported_text
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
+    if actual == expected && start < end {
+        return Ok(());
+    }
+    Err(ExportError::SpanMismatch {
+        doc: doc.id,
+        title: doc.title.clone(),
+        span: span.id,
+        start,
+        end,
+        stored: expected.to_owned(),
+        actual,
+    })
 }
 
 /// The document's spans by (start, end, id), whatever order a hand-edited file has.
@@ -286,10 +555,10 @@ mod tests {
     fn format_names_round_trip() {
         for f in ExportFormat::ALL {
             assert_eq!(ExportFormat::from_name(f.name()), Some(f));
-            assert_eq!(f.extension(), f.name());
+            assert_eq!(f.extension().is_empty(), f.is_folder());
         }
         assert_eq!(ExportFormat::from_name("CSV"), Some(ExportFormat::Csv));
-        assert_eq!(ExportFormat::from_name("xlsx"), None);
+        assert_eq!(ExportFormat::from_name("xls"), None);
     }
 
     #[test]

@@ -4,8 +4,16 @@
 //! module holds one [`RowWriter`](export::RowWriter) that documents its wire format.
 
 pub mod article;
+pub mod brat;
 pub mod csv;
+pub mod doccano;
 pub mod export;
+pub mod import;
 pub mod jsonl;
+pub mod labelstudio;
+pub mod qdpx;
+pub mod w3c;
+pub mod xlsx;
 
-pub use export::{ExportError, ExportFormat, export};
+pub use export::{ExportError, ExportFormat, Exported, export, export_project};
+pub use import::{ImportError, ImportFormat, Imported};

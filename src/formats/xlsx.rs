@@ -1,0 +1,279 @@
+//! Excel workbook export, for researchers who code and count in a spreadsheet.
+//!
+//! Wire format: an `.xlsx` workbook (written by `rust_xlsxwriter`) with three sheets.
+//! - `spans`: the CSV columns ([`COLUMNS`]), then `fragments` (`start-end;start-end` for a
+//!   discontinuous span, empty otherwise), `annotator`, `created`, and one `attr:NAME`
+//!   column per attribute field of the codebook or used by a span.
+//! - `relations`: `doc_id`, `doc_title`, `relation_id`, `type`, `from_span`, `from_label`,
+//!   `from_text`, `to_span`, `to_label`, `to_text`, `note`.
+//! - `documents`: `doc_id`, `title`, `outlet`, `date`, `url`, `author`, one column per custom
+//!   field, `status`, `memo`, `source_path`, `encoding`, `content_hash`, `length`, `spans`.
+//!
+//! Every cell, numbers included, is written as a string cell: nothing a spreadsheet could
+//! evaluate is ever stored as a formula, whatever the text starts with, and offsets keep
+//! their exact value. Convert `start`/`end` with `int()` / `as.integer()` to compute with
+//! them. Offsets are code points, as everywhere in Lectern. Excel holds at most 32,767
+//! characters per cell; a longer value stops the export with an error naming it.
+
+use super::export::{COLUMNS, ExportError, Exported, checked_pieces, row};
+use crate::model::{Document, Project};
+use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use std::collections::BTreeSet;
+
+/// Exports the project as an `.xlsx` workbook.
+pub fn export(project: &Project) -> Result<Exported, ExportError> {
+    let mut book = Workbook::new();
+    let (spans_sheet, count) = spans_sheet(project)?;
+    book.push_worksheet(spans_sheet);
+    book.push_worksheet(relations_sheet(project)?);
+    book.push_worksheet(documents_sheet(project)?);
+    let bytes = book
+        .save_to_buffer()
+        .map_err(|e| encode_error("the workbook", &e))?;
+    Ok(Exported::single(bytes, count))
+}
+
+fn encode_error(what: &str, e: &XlsxError) -> ExportError {
+    ExportError::Encode {
+        format: "XLSX",
+        what: what.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// A sheet being filled row by row, every cell a string.
+struct Sheet {
+    sheet: Worksheet,
+    row: u32,
+    name: &'static str,
+}
+
+impl Sheet {
+    fn new(name: &'static str, header: &[String]) -> Result<Self, ExportError> {
+        let mut sheet = Worksheet::new();
+        sheet
+            .set_name(name)
+            .map_err(|e| encode_error("a sheet name", &e))?;
+        let mut s = Self {
+            sheet,
+            row: 0,
+            name,
+        };
+        s.push(header, "the header")?;
+        s.sheet
+            .set_freeze_panes(1, 0)
+            .map_err(|e| encode_error("the header", &e))?;
+        Ok(s)
+    }
+
+    fn push(&mut self, cells: &[String], what: &str) -> Result<(), ExportError> {
+        for (col, cell) in cells.iter().enumerate() {
+            let col = u16::try_from(col).map_err(|_| ExportError::Encode {
+                format: "XLSX",
+                what: what.to_owned(),
+                message: "too many columns".to_owned(),
+            })?;
+            self.sheet
+                .write_string(self.row, col, cell)
+                .map_err(|e| encode_error(&format!("{what} on sheet {}", self.name), &e))?;
+        }
+        self.row += 1;
+        Ok(())
+    }
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+fn spans_sheet(project: &Project) -> Result<(Worksheet, usize), ExportError> {
+    let mut attrs: BTreeSet<&str> = project
+        .labels
+        .iter()
+        .flat_map(|l| l.attributes.iter().map(|a| a.name.as_str()))
+        .collect();
+    for d in &project.documents {
+        for s in &d.spans {
+            attrs.extend(s.attributes.keys().map(String::as_str));
+        }
+    }
+    let mut header = strings(&COLUMNS);
+    header.extend(strings(&["fragments", "annotator", "created"]));
+    header.extend(attrs.iter().map(|a| format!("attr:{a}")));
+    let mut sheet = Sheet::new("spans", &header)?;
+    let mut count = 0;
+    for doc in &project.documents {
+        let mut spans: Vec<_> = doc.spans.iter().collect();
+        spans.sort_by_key(|s| s.order_key());
+        for span in spans {
+            let pieces = checked_pieces(doc, span)?;
+            let r = row(doc, span)?;
+            let mut cells = vec![
+                r.doc_id.to_string(),
+                r.doc_title.to_owned(),
+                r.outlet.to_owned(),
+                r.date.to_owned(),
+                r.url.to_owned(),
+                r.author.to_owned(),
+                r.source_path.to_owned(),
+                r.span_id.to_string(),
+                r.label.to_owned(),
+                r.start.to_string(),
+                r.end.to_string(),
+                r.text.to_owned(),
+                r.note.to_owned(),
+                r.context_before.to_owned(),
+                r.context_after.to_owned(),
+            ];
+            let fragments = if span.fragments.is_empty() {
+                String::new()
+            } else {
+                let parts: Vec<String> =
+                    pieces.iter().map(|(s, e, _)| format!("{s}-{e}")).collect();
+                parts.join(";")
+            };
+            cells.extend([fragments, span.annotator.clone(), span.created.clone()]);
+            cells.extend(
+                attrs
+                    .iter()
+                    .map(|a| span.attributes.get(*a).cloned().unwrap_or_default()),
+            );
+            sheet.push(&cells, &format!("span {} of document {}", span.id, doc.id))?;
+            count += 1;
+        }
+    }
+    Ok((sheet.sheet, count))
+}
+
+fn relations_sheet(project: &Project) -> Result<Worksheet, ExportError> {
+    let header = strings(&[
+        "doc_id",
+        "doc_title",
+        "relation_id",
+        "type",
+        "from_span",
+        "from_label",
+        "from_text",
+        "to_span",
+        "to_label",
+        "to_text",
+        "note",
+    ]);
+    let mut sheet = Sheet::new("relations", &header)?;
+    for doc in &project.documents {
+        for r in &doc.relations {
+            let end = |id| {
+                doc.span(id)
+                    .map(|s| (s.label.clone(), s.joined_text()))
+                    .unwrap_or_default()
+            };
+            let (from_label, from_text) = end(r.from);
+            let (to_label, to_text) = end(r.to);
+            let cells = vec![
+                doc.id.to_string(),
+                doc.title.clone(),
+                r.id.to_string(),
+                r.kind.clone(),
+                r.from.to_string(),
+                from_label,
+                from_text,
+                r.to.to_string(),
+                to_label,
+                to_text,
+                r.note.clone(),
+            ];
+            sheet.push(&cells, &format!("relation {} of document {}", r.id, doc.id))?;
+        }
+    }
+    Ok(sheet.sheet)
+}
+
+fn documents_sheet(project: &Project) -> Result<Worksheet, ExportError> {
+    let mut header = strings(&["doc_id", "title", "outlet", "date", "url", "author"]);
+    header.extend(project.custom_fields.iter().cloned());
+    header.extend(strings(&[
+        "status",
+        "memo",
+        "source_path",
+        "encoding",
+        "content_hash",
+        "length",
+        "spans",
+    ]));
+    let mut sheet = Sheet::new("documents", &header)?;
+    for doc in &project.documents {
+        sheet.push(
+            &document_cells(project, doc),
+            &format!("document {}", doc.id),
+        )?;
+    }
+    Ok(sheet.sheet)
+}
+
+fn document_cells(project: &Project, doc: &Document) -> Vec<String> {
+    let m = &doc.metadata;
+    let mut cells = vec![
+        doc.id.to_string(),
+        doc.title.clone(),
+        m.outlet.clone(),
+        m.date.clone(),
+        m.url.clone(),
+        m.author.clone(),
+    ];
+    cells.extend(
+        project
+            .custom_fields
+            .iter()
+            .map(|f| m.custom.get(f).cloned().unwrap_or_default()),
+    );
+    cells.extend([
+        doc.status.name().to_owned(),
+        doc.memo.clone(),
+        doc.source_path.clone(),
+        doc.encoding.clone(),
+        doc.content_hash.clone(),
+        doc.text.len_chars().to_string(),
+        doc.spans.len().to_string(),
+    ]);
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::export::fixture;
+    use std::io::Read;
+
+    fn part(bytes: &[u8], name: &str) -> String {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut s = String::new();
+        zip.by_name(name)
+            .expect("part")
+            .read_to_string(&mut s)
+            .expect("utf-8");
+        s
+    }
+
+    #[test]
+    fn workbook_has_three_sheets_of_string_cells_and_no_formulas() {
+        let mut p = fixture::project();
+        p.documents[0].spans[0].note = "=1+1".into();
+        p.documents[1].title = "@SUM(A1)".into();
+        let out = super::export(&p).expect("export");
+        assert_eq!(out.spans, 4);
+        let bytes = &out.files[0].bytes;
+        let book = part(bytes, "xl/workbook.xml");
+        for name in ["spans", "relations", "documents"] {
+            assert!(book.contains(&format!("name=\"{name}\"")), "{book}");
+        }
+        let spans = part(bytes, "xl/worksheets/sheet1.xml");
+        assert!(!spans.contains("<f>"), "no formulas: {spans}");
+        assert!(!spans.contains("<v>") || spans.matches("t=\"s\"").count() > 0);
+        // Every cell is a shared string (t="s"), numbers included.
+        let cells = spans.matches("<c ").count();
+        assert_eq!(cells, spans.matches("t=\"s\"").count(), "{spans}");
+        let strings = part(bytes, "xl/sharedStrings.xml");
+        assert!(strings.contains("=1+1") && strings.contains("@SUM(A1)"));
+        assert!(strings.contains("Ms\u{a0}Παπαδάκη 😤"), "{strings}");
+        assert!(strings.contains("attr:speaker"));
+    }
+}
