@@ -11,6 +11,7 @@ mod label;
 mod project;
 pub mod reanchor;
 mod relation;
+pub mod search;
 mod span;
 mod text;
 mod time;
