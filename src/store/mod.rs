@@ -5,6 +5,7 @@
 mod atomic;
 pub mod autosave;
 pub mod backup;
+pub mod codebook;
 pub mod disk;
 pub mod lock;
 pub mod recovery;

@@ -47,11 +47,51 @@ pub enum Command {
     PreviousDocument,
     /// Switch between light and dark theme.
     ToggleTheme,
+    /// Select the next annotation in reading order.
+    NextSpan,
+    /// Select the previous annotation in reading order.
+    PreviousSpan,
+    /// Start linking the selected annotation to another one.
+    StartLink,
+    /// Add the selected text to the selected annotation as another fragment.
+    AddFragment,
+    /// Move the selected annotation's start one character earlier.
+    ExtendStart,
+    /// Move its start one character later.
+    ShrinkStart,
+    /// Move its end one character later.
+    ExtendEnd,
+    /// Move its end one character earlier.
+    ShrinkEnd,
+    /// Move its start one word earlier.
+    ExtendStartWord,
+    /// Move its start one word later.
+    ShrinkStartWord,
+    /// Move its end one word later.
+    ExtendEndWord,
+    /// Move its end one word earlier.
+    ShrinkEndWord,
+    /// Put the keyboard in the annotation list.
+    FocusAnnotationList,
+    /// Annotator name and selection preferences.
+    Preferences,
+    /// Open the codebook editor.
+    EditCodebook,
+    /// Write the label set and relation types to a codebook file.
+    ExportCodebook,
+    /// Read labels and relation types from a codebook file.
+    ImportCodebook,
+    /// Search the shown document.
+    Find,
+    /// Search every document of the project.
+    FindInProject,
+    /// Find any command by typing part of its name.
+    CommandPalette,
 }
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 20] = [
+    pub const ALL: [Command; 40] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -72,6 +112,26 @@ impl Command {
         Command::NextDocument,
         Command::PreviousDocument,
         Command::ToggleTheme,
+        Command::NextSpan,
+        Command::PreviousSpan,
+        Command::StartLink,
+        Command::AddFragment,
+        Command::ExtendStart,
+        Command::ShrinkStart,
+        Command::ExtendEnd,
+        Command::ShrinkEnd,
+        Command::ExtendStartWord,
+        Command::ShrinkStartWord,
+        Command::ExtendEndWord,
+        Command::ShrinkEndWord,
+        Command::FocusAnnotationList,
+        Command::Preferences,
+        Command::EditCodebook,
+        Command::ExportCodebook,
+        Command::ImportCodebook,
+        Command::Find,
+        Command::FindInProject,
+        Command::CommandPalette,
     ];
 
     /// Menu text.
@@ -97,6 +157,26 @@ impl Command {
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
             Command::ToggleTheme => "Dark theme",
+            Command::NextSpan => "Next annotation",
+            Command::PreviousSpan => "Previous annotation",
+            Command::StartLink => "Link to another annotation",
+            Command::AddFragment => "Add selection as a fragment",
+            Command::ExtendStart => "Start one character earlier",
+            Command::ShrinkStart => "Start one character later",
+            Command::ExtendEnd => "End one character later",
+            Command::ShrinkEnd => "End one character earlier",
+            Command::ExtendStartWord => "Start one word earlier",
+            Command::ShrinkStartWord => "Start one word later",
+            Command::ExtendEndWord => "End one word later",
+            Command::ShrinkEndWord => "End one word earlier",
+            Command::FocusAnnotationList => "Go to the annotation list",
+            Command::Preferences => "Preferences…",
+            Command::EditCodebook => "Codebook…",
+            Command::ExportCodebook => "Export codebook…",
+            Command::ImportCodebook => "Import codebook…",
+            Command::Find => "Find…",
+            Command::FindInProject => "Find in project…",
+            Command::CommandPalette => "Command palette…",
         }
     }
 
@@ -129,6 +209,40 @@ impl Command {
             Command::NextDocument => "Show the next document in the list",
             Command::PreviousDocument => "Show the previous document in the list",
             Command::ToggleTheme => "Switch between the light and the dark theme",
+            Command::NextSpan => "Select the next annotation in the article",
+            Command::PreviousSpan => "Select the previous annotation in the article",
+            Command::StartLink => {
+                "Link the selected annotation to another: click it, or move with ] and [ and press Enter"
+            }
+            Command::AddFragment => {
+                "Make the selected text another fragment of the selected annotation (or Ctrl+drag)"
+            }
+            Command::ExtendStart
+            | Command::ShrinkStart
+            | Command::ExtendEnd
+            | Command::ShrinkEnd
+            | Command::ExtendStartWord
+            | Command::ShrinkStartWord
+            | Command::ExtendEndWord
+            | Command::ShrinkEndWord => "Adjust the selected annotation's boundary",
+            Command::FocusAnnotationList => {
+                "Move the keyboard to the list of annotations (arrow keys move, Enter shows)"
+            }
+            Command::Preferences => "Your annotator name, word snapping and theme",
+            Command::EditCodebook => {
+                "Add, rename, recolour, describe and delete labels; their fields; relation types"
+            }
+            Command::ExportCodebook => {
+                "Save the labels and relation types alone, to reuse in another project"
+            }
+            Command::ImportCodebook => {
+                "Take labels and relation types from a codebook file (same names are replaced)"
+            }
+            Command::Find => "Search the shown document (plain text or regex)",
+            Command::FindInProject => {
+                "Search every document; label all matches after reviewing them"
+            }
+            Command::CommandPalette => "Find any command or label by typing part of its name",
         }
     }
 
@@ -142,6 +256,23 @@ impl Command {
         }
         const fn bare(key: Key) -> KeyboardShortcut {
             KeyboardShortcut::new(Modifiers::NONE, key)
+        }
+        const fn alt(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::ALT, key)
+        }
+        const fn alt_shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::ALT.plus(Modifiers::SHIFT), key)
+        }
+        const fn cmd_alt(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), key)
+        }
+        const fn cmd_alt_shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(
+                Modifiers::COMMAND
+                    .plus(Modifiers::ALT)
+                    .plus(Modifiers::SHIFT),
+                key,
+            )
         }
         match self {
             Command::NewProject => vec![cmd(Key::N)],
@@ -162,6 +293,25 @@ impl Command {
             Command::ZoomIn => vec![cmd(Key::Equals), cmd(Key::Plus)],
             Command::ZoomOut => vec![cmd(Key::Minus)],
             Command::ZoomReset => vec![cmd(Key::Num0)],
+            Command::NextSpan => vec![bare(Key::CloseBracket)],
+            Command::PreviousSpan => vec![bare(Key::OpenBracket)],
+            Command::StartLink => vec![bare(Key::L)],
+            Command::AddFragment => vec![bare(Key::A)],
+            Command::ExtendStart => vec![alt_shift(Key::ArrowLeft)],
+            Command::ShrinkStart => vec![alt_shift(Key::ArrowRight)],
+            Command::ExtendEnd => vec![alt(Key::ArrowRight)],
+            Command::ShrinkEnd => vec![alt(Key::ArrowLeft)],
+            Command::ExtendStartWord => vec![cmd_alt_shift(Key::ArrowLeft)],
+            Command::ShrinkStartWord => vec![cmd_alt_shift(Key::ArrowRight)],
+            Command::ExtendEndWord => vec![cmd_alt(Key::ArrowRight)],
+            Command::ShrinkEndWord => vec![cmd_alt(Key::ArrowLeft)],
+            Command::FocusAnnotationList => vec![bare(Key::F6)],
+            Command::Preferences => vec![cmd(Key::Comma)],
+            Command::EditCodebook => vec![cmd(Key::K)],
+            Command::ExportCodebook | Command::ImportCodebook => vec![],
+            Command::Find => vec![cmd(Key::F)],
+            Command::FindInProject => vec![cmd_shift(Key::F)],
+            Command::CommandPalette => vec![cmd_shift(Key::P)],
             Command::NextDocument => vec![cmd(Key::PageDown)],
             Command::PreviousDocument => vec![cmd(Key::PageUp)],
         }
@@ -172,7 +322,22 @@ impl Command {
     pub fn acts_while_typing(self) -> bool {
         !matches!(
             self,
-            Command::Undo | Command::Redo | Command::DeleteAnnotation | Command::ClearSelection
+            Command::Undo
+                | Command::Redo
+                | Command::DeleteAnnotation
+                | Command::ClearSelection
+                | Command::NextSpan
+                | Command::PreviousSpan
+                | Command::StartLink
+                | Command::AddFragment
+                | Command::ExtendStart
+                | Command::ShrinkStart
+                | Command::ExtendEnd
+                | Command::ShrinkEnd
+                | Command::ExtendStartWord
+                | Command::ShrinkStartWord
+                | Command::ExtendEndWord
+                | Command::ShrinkEndWord
         )
     }
 

@@ -21,6 +21,10 @@ pub enum FileTarget {
     SaveProject(Option<Pending>),
     /// Where to export.
     Export(ExportFormat),
+    /// Where to write the codebook.
+    ExportCodebook,
+    /// A codebook to read.
+    ImportCodebook,
 }
 
 impl FileTarget {
@@ -30,6 +34,8 @@ impl FileTarget {
             FileTarget::AddArticles => "Add articles".to_owned(),
             FileTarget::SaveProject(_) => "Save project".to_owned(),
             FileTarget::Export(f) => format!("Export {}", f.name()),
+            FileTarget::ExportCodebook => "Export codebook".to_owned(),
+            FileTarget::ImportCodebook => "Import codebook".to_owned(),
         }
     }
 }
@@ -68,6 +74,15 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .add_filter(f.name(), &[f.extension()])
             .set_file_name(default_name)
             .save_file()
+            .map(|p| vec![p]),
+        FileTarget::ExportCodebook => dialog
+            .add_filter("Lectern codebook (.ron)", &["ron"])
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
+        FileTarget::ImportCodebook => dialog
+            .add_filter("Lectern codebook (.ron)", &["ron"])
+            .pick_file()
             .map(|p| vec![p]),
     }
 }
@@ -253,4 +268,26 @@ pub fn doc_header_ui(ui: &mut egui::Ui, doc: &Document) {
     if !parts.is_empty() {
         ui.weak(parts.join(" · "));
     }
+}
+
+/// The preferences window; returns false once the user closes it.
+pub fn preferences_ui(ctx: &egui::Context, settings: &mut super::settings::Settings) -> bool {
+    let mut open = true;
+    let modal = egui::Modal::new(egui::Id::unique("preferences")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading("Preferences");
+        let label = ui.label("Annotator name (recorded on every annotation you make)");
+        ui.add(egui::TextEdit::singleline(&mut settings.annotator).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        ui.checkbox(
+            &mut settings.snap_to_words,
+            "Widen new selections to whole words",
+        );
+        ui.checkbox(&mut settings.dark_mode, "Dark theme");
+        ui.add_space(8.0);
+        if ui.button("Done").clicked() {
+            open = false;
+        }
+    });
+    open && !modal.should_close()
 }

@@ -45,6 +45,15 @@ impl Selection {
 pub enum ViewEvent {
     /// A click without drag: select this annotation, or none.
     SelectSpan(Option<SpanId>),
+    /// A Ctrl+drag: add this range to the selected annotation as a fragment.
+    AddFragment(Range<usize>),
+    /// An Alt+drag from one annotation to another: link them.
+    Link {
+        /// Where the drag started.
+        from: SpanId,
+        /// Where it ended.
+        to: SpanId,
+    },
 }
 
 /// State of the view that lives across frames.
@@ -58,6 +67,10 @@ pub struct DocViewState {
     /// The current text selection, if any.
     pub selection: Option<Selection>,
     dragging: bool,
+    /// An Alt+drag from this annotation is under way.
+    link_drag: Option<SpanId>,
+    /// Spans that have relations (for gutter marks), rebuilt with the index.
+    linked: std::collections::HashSet<SpanId>,
     /// Code point to bring into view on the next frame.
     pub scroll_to: Option<usize>,
 }
@@ -75,6 +88,7 @@ impl DocViewState {
         }
         if self.revision != Some(revision) {
             self.index = SpanIndex::build(doc, &self.blocks);
+            self.linked = doc.relations.iter().flat_map(|r| [r.from, r.to]).collect();
             self.revision = Some(revision);
             let len = doc.text.len_chars();
             if let Some(sel) = &mut self.selection {
@@ -103,6 +117,7 @@ pub struct DocView<'a> {
     doc: &'a Document,
     labels: &'a [Label],
     selected: Option<SpanId>,
+    link_target: Option<SpanId>,
     font_px: f32,
     revision: u64,
 }
@@ -121,6 +136,7 @@ impl<'a> DocView<'a> {
             doc,
             labels,
             selected: None,
+            link_target: None,
             font_px: theme::DEFAULT_FONT_PX,
             revision,
         }
@@ -129,6 +145,12 @@ impl<'a> DocView<'a> {
     /// The annotation drawn as selected.
     pub fn selected(mut self, span: Option<SpanId>) -> Self {
         self.selected = span;
+        self
+    }
+
+    /// The annotation chosen as the target of a link being made.
+    pub fn link_target(mut self, span: Option<SpanId>) -> Self {
+        self.link_target = span;
         self
     }
 
@@ -204,7 +226,7 @@ impl<'a> DocView<'a> {
 
         let event = self.interact_ui(ui, &resp, &key, text_origin, state);
         if ui.is_rect_visible(rect) {
-            self.paint(ui, &placed, state);
+            self.paint(ui, &placed, state, text_origin.x);
         }
         event
     }
@@ -278,17 +300,39 @@ impl<'a> DocView<'a> {
         origin: Pos2,
         state: &mut DocViewState,
     ) -> Option<ViewEvent> {
-        let (pressed, down, released, shift, pos) = ui.input(|i| {
+        let (pressed, down, released, modifiers, pos) = ui.input(|i| {
             (
                 i.pointer.primary_pressed(),
                 i.pointer.primary_down(),
                 i.pointer.primary_released(),
-                i.modifiers.shift,
+                i.modifiers,
                 i.pointer.interact_pos(),
             )
         });
+        let shift = modifiers.shift;
         let mut event = None;
         if let Some(pos) = pos {
+            if let Some(from) = state.link_drag {
+                if released {
+                    state.link_drag = None;
+                    let to = self
+                        .char_at(ui, key, origin, state, pos)
+                        .and_then(|c| self.doc.spans_at(c).first().map(|s| s.id));
+                    if let Some(to) = to.filter(|to| *to != from) {
+                        return Some(ViewEvent::Link { from, to });
+                    }
+                }
+                return None;
+            }
+            if pressed
+                && modifiers.alt
+                && resp.contains_pointer()
+                && let Some(c) = self.char_at(ui, key, origin, state, pos)
+                && let Some(span) = self.doc.spans_at(c).first()
+            {
+                state.link_drag = Some(span.id);
+                return None;
+            }
             if pressed && resp.contains_pointer() {
                 resp.request_focus();
                 let c = self.boundary_at(ui, key, origin, state, pos);
@@ -317,7 +361,11 @@ impl<'a> DocView<'a> {
             }
             if released && state.dragging {
                 state.dragging = false;
-                if state.selected_range().is_none() && !shift {
+                if modifiers.command
+                    && let Some(range) = state.selected_range()
+                {
+                    event = Some(ViewEvent::AddFragment(range));
+                } else if state.selected_range().is_none() && !shift {
                     // The empty selection stays as a caret, so a later shift+click
                     // selects from here, as in any text editor.
                     let hit = self.char_at(ui, key, origin, state, pos);
@@ -377,72 +425,144 @@ impl<'a> DocView<'a> {
         self.labels.iter().find(|l| l.name == name)
     }
 
-    fn paint(&self, ui: &Ui, placed: &[Placed], state: &DocViewState) {
+    fn paint(&self, ui: &Ui, placed: &[Placed], state: &DocViewState, text_left: f32) {
         let painter = ui.painter();
         let visuals = ui.visuals();
         let selection = state.selected_range();
+        // Where each visible span begins on screen, for relation arcs.
+        let mut anchors: std::collections::HashMap<SpanId, Rect> = std::collections::HashMap::new();
         for p in placed {
             let block = &state.blocks[p.block];
+            let (bs, be) = (block.char_start, block.char_start + block.char_len);
             let spans = state.index.spans_in(p.block);
-            let local = |s: &Span| {
-                let a = s.start.max(block.char_start) - block.char_start;
-                let b = s.end.min(block.char_start + block.char_len) - block.char_start;
-                (a, b)
-            };
             let shrink = (p.galley.rows.first().map_or(0.0, |r| r.height()) - self.font_px * 1.3)
                 .max(0.0)
                 / 2.0;
+            // Screen rectangles of each span's pieces within this block.
+            let rects_of = |s: &Span| -> Vec<Rect> {
+                let mut out = Vec::new();
+                for (ps, pe) in s.pieces() {
+                    let (a, b) = (ps.max(bs), pe.min(be));
+                    if a < b {
+                        for r in range_rects(&p.galley, a - bs, b - bs) {
+                            out.push(r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink)));
+                        }
+                    }
+                }
+                out
+            };
+            let mut drawn: Vec<(usize, Vec<Rect>)> = Vec::with_capacity(spans.len());
             for &i in spans {
                 let s = &self.doc.spans[i];
                 let Some(label) = self.label(&s.label) else {
                     continue;
                 };
-                let (a, b) = local(s);
-                for r in range_rects(&p.galley, a, b) {
-                    let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
-                    painter.rect_filled(r, 2.0, theme::span_fill(label, visuals));
+                let rects = rects_of(s);
+                for r in &rects {
+                    painter.rect_filled(*r, 2.0, theme::span_fill(label, visuals));
                 }
+                if let Some(first) = rects.first() {
+                    anchors.entry(s.id).or_insert(*first);
+                    if state.linked.contains(&s.id) && (bs..be.max(bs + 1)).contains(&s.start) {
+                        let at = pos2(text_left - 10.0, first.center().y);
+                        painter.circle_filled(at, 3.0, theme::label_color(label));
+                    }
+                }
+                drawn.push((i, rects));
             }
             if let Some(sel) = &selection {
-                let a = sel.start.max(block.char_start);
-                let b = sel.end.min(block.char_start + block.char_len);
-                if a < b
-                    || (sel.start <= block.char_start
-                        && sel.end > block.char_start + block.char_len)
-                {
-                    let (a, b) = (a - block.char_start, b.max(a) - block.char_start);
-                    for r in range_rects(&p.galley, a, b.max(a)) {
+                let (a, b) = (sel.start.max(bs), sel.end.min(be));
+                if a < b {
+                    for r in range_rects(&p.galley, a - bs, b - bs) {
                         let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
                         painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.6));
                     }
                 }
             }
             painter.galley(p.origin, p.galley.clone(), visuals.text_color());
-            for &i in spans {
+            for (i, rects) in drawn {
                 let s = &self.doc.spans[i];
                 let Some(label) = self.label(&s.label) else {
                     continue;
                 };
-                let (a, b) = local(s);
                 let lane = f32::from(state.index.lane(i) % MAX_LANES);
-                for r in range_rects(&p.galley, a, b) {
-                    let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
+                for r in rects {
                     let y = r.max.y - 1.0 + lane * LANE_STEP_PX;
                     painter.hline(
                         r.x_range(),
                         y,
                         Stroke::new(UNDERLINE_PX, theme::span_underline(label)),
                     );
-                    if Some(s.id) == self.selected {
+                    let outline = if Some(s.id) == self.selected {
+                        Some(theme::selected_outline(visuals))
+                    } else if Some(s.id) == self.link_target {
+                        Some(visuals.warn_fg_color)
+                    } else {
+                        None
+                    };
+                    if let Some(color) = outline {
                         painter.rect_stroke(
                             r.expand(1.0),
                             2.0,
-                            Stroke::new(1.5, theme::selected_outline(visuals)),
+                            Stroke::new(1.5, color),
                             egui::StrokeKind::Outside,
                         );
                     }
                 }
             }
+        }
+        self.paint_relations(ui, &anchors, state);
+    }
+
+    /// Arcs for the selected annotation's relations whose both ends are on screen, and
+    /// the line of an Alt+drag link in progress.
+    fn paint_relations(
+        &self,
+        ui: &Ui,
+        anchors: &std::collections::HashMap<SpanId, Rect>,
+        state: &DocViewState,
+    ) {
+        let painter = ui.painter();
+        let color = ui.visuals().strong_text_color().gamma_multiply(0.8);
+        let arc = |from: Rect, to: Rect, label: &str| {
+            let (a, b) = (from.center_top(), to.center_top());
+            let lift = 18.0 + (a.distance(b) * 0.15).min(60.0);
+            let mid_y = a.y.min(b.y) - lift;
+            let points = [a, pos2(a.x, mid_y), pos2(b.x, mid_y), b];
+            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+                points,
+                false,
+                egui::Color32::TRANSPARENT,
+                Stroke::new(1.5, color),
+            ));
+            let tip = b;
+            painter.line_segment([tip, tip + vec2(-4.0, -7.0)], Stroke::new(1.5, color));
+            painter.line_segment([tip, tip + vec2(4.0, -7.0)], Stroke::new(1.5, color));
+            let t = pos2((a.x + b.x) / 2.0, mid_y + lift * 0.25 - 4.0);
+            painter.text(
+                t,
+                egui::Align2::CENTER_BOTTOM,
+                label,
+                egui::FontId::proportional(11.0),
+                color,
+            );
+        };
+        if let Some(selected) = self.selected {
+            for r in self.doc.relations_of(selected) {
+                if let (Some(from), Some(to)) = (anchors.get(&r.from), anchors.get(&r.to)) {
+                    arc(*from, *to, &r.kind);
+                }
+            }
+        }
+        if let Some(from) = state.link_drag.and_then(|id| anchors.get(&id))
+            && let Some(pointer) = ui.input(|i| i.pointer.latest_pos())
+        {
+            painter.arrow(
+                from.center_top(),
+                pointer - from.center_top(),
+                Stroke::new(2.0, ui.visuals().warn_fg_color),
+            );
+            ui.ctx().request_repaint();
         }
     }
 }

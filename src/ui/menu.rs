@@ -75,6 +75,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
                     item(ui, c, c.text(), cx.has_documents);
                 }
             });
+            ui.menu_button("Codebook", |ui| {
+                for c in [Command::ExportCodebook, Command::ImportCodebook] {
+                    item(ui, c, c.text(), true);
+                }
+            });
             ui.separator();
             item(ui, Command::Quit, Command::Quit.text(), true);
         });
@@ -96,6 +101,41 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
                 Command::ClearSelection.text(),
                 true,
             );
+            ui.separator();
+            item(
+                ui,
+                Command::EditCodebook,
+                Command::EditCodebook.text(),
+                true,
+            );
+            item(ui, Command::Preferences, Command::Preferences.text(), true);
+        });
+        ui.menu_button("Annotation", |ui| {
+            for c in [
+                Command::NextSpan,
+                Command::PreviousSpan,
+                Command::FocusAnnotationList,
+            ] {
+                item(ui, c, c.text(), cx.has_documents);
+            }
+            ui.separator();
+            for c in [Command::StartLink, Command::AddFragment] {
+                item(ui, c, c.text(), cx.has_selected_span);
+            }
+            ui.menu_button("Boundaries", |ui| {
+                for c in [
+                    Command::ExtendStart,
+                    Command::ShrinkStart,
+                    Command::ExtendEnd,
+                    Command::ShrinkEnd,
+                    Command::ExtendStartWord,
+                    Command::ShrinkStartWord,
+                    Command::ExtendEndWord,
+                    Command::ShrinkEndWord,
+                ] {
+                    item(ui, c, c.text(), cx.has_selected_span);
+                }
+            });
         });
         ui.menu_button("View", |ui| {
             for c in [Command::ZoomIn, Command::ZoomOut, Command::ZoomReset] {

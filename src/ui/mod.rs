@@ -2,8 +2,11 @@
 //! intents; [`app::Lectern`] turns those into edits. No project mutation happens here
 //! outside the edit path, and no widget touches files.
 
+pub mod analysis_panel;
 pub mod app;
+pub mod codebook;
 pub mod command;
+mod command_palette;
 mod dialogs;
 mod doc_layout;
 mod doc_list;
@@ -11,8 +14,10 @@ pub mod doc_view;
 mod fields;
 pub mod intent;
 mod menu;
+mod search_panel;
 pub mod session;
 pub mod settings;
+mod span_details;
 mod span_panel;
 pub mod theme;
 

@@ -18,6 +18,10 @@ pub struct Settings {
     pub font_px: f32,
     /// Dark theme instead of light.
     pub dark_mode: bool,
+    /// Name recorded on every span this user makes.
+    pub annotator: String,
+    /// Widen new selections to whole words (a drag that starts mid-word takes the word).
+    pub snap_to_words: bool,
 }
 
 impl Default for Settings {
@@ -26,8 +30,18 @@ impl Default for Settings {
             recent_projects: Vec::new(),
             font_px: super::theme::DEFAULT_FONT_PX,
             dark_mode: false,
+            annotator: default_annotator(),
+            snap_to_words: true,
         }
     }
+}
+
+/// The login name, so spans carry a sensible annotator before anyone sets one.
+fn default_annotator() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_default()
 }
 
 impl Settings {

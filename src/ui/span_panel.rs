@@ -1,11 +1,9 @@
 //! Right panel: the label palette, the current document's annotations (filterable by
 //! label), and the selected annotation's label, note and delete button.
 
-use super::command::Command;
-use super::fields::bound_text_ui;
 use super::intent::Intent;
 use super::theme;
-use crate::model::{Document, Edit, Label, Span, SpanId};
+use crate::model::{Document, Label, Span, SpanId};
 use egui::Ui;
 use std::collections::BTreeSet;
 
@@ -44,6 +42,7 @@ pub fn span_list_ui(
     labels: &[Label],
     hidden: &mut BTreeSet<String>,
     selected: Option<SpanId>,
+    take_focus: bool,
 ) -> Option<Intent> {
     let mut intent = None;
     ui.heading(format!("Annotations ({})", doc.spans.len()));
@@ -78,6 +77,7 @@ pub fn span_list_ui(
                     "No annotations with the labels shown."
                 });
             }
+            let mut first = true;
             for span in shown {
                 let is_selected = Some(span.id) == selected;
                 let resp = ui
@@ -94,7 +94,13 @@ pub fn span_list_ui(
                 if is_selected && !ui.is_rect_visible(resp.rect) {
                     resp.scroll_to_me(None);
                 }
-                if resp.clicked() {
+                let focus_here = take_focus && (is_selected || (selected.is_none() && first));
+                if focus_here {
+                    resp.request_focus();
+                }
+                first = false;
+                // Moving through the list with Tab or the arrow keys selects as it goes.
+                if resp.clicked() || (resp.gained_focus() && !is_selected && !focus_here) {
                     intent = Some(Intent::SelectSpan {
                         span: Some(span.id),
                         reveal: true,
@@ -105,62 +111,8 @@ pub fn span_list_ui(
     intent
 }
 
-/// Details of the selected annotation: text, offsets, label, note, delete.
-pub fn span_details_ui(
-    ui: &mut Ui,
-    doc: &Document,
-    labels: &[Label],
-    span: &Span,
-) -> Option<Intent> {
-    let mut intent = None;
-    ui.heading("Selected annotation");
-    ui.label(egui::RichText::new(format!("“{}”", excerpt(&span.text))).italics());
-    ui.weak(format!(
-        "characters {}–{} · id {}",
-        span.start, span.end, span.id
-    ));
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Label:");
-        for label in labels {
-            let chosen = label.name == span.label;
-            if ui.selectable_label(chosen, &label.name).clicked() && !chosen {
-                intent = Some(Intent::Edit {
-                    description: format!("Relabel as '{}'", label.name),
-                    edits: vec![Edit::SetSpanLabel {
-                        doc: doc.id,
-                        span: span.id,
-                        old: span.label.clone(),
-                        new: label.name.clone(),
-                    }],
-                    coalesce: None,
-                });
-            }
-        }
-    });
-    let (doc_id, span_id) = (doc.id, span.id);
-    if let Some(i) = bound_text_ui(
-        ui,
-        "Note",
-        &span.note,
-        true,
-        format!("note {span_id}"),
-        move |old, new| Edit::SetSpanNote {
-            doc: doc_id,
-            span: span_id,
-            old,
-            new,
-        },
-    ) {
-        intent = Some(i);
-    }
-    let delete = egui::Button::new("Delete annotation").shortcut_text("Del");
-    if ui.add(delete).clicked() {
-        intent = Some(Intent::Command(Command::DeleteAnnotation));
-    }
-    intent
-}
-
-fn excerpt(text: &str) -> String {
+/// A one-line excerpt of at most [`EXCERPT_CHARS`] characters.
+pub fn excerpt(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= EXCERPT_CHARS {
         one_line

@@ -1,5 +1,6 @@
 //! Running commands and intents, including the questions and path choices they need.
 
+use super::editing::Nudge;
 use super::*;
 
 impl Lectern {
@@ -21,10 +22,39 @@ impl Lectern {
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::DeleteAnnotation => self.delete_selected_span(),
+            // Esc leaves search first, keeping the found text selected for labelling.
+            Command::ClearSelection if self.search.is_some() => self.search = None,
             Command::ClearSelection => {
-                self.view.selection = None;
-                self.selected_span = None;
+                if self.linking.take().is_some() {
+                    self.status = "Linking cancelled".to_owned();
+                } else {
+                    self.view.selection = None;
+                    self.selected_span = None;
+                }
             }
+            Command::NextSpan => self.step_span(1),
+            Command::PreviousSpan => self.step_span(-1),
+            Command::StartLink => self.start_link(),
+            Command::AddFragment => match self.selection() {
+                Some(range) => self.add_fragment(range),
+                None => self.status = "Select text to add as a fragment".to_owned(),
+            },
+            Command::ExtendStart => self.nudge(Nudge::Start(-1), false),
+            Command::ShrinkStart => self.nudge(Nudge::Start(1), false),
+            Command::ExtendEnd => self.nudge(Nudge::End(1), false),
+            Command::ShrinkEnd => self.nudge(Nudge::End(-1), false),
+            Command::ExtendStartWord => self.nudge(Nudge::Start(-1), true),
+            Command::ShrinkStartWord => self.nudge(Nudge::Start(1), true),
+            Command::ExtendEndWord => self.nudge(Nudge::End(1), true),
+            Command::ShrinkEndWord => self.nudge(Nudge::End(-1), true),
+            Command::FocusAnnotationList => self.focus_list = true,
+            Command::Preferences => self.show_preferences = true,
+            Command::EditCodebook => self.codebook = Some(CodebookEditor::default()),
+            Command::ExportCodebook => self.choose_path(FileTarget::ExportCodebook),
+            Command::ImportCodebook => self.choose_path(FileTarget::ImportCodebook),
+            Command::Find => self.open_search(false),
+            Command::FindInProject => self.open_search(true),
+            Command::CommandPalette => self.open_palette(),
             Command::ZoomIn => self.zoom(self.settings.font_px + 1.0),
             Command::ZoomOut => self.zoom(self.settings.font_px - 1.0),
             Command::ZoomReset => self.zoom(theme::DEFAULT_FONT_PX),
@@ -81,7 +111,10 @@ impl Lectern {
         let default_name = match &target {
             FileTarget::SaveProject(_) => format!("{}.ron", self.session.display_name()),
             FileTarget::Export(f) => format!("{}.{}", self.session.display_name(), f.extension()),
-            FileTarget::OpenProject | FileTarget::AddArticles => String::new(),
+            FileTarget::ExportCodebook => format!("{} codebook.ron", self.session.display_name()),
+            FileTarget::OpenProject | FileTarget::AddArticles | FileTarget::ImportCodebook => {
+                String::new()
+            }
         };
         if !self.native_dialogs {
             self.prompt = Some(PathPrompt::new(target, &default_name));
@@ -111,6 +144,12 @@ impl Lectern {
             }
             FileTarget::Export(format) => {
                 self.export_to(&first, format);
+            }
+            FileTarget::ExportCodebook => {
+                self.export_codebook(&first);
+            }
+            FileTarget::ImportCodebook => {
+                self.import_codebook(&first);
             }
         }
     }

@@ -24,19 +24,23 @@ impl Lectern {
             let Some(doc) = self.session.project.document(doc_id) else {
                 return;
             };
-            let Some(range) =
+            let Some(mut range) =
                 trim_whitespace(doc.text.slice(range.clone()).unwrap_or_default(), range)
             else {
                 self.status = "The selection holds only spaces".to_owned();
                 return;
             };
-            let Some(span) = self
-                .session
-                .project
-                .make_span(doc_id, label, range.start, range.end)
+            if self.settings.snap_to_words {
+                range = snap_to_words(&doc.text, range);
+            }
+            let Some(mut span) =
+                self.session
+                    .project
+                    .make_span(doc_id, label, range.start, range.end)
             else {
                 return;
             };
+            self.stamp(&mut span);
             let id = span.id;
             match self.session.apply(
                 format!("Label '{label}'"),
@@ -64,6 +68,12 @@ impl Lectern {
         }
     }
 
+    /// Records who made `span` and when (the annotator from settings, the clock now).
+    pub fn stamp(&self, span: &mut crate::model::Span) {
+        span.annotator.clone_from(&self.settings.annotator);
+        span.created = crate::model::iso_utc(std::time::SystemTime::now());
+    }
+
     pub(super) fn selected_span_value(&self) -> Option<crate::model::Span> {
         let doc = self.session.project.document(self.current_doc?)?;
         doc.span(self.selected_span?).cloned()
@@ -76,7 +86,8 @@ impl Lectern {
             return;
         };
         let description = format!("Delete '{}'", span.label);
-        if self.apply_step(description, vec![Edit::RemoveSpan { doc, span }], None) {
+        let edits = self.session.project.remove_span_edits(doc, span.id);
+        if self.apply_step(description, edits, None) {
             self.selected_span = None;
         }
     }
@@ -154,4 +165,280 @@ impl Lectern {
         self.status = format!("Text size {} pt", self.settings.font_px);
         self.save_settings();
     }
+}
+
+/// Widens a range whose ends fall inside words to the whole words, so a sloppy drag still
+/// labels "mayor" rather than "ayo".
+pub(super) fn snap_to_words(text: &crate::model::DocText, range: Range<usize>) -> Range<usize> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let at = |i: usize| text.slice(i..i + 1).and_then(|s| s.chars().next());
+    let mut start = range.start;
+    while start > 0 && word(at(start - 1)) && word(at(start)) {
+        start -= 1;
+    }
+    let mut end = range.end;
+    while end < text.len_chars() && word(at(end - 1)) && word(at(end)) {
+        end += 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapping_widens_to_whole_words_only_inside_words() {
+        let t = crate::model::DocText::from("the far-left Μayor’s plan");
+        let word = |r: Range<usize>| t.slice(snap_to_words(&t, r)).unwrap_or_default().to_owned();
+        assert_eq!(word(1..2), "the");
+        assert_eq!(word(5..10), "far-left");
+        assert_eq!(word(14..16), "Μayor");
+        assert_eq!(word(4..7), "far");
+        assert_eq!(word(0..25), "the far-left Μayor’s plan");
+    }
+}
+
+/// Which boundary a nudge moves and how far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nudge {
+    /// Move the start by this many steps (negative: earlier).
+    Start(isize),
+    /// Move the end by this many steps (negative: earlier).
+    End(isize),
+}
+
+impl Lectern {
+    /// Selects the next (`+1`) or previous (`-1`) annotation in reading order and shows it.
+    /// In link mode it moves the link target instead.
+    pub(super) fn step_span(&mut self, delta: isize) {
+        let Some(doc) = self
+            .current_doc
+            .and_then(|d| self.session.project.document(d))
+        else {
+            return;
+        };
+        if doc.spans.is_empty() {
+            return;
+        }
+        let current = match &self.linking {
+            Some(link) => link.candidate.or(Some(link.from)),
+            None => self.selected_span,
+        };
+        let at = current.and_then(|id| doc.spans.iter().position(|s| s.id == id));
+        let next = match at {
+            Some(i) => (i as isize + delta).rem_euclid(doc.spans.len() as isize) as usize,
+            None if delta > 0 => 0,
+            None => doc.spans.len() - 1,
+        };
+        let span = &doc.spans[next];
+        let (id, start) = (span.id, span.start);
+        match &mut self.linking {
+            Some(link) => link.candidate = Some(id),
+            None => self.selected_span = Some(id),
+        }
+        self.view.scroll_to = Some(start);
+    }
+
+    /// Enters link mode from the selected annotation.
+    pub(super) fn start_link(&mut self) {
+        match self.selected_span {
+            Some(from) => {
+                self.linking = Some(LinkMode {
+                    from,
+                    candidate: None,
+                });
+                self.status = "Link: click the annotation to link to, or choose it with ] and [ and press Enter; Esc cancels".to_owned();
+            }
+            None => self.status = "Select an annotation first, then link it".to_owned(),
+        }
+    }
+
+    /// Links the annotation link mode started from to `to`, with the first relation type
+    /// that allows the pair — in either direction, so linking a quote to its attribution
+    /// makes "attribution introduces quote".
+    pub(super) fn finish_link(&mut self, to: SpanId) {
+        let Some(link) = self.linking.take() else {
+            return;
+        };
+        let Some(doc) = self
+            .current_doc
+            .and_then(|d| self.session.project.document(d))
+        else {
+            return;
+        };
+        let (Some(a), Some(b)) = (doc.span(link.from), doc.span(to)) else {
+            return;
+        };
+        if a.id == b.id {
+            self.status = "An annotation cannot be linked to itself".to_owned();
+            return;
+        }
+        let project = &self.session.project;
+        let choice = project
+            .relation_types
+            .iter()
+            .find(|t| t.allows(&a.label, &b.label))
+            .map(|t| (t.name.clone(), a.id, b.id))
+            .or_else(|| {
+                project
+                    .relation_types
+                    .iter()
+                    .find(|t| t.allows(&b.label, &a.label))
+                    .map(|t| (t.name.clone(), b.id, a.id))
+            });
+        let Some((kind, from, to)) = choice else {
+            self.status = format!(
+                "No relation type links {} and {}; add one in the codebook",
+                a.label, b.label
+            );
+            return;
+        };
+        if doc
+            .relations
+            .iter()
+            .any(|r| r.from == from && r.to == to && r.kind == kind)
+        {
+            self.status = "These annotations are already linked".to_owned();
+            return;
+        }
+        let relation = crate::model::Relation {
+            id: project.next_relation_id(),
+            kind: kind.clone(),
+            from,
+            to,
+            note: String::new(),
+        };
+        let doc_id = doc.id;
+        if self.apply_step(
+            format!("Link '{kind}'"),
+            vec![Edit::AddRelation {
+                doc: doc_id,
+                relation,
+            }],
+            None,
+        ) {
+            self.status = format!("Linked: {kind}");
+        }
+    }
+
+    /// Makes the text selection another fragment of the selected annotation.
+    pub fn add_fragment(&mut self, range: Range<usize>) {
+        let Some(doc_id) = self.current_doc else {
+            return;
+        };
+        let Some(span) = self.selected_span_value() else {
+            self.status = "Select an annotation first, then add a fragment to it".to_owned();
+            return;
+        };
+        let Some(doc) = self.session.project.document(doc_id) else {
+            return;
+        };
+        let Some(range) = trim_whitespace(doc.text.slice(range.clone()).unwrap_or_default(), range)
+        else {
+            return;
+        };
+        let mut pieces = span.pieces();
+        pieces.push((range.start, range.end));
+        let Some(new) = crate::model::Extent::from_pieces(&doc.text, &pieces) else {
+            return;
+        };
+        let edit = Edit::SetSpanExtent {
+            doc: doc_id,
+            span: span.id,
+            old: span.extent(),
+            new,
+        };
+        if self.apply_step(
+            format!("Add fragment to '{}'", span.label),
+            vec![edit],
+            None,
+        ) {
+            self.view.selection = None;
+            self.status = "Added a fragment".to_owned();
+        }
+    }
+
+    /// Moves a boundary of the selected annotation by characters or words. With
+    /// fragments, the start moves the first fragment and the end the last one.
+    pub(super) fn nudge(&mut self, nudge: Nudge, by_word: bool) {
+        let Some(doc_id) = self.current_doc else {
+            return;
+        };
+        let Some(span) = self.selected_span_value() else {
+            self.status = "Select an annotation to adjust its boundaries".to_owned();
+            return;
+        };
+        let Some(doc) = self.session.project.document(doc_id) else {
+            return;
+        };
+        let mut pieces = span.pieces();
+        let last = pieces.len() - 1;
+        let step = |from: usize, delta: isize| -> usize {
+            if by_word {
+                word_step(&doc.text, from, delta)
+            } else {
+                from.saturating_add_signed(delta).min(doc.text.len_chars())
+            }
+        };
+        match nudge {
+            Nudge::Start(d) => pieces[0].0 = step(pieces[0].0, d),
+            Nudge::End(d) => pieces[last].1 = step(pieces[last].1, d),
+        }
+        let Some(new) = crate::model::Extent::from_pieces(&doc.text, &pieces) else {
+            self.status = "An annotation cannot be shorter than one character".to_owned();
+            return;
+        };
+        if new == span.extent() {
+            return;
+        }
+        let edit = Edit::SetSpanExtent {
+            doc: doc_id,
+            span: span.id,
+            old: span.extent(),
+            new,
+        };
+        // A run of nudges on one span is one undo step.
+        self.apply_step(
+            "Adjust boundary".to_owned(),
+            vec![edit],
+            Some(format!("nudge {}", span.id)),
+        );
+    }
+}
+
+/// The next word boundary from `from` in direction `delta` (its sign).
+fn word_step(text: &crate::model::DocText, from: usize, delta: isize) -> usize {
+    let word = |i: usize| {
+        text.slice(i..i + 1)
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| c.is_alphanumeric())
+    };
+    let len = text.len_chars();
+    let mut i = from;
+    if delta > 0 {
+        while i < len && !word(i) {
+            i += 1;
+        }
+        while i < len && word(i) {
+            i += 1;
+        }
+    } else {
+        while i > 0 && !word(i - 1) {
+            i -= 1;
+        }
+        while i > 0 && word(i - 1) {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// Link mode: the annotation a new relation starts from, and the target chosen by keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkMode {
+    /// Where the relation starts.
+    pub from: SpanId,
+    /// The target picked with ] and [, confirmed with Enter.
+    pub candidate: Option<SpanId>,
 }

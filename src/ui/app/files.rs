@@ -187,4 +187,64 @@ impl Lectern {
             self.status = format!("Could not save settings to {}: {e}", p.display());
         }
     }
+
+    /// Writes the label set and relation types to a codebook file.
+    pub fn export_codebook(&mut self, path: &Path) -> bool {
+        let codebook = store::codebook::Codebook {
+            format: store::codebook::CODEBOOK_FORMAT,
+            labels: self.session.project.labels.clone(),
+            relation_types: self.session.project.relation_types.clone(),
+        };
+        match store::codebook::save_codebook(&codebook, path) {
+            Ok(()) => {
+                self.status = format!("Wrote the codebook to {}", path.display());
+                true
+            }
+            Err(e) => {
+                self.report = Some(Report {
+                    title: "Could not export the codebook".to_owned(),
+                    lines: vec![e.to_string()],
+                });
+                false
+            }
+        }
+    }
+
+    /// Takes labels and relation types from a codebook file, as one undoable step: same
+    /// names are replaced, new ones added, and labels only in this project kept.
+    pub fn import_codebook(&mut self, path: &Path) -> bool {
+        let codebook = match store::codebook::load_codebook(path) {
+            Ok(c) => c,
+            Err(e) => {
+                self.report = Some(Report {
+                    title: "Could not import the codebook".to_owned(),
+                    lines: vec![e.to_string(), "The project was not changed.".to_owned()],
+                });
+                return false;
+            }
+        };
+        let project = &self.session.project;
+        let labels =
+            store::codebook::merge_codebook(&project.labels, &codebook.labels, |l| l.name.as_str());
+        let types = store::codebook::merge_codebook(
+            &project.relation_types,
+            &codebook.relation_types,
+            |t| t.name.as_str(),
+        );
+        let edits = vec![
+            Edit::SetLabels {
+                old: project.labels.clone(),
+                new: labels,
+            },
+            Edit::SetRelationTypes {
+                old: project.relation_types.clone(),
+                new: types,
+            },
+        ];
+        let ok = self.apply_step(format!("Import codebook {}", path.display()), edits, None);
+        if ok {
+            self.status = format!("Imported the codebook from {}", path.display());
+        }
+        ok
+    }
 }

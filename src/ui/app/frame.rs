@@ -28,6 +28,7 @@ impl Lectern {
             }
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.search_panel(ui);
         if !self.session.project.documents.is_empty() {
             egui::Panel::left("documents")
                 .resizable(true)
@@ -41,6 +42,7 @@ impl Lectern {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
         self.dialogs_ui(&ctx);
+        self.palette_ui(&ctx);
         self.safety_frame(&ctx);
         let intents = std::mem::take(&mut self.queue);
         if !intents.is_empty() {
@@ -73,7 +75,8 @@ impl Lectern {
         let modal_open = self.pending.is_some()
             || self.report.is_some()
             || self.prompt.is_some()
-            || self.safety.modal_open();
+            || self.safety.modal_open()
+            || self.palette.is_some();
         if modal_open {
             return;
         }
@@ -82,6 +85,11 @@ impl Lectern {
         }
         if typing {
             return;
+        }
+        if let Some(target) = self.linking.and_then(|l| l.candidate)
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
+        {
+            self.finish_link(target);
         }
         let hotkeys: Vec<(egui::Key, String)> = self
             .session
@@ -157,7 +165,12 @@ impl Lectern {
     }
 
     pub(super) fn left_panel_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(i) = doc_list::doc_list_ui(ui, &self.session.project, self.current_doc) {
+        if let Some(i) = doc_list::doc_list_ui(
+            ui,
+            &self.session.project,
+            self.current_doc,
+            &mut self.doc_list,
+        ) {
             self.queue.push(i);
         }
         ui.separator();
@@ -168,7 +181,9 @@ impl Lectern {
             egui::ScrollArea::vertical()
                 .id_salt("metadata")
                 .show(ui, |ui| {
-                    if let Some(i) = doc_list::metadata_ui(ui, doc) {
+                    if let Some(i) =
+                        doc_list::metadata_ui(ui, &self.session.project, doc, &mut self.new_field)
+                    {
                         self.queue.push(i);
                     }
                 });
@@ -191,14 +206,19 @@ impl Lectern {
             &project.labels,
             &mut self.hidden_labels,
             self.selected_span,
+            std::mem::take(&mut self.focus_list),
         ) {
             self.queue.push(i);
         }
         if let Some(span) = self.selected_span.and_then(|s| doc.span(s)) {
             ui.separator();
-            if let Some(i) = span_panel::span_details_ui(ui, doc, &project.labels, span) {
-                self.queue.push(i);
-            }
+            egui::ScrollArea::vertical()
+                .id_salt("details")
+                .show(ui, |ui| {
+                    if let Some(i) = span_details::span_details_ui(ui, project, doc, span) {
+                        self.queue.push(i);
+                    }
+                });
         }
     }
 
@@ -216,14 +236,37 @@ impl Lectern {
         };
         dialogs::doc_header_ui(ui, doc);
         ui.separator();
+        if let Some(link) = self.linking {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "Linking: click the annotation to link to, or choose with ] [ and press Enter. Esc cancels.",
+            );
+            let _ = link;
+        }
         let event = DocView::new(doc, &project.labels, revision)
             .selected(self.selected_span)
+            .link_target(self.linking.and_then(|l| l.candidate))
             .font_px(self.settings.font_px)
             .show(ui, &mut self.view);
         match event {
-            Some(ViewEvent::SelectSpan(span)) => self.selected_span = span,
+            Some(ViewEvent::SelectSpan(Some(span))) if self.linking.is_some() => {
+                self.finish_link(span)
+            }
+            Some(ViewEvent::SelectSpan(span)) => {
+                self.linking = None;
+                self.selected_span = span;
+            }
+            Some(ViewEvent::AddFragment(range)) => self.add_fragment(range),
+            Some(ViewEvent::Link { from, to }) => {
+                self.linking = Some(editing::LinkMode {
+                    from,
+                    candidate: None,
+                });
+                self.finish_link(to);
+            }
             None => {}
         }
+        self.reveal_match(ui.ctx());
     }
 
     pub(super) fn dialogs_ui(&mut self, ctx: &egui::Context) {
@@ -245,6 +288,37 @@ impl Lectern {
             && dialogs::report_ui(ctx, report)
         {
             self.report = None;
+        }
+        if let Some(mut editor) = self.codebook.take() {
+            let mut open = true;
+            egui::Window::new("Codebook")
+                .open(&mut open)
+                .default_size([560.0, 520.0])
+                .vscroll(true)
+                .show(ctx, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button("Export codebook…").clicked() {
+                            self.queue.push(Intent::Command(Command::ExportCodebook));
+                        }
+                        if ui.button("Import codebook…").clicked() {
+                            self.queue.push(Intent::Command(Command::ImportCodebook));
+                        }
+                    });
+                    if let Some(i) = editor.ui(ui, &self.session.project) {
+                        self.queue.push(i);
+                    }
+                });
+            if open {
+                self.codebook = Some(editor);
+            }
+        }
+        if self.show_preferences {
+            let open = dialogs::preferences_ui(ctx, &mut self.settings);
+            if !open {
+                self.show_preferences = false;
+                self.shown_dark_mode = None;
+                self.save_settings();
+            }
         }
         if let Some(prompt) = &mut self.prompt {
             match dialogs::path_prompt_ui(ctx, prompt) {

@@ -5,11 +5,13 @@
 mod commands;
 mod editing;
 mod files;
+mod find;
 mod frame;
 mod safety;
 
 pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer};
 
+use super::codebook::CodebookEditor;
 use super::command::Command;
 use super::dialogs::{FileTarget, PathPrompt};
 use super::doc_view::{DocView, DocViewState, Selection, ViewEvent};
@@ -17,7 +19,7 @@ use super::intent::Intent;
 use super::menu::{MenuChoice, MenuContext, menu_bar_ui};
 use super::session::Session;
 use super::settings::Settings;
-use super::{dialogs, doc_list, span_panel, theme};
+use super::{dialogs, doc_list, span_details, span_panel, theme};
 use crate::formats::ExportFormat;
 use crate::formats::article::read_articles;
 use crate::model::{DocId, Edit, Project, SpanId};
@@ -57,6 +59,15 @@ pub struct Lectern {
     session: Session,
     current_doc: Option<DocId>,
     selected_span: Option<SpanId>,
+    linking: Option<editing::LinkMode>,
+    /// Move keyboard focus into the annotation list on the next frame.
+    focus_list: bool,
+    show_preferences: bool,
+    /// The codebook editor window, when open.
+    codebook: Option<CodebookEditor>,
+    doc_list: doc_list::DocListView,
+    /// Name typed for a new custom metadata field.
+    new_field: String,
     view: DocViewState,
     hidden_labels: BTreeSet<String>,
     pending: Option<Pending>,
@@ -74,6 +85,12 @@ pub struct Lectern {
     close_sent: bool,
     /// Autosave, recovery, backups, lock and changes on disk (`safety.rs`).
     safety: safety::Safety,
+    /// The search panel, when open (`find.rs`).
+    search: Option<super::search_panel::SearchState>,
+    /// A search match to select and scroll to once its document is shown.
+    reveal: Option<(DocId, Range<usize>)>,
+    /// The command palette, when open.
+    palette: Option<super::command_palette::CommandPalette>,
 }
 
 /// The sample project, built into the binary so it can be opened from anywhere.
@@ -94,6 +111,12 @@ impl Lectern {
             session: Session::new(Project::new(""), None),
             current_doc: None,
             selected_span: None,
+            linking: None,
+            focus_list: false,
+            show_preferences: false,
+            codebook: None,
+            doc_list: doc_list::DocListView::default(),
+            new_field: String::new(),
             view: DocViewState::default(),
             hidden_labels: BTreeSet::new(),
             pending: None,
@@ -109,6 +132,9 @@ impl Lectern {
             close_confirmed: false,
             close_sent: false,
             safety: safety::Safety::new(unsaved_dir),
+            search: None,
+            reveal: None,
+            palette: None,
         }
     }
 
