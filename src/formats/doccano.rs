@@ -1,20 +1,293 @@
-//! doccano export (in progress).
+//! doccano JSONL, for projects that train sequence-labelling and relation models.
+//!
+//! Wire format (doccano's relation-extraction export): one JSON object per document and
+//! line: `{"id", "text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+//! "relations": [{"id", "from_id", "to_id", "type"}], "Comments": []}` plus the document's
+//! `title`, `outlet`, `date`, `url` and `author` as extra keys (doccano keeps unknown keys
+//! as metadata). Offsets are code points, end exclusive (doccano with "count grapheme
+//! clusters" off, its default). An entity's id is its span's id.
+//!
+//! doccano has no discontinuous entities: each fragment is its own entity (the first has
+//! the span's id, relations point at it), and `lectern_fragments` lists the entity ids of
+//! each discontinuous span so that Lectern joins them again on import. Notes and
+//! attributes have no place in doccano and are not exported.
+//!
+//! Import reads that form and the sequence-labelling form (`"label": [[start, end,
+//! "LABEL"], …]`), one object per line or a JSON array or object in the whole file.
 
-use super::export::{ExportError, Exported};
-use crate::model::Project;
+use super::export::{ExportError, Exported, checked_pieces};
+use super::import::{ImportError, Imported, document_from, expand, push_span, read_utf8};
+use crate::model::{Project, Relation, RelationId, SpanId};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
-/// Exports the project.
+/// Exports one JSON line per document.
 pub fn export(project: &Project) -> Result<Exported, ExportError> {
-    let _ = project;
-    Err(ExportError::NeedsFolder("doccano"))
+    let mut out = String::new();
+    let mut count = 0;
+    let mut next_extra = project.next_span_id().0;
+    for doc in &project.documents {
+        let mut entities = Vec::new();
+        let mut joined = Vec::new();
+        let mut spans: Vec<_> = doc.spans.iter().collect();
+        spans.sort_by_key(|s| s.order_key());
+        for span in spans {
+            let pieces = checked_pieces(doc, span)?;
+            let mut ids = Vec::new();
+            for (k, (start, end, _)) in pieces.iter().enumerate() {
+                let id = if k == 0 {
+                    span.id.0
+                } else {
+                    next_extra += 1;
+                    next_extra - 1
+                };
+                ids.push(id);
+                entities.push(json!({
+                    "id": id, "label": span.label, "start_offset": start, "end_offset": end,
+                }));
+            }
+            if ids.len() > 1 {
+                joined.push(ids);
+            }
+            count += 1;
+        }
+        let relations: Vec<Value> = doc
+            .relations
+            .iter()
+            .map(|r| json!({"id": r.id.0, "from_id": r.from.0, "to_id": r.to.0, "type": r.kind}))
+            .collect();
+        let m = &doc.metadata;
+        let mut line = json!({
+            "id": doc.id.0,
+            "text": doc.text.as_str(),
+            "entities": entities,
+            "relations": relations,
+            "Comments": [],
+            "title": doc.title,
+            "outlet": m.outlet,
+            "date": m.date,
+            "url": m.url,
+            "author": m.author,
+        });
+        if !joined.is_empty() {
+            line["lectern_fragments"] = json!(joined);
+        }
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    Ok(Exported::single(out.into_bytes(), count))
 }
 
-/// Reads files in this format (in progress).
-pub fn read(
-    paths: &[std::path::PathBuf],
-) -> Result<super::import::Imported, super::import::ImportError> {
-    Err(super::import::ImportError::Nothing {
-        what: "doccano data",
-        path: paths.first().cloned().unwrap_or_default(),
-    })
+/// Reads doccano JSONL (or JSON) files.
+pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
+    let mut out = Imported::default();
+    for path in expand(paths, &["jsonl", "json"])? {
+        let text = read_utf8(&path)?;
+        for (line, value) in objects(&text, &path)? {
+            read_one(&value, &path, line, &mut out);
+        }
+    }
+    if out.documents.is_empty() {
+        return Err(ImportError::Nothing {
+            what: "doccano documents",
+            path: paths.first().cloned().unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+/// The JSON objects of a file with their 1-based line: a whole-file array or object, else
+/// one object per non-empty line.
+pub fn objects(text: &str, path: &Path) -> Result<Vec<(usize, Value)>, ImportError> {
+    if let Ok(v) = serde_json::from_str::<Value>(text) {
+        return Ok(match v {
+            Value::Array(items) => items.into_iter().map(|i| (0, i)).collect(),
+            other => vec![(1, other)],
+        });
+    }
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v = serde_json::from_str(line)
+            .map_err(|e| ImportError::syntax(path, i + 1, format!("not JSON: {e}")))?;
+        out.push((i + 1, v));
+    }
+    Ok(out)
+}
+
+fn offset(v: &Value) -> Option<usize> {
+    v.as_u64().and_then(|n| usize::try_from(n).ok())
+}
+
+fn read_one(v: &Value, path: &Path, line: usize, out: &mut Imported) {
+    let at = format!("{}:{line}", path.display());
+    let Some(raw) = v.get("text").and_then(Value::as_str) else {
+        out.warnings.push(format!("{at}: skipped: no \"text\""));
+        return;
+    };
+    let s = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (mut doc, map) = document_from(&s("title"), raw, &path.display().to_string());
+    doc.metadata.outlet = s("outlet");
+    doc.metadata.date = s("date");
+    doc.metadata.url = s("url");
+    doc.metadata.author = s("author");
+    // Entity id -> (label, start, end).
+    let mut entities: Vec<(u64, String, usize, usize)> = Vec::new();
+    if let Some(list) = v.get("entities").and_then(Value::as_array) {
+        for e in list {
+            let fields = (
+                e.get("id").and_then(Value::as_u64),
+                e.get("label").and_then(Value::as_str),
+                e.get("start_offset").and_then(offset),
+                e.get("end_offset").and_then(offset),
+            );
+            match fields {
+                (Some(id), Some(l), Some(s), Some(en)) => entities.push((id, l.to_owned(), s, en)),
+                _ => out.warnings.push(format!(
+                    "{at}: entity {e} skipped: needs id, label, start_offset, end_offset"
+                )),
+            }
+        }
+    }
+    if let Some(list) = v.get("label").and_then(Value::as_array) {
+        for (i, e) in list.iter().enumerate() {
+            match (
+                e.get(0).and_then(offset),
+                e.get(1).and_then(offset),
+                e.get(2).and_then(Value::as_str),
+            ) {
+                (Some(s), Some(en), Some(l)) => {
+                    entities.push((u64::MAX - i as u64, l.to_owned(), s, en))
+                }
+                _ => out.warnings.push(format!(
+                    "{at}: label {e} skipped: expected [start, end, \"LABEL\"]"
+                )),
+            }
+        }
+    }
+    let groups: Vec<Vec<u64>> = v
+        .get("lectern_fragments")
+        .and_then(|g| serde_json::from_value(g.clone()).ok())
+        .unwrap_or_default();
+    let mut span_of: HashMap<u64, SpanId> = HashMap::new();
+    let mut next = 1;
+    let mut done: Vec<u64> = Vec::new();
+    for (id, label, start, end) in &entities {
+        if done.contains(id) {
+            continue;
+        }
+        let group = groups
+            .iter()
+            .find(|g| g.contains(id))
+            .cloned()
+            .unwrap_or_else(|| vec![*id]);
+        let pieces: Vec<(usize, usize)> = entities
+            .iter()
+            .filter(|e| group.contains(&e.0))
+            .map(|e| (e.2, e.3))
+            .collect();
+        done.extend(&group);
+        match push_span(&mut doc, &map, next, label, &pieces) {
+            Some(sid) => {
+                for g in &group {
+                    span_of.insert(*g, sid);
+                }
+                next += 1;
+            }
+            None => out.warnings.push(format!(
+                "{at}: entity {id} ({label} {start}-{end}) skipped: empty or outside the text"
+            )),
+        }
+    }
+    if let Some(list) = v.get("relations").and_then(Value::as_array) {
+        for (i, r) in list.iter().enumerate() {
+            let end = |k: &str| {
+                r.get(k)
+                    .and_then(Value::as_u64)
+                    .and_then(|id| span_of.get(&id))
+                    .copied()
+            };
+            match (end("from_id"), end("to_id"), r.get("type").and_then(Value::as_str)) {
+                (Some(from), Some(to), Some(kind)) => doc.relations.push(Relation {
+                    id: RelationId(u32::try_from(i + 1).unwrap_or(u32::MAX)),
+                    kind: kind.to_owned(),
+                    from,
+                    to,
+                    note: String::new(),
+                }),
+                _ => out.warnings.push(format!("{at}: relation {r} skipped: needs from_id and to_id of imported entities and a type")),
+            }
+        }
+    }
+    if let Some(c) = v.get("Comments").and_then(Value::as_array)
+        && !c.is_empty()
+    {
+        doc.memo = c
+            .iter()
+            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_owned))
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    out.documents.push(doc);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::export::fixture;
+
+    fn import_into_new(bytes: &[u8]) -> Project {
+        let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
+        let mut imported = Imported::default();
+        for (line, v) in objects(&text, Path::new("x.jsonl")).expect("json") {
+            read_one(&v, Path::new("x.jsonl"), line, &mut imported);
+        }
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        let mut p = Project::new("t");
+        for e in imported.into_edits(&p).edits {
+            e.apply(&mut p).expect("apply");
+        }
+        p
+    }
+
+    #[test]
+    fn round_trip_is_exact_with_fragments_and_relations() {
+        let mut p = fixture::project();
+        let d = &p.documents[0];
+        let e = crate::model::Extent::from_pieces(&d.text, &[(1, 5), (24, 27)]).expect("extent");
+        p.documents[0].spans[0].set_extent(&e);
+        p.documents[0].relations.push(Relation {
+            id: RelationId(1),
+            kind: "describes".into(),
+            from: SpanId(2),
+            to: SpanId(1),
+            note: String::new(),
+        });
+        let first = export(&p).expect("export");
+        let text = String::from_utf8(first.files[0].bytes.clone()).expect("utf-8");
+        assert!(text.contains("\"lectern_fragments\":[["), "{text}");
+        let q = import_into_new(&first.files[0].bytes);
+        assert_eq!(q.documents[0].spans[0].pieces(), vec![(1, 5), (24, 27)]);
+        assert_eq!(q.documents[0].title, "Mayor, “defiant”");
+        let second = export(&q).expect("export");
+        assert_eq!(first.files[0].bytes, second.files[0].bytes);
+    }
+
+    #[test]
+    fn sequence_labelling_form_and_crlf_are_read() {
+        let line = r#"{"text": "💩 a\r\nb", "label": [[5, 6, "X"], [0, 1, "E"]]}"#;
+        let p = import_into_new(line.as_bytes());
+        let d = &p.documents[0];
+        assert_eq!(d.text.as_str(), "💩 a\nb");
+        let texts: Vec<&str> = d.spans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["💩", "b"]);
+    }
 }

@@ -360,6 +360,54 @@ pub fn normalise_newlines(raw: &str) -> (String, Vec<usize>) {
     (text, map)
 }
 
+/// A new document (local id 1) from a title and raw text: line ends normalised to `\n`,
+/// with the map from raw code point offsets to the stored ones (see
+/// [`normalise_newlines`]). An empty title becomes the first line of the text.
+pub fn document_from(title: &str, raw: &str, source: &str) -> (Document, Vec<usize>) {
+    let (text, map) = normalise_newlines(raw);
+    let title = if title.trim().is_empty() {
+        let first = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("Untitled");
+        first.trim().chars().take(80).collect()
+    } else {
+        title.to_owned()
+    };
+    let mut doc = Document::new(DocId(1), title, text);
+    doc.source_path = source.to_owned();
+    doc.encoding = if raw.contains('\r') {
+        "UTF-8, CRLF".to_owned()
+    } else {
+        "UTF-8".to_owned()
+    };
+    (doc, map)
+}
+
+/// Adds a span of `pieces` (raw offsets, mapped through `map`) to `doc`, with local id
+/// `id`. `None` when a piece is empty or outside the text.
+pub fn push_span(
+    doc: &mut Document,
+    map: &[usize],
+    id: u32,
+    label: &str,
+    pieces: &[(usize, usize)],
+) -> Option<SpanId> {
+    let mapped: Option<Vec<(usize, usize)>> = pieces
+        .iter()
+        .map(|&(s, e)| Some((*map.get(s)?, *map.get(e)?)))
+        .collect();
+    let extent = crate::model::Extent::from_pieces(&doc.text, &mapped?)?;
+    let mut span = crate::model::Span {
+        id: SpanId(id),
+        label: label.to_owned(),
+        ..Default::default()
+    };
+    span.set_extent(&extent);
+    doc.spans.push(span);
+    Some(SpanId(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

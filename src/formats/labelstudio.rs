@@ -1,20 +1,367 @@
-//! labelstudio export (in progress).
+//! Label Studio JSON, to review or continue coding in Label Studio.
+//!
+//! Wire format ("Label Studio JSON format of annotated tasks"): a JSON array of tasks
+//! `{"id", "data": {"text", "title", "outlet", "date", "url", "author"}, "annotations":
+//! [{"id", "completed_by", "result": [...]}]}`. Each span is a `labels` region
+//! `{"id", "from_name": "label", "to_name": "text", "type": "labels", "origin": "manual",
+//! "value": {"start", "end", "text", "labels": [LABEL]}}`, its note in the region's
+//! `"meta": {"text": [NOTE]}`; each attribute a `textarea` result `{"value": {"text":
+//! [VALUE]}}` with the same region id and `from_name` = the attribute name; each relation `{"type": "relation", "from_id",
+//! "to_id", "direction": "right", "labels": [TYPE]}`. Offsets are code points, end
+//! exclusive (Label Studio since 1.x, TEST-VECTORS 3). Region ids are `lectern-SPAN-K`:
+//! a discontinuous span is one region per fragment K, joined again on import; relations
+//! start and end at fragment 0. The matching labelling config uses
+//! `<Labels name="label" toName="text">` and `<Relations>`.
+//!
+//! Import reads the first annotation of each task (others are reported), or its first
+//! prediction when it has no annotation; result types other than labels, textarea,
+//! choices and relation are reported.
 
-use super::export::{ExportError, Exported};
-use crate::model::Project;
+use super::doccano::objects;
+use super::export::{ExportError, Exported, checked_pieces};
+use super::import::{ImportError, Imported, document_from, expand, push_span, read_utf8};
+use crate::model::{Project, Relation, RelationId, SpanId};
+use serde_json::{Value, json};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 
-/// Exports the project.
+/// Exports a JSON array with one task per document.
 pub fn export(project: &Project) -> Result<Exported, ExportError> {
-    let _ = project;
-    Err(ExportError::NeedsFolder("labelstudio"))
+    let mut tasks = Vec::new();
+    let mut count = 0;
+    for doc in &project.documents {
+        let mut result = Vec::new();
+        let mut spans: Vec<_> = doc.spans.iter().collect();
+        spans.sort_by_key(|s| s.order_key());
+        for span in spans {
+            let pieces = checked_pieces(doc, span)?;
+            for (k, (start, end, text)) in pieces.iter().enumerate() {
+                let id = format!("lectern-{}-{k}", span.id);
+                let mut region = json!({
+                    "id": id, "from_name": "label", "to_name": "text", "type": "labels",
+                    "origin": "manual",
+                    "value": {"start": start, "end": end, "text": text, "labels": [span.label]},
+                });
+                if !span.note.is_empty() {
+                    region["meta"] = json!({"text": [span.note]});
+                }
+                result.push(region);
+                for (name, value) in &span.attributes {
+                    result.push(json!({
+                        "id": id, "from_name": name, "to_name": "text", "type": "textarea",
+                        "origin": "manual",
+                        "value": {"text": [value]},
+                    }));
+                }
+            }
+            count += 1;
+        }
+        for r in &doc.relations {
+            result.push(json!({
+                "type": "relation", "from_id": format!("lectern-{}-0", r.from),
+                "to_id": format!("lectern-{}-0", r.to), "direction": "right", "labels": [r.kind],
+            }));
+        }
+        let m = &doc.metadata;
+        let annotator = doc
+            .spans
+            .iter()
+            .map(|s| s.annotator.as_str())
+            .find(|a| !a.is_empty());
+        tasks.push(json!({
+            "id": doc.id.0,
+            "data": {
+                "text": doc.text.as_str(), "title": doc.title, "outlet": m.outlet,
+                "date": m.date, "url": m.url, "author": m.author,
+            },
+            "annotations": [{
+                "id": doc.id.0, "completed_by": annotator.unwrap_or_default(),
+                "was_cancelled": false, "result": result,
+            }],
+            "predictions": [],
+        }));
+    }
+    let bytes = serde_json::to_vec_pretty(&tasks).map_err(|e| ExportError::Encode {
+        format: "Label Studio JSON",
+        what: "the tasks".to_owned(),
+        message: e.to_string(),
+    })?;
+    Ok(Exported::single(bytes, count))
 }
 
-/// Reads files in this format (in progress).
-pub fn read(
-    paths: &[std::path::PathBuf],
-) -> Result<super::import::Imported, super::import::ImportError> {
-    Err(super::import::ImportError::Nothing {
-        what: "labelstudio data",
-        path: paths.first().cloned().unwrap_or_default(),
-    })
+/// Reads Label Studio JSON exports (an array of tasks, one task, or JSON lines).
+pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
+    let mut out = Imported::default();
+    for path in expand(paths, &["json", "jsonl"])? {
+        let text = read_utf8(&path)?;
+        for (i, (line, value)) in objects(&text, &path)?.into_iter().enumerate() {
+            read_task(
+                &value,
+                &path,
+                if line == 0 { i + 1 } else { line },
+                &mut out,
+            );
+        }
+    }
+    if out.documents.is_empty() {
+        return Err(ImportError::Nothing {
+            what: "Label Studio tasks",
+            path: paths.first().cloned().unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+fn offset(v: Option<&Value>) -> Option<usize> {
+    v.and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+/// The span a region id belongs to: `lectern-SPAN-K` regions of one span share it.
+fn group_of(id: &str) -> String {
+    let parts: Vec<&str> = id.split('-').collect();
+    match parts.as_slice() {
+        ["lectern", span, k] if span.parse::<u32>().is_ok() && k.parse::<u32>().is_ok() => {
+            format!("lectern-{span}")
+        }
+        _ => id.to_owned(),
+    }
+}
+
+/// A span's regions read so far: label, pieces, note, attributes.
+type Region = (
+    String,
+    Vec<(usize, usize)>,
+    String,
+    BTreeMap<String, String>,
+);
+
+fn read_task(task: &Value, path: &Path, n: usize, out: &mut Imported) {
+    let at = format!("{} task {n}", path.display());
+    let data = task.get("data").unwrap_or(task);
+    let text = data.get("text").and_then(Value::as_str).or_else(|| {
+        data.as_object()
+            .and_then(|o| o.values().find_map(Value::as_str))
+    });
+    let Some(raw) = text else {
+        out.warnings
+            .push(format!("{at}: skipped: no text in \"data\""));
+        return;
+    };
+    let s = |k: &str| {
+        data.get(k)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (mut doc, map) = document_from(&s("title"), raw, &path.display().to_string());
+    doc.metadata.outlet = s("outlet");
+    doc.metadata.date = s("date");
+    doc.metadata.url = s("url");
+    doc.metadata.author = s("author");
+    let annotations = task.get("annotations").and_then(Value::as_array);
+    let live: Vec<&Value> = annotations
+        .map(|a| {
+            a.iter()
+                .filter(|x| x.get("was_cancelled") != Some(&Value::Bool(true)))
+                .collect()
+        })
+        .unwrap_or_default();
+    if live.len() > 1 {
+        out.warnings.push(format!(
+            "{at}: {} annotations; only the first is imported",
+            live.len()
+        ));
+    }
+    let chosen = live.first().copied().or_else(|| {
+        task.get("predictions")
+            .and_then(Value::as_array)
+            .and_then(|p| p.first())
+    });
+    let empty = Vec::new();
+    let result = chosen
+        .and_then(|a| a.get("result"))
+        .and_then(Value::as_array)
+        .unwrap_or(&empty);
+    // Region group -> (label, pieces, note, attributes), in first-seen order.
+    let mut order: Vec<String> = Vec::new();
+    let mut regions: HashMap<String, Region> = HashMap::new();
+    let mut relations = Vec::new();
+    for r in result {
+        let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
+        let id = r.get("id").and_then(Value::as_str).unwrap_or_default();
+        let v = r.get("value");
+        let group = group_of(id);
+        match kind {
+            "labels" => {
+                let label = v
+                    .and_then(|v| v.get("labels"))
+                    .and_then(|l| l.get(0))
+                    .and_then(Value::as_str);
+                match (
+                    label,
+                    offset(v.and_then(|v| v.get("start"))),
+                    offset(v.and_then(|v| v.get("end"))),
+                ) {
+                    (Some(label), Some(s), Some(e)) => {
+                        if !regions.contains_key(&group) {
+                            order.push(group.clone());
+                        }
+                        let entry = regions.entry(group).or_default();
+                        entry.0 = label.to_owned();
+                        entry.1.push((s, e));
+                        if let Some(notes) = r.pointer("/meta/text").and_then(Value::as_array) {
+                            let texts: Vec<&str> = notes.iter().filter_map(Value::as_str).collect();
+                            if entry.2.is_empty() {
+                                entry.2 = texts.join("\n");
+                            }
+                        }
+                    }
+                    _ => out.warnings.push(format!(
+                        "{at}: region {id} skipped: needs value.start, value.end and one label"
+                    )),
+                }
+            }
+            "textarea" | "choices" => {
+                let name = r
+                    .get("from_name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                let key = if kind == "textarea" {
+                    "text"
+                } else {
+                    "choices"
+                };
+                let values: Vec<&str> = v
+                    .and_then(|v| v.get(key))
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                if id.is_empty() {
+                    out.warnings.push(format!(
+                        "{at}: {kind} \"{name}\" on the whole task not imported"
+                    ));
+                    continue;
+                }
+                regions
+                    .entry(group)
+                    .or_default()
+                    .3
+                    .insert(name.to_owned(), values.join("\n"));
+            }
+            "relation" => relations.push(r),
+            other => out
+                .warnings
+                .push(format!("{at}: result {id} of type {other} not imported")),
+        }
+    }
+    let mut span_of: HashMap<String, SpanId> = HashMap::new();
+    let mut next = 1;
+    for group in &order {
+        let Some((label, pieces, note, attrs)) = regions.remove(group) else {
+            continue;
+        };
+        match push_span(&mut doc, &map, next, &label, &pieces) {
+            Some(id) => {
+                if let Some(span) = doc.spans.last_mut() {
+                    span.note = note;
+                    span.attributes = attrs;
+                }
+                span_of.insert(group.clone(), id);
+                next += 1;
+            }
+            None => out.warnings.push(format!(
+                "{at}: region {group} skipped: empty or outside the text"
+            )),
+        }
+    }
+    for (i, r) in relations.into_iter().enumerate() {
+        let end = |k: &str| {
+            r.get(k)
+                .and_then(Value::as_str)
+                .and_then(|id| span_of.get(&group_of(id)))
+                .copied()
+        };
+        let label = r
+            .get("labels")
+            .and_then(|l| l.get(0))
+            .and_then(Value::as_str)
+            .unwrap_or("related");
+        let reversed = r.get("direction").and_then(Value::as_str) == Some("left");
+        match (end("from_id"), end("to_id")) {
+            (Some(a), Some(b)) => doc.relations.push(Relation {
+                id: RelationId(u32::try_from(i + 1).unwrap_or(u32::MAX)),
+                kind: label.to_owned(),
+                from: if reversed { b } else { a },
+                to: if reversed { a } else { b },
+                note: String::new(),
+            }),
+            _ => out.warnings.push(format!(
+                "{at}: relation {i} skipped: its regions were not imported"
+            )),
+        }
+    }
+    out.documents.push(doc);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::export::fixture;
+
+    fn import_into_new(bytes: &[u8]) -> (Project, Vec<String>) {
+        let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
+        let mut imported = Imported::default();
+        for (i, (_, v)) in objects(&text, Path::new("x.json"))
+            .expect("json")
+            .into_iter()
+            .enumerate()
+        {
+            read_task(&v, Path::new("x.json"), i + 1, &mut imported);
+        }
+        let warnings = imported.warnings.clone();
+        let mut p = Project::new("t");
+        for e in imported.into_edits(&p).edits {
+            e.apply(&mut p).expect("apply");
+        }
+        (p, warnings)
+    }
+
+    #[test]
+    fn round_trip_is_exact_with_notes_attributes_fragments_and_relations() {
+        let mut p = fixture::project();
+        let d = &p.documents[0];
+        let e = crate::model::Extent::from_pieces(&d.text, &[(1, 5), (24, 27)]).expect("extent");
+        p.documents[0].spans[0].set_extent(&e);
+        p.documents[0].spans[0]
+            .attributes
+            .insert("speaker".into(), "Ms Π".into());
+        p.documents[0].relations.push(Relation {
+            id: RelationId(1),
+            kind: "describes".into(),
+            from: SpanId(2),
+            to: SpanId(1),
+            note: String::new(),
+        });
+        let first = export(&p).expect("export");
+        let (q, w) = import_into_new(&first.files[0].bytes);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(q.documents[0].spans[0].note, fixture::NOTE);
+        assert_eq!(q.documents[0].spans[0].attributes["speaker"], "Ms Π");
+        let second = export(&q).expect("export");
+        assert_eq!(
+            String::from_utf8(first.files[0].bytes.clone()).expect("utf-8"),
+            String::from_utf8(second.files[0].bytes.clone()).expect("utf-8")
+        );
+    }
+
+    #[test]
+    fn issue_1347_text_reads_code_points() {
+        let task = r#"[{"data": {"text": "💩This is an annotation."}, "annotations": [{"result": [
+            {"id": "a1", "from_name": "l", "to_name": "t", "type": "labels",
+             "value": {"start": 12, "end": 22, "text": "annotation", "labels": ["X"]}}]}]}]"#;
+        let (p, w) = import_into_new(task.as_bytes());
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(p.documents[0].spans[0].text, "annotation");
+    }
 }
