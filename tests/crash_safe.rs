@@ -1,0 +1,220 @@
+//! Saving survives being killed: a child process writes a large project (or recovery
+//! file, or export) over and over and is SIGKILLed after a different delay each round.
+//! After every kill the file must be exactly one complete version, load, and pass
+//! `lectern check`.
+//!
+//! Short by default; `LECTERN_CRASH_ROUNDS=200 cargo test --test crash_safe` runs long.
+
+use lectern::model::{DocId, Document, Edit, Project};
+use lectern::store::{self, autosave::Autosaver, recovery};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Rounds per kind of file.
+fn rounds() -> usize {
+    std::env::var("LECTERN_CRASH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6)
+}
+
+/// A project of about 2 MB, so a save takes long enough to be interrupted mid-write.
+/// `version` changes the name and the spans, so versions differ all through the file.
+fn big_project(version: usize) -> Project {
+    let mut p = Project::new(format!("Crash test v{version}"));
+    let paragraph = "“It’s a disgrace,” said Ms\u{a0}Ελένη Παπαδάκη — the bridge 😀 stays shut.\n";
+    for d in 1..=40u32 {
+        let text = paragraph.repeat(600);
+        p.documents
+            .push(Document::new(DocId(d), format!("Article {d}"), text));
+        let doc = DocId(d);
+        for k in 0..(5 + version) {
+            let start = k * paragraph.chars().count() + 1;
+            if let Some(span) = p.make_span(doc, "quote", start, start + 16) {
+                let _ = Edit::AddSpan { doc, span }.apply(&mut p);
+            }
+        }
+    }
+    p
+}
+
+/// What the child process does, chosen by `LECTERN_CRASH_CHILD`: write versions 1 and 2
+/// alternately to `LECTERN_CRASH_PATH` until it is killed.
+#[test]
+#[ignore = "run by the kill tests as a child process"]
+fn crash_child() {
+    let (Ok(kind), Ok(path)) = (
+        std::env::var("LECTERN_CRASH_CHILD"),
+        std::env::var("LECTERN_CRASH_PATH"),
+    ) else {
+        return;
+    };
+    let path = PathBuf::from(path);
+    let versions = [big_project(1), big_project(2)];
+    let saver = Autosaver::start();
+    println!("ready");
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    for i in 0.. {
+        let p = &versions[i % 2];
+        match kind.as_str() {
+            "project" => store::save(p, &path).expect("save"),
+            "recovery" => {
+                // As the window does: serialise here, write on the autosave thread.
+                let text = store::to_ron(p).expect("ron");
+                saver.write(path.clone(), text.into_bytes());
+                saver.flush();
+            }
+            other => panic!("unknown kind {other}"),
+        }
+    }
+}
+
+/// Starts the child writing `kind` to `path`, kills it `delay` after it starts writing.
+fn kill_during_writes(kind: &str, path: &Path, delay: Duration) {
+    let mut child = Command::new(std::env::current_exe().expect("test binary"))
+        .args([
+            "--ignored",
+            "--exact",
+            "crash_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env("LECTERN_CRASH_CHILD", kind)
+        .env("LECTERN_CRASH_PATH", path)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn child");
+    // Wait for "ready": the child has built its projects and starts writing.
+    let mut line = String::new();
+    if let Some(out) = child.stdout.take() {
+        let mut out = std::io::BufReader::new(out);
+        while !line.contains("ready") {
+            line.clear();
+            if std::io::BufRead::read_line(&mut out, &mut line).unwrap_or(0) == 0 {
+                break;
+            }
+        }
+    }
+    std::thread::sleep(delay);
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+}
+
+/// Runs `lectern check` on `path`; panics with its output unless it exits 0.
+fn check_passes(path: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("check")
+        .arg(path)
+        .output()
+        .expect("run lectern check");
+    assert!(
+        out.status.success(),
+        "lectern check {} failed: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Delays spread over three times `save` (how long one save takes here), so the kill
+/// lands in the middle of the first write, between writes and in later ones.
+fn delay(round: usize, save: Duration) -> Duration {
+    let span = save.as_micros().max(1000) as u64 * 3;
+    Duration::from_micros((round as u64 * 7_919_993) % span)
+}
+
+fn kill_loop(kind: &str, path: &Path) {
+    let versions: Vec<Vec<u8>> = [big_project(0), big_project(1), big_project(2)]
+        .iter()
+        .map(|p| store::to_ron(p).expect("ron").into_bytes())
+        .collect();
+    let timer = Instant::now();
+    store::save(&big_project(1), path).expect("timing save");
+    let save = timer.elapsed();
+    std::fs::write(path, &versions[0]).expect("initial version");
+    let started = Instant::now();
+    let mut seen = [0usize; 3];
+    for round in 0..rounds() {
+        kill_during_writes(kind, path, delay(round, save));
+        let bytes = std::fs::read(path).expect("file still exists");
+        let which = versions.iter().position(|v| *v == bytes);
+        let Some(which) = which else {
+            panic!(
+                "round {round}: {} is neither version after a kill ({} bytes)",
+                path.display(),
+                bytes.len()
+            );
+        };
+        seen[which] += 1;
+        store::load(path).expect("loads after a kill");
+        check_passes(path);
+    }
+    eprintln!(
+        "{kind}: {} rounds in {:?} (one save {save:?}); old/v1/v2 found {seen:?}",
+        rounds(),
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_killed_project_save_leaves_the_old_or_the_new_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    kill_loop("project", &dir.path().join("big.ron"));
+}
+
+#[test]
+fn a_killed_autosave_leaves_a_whole_recovery_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = recovery::path_for(&dir.path().join("big.ron"));
+    kill_loop("recovery", &path);
+}
+
+#[test]
+fn a_killed_export_leaves_the_old_or_the_new_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let project = dir.path().join("big.ron");
+    let out = dir.path().join("spans.jsonl");
+    let export = |p: &Path| {
+        let status = Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .args(["export"])
+            .arg(p)
+            .args(["--format", "jsonl", "-o"])
+            .arg(&out)
+            .stderr(Stdio::null())
+            .status()
+            .expect("export");
+        assert!(status.success());
+        std::fs::read(&out).expect("export written")
+    };
+    store::save(&big_project(1), &project).expect("v1");
+    let old = export(&project);
+    store::save(&big_project(2), &project).expect("v2");
+    let new = export(&project);
+    assert_ne!(old, new);
+    std::fs::write(&out, &old).expect("old export back");
+    for round in 0..rounds() {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .args(["export"])
+            .arg(&project)
+            .args(["--format", "jsonl", "-o"])
+            .arg(&out)
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn export");
+        std::thread::sleep(Duration::from_millis((round as u64 * 389) % 900 + 10));
+        let _ = child.kill();
+        child.wait().expect("reap");
+        let bytes = std::fs::read(&out).expect("export still exists");
+        assert!(
+            bytes == old || bytes == new,
+            "round {round}: the export is neither version ({} bytes)",
+            bytes.len()
+        );
+        // Each line is a whole JSON object.
+        for line in String::from_utf8(bytes).expect("UTF-8").lines() {
+            serde_json::from_str::<serde_json::Value>(line).expect("whole JSON line");
+        }
+        std::fs::write(&out, &old).expect("reset");
+    }
+}
