@@ -102,6 +102,11 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
                 true,
             );
             ui.separator();
+            item(ui, Command::Find, Command::Find.text(), cx.has_documents);
+            for c in [Command::FindInProject, Command::CommandPalette] {
+                item(ui, c, c.text(), true);
+            }
+            ui.separator();
             item(
                 ui,
                 Command::EditCodebook,
