@@ -370,7 +370,7 @@ fn attributes_ui(ui: &mut Ui, project: &Project, i: usize, label: &Label) -> Opt
                     AttributeKind::Choice(_) => "choice",
                     AttributeKind::YesNo => "yes/no",
                 };
-                egui::ComboBox::from_id_salt(("attr kind", i, k))
+                egui::ComboBox::new(("attr kind", i, k), "type")
                     .selected_text(kind)
                     .show_ui(ui, |ui| {
                         for (text, new) in [
@@ -416,7 +416,7 @@ fn attributes_ui(ui: &mut Ui, project: &Project, i: usize, label: &Label) -> Opt
                     }
                 }
                 if ui
-                    .small_button("✕")
+                    .small_button("×")
                     .on_hover_text("Remove this field")
                     .clicked()
                 {
@@ -507,7 +507,7 @@ fn relation_types_ui(ui: &mut Ui, project: &Project) -> Option<Intent> {
                     });
             }
             if ui
-                .small_button("✕")
+                .small_button("×")
                 .on_hover_text("Remove this relation type")
                 .clicked()
             {

@@ -71,6 +71,8 @@ pub struct DocViewState {
     link_drag: Option<SpanId>,
     /// Spans that have relations (for gutter marks), rebuilt with the index.
     linked: std::collections::HashSet<SpanId>,
+    /// Blocks drawn in the last frame: first code point, screen origin, galley.
+    on_screen: Vec<(usize, Pos2, Arc<Galley>)>,
     /// Code point to bring into view on the next frame.
     pub scroll_to: Option<usize>,
 }
@@ -101,6 +103,28 @@ impl DocViewState {
     /// The selected code point range, if it is not empty.
     pub fn selected_range(&self) -> Option<Range<usize>> {
         self.selection.map(|s| s.range()).filter(|r| !r.is_empty())
+    }
+
+    /// Where code point `c` was drawn in the last frame (screen coordinates), if visible:
+    /// for tests and tooltips that need to point at a piece of text.
+    pub fn char_rect(&self, c: usize) -> Option<Rect> {
+        let (start, origin, galley) = self
+            .on_screen
+            .iter()
+            .rev()
+            .find(|(start, _, _)| *start <= c)?;
+        let local = c - start;
+        if local >= galley.job.text.chars().count() {
+            return None;
+        }
+        let a = galley.pos_from_cursor(CCursor::new(local));
+        let b = galley.pos_from_cursor(CCursor::new(local + 1));
+        let right = if (b.min.y - a.min.y).abs() < 1.0 {
+            b.min.x
+        } else {
+            a.min.x + 4.0
+        };
+        Some(Rect::from_min_max(a.min, pos2(right, a.max.y)).translate(origin.to_vec2()))
     }
 
     /// Index of the block holding code point `c`.
@@ -228,6 +252,10 @@ impl<'a> DocView<'a> {
         if ui.is_rect_visible(rect) {
             self.paint(ui, &placed, state, text_origin.x);
         }
+        state.on_screen = placed
+            .into_iter()
+            .map(|p| (state.blocks[p.block].char_start, p.origin, p.galley))
+            .collect();
         event
     }
 

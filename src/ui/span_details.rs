@@ -132,10 +132,15 @@ fn attribute_ui(
             if resp.changed() && text != current {
                 intent = Some(set_attribute(doc, span, def, text.clone()));
             }
-            if resp.has_focus() {
+            // Keep the suggestions while the pointer is on them, or the click that picks
+            // one would first take the focus away and hide them.
+            let keep_id = resp.id.with("suggestions");
+            let kept = ui.data(|d| d.get_temp::<bool>(keep_id).unwrap_or(false));
+            let mut hovered = false;
+            if resp.has_focus() || kept {
                 let suggestions = suggestions(project, &span.label, &def.name, &text);
                 if !suggestions.is_empty() {
-                    ui.horizontal_wrapped(|ui| {
+                    let row = ui.horizontal_wrapped(|ui| {
                         for s in suggestions {
                             if ui
                                 .small_button(&s)
@@ -146,8 +151,12 @@ fn attribute_ui(
                             }
                         }
                     });
+                    hovered = row.response.contains_pointer();
                 }
             }
+            let keep = (resp.has_focus() || hovered) && intent.is_none()
+                || (resp.has_focus() && intent.is_some());
+            ui.data_mut(|d| d.insert_temp(keep_id, keep));
         }
         AttributeKind::Choice(options) => {
             ui.horizontal_wrapped(|ui| {
@@ -230,9 +239,9 @@ fn relations_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> 
         };
         ui.horizontal(|ui| {
             let arrow = if outgoing {
-                format!("{} → {}", r.kind, other.label)
+                format!("{} {}", r.kind, other.label)
             } else {
-                format!("{} ← {}", r.kind, other.label)
+                format!("{} {} this", other.label, r.kind)
             };
             let resp = ui
                 .link(format!("{arrow}: {}", excerpt(&other.joined_text())))
@@ -283,7 +292,7 @@ fn relations_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> 
                     });
             }
             if ui
-                .small_button("✕")
+                .small_button("×")
                 .on_hover_text("Remove this relation")
                 .clicked()
             {

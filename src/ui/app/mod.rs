@@ -80,6 +80,8 @@ pub struct Lectern {
     settings_path: Option<PathBuf>,
     shown_title: String,
     shown_dark_mode: Option<bool>,
+    /// The Analysis window (View ▸ Analysis).
+    analysis: super::analysis_panel::AnalysisPanel,
     /// The user agreed to close (or nothing was unsaved).
     close_confirmed: bool,
     close_sent: bool,
@@ -129,6 +131,7 @@ impl Lectern {
             settings_path,
             shown_title: String::new(),
             shown_dark_mode: None,
+            analysis: Default::default(),
             close_confirmed: false,
             close_sent: false,
             safety: safety::Safety::new(unsaved_dir),
@@ -184,6 +187,11 @@ impl Lectern {
     /// The text selection in the document view, in code points.
     pub fn selection(&self) -> Option<Range<usize>> {
         self.view.selected_range()
+    }
+
+    /// Where code point `c` of the shown document was drawn in the last frame.
+    pub fn char_rect(&self, c: usize) -> Option<egui::Rect> {
+        self.view.char_rect(c)
     }
 
     /// Sets the text selection from `anchor` to `focus` (what a mouse drag does).
