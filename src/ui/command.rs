@@ -47,6 +47,8 @@ pub enum Command {
     PreviousDocument,
     /// Switch between light and dark theme.
     ToggleTheme,
+    /// Show or hide the Analysis window.
+    ToggleAnalysis,
     /// Select the next annotation in reading order.
     NextSpan,
     /// Select the previous annotation in reading order.
@@ -91,7 +93,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 40] = [
+    pub const ALL: [Command; 41] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -112,6 +114,7 @@ impl Command {
         Command::NextDocument,
         Command::PreviousDocument,
         Command::ToggleTheme,
+        Command::ToggleAnalysis,
         Command::NextSpan,
         Command::PreviousSpan,
         Command::StartLink,
@@ -157,6 +160,7 @@ impl Command {
             Command::NextDocument => "Next document",
             Command::PreviousDocument => "Previous document",
             Command::ToggleTheme => "Dark theme",
+            Command::ToggleAnalysis => "Analysis",
             Command::NextSpan => "Next annotation",
             Command::PreviousSpan => "Previous annotation",
             Command::StartLink => "Link to another annotation",
@@ -209,6 +213,9 @@ impl Command {
             Command::NextDocument => "Show the next document in the list",
             Command::PreviousDocument => "Show the previous document in the list",
             Command::ToggleTheme => "Switch between the light and the dark theme",
+            Command::ToggleAnalysis => {
+                "Label counts, who is quoted, descriptors, co-occurrence and coder agreement"
+            }
             Command::NextSpan => "Select the next annotation in the article",
             Command::PreviousSpan => "Select the previous annotation in the article",
             Command::StartLink => {
@@ -284,7 +291,8 @@ impl Command {
             | Command::OpenBackup
             | Command::ExportCsv
             | Command::ExportJsonl
-            | Command::ToggleTheme => vec![],
+            | Command::ToggleTheme
+            | Command::ToggleAnalysis => vec![],
             Command::Quit => vec![cmd(Key::Q)],
             Command::Undo => vec![cmd(Key::Z)],
             Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

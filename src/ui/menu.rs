@@ -157,6 +157,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
                 "Dark theme"
             };
             item(ui, Command::ToggleTheme, theme, true);
+            ui.separator();
+            item(ui, Command::ToggleAnalysis, Command::ToggleAnalysis.text(), true);
         });
     });
     choice.into_inner()

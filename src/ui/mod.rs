@@ -3,6 +3,7 @@
 //! outside the edit path, and no widget touches files.
 
 pub mod analysis_panel;
+pub mod analysis_panel;
 pub mod app;
 pub mod codebook;
 pub mod command;

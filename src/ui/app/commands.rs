@@ -64,6 +64,7 @@ impl Lectern {
                 self.settings.dark_mode = !self.settings.dark_mode;
                 self.save_settings();
             }
+            Command::ToggleAnalysis => self.analysis.open = !self.analysis.open,
         }
     }
 

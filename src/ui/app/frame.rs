@@ -42,6 +42,11 @@ impl Lectern {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
         self.dialogs_ui(&ctx);
+        let revision = self.session.revision();
+        let asked = self
+            .analysis
+            .window_ui(&ctx, &self.session.project, revision);
+        self.queue.extend(asked);
         self.palette_ui(&ctx);
         self.safety_frame(&ctx);
         let intents = std::mem::take(&mut self.queue);

@@ -82,6 +82,8 @@ pub struct Lectern {
     shown_dark_mode: Option<bool>,
     /// The Analysis window (View ▸ Analysis).
     analysis: super::analysis_panel::AnalysisPanel,
+    /// The Analysis window (View ▸ Analysis).
+    analysis: super::analysis_panel::AnalysisPanel,
     /// The user agreed to close (or nothing was unsaved).
     close_confirmed: bool,
     close_sent: bool,
@@ -131,6 +133,7 @@ impl Lectern {
             settings_path,
             shown_title: String::new(),
             shown_dark_mode: None,
+            analysis: Default::default(),
             analysis: Default::default(),
             close_confirmed: false,
             close_sent: false,

@@ -1,0 +1,330 @@
+//! The Analysis window (View ▸ Analysis): the `lectern stats` and `lectern agreement`
+//! tables for the open project, a bar chart of the counts, and click-through from a row
+//! to the spans behind it. It reads the project and returns intents; it never edits.
+
+use super::intent::Intent;
+use super::theme;
+use crate::analysis::{self, Filter, GroupBy, Table, Unit};
+use crate::model::Project;
+
+/// Which table the window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum AnalysisTable {
+    /// Spans per label per group.
+    #[default]
+    Counts,
+    /// Quotes per speaker with reporting verbs.
+    Quoted,
+    /// Descriptor texts per target.
+    Descriptors,
+    /// Labels together in a paragraph.
+    Cooccurrence,
+    /// Intercoder agreement per label.
+    Agreement,
+}
+
+impl AnalysisTable {
+    /// Every table, in the order of the selector.
+    pub const ALL: [AnalysisTable; 5] = [
+        AnalysisTable::Counts,
+        AnalysisTable::Quoted,
+        AnalysisTable::Descriptors,
+        AnalysisTable::Cooccurrence,
+        AnalysisTable::Agreement,
+    ];
+
+    /// Name in the selector.
+    pub fn name(self) -> &'static str {
+        match self {
+            AnalysisTable::Counts => "Label counts",
+            AnalysisTable::Quoted => "Who is quoted",
+            AnalysisTable::Descriptors => "Descriptors",
+            AnalysisTable::Cooccurrence => "Co-occurrence",
+            AnalysisTable::Agreement => "Agreement",
+        }
+    }
+}
+
+/// What the window shows, kept between frames; the table is recomputed only when the
+/// project or a choice changes.
+#[derive(Default)]
+pub struct AnalysisPanel {
+    /// Whether the window is open.
+    pub open: bool,
+    /// The table shown.
+    pub table: AnalysisTable,
+    /// What documents are grouped by.
+    pub by: GroupBy,
+    /// Which spans count.
+    pub filter: Filter,
+    cache: Option<(u64, AnalysisTable, GroupBy, Filter, Table)>,
+}
+
+impl AnalysisPanel {
+    /// The table for the current choices, computed at most once per project revision.
+    pub fn current(&mut self, project: &Project, revision: u64) -> Table {
+        if let Some((r, t, b, f, table)) = &self.cache
+            && *r == revision
+            && *t == self.table
+            && *b == self.by
+            && *f == self.filter
+        {
+            return table.clone();
+        }
+        let table = compute(project, self.table, &self.by, &self.filter);
+        self.cache = Some((
+            revision,
+            self.table,
+            self.by.clone(),
+            self.filter.clone(),
+            table.clone(),
+        ));
+        table
+    }
+
+    /// Draws the window if it is open; returns what a click asked for.
+    pub fn window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        revision: u64,
+    ) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let mut open = self.open;
+        egui::Window::new("Analysis")
+            .open(&mut open)
+            .default_size([720.0, 480.0])
+            .resizable(true)
+            .show(ctx, |ui| {
+                self.controls_ui(ui, project);
+                ui.separator();
+                let kind = self.table;
+                let table = self.current(project, revision);
+                ui.horizontal(|ui| {
+                    if ui
+                        .button("Copy as CSV")
+                        .on_hover_text(
+                            "Copy this table as CSV, to paste into a spreadsheet or a file",
+                        )
+                        .clicked()
+                    {
+                        ui.ctx().copy_text(table.to_csv());
+                    }
+                    ui.weak(format!("{} rows", table.rows.len()));
+                });
+                if kind == AnalysisTable::Counts {
+                    bar_chart_ui(ui, project, &table);
+                    ui.separator();
+                }
+                if let Some(i) = table_ui(ui, &table) {
+                    intents.extend(i);
+                }
+            });
+        self.open = open;
+        intents
+    }
+
+    fn controls_ui(&mut self, ui: &mut egui::Ui, project: &Project) {
+        ui.horizontal_wrapped(|ui| {
+            let name = ui.label("Table");
+            egui::ComboBox::from_id_salt("analysis-table")
+                .selected_text(self.table.name())
+                .show_ui(ui, |ui| {
+                    for t in AnalysisTable::ALL {
+                        ui.selectable_value(&mut self.table, t, t.name());
+                    }
+                })
+                .response
+                .labelled_by(name.id);
+            let name = ui.label("by");
+            egui::ComboBox::from_id_salt("analysis-by")
+                .selected_text(self.by.name().to_owned())
+                .show_ui(ui, |ui| {
+                    let custom = project
+                        .custom_fields
+                        .iter()
+                        .map(|f| GroupBy::Custom(f.clone()));
+                    for g in GroupBy::BUILT_IN.into_iter().chain(custom) {
+                        let name = g.name().to_owned();
+                        ui.selectable_value(&mut self.by, g, name);
+                    }
+                })
+                .response
+                .labelled_by(name.id);
+            ui.label("from");
+            date_field_ui(ui, &mut self.filter.date_from, "analysis-from");
+            ui.label("to");
+            date_field_ui(ui, &mut self.filter.date_to, "analysis-to");
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Labels:");
+            for label in &project.labels {
+                let mut on =
+                    self.filter.labels.is_empty() || self.filter.labels.contains(&label.name);
+                theme::color_chip(ui, label);
+                if ui.checkbox(&mut on, &label.name).changed() {
+                    if self.filter.labels.is_empty() {
+                        self.filter.labels =
+                            project.labels.iter().map(|l| l.name.clone()).collect();
+                    }
+                    if on {
+                        self.filter.labels.insert(label.name.clone());
+                    } else {
+                        self.filter.labels.remove(&label.name);
+                    }
+                    if self.filter.labels.len() == project.labels.len() {
+                        self.filter.labels.clear();
+                    }
+                }
+            }
+        });
+        let annotators = analysis::agreement::coders(project);
+        if annotators.len() > 1 {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Annotators:");
+                for a in annotators {
+                    let mut on =
+                        self.filter.annotators.is_empty() || self.filter.annotators.contains(&a);
+                    if ui.checkbox(&mut on, &a).changed() {
+                        if on {
+                            self.filter.annotators.insert(a.clone());
+                        } else {
+                            self.filter.annotators.remove(&a);
+                        }
+                    }
+                }
+                if !self.filter.annotators.is_empty() && ui.small_button("all").clicked() {
+                    self.filter.annotators.clear();
+                }
+            });
+        }
+    }
+}
+
+fn compute(project: &Project, kind: AnalysisTable, by: &GroupBy, filter: &Filter) -> Table {
+    match kind {
+        AnalysisTable::Counts => analysis::label_counts(project, filter, by),
+        AnalysisTable::Quoted => analysis::who_is_quoted(project, filter, by),
+        AnalysisTable::Descriptors => analysis::descriptors(project, filter, by),
+        AnalysisTable::Cooccurrence => analysis::cooccurrence(project, filter),
+        AnalysisTable::Agreement => analysis::agreement(project, Unit::Token, true),
+    }
+}
+
+/// A date bound as a small text field; empty means none.
+fn date_field_ui(ui: &mut egui::Ui, value: &mut Option<String>, id: &str) {
+    let mut text = value.clone().unwrap_or_default();
+    let edit = egui::TextEdit::singleline(&mut text)
+        .id_salt(id)
+        .hint_text("YYYY-MM-DD")
+        .desired_width(90.0);
+    if ui.add(edit).changed() {
+        *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
+    }
+}
+
+/// Horizontal stacked bars: one per row of the counts table, one segment per label in
+/// the label's colour, the row's total at the end.
+fn bar_chart_ui(ui: &mut egui::Ui, project: &Project, table: &Table) {
+    let Some(total_col) = table.column("total") else {
+        return;
+    };
+    let max = table
+        .rows
+        .iter()
+        .filter_map(|r| r[total_col].value())
+        .fold(0.0_f64, f64::max);
+    if max <= 0.0 {
+        return;
+    }
+    let row_px = 18.0;
+    let label_px = 180.0;
+    let width = ui.available_width().max(label_px + 60.0);
+    let height = row_px * table.rows.len() as f32;
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let painter = ui.painter_at(rect);
+    let text_color = ui.visuals().text_color();
+    let font = egui::FontId::proportional(12.0);
+    let bar_width = (width - label_px - 40.0) as f64;
+    for (i, row) in table.rows.iter().enumerate() {
+        let y = rect.top() + row_px * i as f32;
+        let name: String = row[0].text().chars().take(28).collect();
+        painter.text(
+            egui::pos2(rect.left(), y + row_px / 2.0),
+            egui::Align2::LEFT_CENTER,
+            name,
+            font.clone(),
+            text_color,
+        );
+        let mut x = rect.left() + label_px;
+        for (c, header) in table.header.iter().enumerate().take(total_col).skip(1) {
+            let n = row[c].value().unwrap_or(0.0);
+            let w = (n / max * bar_width) as f32;
+            if w > 0.0 {
+                let color = project.label(header).map_or(text_color, theme::label_color);
+                painter.rect_filled(
+                    egui::Rect::from_min_size(egui::pos2(x, y + 3.0), egui::vec2(w, row_px - 6.0)),
+                    1.0,
+                    color,
+                );
+                x += w;
+            }
+        }
+        painter.text(
+            egui::pos2(x + 4.0, y + row_px / 2.0),
+            egui::Align2::LEFT_CENTER,
+            row[total_col].display(),
+            font.clone(),
+            text_color,
+        );
+    }
+}
+
+/// The table as a grid; a row with spans behind it gets a button per span that shows
+/// the span in its document.
+fn table_ui(ui: &mut egui::Ui, table: &Table) -> Option<Vec<Intent>> {
+    let mut clicked = None;
+    egui::ScrollArea::both()
+        .id_salt("analysis-table")
+        .show(ui, |ui| {
+            egui::Grid::new("analysis-grid")
+                .striped(true)
+                .show(ui, |ui| {
+                    for h in &table.header {
+                        ui.strong(h);
+                    }
+                    ui.end_row();
+                    for (row, sources) in table.rows.iter().zip(&table.sources) {
+                        for cell in row {
+                            ui.label(cell.display());
+                        }
+                        if !sources.is_empty() && table.header.iter().any(|h| h == "span_ids") {
+                            ui.horizontal(|ui| {
+                                for s in sources.iter().take(12) {
+                                    if ui
+                                        .small_button(format!("#{}", s.span))
+                                        .on_hover_text("Show this annotation in its document")
+                                        .clicked()
+                                    {
+                                        clicked = Some(*s);
+                                    }
+                                }
+                            });
+                        }
+                        ui.end_row();
+                    }
+                });
+        });
+    clicked.map(|s| {
+        vec![
+            Intent::ShowDocument(s.doc),
+            Intent::SelectSpan {
+                span: Some(s.span),
+                reveal: true,
+            },
+        ]
+    })
+}
