@@ -5,6 +5,7 @@
 //! once, as `lectern: <message>`, with exit code 1 (clap exits 2 for usage errors).
 
 mod analysis;
+mod reanchor;
 
 use crate::formats::{ExportError, ExportFormat, ImportFormat, article};
 use crate::model::{Edit, Project};
@@ -68,6 +69,9 @@ enum Command {
     },
     /// Tables for comparing outlets: label counts, who is quoted, descriptors, co-occurrence.
     Stats(analysis::StatsArgs),
+    /// Replace a document's text with a new version of the article and move its spans
+    /// to where their text now is; prints what moved.
+    Reanchor(reanchor::ReanchorArgs),
     /// Combine coders' projects on the same articles into one, keeping each coder's spans.
     Merge(analysis::MergeArgs),
     /// Intercoder agreement of a merged project: kappa, Krippendorff's alpha, span F1.
@@ -112,6 +116,7 @@ pub fn main() -> ExitCode {
         }) => import(&project, format, &paths),
         Some(Command::Check { project }) => check(&project),
         Some(Command::Stats(args)) => analysis::stats(&args),
+        Some(Command::Reanchor(args)) => reanchor::run(&args),
         Some(Command::Merge(args)) => analysis::merge(&args),
         Some(Command::Agreement(args)) => analysis::agreement(&args),
     };

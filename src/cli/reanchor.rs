@@ -1,0 +1,136 @@
+//! `lectern reanchor PROJECT --doc ID NEWFILE`: replace a document's text with a corrected
+//! or re-encoded version of the article and move every span to where its text now is,
+//! printing what moved. Spans that cannot be placed are listed and, unless asked, nothing
+//! is written: no annotation disappears without the user saying so.
+
+use crate::formats::article;
+use crate::model::reanchor::{Placement, reanchor};
+use crate::model::{DocId, DocText, Edit, content_hash};
+use crate::store;
+use anyhow::{Context, bail};
+use clap::Args;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Arguments of `lectern reanchor`.
+#[derive(Debug, Args)]
+pub struct ReanchorArgs {
+    /// The project file (.ron).
+    project: PathBuf,
+    /// Id of the document whose text is replaced.
+    #[arg(long)]
+    doc: u32,
+    /// The new version of the article (.txt, .md), in any encoding Lectern reads.
+    new_file: PathBuf,
+    /// Print what would move, write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Remove the spans that cannot be placed (they are listed) instead of stopping.
+    #[arg(long)]
+    drop_unplaced: bool,
+}
+
+/// Runs `lectern reanchor`; exit 1 when spans could not be placed and nothing was written.
+pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
+    let path = &args.project;
+    let mut project = store::load(path)?;
+    let doc_id = DocId(args.doc);
+    let Some(index) = project.documents.iter().position(|d| d.id == doc_id) else {
+        bail!(
+            "{}: there is no document {doc_id}; `lectern stats` or the window lists them",
+            path.display()
+        );
+    };
+    let article = article::read_article(&args.new_file)?;
+    let old = project.documents[index].clone();
+    let new_text = DocText::new(article.text);
+    let outcomes = reanchor(&old.text, &old.spans, &new_text);
+
+    let mut doc = old.clone();
+    let mut unplaced = BTreeSet::new();
+    let mut moved = 0;
+    for o in &outcomes {
+        let from = format!("{}..{}", o.old.start, o.old.end);
+        match &o.placed {
+            None => {
+                unplaced.insert(o.span);
+                println!("span {}: unplaced {from} {:?}", o.span, o.old_text);
+            }
+            Some((extent, how)) => {
+                let to = format!("{}..{}", extent.start, extent.end);
+                match how {
+                    Placement::Unchanged => println!("span {}: unchanged {from}", o.span),
+                    Placement::Moved => println!("span {}: moved {from} -> {to}", o.span),
+                    Placement::Fuzzy { similarity } => println!(
+                        "span {}: fuzzy {from} -> {to} ({:.0}% alike) {:?} -> {:?}",
+                        o.span,
+                        similarity * 100.0,
+                        o.old_text,
+                        extent.text
+                    ),
+                }
+                if *how != Placement::Unchanged {
+                    moved += 1;
+                }
+                if let Some(span) = doc.spans.iter_mut().find(|s| s.id == o.span) {
+                    span.set_extent(extent);
+                }
+            }
+        }
+    }
+    eprintln!(
+        "{}: document {doc_id}: {} span(s): {moved} moved, {} unplaced",
+        path.display(),
+        outcomes.len(),
+        unplaced.len()
+    );
+    if !unplaced.is_empty() && !args.drop_unplaced {
+        eprintln!(
+            "lectern: {}: nothing written; {} span(s) could not be placed (listed above); \
+             consider correcting the new text, or --drop-unplaced to remove them",
+            path.display(),
+            unplaced.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    doc.spans.retain(|s| !unplaced.contains(&s.id));
+    doc.relations
+        .retain(|r| !unplaced.contains(&r.from) && !unplaced.contains(&r.to));
+    doc.spans.sort_by_key(|s| s.order_key());
+    doc.content_hash = content_hash(new_text.as_str());
+    doc.text = new_text;
+    doc.encoding = article.encoding;
+    doc.source_path = args.new_file.display().to_string();
+    let edits = [
+        Edit::RemoveDocument {
+            index,
+            document: Box::new(old),
+        },
+        Edit::AddDocument {
+            index,
+            document: Box::new(doc),
+        },
+    ];
+    for e in &edits {
+        e.apply(&mut project)
+            .with_context(|| format!("cannot re-anchor document {doc_id}"))?;
+    }
+    if args.dry_run {
+        eprintln!("{}: dry run, not written", path.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Err(e) = store::backup::rotate(path) {
+        bail!(
+            "cannot keep a backup of {} before rewriting it: {e}",
+            path.display()
+        );
+    }
+    store::save(&project, path)?;
+    eprintln!(
+        "{}: saved; the previous version is {}",
+        path.display(),
+        store::backup::path_for(path, 1).display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

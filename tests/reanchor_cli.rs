@@ -1,0 +1,111 @@
+//! `lectern reanchor`: a corrected article replaces a document's text and the spans follow.
+
+use lectern::model::{DocId, Document, Edit, Project};
+use lectern::store;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const OLD: &str =
+    "Mayor Ελένη Παπαδάκη said the bridge will close.\nThe ministr said “no”.\nIt closes in May.";
+
+fn project() -> Project {
+    let mut p = Project::new("Drift");
+    p.documents.push(Document::new(DocId(1), "Bridge", OLD));
+    for (label, needle) in [
+        ("descriptor", "Ελένη Παπαδάκη"),
+        ("quote", "“no”"),
+        ("claim", "The ministr said"),
+    ] {
+        let r = p.documents[0].text.find(needle, 1).expect("needle");
+        let span = p.make_span(DocId(1), label, r.start, r.end).expect("span");
+        Edit::AddSpan {
+            doc: DocId(1),
+            span,
+        }
+        .apply(&mut p)
+        .expect("add");
+    }
+    p
+}
+
+fn reanchor(dir: &Path, new_text: &[u8], extra: &[&str]) -> Output {
+    store::save(&project(), &dir.join("p.ron")).expect("save");
+    std::fs::write(dir.join("new.txt"), new_text).expect("new");
+    Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["reanchor", "p.ron", "--doc", "1", "new.txt"])
+        .args(extra)
+        .current_dir(dir)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn a_corrected_crlf_article_with_a_new_paragraph_keeps_every_span() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let new = format!(
+        "UPDATE: corrected.\n\n{}",
+        OLD.replace("ministr", "minister")
+    )
+    .replace('\n', "\r\n");
+    let out = reanchor(dir.path(), new.as_bytes(), &[]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("moved"), "{stdout}");
+    assert!(stdout.contains("fuzzy"), "{stdout}");
+    let p = store::load(&dir.path().join("p.ron")).expect("valid after re-anchoring");
+    let doc = &p.documents[0];
+    assert!(doc.text.as_str().starts_with("UPDATE"));
+    let texts: Vec<&str> = doc.spans.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(texts, ["Ελένη Παπαδάκη", "The minister said", "“no”"]);
+    // The old file is kept as a backup.
+    assert_eq!(
+        store::load(&store::backup::path_for(&dir.path().join("p.ron"), 1)).expect("backup"),
+        project()
+    );
+}
+
+#[test]
+fn unplaceable_spans_are_listed_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = reanchor(
+        dir.path(),
+        "Mayor Ελένη Παπαδάκη said the bridge will close.".as_bytes(),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("unplaced"), "{stdout}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
+    assert_eq!(
+        store::load(&dir.path().join("p.ron")).expect("load"),
+        project()
+    );
+    // With --drop-unplaced the listed spans go and the rest are kept.
+    std::fs::remove_file(dir.path().join("p.ron")).expect("rm");
+    let out = reanchor(
+        dir.path(),
+        "Mayor Ελένη Παπαδάκη said the bridge will close.".as_bytes(),
+        &["--drop-unplaced"],
+    );
+    assert!(out.status.success());
+    let p = store::load(&dir.path().join("p.ron")).expect("load");
+    assert_eq!(p.documents[0].spans.len(), 1);
+}
+
+#[test]
+fn a_missing_document_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    store::save(&project(), &dir.path().join("p.ron")).expect("save");
+    std::fs::write(dir.path().join("new.txt"), OLD).expect("new");
+    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["reanchor", "p.ron", "--doc", "9", "new.txt"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no document 9"));
+}
