@@ -7,8 +7,9 @@
 
 use anyhow::{Context, bail};
 use lectern::formats::article::read_articles;
-use lectern::model::{DocId, Edit, MetaField, Project};
+use lectern::model::{DocId, DocStatus, Edit, Extent, MetaField, Project, Relation, SpanId};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Where the sample project is written, relative to the repository root.
@@ -17,9 +18,17 @@ pub const PROJECT_PATH: &str = "projects/harbour-bridge.ron";
 /// The sample articles and `annotations.ron`, relative to the repository root.
 pub const ARTICLES_DIR: &str = "projects/sample-articles";
 
-/// `annotations.ron`: the articles, their metadata and their spans.
+/// `annotations.ron`: who made the annotations and when, the project's own metadata
+/// fields, and the articles with their metadata, spans and relations.
 #[derive(Deserialize)]
 struct Annotations {
+    /// Written as every span's `annotator`.
+    annotator: String,
+    /// Written as every span's `created`, so the file is the same on every build.
+    created: String,
+    /// The project's custom metadata fields.
+    #[serde(default)]
+    custom_fields: Vec<String>,
     articles: Vec<AnnotatedArticle>,
 }
 
@@ -30,15 +39,44 @@ struct AnnotatedArticle {
     date: String,
     url: String,
     author: String,
+    /// Values of the project's custom fields.
+    #[serde(default)]
+    custom: BTreeMap<String, String>,
+    #[serde(default)]
+    status: DocStatus,
+    #[serde(default)]
+    memo: String,
     spans: Vec<SpanSpec>,
+    /// Links between spans, by their keys.
+    #[serde(default)]
+    relations: Vec<RelationSpec>,
 }
 
 /// A span given by its exact text and which occurrence of it (1-based) is meant.
 #[derive(Deserialize)]
 struct SpanSpec {
+    /// Short name that relations refer to ("q1"), unique within the article; empty for none.
+    #[serde(default)]
+    key: String,
     label: String,
     text: String,
     occurrence: usize,
+    /// Further pieces (text, occurrence) that make the span discontinuous.
+    #[serde(default)]
+    fragments_also: Vec<(String, usize)>,
+    /// Values of the label's attribute fields.
+    #[serde(default)]
+    attributes: BTreeMap<String, String>,
+    #[serde(default)]
+    note: String,
+}
+
+/// A relation between two spans given by their keys.
+#[derive(Deserialize)]
+struct RelationSpec {
+    kind: String,
+    from: String,
+    to: String,
     #[serde(default)]
     note: String,
 }
@@ -52,6 +90,11 @@ pub fn build(root: &Path) -> anyhow::Result<Project> {
     let annotations: Annotations = ron::from_str(&text)
         .with_context(|| format!("{} is not an annotations file", annotations_path.display()))?;
     let mut project = Project::new("Harbour bridge row");
+    Edit::SetCustomFields {
+        old: Vec::new(),
+        new: annotations.custom_fields.clone(),
+    }
+    .apply(&mut project)?;
     let paths: Vec<PathBuf> = annotations
         .articles
         .iter()
@@ -72,20 +115,27 @@ pub fn build(root: &Path) -> anyhow::Result<Project> {
         document.source_path = format!("{ARTICLES_DIR}/{}", article.file);
         let doc = document.id;
         edit.apply(&mut project)?;
-        annotate(&mut project, doc, article)
+        annotate(&mut project, doc, article, &annotations)
             .with_context(|| format!("cannot annotate {}", article.file))?;
     }
     project.last_viewed = None;
     Ok(project)
 }
 
-/// Sets the document's metadata and adds its spans, in the order given.
-fn annotate(project: &mut Project, doc: DocId, article: &AnnotatedArticle) -> anyhow::Result<()> {
+/// Sets the document's metadata, status and memo, then adds its spans (in the order
+/// given) and its relations.
+fn annotate(
+    project: &mut Project,
+    doc: DocId,
+    article: &AnnotatedArticle,
+    annotations: &Annotations,
+) -> anyhow::Result<()> {
     let fields = [
         (MetaField::Outlet, &article.outlet),
         (MetaField::Date, &article.date),
         (MetaField::Url, &article.url),
         (MetaField::Author, &article.author),
+        (MetaField::Memo, &article.memo),
     ];
     for (field, value) in fields {
         let old = project
@@ -101,19 +151,93 @@ fn annotate(project: &mut Project, doc: DocId, article: &AnnotatedArticle) -> an
         }
         .apply(project)?;
     }
+    for (name, value) in &article.custom {
+        if !project.custom_fields.contains(name) {
+            bail!("custom field {name:?} is not in custom_fields");
+        }
+        Edit::SetCustomField {
+            doc,
+            name: name.clone(),
+            old: String::new(),
+            new: value.clone(),
+        }
+        .apply(project)?;
+    }
+    Edit::SetDocStatus {
+        doc,
+        old: DocStatus::default(),
+        new: article.status,
+    }
+    .apply(project)?;
+    let mut keys: BTreeMap<&str, SpanId> = BTreeMap::new();
     for spec in &article.spans {
         let what = || format!("span {:?} (occurrence {})", spec.text, spec.occurrence);
-        let at = project
+        let text = &project
             .document(doc)
-            .and_then(|d| d.text.find(&spec.text, spec.occurrence))
-            .with_context(|| format!("{} is not in the text", what()))?;
+            .with_context(|| format!("document {doc} is missing"))?
+            .text;
+        let mut pieces = Vec::new();
+        for (piece, occurrence) in std::iter::once((&spec.text, spec.occurrence))
+            .chain(spec.fragments_also.iter().map(|(t, o)| (t, *o)))
+        {
+            let at = text.find(piece, occurrence).with_context(|| {
+                format!("{piece:?} (occurrence {occurrence}) is not in the text")
+            })?;
+            pieces.push((at.start, at.end));
+        }
+        let extent = Extent::from_pieces(text, &pieces).with_context(what)?;
+        if extent.fragments.len() != pieces.len() && pieces.len() > 1 {
+            bail!("{}: its fragments touch or overlap", what());
+        }
         let mut span = project
-            .make_span(doc, &spec.label, at.start, at.end)
+            .make_span(doc, &spec.label, extent.start, extent.end)
             .with_context(what)?;
+        span.fragments = extent.fragments;
         span.note = spec.note.clone();
+        span.annotator = annotations.annotator.clone();
+        span.created = annotations.created.clone();
+        let id = span.id;
         Edit::AddSpan { doc, span }
             .apply(project)
             .with_context(what)?;
+        let defined = project
+            .label(&spec.label)
+            .map(|l| l.attributes.clone())
+            .unwrap_or_default();
+        for (name, value) in &spec.attributes {
+            if !defined.iter().any(|a| a.name == *name) {
+                bail!("{}: label {} has no attribute {name}", what(), spec.label);
+            }
+            Edit::SetSpanAttribute {
+                doc,
+                span: id,
+                name: name.clone(),
+                old: String::new(),
+                new: value.clone(),
+            }
+            .apply(project)
+            .with_context(what)?;
+        }
+        if !spec.key.is_empty() && keys.insert(&spec.key, id).is_some() {
+            bail!("span key {:?} is used twice", spec.key);
+        }
+    }
+    for r in &article.relations {
+        let span = |key: &str| {
+            keys.get(key)
+                .copied()
+                .with_context(|| format!("no span has the key {key:?}"))
+        };
+        let relation = Relation {
+            id: project.next_relation_id(),
+            kind: r.kind.clone(),
+            from: span(&r.from)?,
+            to: span(&r.to)?,
+            note: r.note.clone(),
+        };
+        Edit::AddRelation { doc, relation }
+            .apply(project)
+            .with_context(|| format!("relation {} {} → {}", r.kind, r.from, r.to))?;
     }
     Ok(())
 }
@@ -124,8 +248,9 @@ fn main() -> anyhow::Result<()> {
     let path = root.join(PROJECT_PATH);
     lectern::store::save(&project, &path)?;
     let spans: usize = project.documents.iter().map(|d| d.spans.len()).sum();
+    let relations: usize = project.documents.iter().map(|d| d.relations.len()).sum();
     println!(
-        "wrote {} ({} documents, {spans} spans)",
+        "wrote {} ({} documents, {spans} spans, {relations} relations)",
         path.display(),
         project.documents.len()
     );
