@@ -5,6 +5,7 @@
 //! numbers, and tests check them against hand counts and published worked examples.
 //! A layer beside `formats`: it reads the model and knows nothing of the UI.
 
+pub mod adjudication;
 pub mod agreement;
 mod counts;
 mod filter;

@@ -49,6 +49,8 @@ pub enum Command {
     ToggleTheme,
     /// Show or hide the Analysis window.
     ToggleAnalysis,
+    /// Show or hide the Adjudication window.
+    ToggleAdjudication,
     /// Select the next annotation in reading order.
     NextSpan,
     /// Select the previous annotation in reading order.
@@ -93,7 +95,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 41] = [
+    pub const ALL: [Command; 42] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -115,6 +117,7 @@ impl Command {
         Command::PreviousDocument,
         Command::ToggleTheme,
         Command::ToggleAnalysis,
+        Command::ToggleAdjudication,
         Command::NextSpan,
         Command::PreviousSpan,
         Command::StartLink,
@@ -161,6 +164,7 @@ impl Command {
             Command::PreviousDocument => "Previous document",
             Command::ToggleTheme => "Dark theme",
             Command::ToggleAnalysis => "Analysis",
+            Command::ToggleAdjudication => "Adjudicate",
             Command::NextSpan => "Next annotation",
             Command::PreviousSpan => "Previous annotation",
             Command::StartLink => "Link to another annotation",
@@ -215,6 +219,9 @@ impl Command {
             Command::ToggleTheme => "Switch between the light and the dark theme",
             Command::ToggleAnalysis => {
                 "Label counts, who is quoted, descriptors, co-occurrence and coder agreement"
+            }
+            Command::ToggleAdjudication => {
+                "Compare the coders' spans on this document and accept them into a gold layer"
             }
             Command::NextSpan => "Select the next annotation in the article",
             Command::PreviousSpan => "Select the previous annotation in the article",
@@ -292,7 +299,8 @@ impl Command {
             | Command::ExportCsv
             | Command::ExportJsonl
             | Command::ToggleTheme
-            | Command::ToggleAnalysis => vec![],
+            | Command::ToggleAnalysis
+            | Command::ToggleAdjudication => vec![],
             Command::Quit => vec![cmd(Key::Q)],
             Command::Undo => vec![cmd(Key::Z)],
             Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

@@ -158,7 +158,18 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
             };
             item(ui, Command::ToggleTheme, theme, true);
             ui.separator();
-            item(ui, Command::ToggleAnalysis, Command::ToggleAnalysis.text(), true);
+            item(
+                ui,
+                Command::ToggleAnalysis,
+                Command::ToggleAnalysis.text(),
+                true,
+            );
+            item(
+                ui,
+                Command::ToggleAdjudication,
+                Command::ToggleAdjudication.text(),
+                cx.has_documents,
+            );
         });
     });
     choice.into_inner()

@@ -2,6 +2,7 @@
 //! intents; [`app::Lectern`] turns those into edits. No project mutation happens here
 //! outside the edit path, and no widget touches files.
 
+mod adjudication;
 pub mod analysis_panel;
 pub mod analysis_panel;
 pub mod app;

@@ -65,6 +65,9 @@ impl Lectern {
                 self.save_settings();
             }
             Command::ToggleAnalysis => self.analysis.open = !self.analysis.open,
+            Command::ToggleAdjudication => {
+                self.adjudication.open = !self.adjudication.open;
+            }
         }
     }
 

@@ -47,6 +47,13 @@ impl Lectern {
             .analysis
             .window_ui(&ctx, &self.session.project, revision);
         self.queue.extend(asked);
+        let doc = self
+            .current_doc
+            .and_then(|d| self.session.project.document(d));
+        let asked = self
+            .adjudication
+            .window_ui(&ctx, &self.session.project, doc);
+        self.queue.extend(asked);
         self.palette_ui(&ctx);
         self.safety_frame(&ctx);
         let intents = std::mem::take(&mut self.queue);

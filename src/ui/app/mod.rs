@@ -82,6 +82,8 @@ pub struct Lectern {
     shown_dark_mode: Option<bool>,
     /// The Analysis window (View ▸ Analysis).
     analysis: super::analysis_panel::AnalysisPanel,
+    /// The Adjudication window (View ▸ Adjudicate).
+    adjudication: super::adjudication::AdjudicationPanel,
     /// The Analysis window (View ▸ Analysis).
     analysis: super::analysis_panel::AnalysisPanel,
     /// The user agreed to close (or nothing was unsaved).
@@ -134,6 +136,7 @@ impl Lectern {
             shown_title: String::new(),
             shown_dark_mode: None,
             analysis: Default::default(),
+            adjudication: Default::default(),
             analysis: Default::default(),
             close_confirmed: false,
             close_sent: false,

@@ -1,0 +1,246 @@
+//! The Adjudication window (View ▸ Adjudicate): the shown document's spans coder by coder,
+//! side by side, the disagreements listed below, and a gold layer built by accepting one
+//! coder's span or the other's — by mouse or with J/K (move), Y (accept), N (remove from
+//! gold) and S (show in the article). Accepted spans are ordinary spans with annotator
+//! "gold", so the usual tools edit their boundaries, and every step can be undone.
+
+use super::intent::Intent;
+use super::theme;
+use crate::analysis::adjudication::{self, Candidate};
+use crate::model::{Document, Project, SpanId};
+
+/// What the window shows, kept between frames.
+#[derive(Default)]
+pub struct AdjudicationPanel {
+    /// Whether the window is open.
+    pub open: bool,
+    /// List agreed spans too, not only disagreements.
+    pub show_agreed: bool,
+    /// Index of the highlighted row in the list.
+    cursor: usize,
+}
+
+impl AdjudicationPanel {
+    /// Draws the window for `doc` if it is open; returns what the user asked for.
+    pub fn window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        doc: Option<&Document>,
+    ) -> Vec<Intent> {
+        let mut intents = Vec::new();
+        let mut open = self.open;
+        egui::Window::new("Adjudication")
+            .open(&mut open)
+            .default_size([760.0, 520.0])
+            .resizable(true)
+            .show(ctx, |ui| match doc {
+                Some(doc) => intents = self.contents_ui(ui, project, doc),
+                None => {
+                    ui.label("Open a document to adjudicate.");
+                }
+            });
+        self.open = open;
+        intents
+    }
+
+    fn contents_ui(&mut self, ui: &mut egui::Ui, project: &Project, doc: &Document) -> Vec<Intent> {
+        let coders = adjudication::coders_of(doc);
+        let all = adjudication::candidates(doc);
+        let rows: Vec<&Candidate> = all
+            .iter()
+            .filter(|c| self.show_agreed || !c.agreed(&coders))
+            .collect();
+        self.cursor = self.cursor.min(rows.len().saturating_sub(1));
+        let mut intents = Vec::new();
+        let open = all.iter().filter(|c| !c.agreed(&coders)).count();
+        let gold = all.iter().filter(|c| c.gold.is_some()).count();
+        ui.horizontal_wrapped(|ui| {
+            ui.strong(&doc.title);
+            ui.weak(format!(
+                "coders: {} · {open} disagreements · {gold} in gold",
+                coders.join(", ")
+            ));
+        });
+        if coders.len() < 2 {
+            ui.label(
+                "This document has fewer than two coders. Merge the coders' projects first \
+                 (lectern merge A.ron B.ron -o merged.ron) and open the merged project.",
+            );
+        }
+        ui.horizontal(|ui| {
+            let agreed = adjudication::accept_agreed(project, doc, &now());
+            let button = ui
+                .add_enabled(
+                    !agreed.is_empty(),
+                    egui::Button::new(format!("Accept all agreed ({})", agreed.len())),
+                )
+                .on_hover_text("Copy every span all coders made alike into the gold layer");
+            if button.clicked() {
+                intents.push(Intent::Edit {
+                    description: "Accept agreed spans into gold".to_owned(),
+                    edits: agreed,
+                    coalesce: None,
+                });
+            }
+            ui.checkbox(&mut self.show_agreed, "List agreed spans too");
+            ui.weak("J/K move · Y accept · N remove from gold · S show");
+        });
+        ui.separator();
+        side_by_side_ui(ui, project, &coders, &all);
+        ui.separator();
+        if let Some(i) = self.keyboard(ui.ctx(), project, doc, &rows) {
+            intents.extend(i);
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("adjudication-list")
+            .show(ui, |ui| {
+                egui::Grid::new("adjudication-grid")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for h in ["", "label", "text", "coders", "gold", ""] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for (i, c) in rows.iter().enumerate() {
+                            ui.label(if i == self.cursor { "▶" } else { "" });
+                            ui.horizontal(|ui| {
+                                if let Some(l) = project.label(&c.label) {
+                                    theme::color_chip(ui, l);
+                                }
+                                ui.label(&c.label);
+                            });
+                            ui.label(format!("“{}”", c.text));
+                            let by: Vec<&str> = c.coders.iter().map(|(k, _)| k.as_str()).collect();
+                            ui.label(by.join(", "));
+                            ui.label(if c.gold.is_some() { "✔ gold" } else { "–" });
+                            ui.horizontal(|ui| {
+                                for (who, span) in &c.coders {
+                                    if c.gold.is_none()
+                                        && ui
+                                            .small_button(format!("Accept {who}"))
+                                            .on_hover_text("Copy this span into the gold layer")
+                                            .clicked()
+                                    {
+                                        self.cursor = i;
+                                        intents.extend(
+                                            accept_intent(project, doc, *span)
+                                                .into_iter()
+                                                .flatten(),
+                                        );
+                                    }
+                                }
+                                if let Some(g) = c.gold
+                                    && ui.small_button("Remove from gold").clicked()
+                                {
+                                    self.cursor = i;
+                                    intents.extend(reject_intent(doc, g).into_iter().flatten());
+                                }
+                                if ui.small_button("Show").clicked() {
+                                    self.cursor = i;
+                                    intents.extend(show_intent(doc, c));
+                                }
+                            });
+                            ui.end_row();
+                        }
+                    });
+            });
+        intents
+    }
+
+    /// J/K move the cursor, Y accepts the first coder's span, N removes the gold copy, S
+    /// shows it in the article — unless the user is typing in a field.
+    fn keyboard(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        doc: &Document,
+        rows: &[&Candidate],
+    ) -> Option<Vec<Intent>> {
+        if ctx.text_edit_focused() || rows.is_empty() {
+            return None;
+        }
+        let pressed = |key| ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+        if pressed(egui::Key::J) {
+            self.cursor = (self.cursor + 1).min(rows.len() - 1);
+        }
+        if pressed(egui::Key::K) {
+            self.cursor = self.cursor.saturating_sub(1);
+        }
+        let c = rows.get(self.cursor)?;
+        if pressed(egui::Key::Y) && c.gold.is_none() {
+            return accept_intent(project, doc, c.coders.first()?.1);
+        }
+        if pressed(egui::Key::N) {
+            return reject_intent(doc, c.gold?);
+        }
+        if pressed(egui::Key::S) {
+            return Some(show_intent(doc, c));
+        }
+        None
+    }
+}
+
+/// The coders' spans in one column each, disagreements in strong text.
+fn side_by_side_ui(ui: &mut egui::Ui, project: &Project, coders: &[String], all: &[Candidate]) {
+    if coders.is_empty() {
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("adjudication-columns")
+        .max_height(ui.available_height() * 0.45)
+        .show(ui, |ui| {
+            ui.columns(coders.len(), |columns| {
+                for (column, coder) in columns.iter_mut().zip(coders) {
+                    column.strong(coder);
+                    for c in all
+                        .iter()
+                        .filter(|c| c.coders.iter().any(|(k, _)| k == coder))
+                    {
+                        column.horizontal_wrapped(|ui| {
+                            if let Some(l) = project.label(&c.label) {
+                                theme::color_chip(ui, l);
+                            }
+                            let text = format!("{}: {}", c.label, c.text);
+                            if c.agreed(coders) {
+                                ui.label(text);
+                            } else {
+                                ui.strong(text);
+                            }
+                        });
+                    }
+                }
+            });
+        });
+}
+
+fn accept_intent(project: &Project, doc: &Document, source: SpanId) -> Option<Vec<Intent>> {
+    let span = doc.span(source)?;
+    let edit = adjudication::accept(doc.id, span, project.next_span_id(), &now());
+    Some(vec![Intent::Edit {
+        description: format!("Accept {}'s span into gold", span.annotator),
+        edits: vec![edit],
+        coalesce: None,
+    }])
+}
+
+fn reject_intent(doc: &Document, gold: SpanId) -> Option<Vec<Intent>> {
+    let span = doc.span(gold)?;
+    Some(vec![Intent::Edit {
+        description: "Remove span from gold".to_owned(),
+        edits: vec![adjudication::reject(doc.id, span)],
+        coalesce: None,
+    }])
+}
+
+fn show_intent(doc: &Document, c: &Candidate) -> Vec<Intent> {
+    let span = c.gold.or_else(|| c.coders.first().map(|(_, s)| *s));
+    vec![
+        Intent::ShowDocument(doc.id),
+        Intent::SelectSpan { span, reveal: true },
+    ]
+}
+
+fn now() -> String {
+    crate::model::iso_utc(std::time::SystemTime::now())
+}
