@@ -4,7 +4,6 @@
 
 mod adjudication;
 pub mod analysis_panel;
-pub mod analysis_panel;
 pub mod app;
 pub mod codebook;
 pub mod command;

@@ -84,8 +84,6 @@ pub struct Lectern {
     analysis: super::analysis_panel::AnalysisPanel,
     /// The Adjudication window (View ▸ Adjudicate).
     adjudication: super::adjudication::AdjudicationPanel,
-    /// The Analysis window (View ▸ Analysis).
-    analysis: super::analysis_panel::AnalysisPanel,
     /// The user agreed to close (or nothing was unsaved).
     close_confirmed: bool,
     close_sent: bool,
@@ -137,7 +135,6 @@ impl Lectern {
             shown_dark_mode: None,
             analysis: Default::default(),
             adjudication: Default::default(),
-            analysis: Default::default(),
             close_confirmed: false,
             close_sent: false,
             safety: safety::Safety::new(unsaved_dir),
