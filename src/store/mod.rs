@@ -86,7 +86,7 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
         path: path.to_path_buf(),
         line: e.span.start.line,
         column: e.span.start.col,
-        message: e.code.to_string(),
+        message: parse_message(&e.code),
     };
     if let Ok(header) = ron::from_str::<Header>(text)
         && header.format > CURRENT_FORMAT
@@ -136,7 +136,38 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
             message: "the file is not UTF-8 text".to_owned(),
         }
     })?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(StoreError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "the file is empty; earlier saves may be in {}",
+                backup::folder_for(path).display()
+            ),
+        });
+    }
     from_ron(text, path)
+}
+
+/// The parser's complaint in the user's terms where ron's own text is meant for programmers.
+fn parse_message(code: &ron::error::Error) -> String {
+    match code {
+        ron::error::Error::ExceededRecursionLimit => {
+            "values are nested too deeply (more than 128 levels); this is not a Lectern project"
+                .to_owned()
+        }
+        other => shorten(&other.to_string(), 200),
+    }
+}
+
+/// `text` cut to at most `max` characters with "…", so a 10 MB token found where a
+/// project was expected does not fill the terminal.
+fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 /// Writes the project atomically.
