@@ -233,6 +233,20 @@ impl Imported {
                 new: labels,
             });
         }
+        let mut fields = project.custom_fields.clone();
+        for d in &docs {
+            for name in d.metadata.custom.keys() {
+                if !fields.contains(name) {
+                    fields.push(name.clone());
+                }
+            }
+        }
+        if fields != project.custom_fields {
+            plan.edits.push(Edit::SetCustomFields {
+                old: project.custom_fields.clone(),
+                new: fields,
+            });
+        }
         if types != project.relation_types {
             plan.edits.push(Edit::SetRelationTypes {
                 old: project.relation_types.clone(),

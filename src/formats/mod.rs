@@ -12,6 +12,7 @@ pub mod import;
 pub mod jsonl;
 pub mod labelstudio;
 pub mod qdpx;
+pub mod qdpx_read;
 pub mod w3c;
 pub mod xlsx;
 

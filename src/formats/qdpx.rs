@@ -1,20 +1,307 @@
-//! qdpx export (in progress).
+//! REFI-QDA project export (`.qdpx`), the exchange format of MAXQDA, NVivo, ATLAS.ti and
+//! QualCoder.
+//!
+//! Wire format (REFI-QDA 1.5, QDA-XML project schema 1.0): a zip with `project.qde` and
+//! `sources/GUID.txt`, one UTF-8 text (no byte order mark, `\n` line ends: exactly Lectern's
+//! stored text) per document.
+//! - Labels are `Code`s of the `CodeBook` with their colours and descriptions.
+//! - Documents are `TextSource`s with `plainTextPath="internal://GUID.txt"`, their memo as
+//!   `Description`, outlet/date/URL/author and custom fields as `VariableValue`s of text
+//!   `Variable`s.
+//! - A span is a `PlainTextSelection` (its note as `Description`) with one `Coding` of its
+//!   label's code. `startPosition`/`endPosition` are code points from 0, end exclusive
+//!   (§10.2; exclusive as QualCoder reads them). A discontinuous span is one selection per
+//!   fragment, named `span ID part K`, each coded.
+//! - A relation is a `Link` (`direction="OneWay"`, named by its type) from the first
+//!   selection of one span to the first of the other.
+//! - Annotators are `User`s; a selection's `creatingUser` and `creationDateTime` are the
+//!   span's annotator and time.
+//!
+//! GUIDs are derived from the project name and the item's id, so exporting the same
+//! project twice gives the same file. Span attributes have no place in REFI-QDA and are
+//! not exported.
 
-use super::export::{ExportError, Exported};
-use crate::model::Project;
+use super::export::{ExportError, Exported, check_written, checked_pieces};
+use crate::model::{Document, Project, Span, content_hash};
+use quick_xml::escape::escape;
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::io::Write as _;
 
-/// Exports the project.
-pub fn export(project: &Project) -> Result<Exported, ExportError> {
-    let _ = project;
-    Err(ExportError::NeedsFolder("qdpx"))
+/// A GUID for `what` in this project: hex of a SHA-256, shaped as 8-4-4-4-12.
+fn guid(project: &Project, what: &str) -> String {
+    let hex = content_hash(&format!("{}\u{0}{what}", project.name));
+    let h = hex.trim_start_matches("sha256:");
+    format!(
+        "{}-{}-4{}-a{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[13..16],
+        &h[17..20],
+        &h[20..32]
+    )
 }
 
-/// Reads files in this format (in progress).
+/// Exports the project as a `.qdpx` zip.
+pub fn export(project: &Project) -> Result<Exported, ExportError> {
+    let (xml, sources, count) = project_xml(project)?;
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let zip_err = |e: zip::result::ZipError| ExportError::Encode {
+        format: "REFI-QDA",
+        what: "the zip".to_owned(),
+        message: e.to_string(),
+    };
+    zip.start_file("project.qde", options).map_err(zip_err)?;
+    zip.write_all(xml.as_bytes())?;
+    for (name, text) in sources {
+        zip.start_file(format!("sources/{name}"), options)
+            .map_err(zip_err)?;
+        zip.write_all(text.as_bytes())?;
+    }
+    zip.finish().map_err(zip_err)?;
+    Ok(Exported::single(buf.into_inner(), count))
+}
+
+type Sources<'a> = Vec<(String, &'a str)>;
+
+fn project_xml(project: &Project) -> Result<(String, Sources<'_>, usize), ExportError> {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        x,
+        "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"{}\" origin=\"Lectern {}\">",
+        escape(project.name.as_str()),
+        env!("CARGO_PKG_VERSION")
+    );
+    let users: BTreeSet<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.spans.iter().map(|s| s.annotator.as_str()))
+        .filter(|a| !a.is_empty())
+        .collect();
+    if !users.is_empty() {
+        x.push_str("<Users>\n");
+        for u in &users {
+            let _ = writeln!(
+                x,
+                "<User guid=\"{}\" name=\"{}\"/>",
+                guid(project, &format!("user {u}")),
+                escape(*u)
+            );
+        }
+        x.push_str("</Users>\n");
+    }
+    let mut labels: Vec<(String, String, String)> = project
+        .labels
+        .iter()
+        .map(|l| {
+            let [r, g, b] = l.rgb();
+            (
+                l.name.clone(),
+                format!("#{r:02X}{g:02X}{b:02X}"),
+                l.description.clone(),
+            )
+        })
+        .collect();
+    for d in &project.documents {
+        for s in &d.spans {
+            if !labels.iter().any(|l| l.0 == s.label) {
+                labels.push((s.label.clone(), "#999999".to_owned(), String::new()));
+            }
+        }
+    }
+    if !labels.is_empty() {
+        x.push_str("<CodeBook><Codes>\n");
+        for (name, color, description) in &labels {
+            let _ = write!(
+                x,
+                "<Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{color}\">",
+                guid(project, &format!("code {name}")),
+                escape(name.as_str())
+            );
+            if !description.is_empty() {
+                let _ = write!(
+                    x,
+                    "<Description>{}</Description>",
+                    escape(description.as_str())
+                );
+            }
+            x.push_str("</Code>\n");
+        }
+        x.push_str("</Codes></CodeBook>\n");
+    }
+    let mut variables: Vec<&str> = vec!["outlet", "date", "url", "author"];
+    variables.extend(project.custom_fields.iter().map(String::as_str));
+    x.push_str("<Variables>\n");
+    for v in &variables {
+        let _ = writeln!(
+            x,
+            "<Variable guid=\"{}\" name=\"{}\" typeOfVariable=\"Text\"/>",
+            guid(project, &format!("variable {v}")),
+            escape(*v)
+        );
+    }
+    x.push_str("</Variables>\n");
+    let mut sources = Vec::new();
+    let mut links = String::new();
+    let mut count = 0;
+    if !project.documents.is_empty() {
+        x.push_str("<Sources>\n");
+    }
+    for doc in &project.documents {
+        let g = guid(project, &format!("doc {}", doc.id));
+        let _ = writeln!(
+            x,
+            "<TextSource guid=\"{g}\" name=\"{}\" plainTextPath=\"internal://{g}.txt\">",
+            escape(doc.title.as_str())
+        );
+        if !doc.memo.is_empty() {
+            let _ = writeln!(
+                x,
+                "<Description>{}</Description>",
+                escape(doc.memo.as_str())
+            );
+        }
+        let mut spans: Vec<&Span> = doc.spans.iter().collect();
+        spans.sort_by_key(|s| s.order_key());
+        for span in spans {
+            selection_xml(project, doc, span, &mut x)?;
+            count += 1;
+        }
+        for v in &variables {
+            let value = match *v {
+                "outlet" => doc.metadata.outlet.as_str(),
+                "date" => doc.metadata.date.as_str(),
+                "url" => doc.metadata.url.as_str(),
+                "author" => doc.metadata.author.as_str(),
+                other => doc.metadata.custom.get(other).map_or("", String::as_str),
+            };
+            if !value.is_empty() {
+                let _ = writeln!(
+                    x,
+                    "<VariableValue><VariableRef targetGUID=\"{}\"/><TextValue>{}</TextValue></VariableValue>",
+                    guid(project, &format!("variable {v}")),
+                    escape(value)
+                );
+            }
+        }
+        x.push_str("</TextSource>\n");
+        sources.push((format!("{g}.txt"), doc.text.as_str()));
+        for r in &doc.relations {
+            let _ = writeln!(
+                links,
+                "<Link guid=\"{}\" name=\"{}\" direction=\"OneWay\" originGUID=\"{}\" targetGUID=\"{}\"/>",
+                guid(project, &format!("relation {}", r.id)),
+                escape(r.kind.as_str()),
+                guid(project, &format!("span {} part 0", r.from)),
+                guid(project, &format!("span {} part 0", r.to)),
+            );
+        }
+    }
+    if !project.documents.is_empty() {
+        x.push_str("</Sources>\n");
+    }
+    if !links.is_empty() {
+        let _ = write!(x, "<Links>\n{links}</Links>\n");
+    }
+    x.push_str("</Project>\n");
+    Ok((x, sources, count))
+}
+
+fn selection_xml(
+    project: &Project,
+    doc: &Document,
+    span: &Span,
+    x: &mut String,
+) -> Result<(), ExportError> {
+    let pieces = checked_pieces(doc, span)?;
+    let several = pieces.len() > 1;
+    for (k, (start, end, text)) in pieces.into_iter().enumerate() {
+        check_written(doc, span, doc.text.as_str(), (start, end), text)?;
+        let name = if several {
+            format!("span {} part {k}", span.id)
+        } else {
+            format!("span {}", span.id)
+        };
+        let _ = write!(
+            x,
+            "<PlainTextSelection guid=\"{}\" name=\"{name}\" startPosition=\"{start}\" endPosition=\"{end}\"",
+            guid(project, &format!("span {} part {k}", span.id))
+        );
+        let mut user = String::new();
+        if !span.annotator.is_empty() {
+            user = format!(
+                " creatingUser=\"{}\"",
+                guid(project, &format!("user {}", span.annotator))
+            );
+            x.push_str(&user);
+        }
+        if !span.created.is_empty() {
+            let _ = write!(x, " creationDateTime=\"{}\"", escape(span.created.as_str()));
+        }
+        x.push('>');
+        if !span.note.is_empty() {
+            let _ = write!(
+                x,
+                "<Description>{}</Description>",
+                escape(span.note.as_str())
+            );
+        }
+        let _ = writeln!(
+            x,
+            "<Coding guid=\"{}\"{user}><CodeRef targetGUID=\"{}\"/></Coding></PlainTextSelection>",
+            guid(project, &format!("coding {} part {k}", span.id)),
+            guid(project, &format!("code {}", span.label)),
+        );
+    }
+    Ok(())
+}
+
+/// Reads REFI-QDA projects (`.qdpx`); see [`super::qdpx_read`].
 pub fn read(
     paths: &[std::path::PathBuf],
 ) -> Result<super::import::Imported, super::import::ImportError> {
-    Err(super::import::ImportError::Nothing {
-        what: "qdpx data",
-        path: paths.first().cloned().unwrap_or_default(),
-    })
+    super::qdpx_read::read(paths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::export::fixture;
+    use std::io::Read;
+
+    #[test]
+    fn zip_holds_the_project_and_one_source_per_document() {
+        let mut p = fixture::project();
+        p.documents[0].spans[0].annotator = "Ana & Bo".into();
+        p.documents[0].spans[0].created = "2026-05-04T10:15:00Z".into();
+        let out = export(&p).expect("export");
+        assert_eq!(out.spans, 4);
+        let mut zip =
+            zip::ZipArchive::new(std::io::Cursor::new(out.files[0].bytes.clone())).expect("zip");
+        let mut xml = String::new();
+        zip.by_name("project.qde")
+            .expect("qde")
+            .read_to_string(&mut xml)
+            .expect("utf-8");
+        assert!(xml.contains("name=\"Ana &amp; Bo\""), "{xml}");
+        assert!(
+            xml.contains("startPosition=\"24\" endPosition=\"37\""),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<TextValue>Φωνή της Βεριδίας</TextValue>"),
+            "{xml}"
+        );
+        let g = guid(&p, "doc 1");
+        let mut text = String::new();
+        zip.by_name(&format!("sources/{g}.txt"))
+            .expect("source")
+            .read_to_string(&mut text)
+            .expect("utf-8");
+        assert_eq!(text, fixture::TEXT);
+        assert_eq!(export(&p).expect("again").files, out.files, "deterministic");
+    }
 }

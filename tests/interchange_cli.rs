@@ -1,0 +1,245 @@
+//! Interchange through the command line: import a brat folder, export every format, import
+//! each importable export again and compare the spans code point for code point. When the
+//! shared reference folder and the Python validators' packages are present, the exports
+//! are also checked by the independent validators; otherwise those checks are skipped.
+
+use lectern::formats::{ExportFormat, ImportFormat};
+use lectern::model::Project;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn lectern(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run lectern");
+    assert!(
+        out.status.success(),
+        "lectern {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange/brat")
+}
+
+/// Per document (by title): every span as (label, pieces, text, note), sorted; and every
+/// relation as (type, from text, to text).
+type Summary = Vec<(
+    String,
+    Vec<(String, Vec<(usize, usize)>, String, String)>,
+    Vec<(String, String, String)>,
+)>;
+
+fn summary(p: &Project, notes: bool) -> Summary {
+    let mut out: Summary = p
+        .documents
+        .iter()
+        .map(|d| {
+            let mut spans: Vec<_> = d
+                .spans
+                .iter()
+                .map(|s| {
+                    let note = if notes { s.note.clone() } else { String::new() };
+                    (s.label.clone(), s.pieces(), s.joined_text(), note)
+                })
+                .collect();
+            spans.sort();
+            let text = |id| d.span(id).map(|s| s.joined_text()).unwrap_or_default();
+            let mut rels: Vec<_> = d
+                .relations
+                .iter()
+                .map(|r| (r.kind.clone(), text(r.from), text(r.to)))
+                .collect();
+            rels.sort();
+            (d.title.clone(), spans, rels)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn load(path: &Path) -> Project {
+    lectern::store::load(path).expect("load")
+}
+
+#[test]
+fn brat_folder_to_every_format_and_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let brat = fixtures();
+    let run = lectern(
+        d,
+        &[
+            "import",
+            "p.ron",
+            "--format",
+            "brat",
+            brat.to_str().expect("utf-8"),
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("E1 (Say:T4) became 1 relation"), "{stderr}");
+    assert!(
+        stderr.contains("attributes are kept on spans only"),
+        "{stderr}"
+    );
+    let p = load(&d.join("p.ron"));
+    assert!(p.problems().is_empty(), "{:?}", p.problems());
+    let doc = p
+        .documents
+        .iter()
+        .find(|d| d.title == "crlf-emoji")
+        .expect("document");
+    assert!(!doc.text.as_str().contains('\r'));
+    let quote = doc
+        .spans
+        .iter()
+        .find(|s| s.label == "quote")
+        .expect("quote");
+    assert_eq!(quote.joined_text(), "It’s 😀 personal e\u{301}tat.");
+    assert_eq!(quote.note, "line one\nline two");
+    assert_eq!(quote.attributes["speaker"], "Ms X");
+    let expected = summary(&p, true);
+
+    for format in ExportFormat::ALL {
+        let out = format!("out-{}", format.name());
+        lectern(
+            d,
+            &[
+                "export",
+                "p.ron",
+                "--format",
+                format.name(),
+                "--output",
+                &out,
+            ],
+        );
+        assert!(d.join(&out).exists(), "{out}");
+        let back = match format {
+            ExportFormat::Brat => Some((ImportFormat::Brat, true)),
+            ExportFormat::Doccano => Some((ImportFormat::Doccano, false)),
+            ExportFormat::LabelStudio => Some((ImportFormat::LabelStudio, true)),
+            _ => None,
+        };
+        let Some((import, notes)) = back else {
+            continue;
+        };
+        let project = format!("back-{}.ron", format.name());
+        lectern(d, &["import", &project, "--format", import.name(), &out]);
+        let q = load(&d.join(&project));
+        assert!(q.problems().is_empty(), "{format:?}: {:?}", q.problems());
+        assert_eq!(summary(&q, notes), summary(&p, notes), "{format:?}");
+    }
+    // brat → Lectern → brat → Lectern is exact, notes and attributes included.
+    let q = load(&d.join("back-brat.ron"));
+    assert_eq!(summary(&q, true), expected);
+    let attrs = |p: &Project| {
+        let mut a: Vec<_> = p
+            .documents
+            .iter()
+            .flat_map(|d| {
+                d.spans
+                    .iter()
+                    .map(|s| (s.text.clone(), s.attributes.clone()))
+            })
+            .collect();
+        a.sort();
+        a
+    };
+    assert_eq!(attrs(&q), attrs(&p));
+    assert_eq!(attrs(&load(&d.join("back-labelstudio.ron"))), attrs(&p));
+    validators(d);
+}
+
+#[test]
+fn folder_export_refuses_a_non_empty_folder_and_stdout() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let brat = fixtures();
+    lectern(
+        d,
+        &[
+            "import",
+            "p.ron",
+            "-f",
+            "brat",
+            brat.to_str().expect("utf-8"),
+        ],
+    );
+    std::fs::create_dir(d.join("full")).expect("mkdir");
+    std::fs::write(d.join("full/x"), "x").expect("write");
+    for args in [
+        &["export", "p.ron", "-f", "brat", "-o", "full"][..],
+        &["export", "p.ron", "-f", "brat"][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .current_dir(d)
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("folder"), "{err}");
+    }
+}
+
+/// Runs the shared validators on the exports when they and their packages are present.
+fn validators(d: &Path) {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/validate");
+    let python = std::env::var("LECTERN_PYTHON").unwrap_or_else(|_| "python3".to_owned());
+    let has = |module: &str| {
+        shared.exists()
+            && Command::new(&python)
+                .args(["-c", &format!("import {module}")])
+                .output()
+                .is_ok_and(|o| o.status.success())
+    };
+    let check = |script: &str, args: &[&str]| {
+        let out = Command::new(&python)
+            .arg(shared.join(script))
+            .args(args)
+            .current_dir(d)
+            .output()
+            .expect("python");
+        assert!(
+            out.status.success(),
+            "{script} {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    if shared.exists() {
+        check(
+            "check_spans.py",
+            &["doccano", "out-doccano", "--allow-overlap"],
+        );
+        check("check_spans.py", &["labelstudio", "out-labelstudio"]);
+    } else {
+        eprintln!("skipped: ../shared validators not present");
+    }
+    if has("xmlschema") {
+        check("validate_qde.py", &["out-qdpx"]);
+    } else {
+        eprintln!("skipped: validate_qde.py (pip install xmlschema)");
+    }
+    if has("jsonschema") && has("referencing") {
+        let v: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(d.join("out-w3c")).expect("read")).expect("json");
+        std::fs::write(
+            d.join("items.json"),
+            serde_json::to_vec(&v["first"]["items"]).expect("json"),
+        )
+        .expect("write");
+        check("validate_wa.py", &["--selectors", "items.json"]);
+        check(
+            "validate_wa.py",
+            &["--suite", "collections/collectionMusts.test", "out-w3c"],
+        );
+    } else {
+        eprintln!("skipped: validate_wa.py (pip install jsonschema referencing)");
+    }
+}
