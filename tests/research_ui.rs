@@ -324,3 +324,36 @@ fn next_and_previous_annotation_keys_walk_in_reading_order() {
         Some(span_id(&f.h, "It’s personal"))
     );
 }
+
+#[test]
+fn dragging_the_end_edge_of_the_selected_span_moves_it() {
+    let mut f = fixture();
+    select(&mut f.h, "The far-left mayor");
+    let end = span_start(&f.h, "The far-left mayor") + "The far-left mayor".chars().count();
+    let edge = f.h.state().char_rect(end - 1).expect("edge").right_center();
+    let told_end = span_start(&f.h, "told") + 4;
+    let target =
+        f.h.state()
+            .char_rect(told_end - 1)
+            .expect("told")
+            .right_center();
+    f.h.hover_at(edge);
+    f.h.run();
+    f.h.drag_at(edge);
+    f.h.run();
+    f.h.hover_at(target);
+    f.h.run();
+    f.h.drop_at(target);
+    f.h.run();
+    let id = f.h.state().selected_span().expect("still selected");
+    let span = f.h.state().project().documents[0]
+        .span(id)
+        .expect("span")
+        .clone();
+    assert_eq!(
+        span.text,
+        "The far-left mayor told",
+        "{}",
+        f.h.state().status()
+    );
+}

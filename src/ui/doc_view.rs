@@ -47,6 +47,15 @@ pub enum ViewEvent {
     SelectSpan(Option<SpanId>),
     /// A Ctrl+drag: add this range to the selected annotation as a fragment.
     AddFragment(Range<usize>),
+    /// The selected annotation's start or end edge was dragged to a new boundary.
+    MoveEdge {
+        /// The annotation.
+        span: SpanId,
+        /// True for the start edge, false for the end.
+        start: bool,
+        /// The code point boundary it was dropped at.
+        to: usize,
+    },
     /// An Alt+drag from one annotation to another: link them.
     Link {
         /// Where the drag started.
@@ -69,6 +78,8 @@ pub struct DocViewState {
     dragging: bool,
     /// An Alt+drag from this annotation is under way.
     link_drag: Option<SpanId>,
+    /// An edge of this annotation is being dragged (true: its start).
+    edge_drag: Option<(SpanId, bool)>,
     /// Spans that have relations (for gutter marks), rebuilt with the index.
     linked: std::collections::HashSet<SpanId>,
     /// Blocks drawn in the last frame: first code point, screen origin, galley.
@@ -340,6 +351,26 @@ impl<'a> DocView<'a> {
         let shift = modifiers.shift;
         let mut event = None;
         if let Some(pos) = pos {
+            if let Some((span, start)) = state.edge_drag {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+                if released {
+                    state.edge_drag = None;
+                    let to = self.boundary_at(ui, key, origin, state, pos);
+                    return Some(ViewEvent::MoveEdge { span, start, to });
+                }
+                return None;
+            }
+            let edge = self.edge_under(state, pos);
+            if edge.is_some() && resp.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+            }
+            if pressed
+                && resp.contains_pointer()
+                && let Some(edge) = edge
+            {
+                state.edge_drag = Some(edge);
+                return None;
+            }
             if let Some(from) = state.link_drag {
                 if released {
                     state.link_drag = None;
@@ -426,6 +457,28 @@ impl<'a> DocView<'a> {
         event
     }
 
+    /// The selected annotation's start or end edge under the pointer, if any: a few points
+    /// either side of where its first piece begins or its last piece ends.
+    fn edge_under(&self, state: &DocViewState, pos: Pos2) -> Option<(SpanId, bool)> {
+        const GRAB_PX: f32 = 4.0;
+        let span = self.doc.span(self.selected?)?;
+        let pieces = span.pieces();
+        let (first, last) = (pieces.first()?.0, pieces.last()?.1);
+        if let Some(r) = state.char_rect(first)
+            && (pos.x - r.min.x).abs() <= GRAB_PX
+            && (r.min.y..=r.max.y).contains(&pos.y)
+        {
+            return Some((span.id, true));
+        }
+        if let Some(r) = state.char_rect(last.saturating_sub(1))
+            && (pos.x - r.max.x).abs() <= GRAB_PX
+            && (r.min.y..=r.max.y).contains(&pos.y)
+        {
+            return Some((span.id, false));
+        }
+        None
+    }
+
     /// The annotation a click on code point `c` selects: the innermost one, or if that is
     /// already selected, the next one out, so repeated clicks cycle through nested spans.
     fn span_to_select(&self, c: usize) -> Option<SpanId> {
@@ -442,6 +495,9 @@ impl<'a> DocView<'a> {
                     theme::color_chip(ui, label);
                 }
                 ui.strong(&s.label);
+                for (name, value) in &s.attributes {
+                    ui.label(format!("{name}: {value}"));
+                }
             });
             if !s.note.is_empty() {
                 ui.label(&s.note);

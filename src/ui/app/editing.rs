@@ -359,6 +359,39 @@ impl Lectern {
         }
     }
 
+    /// Moves the start (or end) of annotation `span` to boundary `to`, as dragging its edge
+    /// does; with fragments, the first (or last) fragment moves.
+    pub fn move_edge(&mut self, span: SpanId, start: bool, to: usize) {
+        let Some(doc_id) = self.current_doc else {
+            return;
+        };
+        let Some(doc) = self.session.project.document(doc_id) else {
+            return;
+        };
+        let Some(s) = doc.span(span) else { return };
+        let mut pieces = s.pieces();
+        let last = pieces.len() - 1;
+        if start {
+            pieces[0].0 = to;
+        } else {
+            pieces[last].1 = to;
+        }
+        let Some(new) = crate::model::Extent::from_pieces(&doc.text, &pieces) else {
+            self.status = "An annotation cannot end before it starts".to_owned();
+            return;
+        };
+        if new == s.extent() {
+            return;
+        }
+        let edit = Edit::SetSpanExtent {
+            doc: doc_id,
+            span,
+            old: s.extent(),
+            new,
+        };
+        self.apply_step("Drag boundary".to_owned(), vec![edit], None);
+    }
+
     /// Moves a boundary of the selected annotation by characters or words. With
     /// fragments, the start moves the first fragment and the end the last one.
     pub(super) fn nudge(&mut self, nudge: Nudge, by_word: bool) {

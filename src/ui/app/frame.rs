@@ -269,6 +269,7 @@ impl Lectern {
                 self.selected_span = span;
             }
             Some(ViewEvent::AddFragment(range)) => self.add_fragment(range),
+            Some(ViewEvent::MoveEdge { span, start, to }) => self.move_edge(span, start, to),
             Some(ViewEvent::Link { from, to }) => {
                 self.linking = Some(editing::LinkMode {
                     from,
