@@ -59,3 +59,38 @@ fn agreement_table_in_the_window() {
     h.get_by_label("(all labels)");
     h.get_by_label("alpha_nominal");
 }
+
+#[test]
+fn save_table_as_csv_and_merge_from_the_window() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness();
+    h.state_mut().set_native_dialogs(false);
+    h.state_mut().run_command(Command::ToggleAnalysis);
+    h.run();
+    h.get_by_label("Save as CSV…").click();
+    h.run();
+    assert!(h.state().path_prompt().is_some());
+    h.get_by_label("Save table as CSV");
+    let out = dir.path().join("counts.csv");
+    assert!(h.state_mut().export_analysis_table(&out));
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("csv"),
+        "outlet,quote,claim,descriptor,attribution,total\n\
+         Daily Bulwark,2,0,2,2,6\n\
+         Northgate Radio,2,1,1,2,6\n"
+    );
+
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
+    let paths = [fixtures.join("coder-a.ron"), fixtures.join("coder-b.ron")];
+    let app = h.state_mut();
+    assert!(app.merge_project_paths(&paths));
+    assert_eq!(app.project().documents.len(), 2);
+    assert!(app.session().is_dirty() || app.session().path.is_none());
+    assert!(
+        app.status().contains("coders coder-a, coder-b"),
+        "{}",
+        app.status()
+    );
+    assert!(!app.merge_project_paths(&paths[..1]));
+    assert!(app.report().is_some());
+}

@@ -2,6 +2,7 @@
 //! tables for the open project, a bar chart of the counts, and click-through from a row
 //! to the spans behind it. It reads the project and returns intents; it never edits.
 
+use super::command::Command;
 use super::intent::Intent;
 use super::theme;
 use crate::analysis::{self, Filter, GroupBy, Table, Unit};
@@ -109,6 +110,13 @@ impl AnalysisPanel {
                         .clicked()
                     {
                         ui.ctx().copy_text(table.to_csv());
+                    }
+                    if ui
+                        .button("Save as CSV…")
+                        .on_hover_text("Write this table to a CSV file")
+                        .clicked()
+                    {
+                        intents.push(Intent::Command(Command::ExportAnalysisTable));
                     }
                     ui.weak(format!("{} rows", table.rows.len()));
                 });

@@ -17,6 +17,10 @@ pub enum Command {
     OpenBackup,
     /// Add article files to the project.
     AddArticles,
+    /// Merge coders' project files into a new project.
+    MergeProjects,
+    /// Write the Analysis window's table to a CSV file.
+    ExportAnalysisTable,
     /// Save to the project's file (asks for one if it has none).
     Save,
     /// Save to a new file.
@@ -95,12 +99,14 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 42] = [
+    pub const ALL: [Command; 44] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
         Command::OpenBackup,
         Command::AddArticles,
+        Command::MergeProjects,
+        Command::ExportAnalysisTable,
         Command::Save,
         Command::SaveAs,
         Command::ExportCsv,
@@ -148,6 +154,8 @@ impl Command {
             Command::OpenSample => "Open sample project",
             Command::OpenBackup => "Open backup…",
             Command::AddArticles => "Add articles…",
+            Command::MergeProjects => "Merge coders' projects…",
+            Command::ExportAnalysisTable => "Analysis table as CSV…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::ExportCsv => "CSV…",
@@ -196,6 +204,12 @@ impl Command {
             Command::OpenSample => "Open the annotated sample project that ships with Lectern",
             Command::OpenBackup => {
                 "Open one of the last five saves of this project as a new, unsaved project"
+            }
+            Command::MergeProjects => {
+                "Combine two or more coders' projects on the same articles into a new project, each coder's spans kept apart"
+            }
+            Command::ExportAnalysisTable => {
+                "Write the table shown in the Analysis window to a CSV file"
             }
             Command::AddArticles => {
                 "Add .txt or .md articles to this project (you can also drop files on the window)"
@@ -300,7 +314,9 @@ impl Command {
             | Command::ExportJsonl
             | Command::ToggleTheme
             | Command::ToggleAnalysis
-            | Command::ToggleAdjudication => vec![],
+            | Command::ToggleAdjudication
+            | Command::MergeProjects
+            | Command::ExportAnalysisTable => vec![],
             Command::Quit => vec![cmd(Key::Q)],
             Command::Undo => vec![cmd(Key::Z)],
             Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

@@ -5,8 +5,8 @@
 
 use super::app::{Pending, Report};
 use super::command::Command;
-use crate::formats::ExportFormat;
 use crate::formats::article::ARTICLE_EXTENSIONS;
+use crate::formats::{ExportFormat, ImportFormat};
 use crate::model::Document;
 use std::path::PathBuf;
 
@@ -21,10 +21,16 @@ pub enum FileTarget {
     SaveProject(Option<Pending>),
     /// Where to export.
     Export(ExportFormat),
+    /// Files (or a brat folder) to import annotations from.
+    Import(ImportFormat),
     /// Where to write the codebook.
     ExportCodebook,
     /// A codebook to read.
     ImportCodebook,
+    /// Coders' projects to merge (several at once).
+    MergeProjects,
+    /// Where to write the Analysis window's table as CSV.
+    ExportTable,
 }
 
 impl FileTarget {
@@ -34,8 +40,11 @@ impl FileTarget {
             FileTarget::AddArticles => "Add articles".to_owned(),
             FileTarget::SaveProject(_) => "Save project".to_owned(),
             FileTarget::Export(f) => format!("Export {}", f.name()),
+            FileTarget::Import(f) => format!("Import {}", f.name()),
             FileTarget::ExportCodebook => "Export codebook".to_owned(),
             FileTarget::ImportCodebook => "Import codebook".to_owned(),
+            FileTarget::MergeProjects => "Merge coders' projects".to_owned(),
+            FileTarget::ExportTable => "Save table as CSV".to_owned(),
         }
     }
 }
@@ -70,11 +79,20 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),
+        // A folder format (brat) is saved under a new folder name.
+        FileTarget::Export(f) if f.is_folder() => dialog
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
         FileTarget::Export(f) => dialog
             .add_filter(f.name(), &[f.extension()])
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),
+        FileTarget::Import(f) => dialog
+            .add_filter(f.menu_text().trim_end_matches('…'), f.extensions())
+            .add_filter("All files", &["*"])
+            .pick_files(),
         FileTarget::ExportCodebook => dialog
             .add_filter("Lectern codebook (.ron)", &["ron"])
             .set_file_name(default_name)
@@ -83,6 +101,14 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
         FileTarget::ImportCodebook => dialog
             .add_filter("Lectern codebook (.ron)", &["ron"])
             .pick_file()
+            .map(|p| vec![p]),
+        FileTarget::MergeProjects => dialog
+            .add_filter("Lectern project (.ron)", &["ron"])
+            .pick_files(),
+        FileTarget::ExportTable => dialog
+            .add_filter("CSV", &["csv"])
+            .set_file_name(default_name)
+            .save_file()
             .map(|p| vec![p]),
     }
 }
@@ -114,12 +140,15 @@ pub fn path_prompt_ui(
     prompt: &mut PathPrompt,
 ) -> Option<Option<Vec<PathBuf>>> {
     let mut answer = None;
-    let several = prompt.target == FileTarget::AddArticles;
+    let several = matches!(
+        prompt.target,
+        FileTarget::AddArticles | FileTarget::MergeProjects
+    );
     let modal = egui::Modal::new(egui::Id::unique("path prompt")).show(ctx, |ui| {
         ui.set_width(520.0);
         ui.heading(prompt.target.title());
         ui.label(if several {
-            "No file dialog is available here. Type the article paths, one per line:"
+            "No file dialog is available here. Type the paths, one per line:"
         } else {
             "No file dialog is available here. Type the file’s path:"
         });

@@ -12,6 +12,8 @@ impl Lectern {
             Command::NewProject => self.request(Pending::NewProject),
             Command::OpenProject => self.request(Pending::OpenProject(None)),
             Command::AddArticles => self.choose_path(FileTarget::AddArticles),
+            Command::MergeProjects => self.request(Pending::MergeProjects),
+            Command::ExportAnalysisTable => self.choose_path(FileTarget::ExportTable),
             Command::Save => self.save_then(None),
             Command::SaveAs => self.choose_path(FileTarget::SaveProject(None)),
             Command::ExportCsv => self.choose_path(FileTarget::Export(ExportFormat::Csv)),
@@ -88,6 +90,7 @@ impl Lectern {
             }
             Pending::OpenProject(None) => self.choose_path(FileTarget::OpenProject),
             Pending::OpenSample => self.open_sample(),
+            Pending::MergeProjects => self.choose_path(FileTarget::MergeProjects),
             Pending::Quit => self.close_confirmed = true,
             Pending::OpenBackup(path) => {
                 self.open_backup_path(&path);
@@ -114,11 +117,21 @@ impl Lectern {
     pub(super) fn choose_path(&mut self, target: FileTarget) {
         let default_name = match &target {
             FileTarget::SaveProject(_) => format!("{}.ron", self.session.display_name()),
-            FileTarget::Export(f) => format!("{}.{}", self.session.display_name(), f.extension()),
-            FileTarget::ExportCodebook => format!("{} codebook.ron", self.session.display_name()),
-            FileTarget::OpenProject | FileTarget::AddArticles | FileTarget::ImportCodebook => {
-                String::new()
+            FileTarget::Export(f) if f.is_folder() => {
+                format!("{} {}", self.session.display_name(), f.name())
             }
+            FileTarget::Export(f) => format!("{}.{}", self.session.display_name(), f.extension()),
+            FileTarget::Import(_) => String::new(),
+            FileTarget::ExportCodebook => format!("{} codebook.ron", self.session.display_name()),
+            FileTarget::ExportTable => format!(
+                "{} {}.csv",
+                self.session.display_name(),
+                self.analysis.table.name().to_lowercase()
+            ),
+            FileTarget::OpenProject
+            | FileTarget::AddArticles
+            | FileTarget::ImportCodebook
+            | FileTarget::MergeProjects => String::new(),
         };
         if !self.native_dialogs {
             self.prompt = Some(PathPrompt::new(target, &default_name));
@@ -139,6 +152,12 @@ impl Lectern {
                 self.open_project_path(&first);
             }
             FileTarget::AddArticles => self.add_article_paths(&paths),
+            FileTarget::MergeProjects => {
+                self.merge_project_paths(&paths);
+            }
+            FileTarget::ExportTable => {
+                self.export_analysis_table(&first);
+            }
             FileTarget::SaveProject(then) => {
                 if self.save_to(&first)
                     && let Some(action) = then
@@ -148,6 +167,9 @@ impl Lectern {
             }
             FileTarget::Export(format) => {
                 self.export_to(&first, format);
+            }
+            FileTarget::Import(format) => {
+                self.import_paths(format, &paths);
             }
             FileTarget::ExportCodebook => {
                 self.export_codebook(&first);
@@ -169,6 +191,8 @@ impl Lectern {
                 }
             }
             Intent::ApplyLabel(label) => self.apply_label(&label),
+            Intent::Export(f) => self.choose_path(FileTarget::Export(f)),
+            Intent::Import(f) => self.choose_path(FileTarget::Import(f)),
             Intent::Edit {
                 description,
                 edits,

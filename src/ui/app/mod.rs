@@ -2,6 +2,7 @@
 //! every command and intent. Panels draw and return intents; the files of this module turn
 //! them into edits, file operations and view changes.
 
+mod analysis;
 mod commands;
 mod editing;
 mod files;
@@ -9,7 +10,7 @@ mod find;
 mod frame;
 mod safety;
 
-pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer};
+pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer, RepairOffer};
 
 use super::codebook::CodebookEditor;
 use super::command::Command;
@@ -37,6 +38,8 @@ pub enum Pending {
     OpenProject(Option<PathBuf>),
     /// Open the built-in sample project.
     OpenSample,
+    /// Merge coders' projects into a new one (asks for the files).
+    MergeProjects,
     /// Close the window.
     Quit,
     /// Open a backup of the project as a new unsaved project.

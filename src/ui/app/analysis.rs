@@ -1,0 +1,85 @@
+//! The app's side of analysis: writing the Analysis window's table to a CSV file, and
+//! File ▸ Merge coders' projects, which opens the merged project unsaved.
+
+use super::*;
+use crate::analysis::{MergeSource, merge};
+
+impl Lectern {
+    /// The Analysis window's current table, as the window shows it.
+    pub fn analysis_table(&mut self) -> crate::analysis::Table {
+        let revision = self.session.revision();
+        self.analysis.current(&self.session.project, revision)
+    }
+
+    /// Writes the Analysis window's current table to `path` as CSV (atomically).
+    pub fn export_analysis_table(&mut self, path: &Path) -> bool {
+        let table = self.analysis_table();
+        match store::write_atomic(path, table.to_csv().as_bytes()) {
+            Ok(()) => {
+                self.status = format!(
+                    "Wrote {} rows of {} to {}",
+                    table.rows.len(),
+                    self.analysis.table.name(),
+                    path.display()
+                );
+                true
+            }
+            Err(e) => {
+                self.report = Some(Report {
+                    title: "Could not write the table".to_owned(),
+                    lines: vec![format!("cannot write {}: {e}", path.display())],
+                });
+                false
+            }
+        }
+    }
+
+    /// Merges coders' project files (see `lectern merge`) and opens the result as a new,
+    /// unsaved project. Files that cannot be read are reported and nothing is opened.
+    pub fn merge_project_paths(&mut self, paths: &[PathBuf]) -> bool {
+        let mut sources = Vec::new();
+        let mut problems = Vec::new();
+        for path in paths {
+            match store::load(path) {
+                Ok(project) => sources.push(MergeSource {
+                    fallback: path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_else(|| path.display().to_string()),
+                    project,
+                }),
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        if sources.len() < 2 && problems.is_empty() {
+            problems.push("choose two or more coders' project files to merge".to_owned());
+        }
+        if !problems.is_empty() {
+            self.report = Some(Report {
+                title: "Could not merge the projects".to_owned(),
+                lines: problems,
+            });
+            return false;
+        }
+        let merged = merge("Merged", &sources);
+        let coders: Vec<String> = sources
+            .iter()
+            .map(crate::analysis::merge::coder_name)
+            .collect();
+        let summary = format!(
+            "Merged {} projects (coders {}): {} documents; Save as… keeps the result",
+            sources.len(),
+            coders.join(", "),
+            merged.project.documents.len()
+        );
+        self.set_session(Session::new(merged.project, None));
+        self.status = summary;
+        if !merged.warnings.is_empty() {
+            self.report = Some(Report {
+                title: "Merged, with warnings".to_owned(),
+                lines: merged.warnings,
+            });
+        }
+        true
+    }
+}
