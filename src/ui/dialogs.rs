@@ -5,8 +5,8 @@
 
 use super::app::{Pending, Report};
 use super::command::Command;
-use crate::formats::ExportFormat;
 use crate::formats::article::ARTICLE_EXTENSIONS;
+use crate::formats::{ExportFormat, ImportFormat};
 use crate::model::Document;
 use std::path::PathBuf;
 
@@ -21,6 +21,8 @@ pub enum FileTarget {
     SaveProject(Option<Pending>),
     /// Where to export.
     Export(ExportFormat),
+    /// Files (or a brat folder) to import annotations from.
+    Import(ImportFormat),
     /// Where to write the codebook.
     ExportCodebook,
     /// A codebook to read.
@@ -38,6 +40,7 @@ impl FileTarget {
             FileTarget::AddArticles => "Add articles".to_owned(),
             FileTarget::SaveProject(_) => "Save project".to_owned(),
             FileTarget::Export(f) => format!("Export {}", f.name()),
+            FileTarget::Import(f) => format!("Import {}", f.name()),
             FileTarget::ExportCodebook => "Export codebook".to_owned(),
             FileTarget::ImportCodebook => "Import codebook".to_owned(),
             FileTarget::MergeProjects => "Merge coders' projects".to_owned(),
@@ -76,11 +79,20 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),
+        // A folder format (brat) is saved under a new folder name.
+        FileTarget::Export(f) if f.is_folder() => dialog
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
         FileTarget::Export(f) => dialog
             .add_filter(f.name(), &[f.extension()])
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),
+        FileTarget::Import(f) => dialog
+            .add_filter(f.menu_text().trim_end_matches('…'), f.extensions())
+            .add_filter("All files", &["*"])
+            .pick_files(),
         FileTarget::ExportCodebook => dialog
             .add_filter("Lectern codebook (.ron)", &["ron"])
             .set_file_name(default_name)

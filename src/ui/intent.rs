@@ -2,6 +2,7 @@
 //! app applies them at the end of the frame, through the edit path.
 
 use super::command::Command;
+use crate::formats::{ExportFormat, ImportFormat};
 use crate::model::{DocId, Edit, SpanId};
 
 /// A request from a panel.
@@ -20,6 +21,10 @@ pub enum Intent {
     },
     /// Apply this label to the selection, or relabel the selected annotation.
     ApplyLabel(String),
+    /// Export the project in this format (asks where).
+    Export(ExportFormat),
+    /// Import annotated documents in this format (asks which files).
+    Import(ImportFormat),
     /// Apply edits as one undoable step.
     Edit {
         /// Shown in the Edit menu ("Undo Edit note").

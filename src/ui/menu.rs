@@ -2,6 +2,7 @@
 
 use super::command::Command;
 use super::intent::Intent;
+use crate::formats::{ExportFormat, ImportFormat};
 use std::path::PathBuf;
 
 /// What the menus need to know to enable items and label Undo/Redo.
@@ -77,8 +78,20 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
                 item(ui, c, c.text(), true);
             }
             ui.menu_button("Export", |ui| {
-                for c in [Command::ExportCsv, Command::ExportJsonl] {
-                    item(ui, c, c.text(), cx.has_documents);
+                for f in ExportFormat::ALL {
+                    let button = ui
+                        .add_enabled(cx.has_documents, egui::Button::new(f.menu_text()))
+                        .on_hover_text(f.description());
+                    if button.clicked() {
+                        choice.replace(Some(MenuChoice::Intent(Intent::Export(f))));
+                    }
+                }
+            });
+            ui.menu_button("Import", |ui| {
+                for f in ImportFormat::ALL {
+                    if ui.button(f.menu_text()).clicked() {
+                        choice.replace(Some(MenuChoice::Intent(Intent::Import(f))));
+                    }
                 }
             });
             ui.menu_button("Codebook", |ui| {

@@ -117,7 +117,11 @@ impl Lectern {
     pub(super) fn choose_path(&mut self, target: FileTarget) {
         let default_name = match &target {
             FileTarget::SaveProject(_) => format!("{}.ron", self.session.display_name()),
+            FileTarget::Export(f) if f.is_folder() => {
+                format!("{} {}", self.session.display_name(), f.name())
+            }
             FileTarget::Export(f) => format!("{}.{}", self.session.display_name(), f.extension()),
+            FileTarget::Import(_) => String::new(),
             FileTarget::ExportCodebook => format!("{} codebook.ron", self.session.display_name()),
             FileTarget::ExportTable => format!(
                 "{} {}.csv",
@@ -164,6 +168,9 @@ impl Lectern {
             FileTarget::Export(format) => {
                 self.export_to(&first, format);
             }
+            FileTarget::Import(format) => {
+                self.import_paths(format, &paths);
+            }
             FileTarget::ExportCodebook => {
                 self.export_codebook(&first);
             }
@@ -184,6 +191,8 @@ impl Lectern {
                 }
             }
             Intent::ApplyLabel(label) => self.apply_label(&label),
+            Intent::Export(f) => self.choose_path(FileTarget::Export(f)),
+            Intent::Import(f) => self.choose_path(FileTarget::Import(f)),
             Intent::Edit {
                 description,
                 edits,

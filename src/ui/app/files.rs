@@ -71,6 +71,49 @@ impl Lectern {
         self.hidden_labels.clear();
     }
 
+    /// Imports annotated documents from `paths` as one undoable step, and reports what
+    /// could not be kept.
+    pub fn import_paths(&mut self, format: crate::formats::ImportFormat, paths: &[PathBuf]) {
+        let imported = match format.read(paths) {
+            Ok(i) => i,
+            Err(e) => {
+                self.report = Some(Report {
+                    title: format!("Could not import {}", format.name()),
+                    lines: vec![e.to_string()],
+                });
+                return;
+            }
+        };
+        let plan = imported.into_edits(&self.session.project);
+        let first_new = plan.edits.iter().find_map(|e| match e {
+            Edit::AddDocument { document, .. } => Some(document.id),
+            _ => None,
+        });
+        if plan.documents > 0 {
+            let description = format!("Import {} ({} documents)", format.name(), plan.documents);
+            if let Err(e) = self.session.apply(description, plan.edits) {
+                self.status = format!("Could not import: {e}");
+                return;
+            }
+            if let Some(id) = first_new {
+                self.show_document(id);
+            }
+        }
+        self.status = format!(
+            "Imported {} documents, {} spans, {} relations ({})",
+            plan.documents,
+            plan.spans,
+            plan.relations,
+            format.name()
+        );
+        if !plan.warnings.is_empty() {
+            self.report = Some(Report {
+                title: format!("{} item(s) not kept or changed to fit", plan.warnings.len()),
+                lines: plan.warnings,
+            });
+        }
+    }
+
     /// Adds article files as one undoable step; reports files that could not be added.
     pub fn add_article_paths(&mut self, paths: &[PathBuf]) {
         let batch = read_articles(&self.session.project, paths);
@@ -150,16 +193,16 @@ impl Lectern {
         }
     }
 
-    /// Exports every span to `path`; the file is written only if the whole export succeeds.
+    /// Exports the project to `path` (a file, or a new folder for brat); nothing is
+    /// written unless the whole export, with its per-span check, succeeds.
     pub fn export_to(&mut self, path: &Path, format: ExportFormat) -> bool {
-        let mut bytes = Vec::new();
-        let result = crate::formats::export(&self.session.project, format, &mut bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|rows| {
-                store::write_atomic(path, &bytes)
-                    .map(|()| rows)
-                    .map_err(|e| format!("cannot write {}: {e}", path.display()))
-            });
+        let result = crate::formats::export_project(&self.session.project, format)
+            .and_then(|exported| {
+                exported
+                    .write_to(path, format.is_folder())
+                    .map(|()| exported.spans)
+            })
+            .map_err(|e| e.to_string());
         match result {
             Ok(rows) => {
                 self.status = format!("Exported {rows} spans to {}", path.display());
