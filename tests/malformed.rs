@@ -106,11 +106,18 @@ fn assert_refused(fixture: &Path) {
         !app.open_project_path(fixture),
         "{name}: opened in the window"
     );
-    let report = app.report().expect("the window shows a report");
-    assert!(
-        report.lines.iter().any(|l| l.contains(&name)),
-        "{name}: {report:?}"
-    );
+    // A report, or for rule breaks that repairs can fix, the repair question.
+    match (app.report(), app.repair_offer()) {
+        (Some(report), None) => assert!(
+            report.lines.iter().any(|l| l.contains(&name)),
+            "{name}: {report:?}"
+        ),
+        (None, Some(offer)) => {
+            assert_eq!(offer.path, fixture, "{name}");
+            assert!(!offer.problems.is_empty() && !offer.repair.actions.is_empty());
+        }
+        other => panic!("{name}: {other:?}"),
+    }
     assert_eq!(std::fs::read(fixture).expect("read"), before);
 }
 

@@ -25,7 +25,6 @@ fn harness(app: Lectern) -> Harness<'static, Lectern> {
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_step_dt(1.0 / 60.0)
-        .with_accessibility_check(false)
         .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
     h.run();
     h
@@ -274,4 +273,44 @@ fn a_second_lectern_on_the_same_project_is_warned() {
     );
     drop(h);
     assert!(!lock.exists(), "released when the window goes");
+}
+
+#[test]
+fn a_file_with_drifted_spans_is_repaired_keeping_every_span() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("drifted.ron");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/malformed/span-shifted-by-edit.ron");
+    let original = std::fs::read(&fixture).expect("fixture");
+    std::fs::write(&path, &original).expect("copy");
+    let mut app = Lectern::new(None);
+    app.use_manual_clock();
+    assert!(!app.open_project_path(&path));
+    let mut h = harness(app);
+    h.get_by_label("Project has problems");
+    let offer = h.state().repair_offer().expect("repair offered");
+    assert_eq!(offer.repair.actions.len(), 2, "{:?}", offer.repair.actions);
+    h.get_by_label("Repair and open").click();
+    h.run();
+    let p = h.state().project();
+    assert!(p.problems().is_empty());
+    let texts: Vec<&str> = p.documents[0]
+        .spans
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Mayor vows to fight.", "“It’s a disgrace,”"]);
+    assert!(h.state().session().is_dirty());
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        original,
+        "not written before saving"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(store::load(&path).is_ok(), "the saved repair is valid");
+    assert_eq!(
+        std::fs::read(&backup::list(&path)[0].path).expect("backup"),
+        original
+    );
 }

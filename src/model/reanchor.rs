@@ -12,7 +12,8 @@
 //!    if at least [`FUZZY_THRESHOLD`] of its text agrees;
 //! 4. otherwise it is **unplaced** and reported; nothing is dropped here.
 
-use super::{DocText, Extent, Span, SpanId};
+use super::{DocId, DocText, Extent, Label, Project, Span, SpanId};
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 /// Least share of a span's text (1 − edit distance / length) a fuzzy match must keep.
@@ -295,6 +296,117 @@ fn fuzzy(new: &DocText, text: &str, expected: usize) -> Option<(Range<usize>, f6
     (similarity >= FUZZY_THRESHOLD && s < e).then(|| (lo + s..lo + e, similarity))
 }
 
+/// What [`repair`] did to a project that broke its rules, keeping every span.
+#[derive(Clone, Debug)]
+pub struct Repair {
+    /// The repaired project.
+    pub project: Project,
+    /// One line per change, for the user.
+    pub actions: Vec<String>,
+    /// Spans whose text was found nowhere; they are still in `project`, unrepaired.
+    pub unplaced: Vec<(DocId, SpanId)>,
+}
+
+/// Repairs what can be repaired without losing an annotation: spans whose offsets no
+/// longer match their stored text are moved to where that text is (nearest the old
+/// place, or a close fuzzy match); labels spans use but the label set lacks are added;
+/// duplicate span and document ids get new ids. Nothing is removed, so what `repair`
+/// cannot fix stays a problem for the user to see.
+pub fn repair(project: &Project) -> Repair {
+    let mut p = project.clone();
+    let mut actions = Vec::new();
+    let mut unplaced = Vec::new();
+    let mut doc_ids = HashSet::new();
+    for i in 0..p.documents.len() {
+        if !doc_ids.insert(p.documents[i].id) {
+            let new = p.next_doc_id();
+            actions.push(format!(
+                "document {} (\"{}\") used a taken id; it is now document {new}",
+                p.documents[i].id, p.documents[i].title
+            ));
+            p.documents[i].id = new;
+            doc_ids.insert(new);
+        }
+    }
+    let mut span_ids = HashSet::new();
+    for d in 0..p.documents.len() {
+        for s in 0..p.documents[d].spans.len() {
+            let id = p.documents[d].spans[s].id;
+            if !span_ids.insert(id) {
+                let new = p.next_span_id();
+                actions.push(format!(
+                    "document {}: a second span {id} is now span {new}",
+                    p.documents[d].id
+                ));
+                p.documents[d].spans[s].id = new;
+                span_ids.insert(new);
+            }
+        }
+    }
+    for doc in &mut p.documents {
+        let broken: Vec<Span> = doc
+            .spans
+            .iter()
+            .filter(|s| s.anchor_problem(&doc.text).is_some())
+            .cloned()
+            .collect();
+        // The stored text is the reference; the offsets are what went wrong.
+        for outcome in reanchor(&doc.text, &broken, &doc.text) {
+            let Some(span) = doc.spans.iter_mut().find(|s| s.id == outcome.span) else {
+                continue;
+            };
+            match outcome.placed {
+                Some((extent, _)) => {
+                    actions.push(format!(
+                        "document {}, span {}: {:?} moved from {}..{} to {}..{}",
+                        doc.id,
+                        span.id,
+                        short(&extent.text),
+                        outcome.old.start,
+                        outcome.old.end,
+                        extent.start,
+                        extent.end
+                    ));
+                    span.set_extent(&extent);
+                }
+                None => unplaced.push((doc.id, span.id)),
+            }
+        }
+        doc.spans.sort_by_key(Span::order_key);
+    }
+    let used: BTreeSet<String> = p
+        .documents
+        .iter()
+        .flat_map(|d| d.spans.iter().map(|s| s.label.clone()))
+        .collect();
+    for name in used {
+        if p.label(&name).is_none() {
+            actions.push(format!(
+                "label \"{name}\" was missing from the label set; added"
+            ));
+            p.labels.push(Label {
+                name,
+                color: "#999999".into(),
+                hotkey: String::new(),
+                description: "Added when repairing the project: spans used it but the label set did not define it.".into(),
+                attributes: Vec::new(),
+            });
+        }
+    }
+    Repair {
+        project: p,
+        actions,
+        unplaced,
+    }
+}
+
+fn short(text: &str) -> String {
+    match text.char_indices().nth(60) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -319,6 +431,35 @@ mod tests {
     }
 
     const OLD: &str = "Mayor Ελένη Παπαδάκη said the bridge will close.\nThe minister said “no”.\nThe bridge will close in May.";
+
+    #[test]
+    fn repair_moves_shifted_spans_adds_labels_and_renumbers_duplicates() {
+        let mut p = Project::new("r");
+        let mut d = crate::model::Document::new(DocId(1), "a", OLD);
+        let mut s1 = span(1, &d.text, "the bridge will close");
+        s1.start += 4; // offsets drifted (the text was edited by hand)
+        s1.end += 4;
+        let mut s2 = span(1, &d.text, "Παπαδάκη");
+        s2.label = "person".into();
+        d.spans = vec![s2, s1];
+        p.documents.push(d);
+        assert_eq!(p.problems().len(), 3, "{:?}", p.problems());
+        let r = repair(&p);
+        assert!(
+            r.project.problems().is_empty(),
+            "{:?}",
+            r.project.problems()
+        );
+        assert!(r.unplaced.is_empty());
+        assert_eq!(r.actions.len(), 3, "{:?}", r.actions);
+        let texts: Vec<&str> = r.project.documents[0]
+            .spans
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(texts, ["Παπαδάκη", "the bridge will close"]);
+        assert!(r.project.label("person").is_some());
+    }
 
     #[test]
     fn unchanged_text_keeps_offsets() {

@@ -81,6 +81,20 @@ struct Header {
 
 /// Parses a project from RON text; `path` is only used in messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
+    let project = from_ron_unchecked(text, path)?;
+    let problems = project.problems();
+    if !problems.is_empty() {
+        return Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        });
+    }
+    Ok(project)
+}
+
+/// Parses a project without checking its rules, for repairing a file that breaks them.
+/// Never hand the result to the window or an export without repairing it first.
+pub fn from_ron_unchecked(text: &str, path: &Path) -> Result<Project, StoreError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let parse_error = |e: ron::error::SpannedError| StoreError::Parse {
         path: path.to_path_buf(),
@@ -98,13 +112,6 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
     }
     let mut project: Project = ron::from_str(text).map_err(parse_error)?;
     project.upgrade();
-    let problems = project.problems();
-    if !problems.is_empty() {
-        return Err(StoreError::Invalid {
-            path: path.to_path_buf(),
-            problems,
-        });
-    }
     Ok(project)
 }
 
@@ -122,6 +129,16 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
 
 /// Reads and checks a project file.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
+    from_ron(&read_text(path)?, path)
+}
+
+/// Reads a project file without checking its rules (see [`from_ron_unchecked`]).
+pub fn load_unchecked(path: &Path) -> Result<Project, StoreError> {
+    from_ron_unchecked(&read_text(path)?, path)
+}
+
+/// The file's text, refused when it is not UTF-8 or holds nothing.
+fn read_text(path: &Path) -> Result<String, StoreError> {
     let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
         action: "read",
         path: path.to_path_buf(),
@@ -147,7 +164,7 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
             ),
         });
     }
-    from_ron(text, path)
+    Ok(text.to_owned())
 }
 
 /// The parser's complaint in the user's terms where ron's own text is meant for programmers.

@@ -28,6 +28,11 @@ impl Lectern {
                 true
             }
             Err(e) => {
+                if let store::StoreError::Invalid { problems, .. } = &e
+                    && self.offer_repair(path, problems)
+                {
+                    return false;
+                }
                 let mut lines = vec![e.to_string()];
                 if let store::StoreError::Invalid { problems, .. } = &e {
                     lines = problems

@@ -10,7 +10,7 @@ mod find;
 mod frame;
 mod safety;
 
-pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer};
+pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer, RepairOffer};
 
 use super::codebook::CodebookEditor;
 use super::command::Command;
