@@ -110,15 +110,25 @@ pub fn agreement(project: &Project, unit: Unit, by_label: bool) -> Table {
     ]);
     let mut overall_u = (0.0, 0.0, false);
     let mut rows = Vec::new();
-    for label in &labels {
-        let data = token_data(&docs, &coders, unit, |spans| {
-            spans
-                .iter()
-                .any(|s| s.label == *label)
-                .then_some(vec![0])
-                .unwrap_or_default()
-        });
-        let u = unitizing(&docs, &coders, Some(label));
+    let all = token_sets(&docs, &coders, unit, &labels);
+    for (k, label) in labels.iter().enumerate() {
+        let data: Data = all
+            .iter()
+            .map(|unit| {
+                unit.iter()
+                    .map(|v| {
+                        v.as_ref().map(|set| {
+                            if set.contains(&k) {
+                                vec![0]
+                            } else {
+                                Vec::new()
+                            }
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        let u = unitizing(&docs, &coders, label);
         if let Some((o, e)) = u {
             overall_u.0 += o;
             overall_u.1 += e;
@@ -133,15 +143,6 @@ pub fn agreement(project: &Project, unit: Unit, by_label: bool) -> Table {
             f1(&docs, &coders, Some(label)),
         ));
     }
-    let all = token_data(&docs, &coders, unit, |spans| {
-        let mut set: Vec<usize> = spans
-            .iter()
-            .filter_map(|s| labels.iter().position(|l| *l == s.label))
-            .collect();
-        set.sort_unstable();
-        set.dedup();
-        set
-    });
     let u_all = (overall_u.2 && overall_u.1 > 0.0).then(|| 1.0 - overall_u.0 / overall_u.1);
     table.push(
         row(
@@ -194,47 +195,58 @@ fn row(
     ]
 }
 
-/// Units × coders: each coder's value (from `value` on the spans covering the unit) or
-/// `None` where the coder did not code the document.
-fn token_data(
+/// Units × coders: the labels (indices into `labels`, sorted) of each coder's spans
+/// covering the unit, or `None` where the coder did not code the document.
+fn token_sets(
     docs: &[(&Document, Vec<bool>)],
     coders: &[String],
     unit: Unit,
-    value: impl Fn(&[&Span]) -> Vec<usize>,
+    labels: &[&str],
 ) -> Data {
     let mut out = Vec::new();
     for (doc, has) in docs {
-        let by_coder: Vec<Vec<&Span>> = coders
-            .iter()
-            .map(|c| doc.spans.iter().filter(|s| &s.annotator == c).collect())
-            .collect();
-        for (start, end) in unit.units(doc.text.as_str()) {
-            let row = by_coder
-                .iter()
-                .zip(has)
-                .map(|(spans, &h)| {
-                    h.then(|| {
-                        let covering: Vec<&Span> = spans
-                            .iter()
-                            .copied()
-                            .filter(|s| s.pieces().iter().any(|&(a, b)| a < end && start < b))
-                            .collect();
-                        value(&covering)
-                    })
-                })
-                .collect();
-            out.push(row);
+        let units = unit.units(doc.text.as_str());
+        let mut sets: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); units.len()]; coders.len()];
+        for span in &doc.spans {
+            let Some(k) = coders.iter().position(|c| *c == span.annotator) else {
+                continue;
+            };
+            let Some(l) = labels.iter().position(|l| *l == span.label) else {
+                continue;
+            };
+            for (a, b) in span.pieces() {
+                let first = units.partition_point(|u| u.1 <= a);
+                for (j, _) in units
+                    .iter()
+                    .enumerate()
+                    .skip(first)
+                    .take_while(|(_, u)| u.0 < b)
+                {
+                    sets[k][j].push(l);
+                }
+            }
+        }
+        for set in sets.iter_mut().flatten() {
+            set.sort_unstable();
+            set.dedup();
+        }
+        for j in 0..units.len() {
+            out.push(
+                (0..coders.len())
+                    .map(|k| has[k].then(|| sets[k][j].clone()))
+                    .collect(),
+            );
         }
     }
     out
 }
 
-/// Observed and expected unitizing disagreement for one label (or, with `None`, not used),
+/// Observed and expected unitizing disagreement for one label,
 /// over the documents every coder coded, laid end to end.
 fn unitizing(
     docs: &[(&Document, Vec<bool>)],
     coders: &[String],
-    label: Option<&str>,
+    label: &str,
 ) -> Option<(f64, f64)> {
     let mut units: Vec<Vec<(usize, usize)>> = vec![Vec::new(); coders.len()];
     let mut offset = 0;
@@ -243,7 +255,7 @@ fn unitizing(
             for s in doc
                 .spans
                 .iter()
-                .filter(|s| &s.annotator == c && label.is_none_or(|l| s.label == l))
+                .filter(|s| &s.annotator == c && s.label == label)
             {
                 units[k].extend(
                     s.pieces()
