@@ -27,6 +27,8 @@ fn harness(dir: &Path) -> Harness<'static, Lectern> {
     let path = dir.join("p.ron");
     lectern::store::save(&project(), &path).expect("save fixture");
     let mut app = Lectern::new(None);
+    // Autosave and the on-disk check run only when a test moves the clock.
+    app.use_manual_clock();
     assert!(app.open_project_path(&path));
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -111,6 +113,13 @@ fn ctrl_f_finds_greek_after_emoji_with_code_point_ranges_and_click_selects_it() 
         vec![(DocId(1), expected(FIRST, "“It’s a disgrace,”")[0].clone())]
     );
 
+    // Ctrl+F with a match selected goes back to the query and keeps it.
+    h.get_by_label_contains("[“It’s a disgrace,”]").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert_eq!(found(&h).len(), 1);
+
     // A bad regex is a message, not a crash.
     type_query(&mut h, "(");
     assert!(h.state().search_matches().is_empty());
@@ -120,7 +129,8 @@ fn ctrl_f_finds_greek_after_emoji_with_code_point_ranges_and_click_selects_it() 
     h.key_press(Key::Escape);
     h.run();
     assert!(!h.state().search_open());
-    assert_eq!(h.state().selection(), Some(want[1].clone()));
+    let quote = expected(FIRST, "“It’s a disgrace,”")[0].clone();
+    assert_eq!(h.state().selection(), Some(quote));
 }
 
 #[test]
@@ -296,4 +306,27 @@ fn enter_in_the_query_field_steps_through_matches() {
     type_query(&mut h, "1");
     assert_eq!(h.state().search_matches().len(), 0);
     assert!(h.state().project().documents[0].spans.is_empty());
+}
+
+#[test]
+fn find_with_text_selected_searches_for_it_and_typing_replaces_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(dir.path());
+    let ward = expected(FIRST, "Ward")[0].clone();
+    h.state_mut().set_selection(ward.start, ward.end);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    h.run();
+    assert_eq!(
+        found(&h),
+        vec![
+            (DocId(1), ward.clone()),
+            (DocId(2), expected(SECOND, "Ward")[0].clone())
+        ]
+    );
+    type_query(&mut h, "Minister");
+    assert_eq!(
+        found(&h),
+        vec![(DocId(1), expected(FIRST, "Minister")[0].clone())]
+    );
 }

@@ -86,6 +86,18 @@ impl SearchState {
         self.focus_field = true;
     }
 
+    /// Searches for `text` as typed (what Ctrl+F does with text selected in the article):
+    /// a regex query gets it escaped. The field shows it selected, so typing replaces it.
+    pub fn search_for(&mut self, text: &str) {
+        self.query.pattern = if self.query.regex {
+            regex::escape(text)
+        } else {
+            text.to_owned()
+        };
+        self.review = None;
+        self.picking_label = false;
+    }
+
     /// The matches of the last search (empty after an error).
     pub fn matches(&self) -> &[Match] {
         self.result.as_ref().map_or(&[], |f| f.matches.as_slice())
@@ -180,6 +192,7 @@ fn query_row_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) ->
             .labelled_by(label.id);
         if std::mem::take(&mut state.focus_field) {
             resp.request_focus();
+            select_all(ui.ctx(), resp.id, state.query.pattern.chars().count());
         }
         let (enter, shift, escape) = ui.input(|i| {
             (
@@ -274,6 +287,17 @@ fn query_row_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) ->
 fn label_button_ui(ui: &mut Ui, label: &Label) -> egui::Response {
     super::theme::color_chip(ui, label);
     ui.button(&label.name).on_hover_text(&label.description)
+}
+
+/// Selects the whole text of the text field `id`, so typing replaces it.
+fn select_all(ctx: &egui::Context, id: egui::Id, len_chars: usize) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut st = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    st.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(0),
+        CCursor::new(len_chars),
+    )));
+    st.store(ctx, id);
 }
 
 /// Moves the current match by `delta` (wrapping) and returns it.

@@ -10,10 +10,28 @@ use crate::ui::search_panel::{self, Action, SearchContext, SearchState};
 impl Lectern {
     /// Opens search (Ctrl+F: the shown document, Ctrl+Shift+F: the project), or, if it is
     /// open, switches scope and puts the keyboard back in the query field.
+    /// With a short one-line selection in the article, searches for that text (unless the
+    /// selection is a listed match: then the query stays as it is).
     pub(super) fn open_search(&mut self, whole_project: bool) {
-        match &mut self.search {
-            Some(s) => s.refocus(whole_project),
-            None => self.search = Some(SearchState::new(whole_project)),
+        let state = self
+            .search
+            .get_or_insert_with(|| SearchState::new(whole_project));
+        state.refocus(whole_project);
+        let current = self.current_doc;
+        let selected = current
+            .and_then(|d| self.session.project.document(d))
+            .zip(self.view.selected_range())
+            .filter(|(_, r)| {
+                !state
+                    .matches()
+                    .iter()
+                    .any(|m| Some(m.doc) == current && m.range == *r)
+            })
+            .and_then(|(doc, r)| doc.text.slice(r))
+            .map(str::trim)
+            .filter(|t| !t.is_empty() && !t.contains('\n') && t.chars().count() <= 200);
+        if let Some(text) = selected {
+            state.search_for(text);
         }
     }
 
