@@ -230,13 +230,12 @@ fn token_sets(
             set.sort_unstable();
             set.dedup();
         }
-        for j in 0..units.len() {
-            out.push(
-                (0..coders.len())
-                    .map(|k| has[k].then(|| sets[k][j].clone()))
-                    .collect(),
-            );
-        }
+        out.extend((0..units.len()).map(|j| {
+            sets.iter()
+                .zip(has)
+                .map(|(coder, &h)| h.then(|| coder[j].clone()))
+                .collect::<Vec<_>>()
+        }));
     }
     out
 }
