@@ -155,6 +155,7 @@ pub struct DocView<'a> {
     link_target: Option<SpanId>,
     font_px: f32,
     revision: u64,
+    marks: &'a [Range<usize>],
 }
 
 /// A block on screen this frame.
@@ -174,7 +175,14 @@ impl<'a> DocView<'a> {
             link_target: None,
             font_px: theme::DEFAULT_FONT_PX,
             revision,
+            marks: &[],
         }
+    }
+
+    /// Ranges outlined as search matches: sorted, not overlapping, in code points.
+    pub fn marks(mut self, marks: &'a [Range<usize>]) -> Self {
+        self.marks = marks;
+        self
     }
 
     /// The annotation drawn as selected.
@@ -561,6 +569,19 @@ impl<'a> DocView<'a> {
                         let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
                         painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.6));
                     }
+                }
+            }
+            let first_mark = self.marks.partition_point(|m| m.end <= bs);
+            for m in self.marks[first_mark..].iter().take_while(|m| m.start < be) {
+                let (a, b) = (m.start.max(bs), m.end.min(be));
+                for r in range_rects(&p.galley, a - bs, b - bs) {
+                    let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
+                    painter.rect_stroke(
+                        r.expand(1.0),
+                        2.0,
+                        Stroke::new(1.5, theme::search_match(visuals)),
+                        egui::StrokeKind::Outside,
+                    );
                 }
             }
             painter.galley(p.origin, p.galley.clone(), visuals.text_color());

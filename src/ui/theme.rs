@@ -36,6 +36,11 @@ pub fn selected_outline(visuals: &Visuals) -> Color32 {
     visuals.strong_text_color()
 }
 
+/// Outline of search matches in the document view.
+pub fn search_match(visuals: &Visuals) -> Color32 {
+    visuals.warn_fg_color
+}
+
 /// Colour for warnings and errors in the status bar.
 pub fn error_color(visuals: &Visuals) -> Color32 {
     visuals.error_fg_color

@@ -45,6 +45,15 @@ impl Lectern {
         self.search.as_ref().map_or(&[], |s| s.matches())
     }
 
+    /// The shown document's search matches, for outlining in the view.
+    pub(super) fn search_marks(&self) -> Vec<Range<usize>> {
+        self.search_matches()
+            .iter()
+            .filter(|m| Some(m.doc) == self.current_doc)
+            .map(|m| m.range.clone())
+            .collect()
+    }
+
     /// Whether the command palette is open.
     pub fn palette_open(&self) -> bool {
         self.palette.is_some()

@@ -255,7 +255,9 @@ impl Lectern {
             );
             let _ = link;
         }
+        let marks = self.search_marks();
         let event = DocView::new(doc, &project.labels, revision)
+            .marks(&marks)
             .selected(self.selected_span)
             .link_target(self.linking.and_then(|l| l.candidate))
             .font_px(self.settings.font_px)
