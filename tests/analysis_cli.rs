@@ -90,6 +90,19 @@ fn stats_tables_filters_and_json() {
             .contains("Papadaki,Daily Bulwark,Hard-left mayor,1,2001\n")
     );
 
+    let r = lectern(&fixtures(), &["stats", "outlets.ron", "-f", "svg"]);
+    assert!(r.stdout.starts_with("<svg") && r.stdout.contains(">Northgate Radio</text>"));
+    let r = lectern(
+        &fixtures(),
+        &["stats", "outlets.ron", "-t", "quoted", "-f", "svg"],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("only the counts table has a chart"),
+        "{}",
+        r.stderr
+    );
+
     let r = lectern(&fixtures(), &["stats", "outlets.ron", "--label", "quotes"]);
     assert_eq!(r.code, 1);
     assert!(

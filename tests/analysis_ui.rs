@@ -67,7 +67,7 @@ fn save_table_as_csv_and_merge_from_the_window() {
     h.state_mut().set_native_dialogs(false);
     h.state_mut().run_command(Command::ToggleAnalysis);
     h.run();
-    h.get_by_label("Save as CSV…").click();
+    h.get_by_label("Save as CSV or SVG…").click();
     h.run();
     assert!(h.state().path_prompt().is_some());
     h.get_by_label("Save table as CSV");
@@ -79,6 +79,10 @@ fn save_table_as_csv_and_merge_from_the_window() {
          Daily Bulwark,2,0,2,2,6\n\
          Northgate Radio,2,1,1,2,6\n"
     );
+    let chart = dir.path().join("counts.svg");
+    assert!(h.state_mut().export_analysis_table(&chart));
+    let svg = std::fs::read_to_string(&chart).expect("svg");
+    assert!(svg.starts_with("<svg") && svg.contains("Daily Bulwark"));
 
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
     let paths = [fixtures.join("coder-a.ron"), fixtures.join("coder-b.ron")];

@@ -7,6 +7,7 @@
 
 pub mod adjudication;
 pub mod agreement;
+pub mod chart;
 mod counts;
 mod filter;
 pub mod merge;

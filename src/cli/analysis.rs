@@ -19,6 +19,8 @@ pub enum TableFormat {
     Csv,
     /// A JSON array of objects, one per row.
     Json,
+    /// A stacked bar chart (SVG), for the counts table only.
+    Svg,
 }
 
 /// Which table `lectern stats` computes.
@@ -140,6 +142,12 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         StatsTable::Descriptors => analysis::descriptors(&project, &filter, &by),
         StatsTable::Cooccurrence => analysis::cooccurrence(&project, &filter),
     };
+    if args.format == TableFormat::Svg {
+        let Some(svg) = analysis::chart::counts_svg(&project, &table) else {
+            anyhow::bail!("only the counts table has a chart; consider --format csv");
+        };
+        return write_stdout(&svg);
+    }
     print_table(&table, args.format)
 }
 
@@ -197,6 +205,9 @@ pub fn agreement(args: &AgreementArgs) -> anyhow::Result<ExitCode> {
         UnitArg::Token => Unit::Token,
         UnitArg::Char => Unit::CodePoint,
     };
+    if args.format == TableFormat::Svg {
+        anyhow::bail!("agreement has no chart; consider --format csv");
+    }
     let table = analysis::agreement(&project, unit, args.by.is_some());
     if args.format == TableFormat::Text {
         eprintln!("coders: {}", coders.join(", "));
@@ -209,7 +220,12 @@ fn print_table(table: &Table, format: TableFormat) -> anyhow::Result<ExitCode> {
         TableFormat::Text => table.to_text(),
         TableFormat::Csv => table.to_csv(),
         TableFormat::Json => table.to_json(),
+        TableFormat::Svg => String::new(),
     };
+    write_stdout(&text)
+}
+
+fn write_stdout(text: &str) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

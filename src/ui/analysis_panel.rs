@@ -112,8 +112,10 @@ impl AnalysisPanel {
                         ui.ctx().copy_text(table.to_csv());
                     }
                     if ui
-                        .button("Save as CSV…")
-                        .on_hover_text("Write this table to a CSV file")
+                        .button("Save as CSV or SVG…")
+                        .on_hover_text(
+                            "Write this table to a CSV file, or the bar chart to an SVG file",
+                        )
                         .clicked()
                     {
                         intents.push(Intent::Command(Command::ExportAnalysisTable));

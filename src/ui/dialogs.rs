@@ -107,6 +107,7 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .pick_files(),
         FileTarget::ExportTable => dialog
             .add_filter("CSV", &["csv"])
+            .add_filter("SVG chart", &["svg"])
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),

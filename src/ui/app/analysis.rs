@@ -11,10 +11,31 @@ impl Lectern {
         self.analysis.current(&self.session.project, revision)
     }
 
-    /// Writes the Analysis window's current table to `path` as CSV (atomically).
+    /// Writes the Analysis window's current table to `path` (atomically): as CSV, or, for a
+    /// path ending in `.svg`, the counts table's bar chart.
     pub fn export_analysis_table(&mut self, path: &Path) -> bool {
         let table = self.analysis_table();
-        match store::write_atomic(path, table.to_csv().as_bytes()) {
+        let svg = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        let bytes = if svg {
+            match crate::analysis::chart::counts_svg(&self.session.project, &table) {
+                Some(svg) => svg,
+                None => {
+                    self.report = Some(Report {
+                        title: "Could not write the chart".to_owned(),
+                        lines: vec![format!(
+                            "only Label counts has a chart; choose a .csv file for {}",
+                            self.analysis.table.name()
+                        )],
+                    });
+                    return false;
+                }
+            }
+        } else {
+            table.to_csv()
+        };
+        match store::write_atomic(path, bytes.as_bytes()) {
             Ok(()) => {
                 self.status = format!(
                     "Wrote {} rows of {} to {}",
