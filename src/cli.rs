@@ -66,6 +66,10 @@ enum Command {
     Check {
         /// The project file (.ron).
         project: PathBuf,
+        /// Fix what can be fixed without removing a span (re-anchor drifted spans by their
+        /// text, add undefined labels, renumber repeated ids) and save, keeping a backup.
+        #[arg(long)]
+        repair: bool,
     },
     /// Tables for comparing outlets: label counts, who is quoted, descriptors, co-occurrence.
     Stats(analysis::StatsArgs),
@@ -114,7 +118,7 @@ pub fn main() -> ExitCode {
             format,
             paths,
         }) => import(&project, format, &paths),
-        Some(Command::Check { project }) => check(&project),
+        Some(Command::Check { project, repair }) => check(&project, repair),
         Some(Command::Stats(args)) => analysis::stats(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),
         Some(Command::Merge(args)) => analysis::merge(&args),
@@ -277,7 +281,7 @@ fn import(path: &Path, format: ImportFormat, paths: &[PathBuf]) -> anyhow::Resul
 }
 
 /// `lectern check`: every problem on its own line, exit 1 if there is any.
-fn check(path: &Path) -> anyhow::Result<ExitCode> {
+fn check(path: &Path, repair: bool) -> anyhow::Result<ExitCode> {
     match store::load(path) {
         Ok(project) => {
             for w in project.warnings() {
@@ -301,7 +305,7 @@ fn check(path: &Path) -> anyhow::Result<ExitCode> {
                 path.display(),
                 count(problems.len(), "problem")
             );
-            Ok(ExitCode::FAILURE)
+            reanchor::repair_file(&path, repair)
         }
         Err(e) => Err(e.into()),
     }

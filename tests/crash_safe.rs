@@ -150,6 +150,16 @@ fn kill_loop(kind: &str, path: &Path) {
         store::load(path).expect("loads after a kill");
         check_passes(path);
     }
+    // The next save clears the temporary files the killed writers left.
+    store::save(&big_project(0), path).expect("save after the kills");
+    let dir = path.parent().expect("folder");
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
     eprintln!(
         "{kind}: {} rounds in {:?} (one save {save:?}); old/v1/v2 found {seen:?}",
         rounds(),

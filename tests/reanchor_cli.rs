@@ -109,3 +109,36 @@ fn a_missing_document_is_an_error_naming_it() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no document 9"));
 }
+
+#[test]
+fn check_repair_fixes_drifted_spans_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/malformed/span-shifted-by-edit.ron");
+    let path = dir.path().join("p.ron");
+    std::fs::copy(&fixture, &path).expect("copy");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("run")
+    };
+    let out = run(&["check", "p.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--repair"));
+    let out = run(&["check", "--repair", "p.ron"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("moved from"));
+    assert!(run(&["check", "p.ron"]).status.success());
+    let p = store::load(&path).expect("valid");
+    assert_eq!(p.documents[0].spans.len(), 2);
+    assert_eq!(
+        std::fs::read(store::backup::path_for(&path, 1)).expect("backup"),
+        std::fs::read(&fixture).expect("fixture")
+    );
+}

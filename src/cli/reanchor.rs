@@ -134,3 +134,50 @@ pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
     );
     Ok(ExitCode::SUCCESS)
 }
+
+/// After `lectern check` found problems: with `--repair`, repairs the file if repairs that
+/// keep every span fix all of them (keeping a backup) and exits 0; otherwise says whether
+/// they could, and exits 1.
+pub fn repair_file(path: &std::path::Path, write: bool) -> anyhow::Result<ExitCode> {
+    let Ok(project) = store::load_unchecked(path) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let repaired = crate::model::reanchor::repair(&project);
+    let remaining = repaired.project.problems();
+    if repaired.actions.is_empty() {
+        return Ok(ExitCode::FAILURE);
+    }
+    if !write {
+        let all = if remaining.is_empty() {
+            "all of them"
+        } else {
+            "some of them"
+        };
+        eprintln!(
+            "hint: `lectern check --repair {}` fixes {all} without removing a span ({} change(s))",
+            path.display(),
+            repaired.actions.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    for a in &repaired.actions {
+        println!("repaired: {a}");
+    }
+    if !remaining.is_empty() {
+        eprintln!(
+            "lectern: {}: nothing written; {} problem(s) cannot be repaired without removing something",
+            path.display(),
+            remaining.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    store::backup::rotate(path)
+        .with_context(|| format!("cannot keep a backup of {}", path.display()))?;
+    store::save(&repaired.project, path)?;
+    eprintln!(
+        "{}: repaired and saved; the file as it was is {}",
+        path.display(),
+        store::backup::path_for(path, 1).display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

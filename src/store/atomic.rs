@@ -33,8 +33,32 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
+    } else {
+        remove_stale_temporaries(&dir, name);
     }
     result
+}
+
+/// Removes temporary files that writers of `name` killed mid-write left in `dir` (their
+/// process is gone). They never replaced anything, so nothing is lost.
+fn remove_stale_temporaries(dir: &Path, name: &std::ffi::OsStr) {
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let pid = file
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && pid != std::process::id()
+            && !super::lock::process_alive(pid)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(test)]
@@ -53,6 +77,21 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn temporaries_of_killed_writers_are_cleared_and_live_ones_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        let dead = dir.path().join(format!(".p.ron.{}.tmp", u32::MAX - 7));
+        let live = dir.path().join(".p.ron.1.tmp");
+        let other = dir.path().join(format!(".q.ron.{}.tmp", u32::MAX - 7));
+        for f in [&dead, &live, &other] {
+            fs::write(f, b"half").expect("write");
+        }
+        write_atomic(&path, b"new").expect("write");
+        assert!(!dead.exists());
+        assert!(live.exists() && other.exists());
     }
 
     #[test]
