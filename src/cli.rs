@@ -35,7 +35,7 @@ enum Command {
     Add {
         /// The project file (.ron).
         project: PathBuf,
-        /// Article files (.txt, .md) to add.
+        /// Article files (.txt, .md, .html, .docx, .pdf) to add.
         #[arg(required = true)]
         articles: Vec<PathBuf>,
     },

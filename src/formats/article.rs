@@ -1,4 +1,8 @@
-//! Article files (`.txt`, `.md`) read into document text.
+//! Article files (`.txt`, `.md`, `.html`, `.docx`, `.pdf`) read into document text.
+//!
+//! Plain text and Markdown are read as they are; a saved web page gives its article text
+//! and meta tags ([`super::html`]), a Word document its paragraphs ([`super::docx`]), a
+//! PDF its text layer ([`super::pdf`]).
 //!
 //! Researchers collect articles from many places, so the bytes may be UTF-8 with or
 //! without a byte order mark, UTF-16, or a legacy code page; lines may end in CRLF.
@@ -6,12 +10,12 @@
 //! exists, so offsets always refer to the text stored in the project (documented in
 //! `docs/project-format.md`). Binary files are refused by name, never imported as noise.
 
-use crate::model::{DocId, Document, Edit, Project, content_hash};
+use crate::model::{DocId, Document, Edit, Metadata, Project, content_hash};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-/// Extensions read as plain-text articles.
-pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "md", "markdown"];
+/// Extensions read as articles.
+pub const ARTICLE_EXTENSIONS: [&str; 7] = ["txt", "md", "markdown", "html", "htm", "docx", "pdf"];
 
 /// Why a file could not be read as an article. Nothing was changed.
 #[derive(Debug, Error)]
@@ -38,8 +42,22 @@ pub enum ArticleError {
         /// The file.
         path: PathBuf,
     },
+    /// A Word or PDF file could not be read.
+    #[error("cannot read article {}: {reason}", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A PDF without a text layer (scanned pages).
+    #[error("{} has no text layer (scanned pages?); Lectern does no OCR, consider running OCR first (e.g. ocrmypdf) or adding a .txt", path.display())]
+    NoTextLayer {
+        /// The file.
+        path: PathBuf,
+    },
     /// The extension is not one Lectern reads.
-    #[error("{} is not an article Lectern can read; supported: .txt, .md", path.display())]
+    #[error("{} is not an article Lectern can read; supported: .txt, .md, .html, .docx, .pdf", path.display())]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -57,6 +75,8 @@ pub struct Article {
     pub encoding: String,
     /// Whether the file used CRLF (or CR) line ends, now normalised to LF.
     pub had_crlf: bool,
+    /// Outlet, date, URL and author, when the file says (HTML meta tags, Word properties).
+    pub metadata: Metadata,
 }
 
 impl Article {
@@ -69,6 +89,7 @@ impl Article {
             doc.encoding.push_str(", CRLF");
         }
         doc.content_hash = content_hash(doc.text.as_str());
+        doc.metadata = self.metadata;
         doc
     }
 }
@@ -91,12 +112,56 @@ pub fn read_article(path: &Path) -> Result<Article, ArticleError> {
         path: path.to_path_buf(),
         source,
     })?;
-    decode_article(&bytes, path)
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => {
+            let (raw, encoding) = decode(&bytes, path)?;
+            let page = super::html::read(&raw);
+            let mut article = from_text(page.text, path, encoding)?;
+            if !page.title.is_empty() {
+                article.title = page.title;
+            }
+            article.metadata = page.metadata;
+            Ok(article)
+        }
+        "docx" => {
+            let doc = super::docx::read(&bytes).map_err(|reason| ArticleError::Unreadable {
+                path: path.to_path_buf(),
+                reason,
+            })?;
+            let mut article = from_text(doc.text, path, "UTF-8 (Word)".to_owned())?;
+            if !doc.title.is_empty() {
+                article.title = doc.title;
+            }
+            article.metadata.author = doc.author;
+            Ok(article)
+        }
+        "pdf" => match super::pdf::read(&bytes) {
+            Ok(text) => from_text(text, path, "PDF text layer".to_owned()),
+            Err(super::pdf::PdfProblem::NoTextLayer) => Err(ArticleError::NoTextLayer {
+                path: path.to_path_buf(),
+            }),
+            Err(super::pdf::PdfProblem::Unreadable(reason)) => Err(ArticleError::Unreadable {
+                path: path.to_path_buf(),
+                reason,
+            }),
+        },
+        _ => decode_article(&bytes, path),
+    }
 }
 
 /// Decodes article bytes; `path` names the file in messages and gives a fallback title.
 pub fn decode_article(bytes: &[u8], path: &Path) -> Result<Article, ArticleError> {
     let (raw, encoding) = decode(bytes, path)?;
+    from_text(raw, path, encoding)
+}
+
+/// An article from decoded text: line ends normalised, title from the first line.
+fn from_text(raw: String, path: &Path, encoding: String) -> Result<Article, ArticleError> {
     let had_crlf = raw.contains('\r');
     let text = if had_crlf {
         raw.replace("\r\n", "\n").replace('\r', "\n")
@@ -118,6 +183,7 @@ pub fn decode_article(bytes: &[u8], path: &Path) -> Result<Article, ArticleError
         text,
         encoding,
         had_crlf,
+        metadata: Metadata::default(),
     })
 }
 
@@ -293,7 +359,7 @@ mod tests {
         let a = decode_article(long.as_bytes(), p()).expect("decode");
         assert_eq!(a.title.chars().count(), 121);
         assert!(is_article_path(Path::new("A.MD")));
-        assert!(!is_article_path(Path::new("a.pdf")));
+        assert!(is_article_path(Path::new("a.PDF")) && !is_article_path(Path::new("a.jpg")));
     }
 
     #[test]
@@ -319,5 +385,39 @@ mod tests {
         let titles: Vec<_> = project.documents.iter().map(|d| d.title.as_str()).collect();
         assert_eq!(titles, ["Alpha", "Beta"]);
         assert_ne!(project.documents[0].id, project.documents[1].id);
+    }
+
+    #[test]
+    fn html_docx_and_pdf_articles_by_extension() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let html = dir.path().join("page.html");
+        std::fs::write(
+            &html,
+            "<html><head><title>Row</title><meta name=\"author\" content=\"Ana\"></head>\
+             <body><article><p>Hello\r\n world 😀</p></article></body></html>",
+        )
+        .expect("write");
+        let a = read_article(&html).expect("html");
+        assert_eq!(
+            (a.title.as_str(), a.text.as_str()),
+            ("Row", "Hello world 😀")
+        );
+        assert_eq!(a.metadata.author, "Ana");
+        let docx = dir.path().join("a.docx");
+        std::fs::write(&docx, super::super::docx::make_docx(&["One", "Two"], "")).expect("write");
+        let a = read_article(&docx).expect("docx");
+        assert_eq!((a.title.as_str(), a.text.as_str()), ("One", "One\nTwo"));
+        let pdf = dir.path().join("a.pdf");
+        std::fs::write(&pdf, super::super::pdf::make_pdf(&["Bridge row"])).expect("write");
+        assert!(read_article(&pdf).expect("pdf").text.contains("Bridge row"));
+        std::fs::write(&pdf, super::super::pdf::make_pdf(&[])).expect("write");
+        let err = read_article(&pdf).unwrap_err().to_string();
+        assert!(err.contains("a.pdf has no text layer"), "{err}");
+        std::fs::write(&docx, b"junk").expect("write");
+        let err = read_article(&docx).unwrap_err().to_string();
+        assert!(
+            err.contains("a.docx") && err.contains("not a .docx"),
+            "{err}"
+        );
     }
 }

@@ -71,7 +71,10 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .pick_file()
             .map(|p| vec![p]),
         FileTarget::AddArticles => dialog
-            .add_filter("Articles (.txt, .md)", &ARTICLE_EXTENSIONS)
+            .add_filter(
+                "Articles (.txt, .md, .html, .docx, .pdf)",
+                &ARTICLE_EXTENSIONS,
+            )
             .add_filter("All files", &["*"])
             .pick_files(),
         FileTarget::SaveProject(_) => dialog
