@@ -314,3 +314,18 @@ fn a_file_with_drifted_spans_is_repaired_keeping_every_span() {
         original
     );
 }
+
+#[test]
+fn the_frame_autosaves_by_the_real_clock() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let mut app = Lectern::new(None);
+    assert!(app.open_project_path(&path));
+    let mut h = harness(app);
+    label_quote(&mut h);
+    std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(100));
+    h.run();
+    h.state().flush_autosave();
+    assert!(recovery::path_for(&path).exists());
+}
