@@ -20,7 +20,7 @@ use super::reliability::{
     cohen_kappa, fleiss_kappa, krippendorff_alpha_nominal, unitizing_disagreement,
 };
 use super::table::{Cell, Table};
-use crate::model::{Document, Project, Span};
+use crate::model::{Document, Project};
 use std::collections::BTreeSet;
 
 /// The annotator of the adjudicated layer, left out of agreement.
@@ -112,19 +112,11 @@ pub fn agreement(project: &Project, unit: Unit, by_label: bool) -> Table {
     let mut rows = Vec::new();
     let all = token_sets(&docs, &coders, unit, &labels);
     for (k, label) in labels.iter().enumerate() {
-        let data: Data = all
+        let data: Vec<Vec<Option<bool>>> = all
             .iter()
             .map(|unit| {
                 unit.iter()
-                    .map(|v| {
-                        v.as_ref().map(|set| {
-                            if set.contains(&k) {
-                                vec![0]
-                            } else {
-                                Vec::new()
-                            }
-                        })
-                    })
+                    .map(|v| v.as_ref().map(|set| set.contains(&k)))
                     .collect()
             })
             .collect();
@@ -164,10 +156,10 @@ pub fn agreement(project: &Project, unit: Unit, by_label: bool) -> Table {
 
 type Data = Vec<Vec<Option<Vec<usize>>>>;
 
-fn row(
+fn row<V: Ord + Clone>(
     label: &str,
     coders: &[String],
-    data: &Data,
+    data: &[Vec<Option<V>>],
     u_alpha: Option<f64>,
     f1: (Option<f64>, Option<f64>),
 ) -> Vec<Cell> {
@@ -176,7 +168,7 @@ fn row(
         .filter(|u| u.iter().flatten().count() >= 2)
         .count();
     let cohen = (coders.len() == 2).then(|| {
-        let pairs: Vec<(Vec<usize>, Vec<usize>)> = data
+        let pairs: Vec<(V, V)> = data
             .iter()
             .filter_map(|u| Some((u[0].clone()?, u[1].clone()?)))
             .collect();
@@ -281,25 +273,26 @@ fn f1(
             let (mut matched_exact, mut a_hit, mut b_hit, mut a_n, mut b_n) =
                 (0usize, 0usize, 0usize, 0usize, 0usize);
             for (doc, _) in docs.iter().filter(|(_, has)| has.iter().all(|&h| h)) {
-                let pick = |c: &String| -> Vec<&Span> {
+                // (label, pieces) of each span, computed once per document.
+                let pick = |c: &String| -> Vec<(&str, Vec<(usize, usize)>)> {
                     doc.spans
                         .iter()
                         .filter(|s| &s.annotator == c && label.is_none_or(|l| s.label == l))
+                        .map(|s| (s.label.as_str(), s.pieces()))
                         .collect()
                 };
                 let (a, b) = (pick(&coders[i]), pick(&coders[j]));
                 a_n += a.len();
                 b_n += b.len();
-                let same = |x: &Span, y: &Span| x.label == y.label && x.pieces() == y.pieces();
-                let touch = |x: &Span, y: &Span| {
-                    x.label == y.label
-                        && x.pieces()
+                let touch = |x: &(&str, Vec<(usize, usize)>), y: &(&str, Vec<(usize, usize)>)| {
+                    x.0 == y.0
+                        && x.1
                             .iter()
-                            .any(|&(s, e)| y.pieces().iter().any(|&(t, u)| s < u && t < e))
+                            .any(|&(s, e)| y.1.iter().any(|&(t, u)| s < u && t < e))
                 };
                 let mut used = vec![false; b.len()];
                 for x in &a {
-                    if let Some(k) = (0..b.len()).find(|&k| !used[k] && same(x, b[k])) {
+                    if let Some(k) = (0..b.len()).find(|&k| !used[k] && *x == b[k]) {
                         used[k] = true;
                         matched_exact += 1;
                     }
@@ -343,7 +336,7 @@ fn mean(v: &[f64]) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::analysis::merge::{MergeSource, merge};
-    use crate::model::{DocId, SpanId};
+    use crate::model::{DocId, Span, SpanId};
 
     /// Two coders on "a b c d e f g h i j": A labels quote "a b c", B quote "b c d"; both
     /// label "h" a descriptor.
