@@ -87,7 +87,7 @@ impl AdjudicationPanel {
             ui.weak("J/K move · Y accept · N remove from gold · S show");
         });
         ui.separator();
-        side_by_side_ui(ui, project, &coders, &all);
+        side_by_side_ui(ui, project, doc, &coders, &all);
         ui.separator();
         if let Some(i) = self.keyboard(ui.ctx(), project, doc, &rows) {
             intents.extend(i);
@@ -181,37 +181,75 @@ impl AdjudicationPanel {
     }
 }
 
-/// The coders' spans in one column each, disagreements in strong text.
-fn side_by_side_ui(ui: &mut egui::Ui, project: &Project, coders: &[String], all: &[Candidate]) {
+/// The article once per coder, side by side, each with only that coder's spans
+/// highlighted; spans not every coder made are underlined.
+fn side_by_side_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    doc: &Document,
+    coders: &[String],
+    all: &[Candidate],
+) {
     if coders.is_empty() {
         return;
     }
     egui::ScrollArea::vertical()
         .id_salt("adjudication-columns")
-        .max_height(ui.available_height() * 0.45)
+        .max_height(ui.available_height() * 0.5)
         .show(ui, |ui| {
             ui.columns(coders.len(), |columns| {
                 for (column, coder) in columns.iter_mut().zip(coders) {
                     column.strong(coder);
-                    for c in all
-                        .iter()
-                        .filter(|c| c.coders.iter().any(|(k, _)| k == coder))
-                    {
-                        column.horizontal_wrapped(|ui| {
-                            if let Some(l) = project.label(&c.label) {
-                                theme::color_chip(ui, l);
-                            }
-                            let text = format!("{}: {}", c.label, c.text);
-                            if c.agreed(coders) {
-                                ui.label(text);
-                            } else {
-                                ui.strong(text);
-                            }
-                        });
-                    }
+                    let job = coder_text(column, project, doc, coder, coders, all);
+                    column.label(job);
                 }
             });
         });
+}
+
+/// The document text with `coder`'s spans as backgrounds in their label colours (the
+/// innermost span wins where they nest) and disagreements underlined.
+fn coder_text(
+    ui: &egui::Ui,
+    project: &Project,
+    doc: &Document,
+    coder: &str,
+    coders: &[String],
+    all: &[Candidate],
+) -> egui::text::LayoutJob {
+    let mine: Vec<(&Candidate, (usize, usize))> = all
+        .iter()
+        .filter(|c| c.coders.iter().any(|(k, _)| k == coder))
+        .flat_map(|c| c.pieces.iter().map(move |&p| (c, p)))
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, doc.text.len_chars()];
+    cuts.extend(mine.iter().flat_map(|(_, (s, e))| [*s, *e]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    let mut job = egui::text::LayoutJob::default();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let Some(text) = doc.text.slice(a..b) else {
+            continue;
+        };
+        let inner = mine
+            .iter()
+            .filter(|(_, (s, e))| *s <= a && b <= *e)
+            .min_by_key(|(_, (s, e))| e - s);
+        let mut format = egui::TextFormat::simple(font.clone(), color);
+        if let Some((c, _)) = inner {
+            if let Some(label) = project.label(&c.label) {
+                format.background = theme::span_fill(label, ui.visuals());
+            }
+            if !c.agreed(coders) {
+                format.underline = egui::Stroke::new(2.0, theme::error_color(ui.visuals()));
+            }
+        }
+        job.append(text, 0.0, format);
+    }
+    job
 }
 
 fn accept_intent(project: &Project, doc: &Document, source: SpanId) -> Option<Vec<Intent>> {
