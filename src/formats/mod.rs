@@ -5,6 +5,7 @@
 
 pub mod article;
 pub mod brat;
+pub mod brat_read;
 pub mod csv;
 pub mod doccano;
 pub mod docx;
