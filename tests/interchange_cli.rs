@@ -221,6 +221,11 @@ fn validators(d: &Path) {
     } else {
         eprintln!("skipped: ../shared validators not present");
     }
+    if has("pybrat") {
+        check("pybrat_check.py", &["out-brat"]);
+    } else {
+        eprintln!("skipped: pybrat_check.py (pip install pybrat)");
+    }
     if has("xmlschema") {
         check("validate_qde.py", &["out-qdpx"]);
     } else {
