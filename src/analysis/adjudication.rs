@@ -5,7 +5,8 @@
 
 use super::agreement::GOLD;
 use super::merge::document_coders;
-use crate::model::{DocId, Document, Edit, Project, Span, SpanId};
+use crate::model::{Document, Edit, Project, Relation, RelationId, Span, SpanId};
+use std::collections::HashMap;
 
 /// One distinct span some coder made, and who made it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,14 +50,12 @@ pub fn coders_of(doc: &Document) -> Vec<String> {
 pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let coders = coders_of(doc);
     let mut out: Vec<Candidate> = Vec::new();
+    let mut index_of: HashMap<(&str, Vec<(usize, usize)>), usize> = HashMap::new();
     for span in &doc.spans {
         let pieces = span.pieces();
-        let index = match out
-            .iter()
-            .position(|c| c.label == span.label && c.pieces == pieces)
-        {
-            Some(i) => i,
-            None => {
+        let index = *index_of
+            .entry((span.label.as_str(), pieces.clone()))
+            .or_insert_with(|| {
                 out.push(Candidate {
                     label: span.label.clone(),
                     pieces,
@@ -65,8 +64,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     gold: None,
                 });
                 out.len() - 1
-            }
-        };
+            });
         let c = &mut out[index];
         if span.annotator == GOLD {
             c.gold.get_or_insert(span.id);
@@ -88,41 +86,110 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
     out
 }
 
-/// The edit that copies `source` (a coder's span) into the gold layer under `id`: same
-/// label, pieces, attributes and note; annotator `gold`.
-pub fn accept(doc: DocId, source: &Span, id: SpanId, created: &str) -> Edit {
+/// The edits that copy `source` (a coder's span) into the gold layer as span `id`: same
+/// label, pieces, attributes and note, annotator `gold`; and, for each of the source's
+/// relations whose other end already has a gold twin (same label and pieces), the same
+/// relation between the gold spans, with ids from `next_relation` up.
+pub fn accept(
+    doc: &Document,
+    source: &Span,
+    id: SpanId,
+    next_relation: RelationId,
+    created: &str,
+) -> Vec<Edit> {
     let span = Span {
         id,
         annotator: GOLD.to_owned(),
         created: created.to_owned(),
         ..source.clone()
     };
-    Edit::AddSpan { doc, span }
-}
-
-/// The edit that removes a gold span.
-pub fn reject(doc: DocId, gold: &Span) -> Edit {
-    Edit::RemoveSpan {
-        doc,
-        span: gold.clone(),
+    let mut edits = vec![Edit::AddSpan { doc: doc.id, span }];
+    let mut next = next_relation.0;
+    for r in doc.relations_of(source.id) {
+        let other = if r.from == source.id { r.to } else { r.from };
+        let Some(twin) = doc.span(other).and_then(|o| gold_twin(doc, o)) else {
+            continue;
+        };
+        let (from, to) = if r.from == source.id {
+            (id, twin)
+        } else {
+            (twin, id)
+        };
+        edits.push(Edit::AddRelation {
+            doc: doc.id,
+            relation: Relation {
+                id: RelationId(next),
+                from,
+                to,
+                ..r.clone()
+            },
+        });
+        next += 1;
     }
+    edits
 }
 
-/// Edits accepting into gold every candidate all coders agree on and gold lacks, with ids
-/// from `project`'s next free span id upwards.
+/// The gold span with the label and pieces of `span`, if any.
+fn gold_twin(doc: &Document, span: &Span) -> Option<SpanId> {
+    let pieces = span.pieces();
+    doc.spans
+        .iter()
+        .find(|s| s.annotator == GOLD && s.label == span.label && s.pieces() == pieces)
+        .map(|s| s.id)
+}
+
+/// The edits that remove a gold span, its relations first.
+pub fn reject(doc: &Document, gold: &Span) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = doc
+        .relations_of(gold.id)
+        .map(|r| Edit::RemoveRelation {
+            doc: doc.id,
+            relation: r.clone(),
+        })
+        .collect();
+    edits.push(Edit::RemoveSpan {
+        doc: doc.id,
+        span: gold.clone(),
+    });
+    edits
+}
+
+/// Edits accepting into gold every candidate all coders agree on and gold lacks, with
+/// their relations between gold spans, ids from `project`'s next free ones upwards.
 pub fn accept_agreed(project: &Project, doc: &Document, created: &str) -> Vec<Edit> {
     let coders = coders_of(doc);
-    let mut next = project.next_span_id().0;
-    candidates(doc)
-        .iter()
-        .filter(|c| c.gold.is_none() && c.agreed(&coders))
-        .filter_map(|c| doc.span(c.coders.first()?.1))
-        .map(|s| {
-            let e = accept(doc.id, s, SpanId(next), created);
-            next += 1;
-            e
-        })
-        .collect()
+    let mut scratch = doc.clone();
+    let mut next_span = project.next_span_id().0;
+    let mut next_relation = project.next_relation_id().0;
+    let mut out = Vec::new();
+    for c in candidates(doc) {
+        if c.gold.is_some() || !c.agreed(&coders) {
+            continue;
+        }
+        let Some(source) = c.coders.first().and_then(|(_, id)| doc.span(*id)) else {
+            continue;
+        };
+        let edits = accept(
+            &scratch,
+            source,
+            SpanId(next_span),
+            RelationId(next_relation),
+            created,
+        );
+        next_span += 1;
+        for e in &edits {
+            match e {
+                Edit::AddSpan { span, .. } => scratch.spans.push(span.clone()),
+                Edit::AddRelation { relation, .. } => {
+                    scratch.relations.push(relation.clone());
+                    next_relation += 1;
+                }
+                _ => {}
+            }
+        }
+        out.extend(edits);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -160,32 +227,43 @@ mod tests {
     }
 
     #[test]
-    fn accepting_and_rejecting_are_undoable_edits() {
+    fn accepting_carries_relations_and_rejecting_removes_them() {
         let mut p = merged();
         let doc = p.documents[1].clone();
         let edits = accept_agreed(&p, &doc, "2026-05-06T10:00:00Z");
-        assert_eq!(edits.len(), 5);
+        // Five agreed spans, and the two attribution → quote links between them.
+        assert_eq!(edits.len(), 7);
         for e in &edits {
             e.apply(&mut p).expect("accept");
         }
-        let doc = &p.documents[1];
-        let cs = candidates(doc);
-        assert_eq!(cs.iter().filter(|c| c.gold.is_some()).count(), 5);
-        let gold = cs
-            .iter()
-            .find_map(|c| c.gold)
-            .and_then(|id| doc.span(id))
-            .expect("gold");
-        assert_eq!(gold.annotator, GOLD);
         assert!(p.problems().is_empty(), "{:?}", p.problems());
-        let undo = reject(DocId(2), &gold.clone());
-        undo.apply(&mut p).expect("reject");
-        assert_eq!(
-            candidates(&p.documents[1])
-                .iter()
-                .filter(|c| c.gold.is_some())
-                .count(),
-            4
-        );
+        let doc = p.documents[1].clone();
+        let gold: Vec<&Span> = doc.spans.iter().filter(|s| s.annotator == GOLD).collect();
+        assert_eq!(gold.len(), 5);
+        let gold_links = doc
+            .relations
+            .iter()
+            .filter(|r| gold.iter().any(|g| g.id == r.from) && gold.iter().any(|g| g.id == r.to))
+            .count();
+        assert_eq!(gold_links, 2);
+        let quote = gold
+            .iter()
+            .find(|s| s.text == "an act of sabotage")
+            .expect("gold quote");
+        for e in reject(&doc, quote) {
+            e.apply(&mut p).expect("reject");
+        }
+        let doc = &p.documents[1];
+        assert_eq!(doc.spans.iter().filter(|s| s.annotator == GOLD).count(), 4);
+        assert!(p.problems().is_empty(), "{:?}", p.problems());
+
+        // Accepting the quote alone again links it to the gold attribution already there.
+        let source = candidates(doc)
+            .into_iter()
+            .find(|c| c.text == "an act of sabotage")
+            .and_then(|c| doc.span(c.coders[0].1).cloned())
+            .expect("source");
+        let edits = accept(doc, &source, p.next_span_id(), p.next_relation_id(), "t");
+        assert_eq!(edits.len(), 2);
     }
 }

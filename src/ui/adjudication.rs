@@ -69,17 +69,20 @@ impl AdjudicationPanel {
             );
         }
         ui.horizontal(|ui| {
-            let agreed = adjudication::accept_agreed(project, doc, &now());
+            let spans = all
+                .iter()
+                .filter(|c| c.gold.is_none() && c.agreed(&coders))
+                .count();
             let button = ui
                 .add_enabled(
-                    !agreed.is_empty(),
-                    egui::Button::new(format!("Accept all agreed ({})", agreed.len())),
+                    spans > 0,
+                    egui::Button::new(format!("Accept all agreed ({spans})")),
                 )
                 .on_hover_text("Copy every span all coders made alike into the gold layer");
             if button.clicked() {
                 intents.push(Intent::Edit {
                     description: "Accept agreed spans into gold".to_owned(),
-                    edits: agreed,
+                    edits: adjudication::accept_agreed(project, doc, &now()),
                     coalesce: None,
                 });
             }
@@ -254,10 +257,16 @@ fn coder_text(
 
 fn accept_intent(project: &Project, doc: &Document, source: SpanId) -> Option<Vec<Intent>> {
     let span = doc.span(source)?;
-    let edit = adjudication::accept(doc.id, span, project.next_span_id(), &now());
+    let edits = adjudication::accept(
+        doc,
+        span,
+        project.next_span_id(),
+        project.next_relation_id(),
+        &now(),
+    );
     Some(vec![Intent::Edit {
         description: format!("Accept {}'s span into gold", span.annotator),
-        edits: vec![edit],
+        edits,
         coalesce: None,
     }])
 }
@@ -266,7 +275,7 @@ fn reject_intent(doc: &Document, gold: SpanId) -> Option<Vec<Intent>> {
     let span = doc.span(gold)?;
     Some(vec![Intent::Edit {
         description: "Remove span from gold".to_owned(),
-        edits: vec![adjudication::reject(doc.id, span)],
+        edits: adjudication::reject(doc, span),
         coalesce: None,
     }])
 }
