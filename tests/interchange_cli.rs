@@ -152,7 +152,8 @@ fn brat_folder_to_every_format_and_back() {
     };
     assert_eq!(attrs(&q), attrs(&p));
     assert_eq!(attrs(&load(&d.join("back-labelstudio.ron"))), attrs(&p));
-    validators(d);
+    std::fs::write(d.join("crlf-emoji.txt"), doc.text.as_str()).expect("write");
+    validators(d, &lectern::formats::w3c::source_iri(doc));
 }
 
 #[test]
@@ -188,7 +189,9 @@ fn folder_export_refuses_a_non_empty_folder_and_stdout() {
 }
 
 /// Runs the shared validators on the exports when they and their packages are present.
-fn validators(d: &Path) {
+/// `iri`: the W3C source of the document whose text is in `crlf-emoji.txt`, whose
+/// selectors are also checked against that text.
+fn validators(d: &Path, iri: &str) {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/validate");
     let python = std::env::var("LECTERN_PYTHON").unwrap_or_else(|_| "python3".to_owned());
     let has = |module: &str| {
@@ -240,6 +243,18 @@ fn validators(d: &Path) {
         )
         .expect("write");
         check("validate_wa.py", &["--selectors", "items.json"]);
+        let one: Vec<&serde_json::Value> = v["first"]["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|a| a["target"].to_string().contains(iri))
+            .collect();
+        assert!(one.len() >= 5, "{one:?}");
+        std::fs::write(d.join("one.json"), serde_json::to_vec(&one).expect("json")).expect("write");
+        check(
+            "validate_wa.py",
+            &["--selectors", "--source-text", "crlf-emoji.txt", "one.json"],
+        );
         check(
             "validate_wa.py",
             &["--suite", "collections/collectionMusts.test", "out-w3c"],
