@@ -8,6 +8,9 @@ use super::merge::document_coders;
 use crate::model::{Document, Edit, Project, Relation, RelationId, Span, SpanId};
 use std::collections::HashMap;
 
+/// Code point ranges of a span.
+type Pieces = Vec<(usize, usize)>;
+
 /// One distinct span some coder made, and who made it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Candidate {
@@ -50,7 +53,7 @@ pub fn coders_of(doc: &Document) -> Vec<String> {
 pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let coders = coders_of(doc);
     let mut out: Vec<Candidate> = Vec::new();
-    let mut index_of: HashMap<(&str, Vec<(usize, usize)>), usize> = HashMap::new();
+    let mut index_of: HashMap<(&str, Pieces), usize> = HashMap::new();
     for span in &doc.spans {
         let pieces = span.pieces();
         let index = *index_of
