@@ -4,12 +4,11 @@
 //! is written: no annotation disappears without the user saying so.
 
 use crate::formats::article;
-use crate::model::reanchor::{Placement, reanchor};
-use crate::model::{DocId, DocText, Edit, content_hash};
+use crate::model::reanchor::{Outcome, Placement, Retext, retext};
+use crate::model::{DocId, DocText, Edit};
 use crate::store;
 use anyhow::{Context, bail};
 use clap::Args;
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +30,28 @@ pub struct ReanchorArgs {
     drop_unplaced: bool,
 }
 
+/// One line on where a span went: `span 3: moved 10..20 -> 35..45`.
+pub fn describe(o: &Outcome) -> String {
+    let from = format!("{}..{}", o.old.start, o.old.end);
+    match &o.placed {
+        None => format!("span {}: unplaced {from} {:?}", o.span, o.old_text),
+        Some((extent, how)) => {
+            let to = format!("{}..{}", extent.start, extent.end);
+            match how {
+                Placement::Unchanged => format!("span {}: unchanged {from}", o.span),
+                Placement::Moved => format!("span {}: moved {from} -> {to}", o.span),
+                Placement::Fuzzy { similarity } => format!(
+                    "span {}: fuzzy {from} -> {to} ({:.0}% alike) {:?} -> {:?}",
+                    o.span,
+                    similarity * 100.0,
+                    o.old_text,
+                    extent.text
+                ),
+            }
+        }
+    }
+}
+
 /// Runs `lectern reanchor`; exit 1 when spans could not be placed and nothing was written.
 pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
     let path = &args.project;
@@ -44,39 +65,19 @@ pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
     };
     let article = article::read_article(&args.new_file)?;
     let old = project.documents[index].clone();
-    let new_text = DocText::new(article.text);
-    let outcomes = reanchor(&old.text, &old.spans, &new_text);
-
-    let mut doc = old.clone();
-    let mut unplaced = BTreeSet::new();
+    let Retext {
+        document: mut doc,
+        outcomes,
+        unplaced,
+    } = retext(&old, DocText::new(article.text));
     let mut moved = 0;
     for o in &outcomes {
-        let from = format!("{}..{}", o.old.start, o.old.end);
-        match &o.placed {
-            None => {
-                unplaced.insert(o.span);
-                println!("span {}: unplaced {from} {:?}", o.span, o.old_text);
-            }
-            Some((extent, how)) => {
-                let to = format!("{}..{}", extent.start, extent.end);
-                match how {
-                    Placement::Unchanged => println!("span {}: unchanged {from}", o.span),
-                    Placement::Moved => println!("span {}: moved {from} -> {to}", o.span),
-                    Placement::Fuzzy { similarity } => println!(
-                        "span {}: fuzzy {from} -> {to} ({:.0}% alike) {:?} -> {:?}",
-                        o.span,
-                        similarity * 100.0,
-                        o.old_text,
-                        extent.text
-                    ),
-                }
-                if *how != Placement::Unchanged {
-                    moved += 1;
-                }
-                if let Some(span) = doc.spans.iter_mut().find(|s| s.id == o.span) {
-                    span.set_extent(extent);
-                }
-            }
+        println!("{}", describe(o));
+        if o.placed
+            .as_ref()
+            .is_some_and(|(_, how)| *how != Placement::Unchanged)
+        {
+            moved += 1;
         }
     }
     eprintln!(
@@ -94,12 +95,6 @@ pub fn run(args: &ReanchorArgs) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::FAILURE);
     }
-    doc.spans.retain(|s| !unplaced.contains(&s.id));
-    doc.relations
-        .retain(|r| !unplaced.contains(&r.from) && !unplaced.contains(&r.to));
-    doc.spans.sort_by_key(|s| s.order_key());
-    doc.content_hash = content_hash(new_text.as_str());
-    doc.text = new_text;
     doc.encoding = article.encoding;
     doc.source_path = args.new_file.display().to_string();
     let edits = [

@@ -12,7 +12,7 @@
 //!    if at least [`FUZZY_THRESHOLD`] of its text agrees;
 //! 4. otherwise it is **unplaced** and reported; nothing is dropped here.
 
-use super::{DocId, DocText, Extent, Label, Project, Span, SpanId};
+use super::{DocId, DocText, Document, Extent, Label, Project, Span, SpanId};
 use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
@@ -294,6 +294,47 @@ fn fuzzy(new: &DocText, text: &str, expected: usize) -> Option<(Range<usize>, f6
     let (distance, s, e) = best?;
     let similarity = 1.0 - distance as f64 / m as f64;
     (similarity >= FUZZY_THRESHOLD && s < e).then(|| (lo + s..lo + e, similarity))
+}
+
+/// A document given a new text, with its spans re-anchored.
+#[derive(Clone, Debug)]
+pub struct Retext {
+    /// The document with the new text and every placed span moved; spans that could not
+    /// be placed, and relations touching them, are left out (they are in `outcomes`).
+    pub document: Document,
+    /// One per span of the old document, in order.
+    pub outcomes: Vec<Outcome>,
+    /// Spans left out because their text is not in the new text.
+    pub unplaced: Vec<SpanId>,
+}
+
+/// `doc` with its text replaced by `new_text` and its spans re-anchored (see [`reanchor`]).
+pub fn retext(doc: &Document, new_text: DocText) -> Retext {
+    let outcomes = reanchor(&doc.text, &doc.spans, &new_text);
+    let mut document = doc.clone();
+    let mut unplaced = Vec::new();
+    for o in &outcomes {
+        match &o.placed {
+            Some((extent, _)) => {
+                if let Some(span) = document.spans.iter_mut().find(|s| s.id == o.span) {
+                    span.set_extent(extent);
+                }
+            }
+            None => unplaced.push(o.span),
+        }
+    }
+    document.spans.retain(|s| !unplaced.contains(&s.id));
+    document
+        .relations
+        .retain(|r| !unplaced.contains(&r.from) && !unplaced.contains(&r.to));
+    document.spans.sort_by_key(Span::order_key);
+    document.content_hash = super::content_hash(new_text.as_str());
+    document.text = new_text;
+    Retext {
+        document,
+        outcomes,
+        unplaced,
+    }
 }
 
 /// What [`repair`] did to a project that broke its rules, keeping every span.

@@ -15,6 +15,9 @@ pub enum Command {
     OpenSample,
     /// Open one of the backups kept of earlier saves.
     OpenBackup,
+    /// Replace the shown document's text with a new version of the article, moving its
+    /// annotations along.
+    UpdateDocumentText,
     /// Add article files to the project.
     AddArticles,
     /// Merge coders' project files into a new project.
@@ -99,11 +102,12 @@ pub enum Command {
 
 impl Command {
     /// Every command, in menu order.
-    pub const ALL: [Command; 44] = [
+    pub const ALL: [Command; 45] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
         Command::OpenBackup,
+        Command::UpdateDocumentText,
         Command::AddArticles,
         Command::MergeProjects,
         Command::ExportAnalysisTable,
@@ -153,6 +157,7 @@ impl Command {
             Command::OpenProject => "Open project…",
             Command::OpenSample => "Open sample project",
             Command::OpenBackup => "Open backup…",
+            Command::UpdateDocumentText => "Update document text from file…",
             Command::AddArticles => "Add articles…",
             Command::MergeProjects => "Merge coders' projects…",
             Command::ExportAnalysisTable => "Analysis table as CSV…",
@@ -202,6 +207,9 @@ impl Command {
             Command::NewProject => "Start an empty project with the default labels",
             Command::OpenProject => "Open a Lectern project (.ron)",
             Command::OpenSample => "Open the annotated sample project that ships with Lectern",
+            Command::UpdateDocumentText => {
+                "Read a corrected version of the shown article; each annotation moves to where its text now is"
+            }
             Command::OpenBackup => {
                 "Open one of the last five saves of this project as a new, unsaved project"
             }
@@ -310,6 +318,7 @@ impl Command {
             Command::SaveAs => vec![cmd_shift(Key::S)],
             Command::OpenSample
             | Command::OpenBackup
+            | Command::UpdateDocumentText
             | Command::ExportCsv
             | Command::ExportJsonl
             | Command::ToggleTheme

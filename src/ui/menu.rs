@@ -69,6 +69,12 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
             item(ui, Command::AddArticles, Command::AddArticles.text(), true);
             item(
                 ui,
+                Command::UpdateDocumentText,
+                Command::UpdateDocumentText.text(),
+                cx.has_documents,
+            );
+            item(
+                ui,
                 Command::MergeProjects,
                 Command::MergeProjects.text(),
                 true,

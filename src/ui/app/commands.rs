@@ -20,6 +20,7 @@ impl Lectern {
             Command::ExportJsonl => self.choose_path(FileTarget::Export(ExportFormat::Jsonl)),
             Command::OpenSample => self.request(Pending::OpenSample),
             Command::OpenBackup => self.show_backups(),
+            Command::UpdateDocumentText => self.start_text_update(),
             Command::Quit => self.request(Pending::Quit),
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),

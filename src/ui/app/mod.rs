@@ -4,12 +4,14 @@
 
 mod analysis;
 mod commands;
+mod drift;
 mod editing;
 mod files;
 mod find;
 mod frame;
 mod safety;
 
+pub use drift::TextUpdate;
 pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer, RepairOffer};
 
 use super::codebook::CodebookEditor;

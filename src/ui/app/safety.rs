@@ -77,6 +77,8 @@ pub struct Safety {
     overwrite_confirmed: bool,
     backups: Option<Vec<Backup>>,
     repair: Option<RepairOffer>,
+    /// Document ▸ Update text from file…, while asked (`drift.rs`).
+    pub(super) text_update: Option<super::drift::TextUpdate>,
     manual_clock: bool,
 }
 
@@ -99,6 +101,7 @@ impl Safety {
             overwrite_confirmed: false,
             backups: None,
             repair: None,
+            text_update: None,
             manual_clock: false,
         }
     }
@@ -109,6 +112,7 @@ impl Safety {
             || self.conflict.is_some()
             || self.backups.is_some()
             || self.repair.is_some()
+            || self.text_update.is_some()
     }
 }
 
@@ -223,6 +227,7 @@ impl Lectern {
             return;
         }
         self.repair_offer_ui(ctx);
+        self.text_update_ui(ctx);
         self.recovery_offer_ui(ctx);
         self.disk_conflict_ui(ctx);
         self.backup_list_ui(ctx);
