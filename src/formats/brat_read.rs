@@ -109,7 +109,10 @@ pub fn read_pair(
             continue;
         }
         if line.starts_with('T') {
-            tlines.push(parse_t(line, n).map_err(|m| ImportError::syntax(ann_path, n, m))?);
+            match parse_t(line, n) {
+                Ok(t) => tlines.push(t),
+                Err(m) => warnings.push(format!("{}: {m}; not imported", at(n))),
+            }
         } else {
             others.push((n, line));
         }
@@ -443,6 +446,20 @@ mod tests {
         assert_eq!(kinds, ["Buyer", "Seller"]);
         assert!(doc.relations.iter().all(|r| r.from == SpanId(2)));
         assert!(w[0].contains("became 2 relation"), "{w:?}");
+    }
+
+    #[test]
+    fn a_malformed_t_line_is_reported_and_the_rest_imported() {
+        let mut w = Vec::new();
+        let doc = read_pair(
+            "abc def",
+            "T1\tX 0 x\tabc\nT2\tX 4 7\tdef\n",
+            Path::new("m.ann"),
+            &mut w,
+        )
+        .expect("read");
+        assert_eq!(doc.spans.len(), 1);
+        assert!(w[0].starts_with("m.ann:1: T1: bad offsets"), "{w:?}");
     }
 
     #[test]
