@@ -9,6 +9,14 @@ use lectern::store;
 use proptest::prelude::*;
 use std::path::Path;
 
+/// `PROPTEST_CASES` when set (a long run by hand), else `default`.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 const VALID: &str = include_str!("fixtures/malformed/00-valid-control.ron");
 
 /// Characters that matter to RON's grammar, so mutations reach deep into the parser.
@@ -65,7 +73,7 @@ fn apply(text: &str, mutations: &[Mutation]) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn the_loader_never_panics_on_arbitrary_text(text in ".{0,400}") {
@@ -103,7 +111,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(cases(48)))]
 
     #[test]
     fn importers_never_panic_on_arbitrary_files(
