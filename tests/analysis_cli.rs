@@ -60,8 +60,8 @@ fn stats_tables_filters_and_json() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    assert_eq!(v[0]["speaker"], "Papadaki");
-    assert_eq!(v[0]["reporting_verbs"], "branded");
+    assert_eq!(v[0]["speaker"], "ministry source");
+    assert_eq!(v[0]["reporting_verbs"], "claimed");
     assert_eq!(v[0]["quotes"], 1);
 
     let r = lectern(

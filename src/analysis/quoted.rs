@@ -65,6 +65,7 @@ pub fn who_is_quoted(project: &Project, filter: &Filter, by: &GroupBy) -> Table 
         ];
         table.push(row, refs);
     }
+    table.sort_by_text(2);
     table
 }
 
@@ -103,6 +104,7 @@ pub fn descriptors(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
         ];
         table.push(row, refs);
     }
+    table.sort_by_text(3);
     table
 }
 
@@ -174,12 +176,12 @@ mod tests {
         assert_eq!(
             t.to_csv(),
             "speaker,outlet,quotes,reporting_verbs,span_ids\n\
+             ministry source,Daily Bulwark,1,claimed,2004\n\
              Papadaki,Daily Bulwark,1,branded,2003\n\
              Papadaki,Northgate Radio,1,said,1005\n\
-             Ward,Northgate Radio,1,told,1001\n\
-             ministry source,Daily Bulwark,1,claimed,2004\n"
+             Ward,Northgate Radio,1,told,1001\n"
         );
-        assert_eq!(t.sources[1][0].doc.0, 1);
+        assert_eq!(t.sources[2][0].doc.0, 1);
     }
 
     #[test]

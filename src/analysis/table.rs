@@ -118,6 +118,23 @@ impl Table {
         self.sources.push(sources);
     }
 
+    /// Sorts the rows (with their spans) by the text of their first `columns` cells,
+    /// ignoring case, so "analysts" sorts beside "Andreas", not after "Ward".
+    pub fn sort_by_text(&mut self, columns: usize) {
+        let key = |row: &[Cell]| -> Vec<String> {
+            row.iter()
+                .take(columns)
+                .map(|c| c.text().to_lowercase())
+                .collect()
+        };
+        let mut both: Vec<(Vec<Cell>, Vec<SpanRef>)> = std::mem::take(&mut self.rows)
+            .into_iter()
+            .zip(std::mem::take(&mut self.sources))
+            .collect();
+        both.sort_by_cached_key(|(row, _)| key(row));
+        (self.rows, self.sources) = both.into_iter().unzip();
+    }
+
     /// Index of the column with this name.
     pub fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h == name)
