@@ -90,6 +90,21 @@ fn stats_tables_filters_and_json() {
             .contains("Papadaki,Daily Bulwark,Hard-left mayor,1,2001\n")
     );
 
+    let r = lectern(
+        &fixtures(),
+        &[
+            "stats",
+            "outlets.ron",
+            "-t",
+            "cooccurrence",
+            "--attribute",
+            "target",
+            "-f",
+            "csv",
+        ],
+    );
+    assert_eq!(r.stdout, "target,Papadaki\nPapadaki,3\n");
+
     let r = lectern(&fixtures(), &["stats", "outlets.ron", "-f", "svg"]);
     assert!(r.stdout.starts_with("<svg") && r.stdout.contains(">Northgate Radio</text>"));
     let r = lectern(

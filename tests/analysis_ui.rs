@@ -98,3 +98,19 @@ fn save_table_as_csv_and_merge_from_the_window() {
     assert!(!app.merge_project_paths(&paths[..1]));
     assert!(app.report().is_some());
 }
+
+#[test]
+fn cooccurrence_of_attribute_values() {
+    let mut h = harness();
+    h.state_mut().run_command(Command::ToggleAnalysis);
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Table").click();
+    h.run();
+    h.get_by_label("Co-occurrence").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "of").click();
+    h.run();
+    h.get_by_label("speaker").click();
+    h.run();
+    assert_eq!(h.get_all_by_label("ministry source").count(), 2);
+}

@@ -3,7 +3,7 @@
 
 use super::filter::{Filter, GroupBy};
 use super::table::{Cell, SpanRef, Table};
-use crate::model::Project;
+use crate::model::{Project, Span};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Spans per label for each value of `by`: one row per value (sorted), one column per
@@ -50,9 +50,50 @@ pub fn label_counts(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
 /// and column of one label meet at the number of paragraphs holding that label at all. A
 /// span crossing a line break counts in each paragraph it touches.
 pub fn cooccurrence(project: &Project, filter: &Filter) -> Table {
-    let labels = filter.labels(project);
-    let mut matrix = vec![vec![0usize; labels.len()]; labels.len()];
-    let mut sources: Vec<Vec<SpanRef>> = vec![Vec::new(); labels.len()];
+    let labels: Vec<String> = filter
+        .labels(project)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    matrix_table(project, filter, "label", &labels, |s| {
+        labels.iter().position(|l| *l == s.label)
+    })
+}
+
+/// In how many paragraphs each pair of values of the attribute `name` occurs together —
+/// speakers quoted side by side, stances next to each other. Spans without a value for it
+/// do not count; values are the distinct trimmed values in use, sorted ignoring case.
+pub fn attribute_cooccurrence(project: &Project, filter: &Filter, name: &str) -> Table {
+    let value = |s: &Span| {
+        s.attributes
+            .get(name)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let mut values: Vec<String> = filter
+        .spans(project)
+        .filter_map(|(_, s)| value(s))
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    values.sort_by_key(|v| v.to_lowercase());
+    matrix_table(project, filter, name, &values, |s| {
+        value(s).and_then(|v| values.iter().position(|x| *x == v))
+    })
+}
+
+/// The paragraph co-occurrence matrix of `categories`, each accepted span in the category
+/// `category` gives it (or none).
+fn matrix_table(
+    project: &Project,
+    filter: &Filter,
+    first_column: &str,
+    categories: &[String],
+    category: impl Fn(&Span) -> Option<usize>,
+) -> Table {
+    let n = categories.len();
+    let mut matrix = vec![vec![0usize; n]; n];
+    let mut sources: Vec<Vec<SpanRef>> = vec![Vec::new(); n];
     for doc in project
         .documents
         .iter()
@@ -62,7 +103,7 @@ pub fn cooccurrence(project: &Project, filter: &Filter) -> Table {
             .spans
             .iter()
             .filter(|s| filter.accepts_span(s))
-            .filter_map(|s| labels.iter().position(|l| *l == s.label).map(|k| (k, s)))
+            .filter_map(|s| category(s).map(|k| (k, s)))
             .collect();
         for (start, end) in paragraphs(doc.text.as_str()) {
             let mut present = BTreeSet::new();
@@ -82,9 +123,10 @@ pub fn cooccurrence(project: &Project, filter: &Filter) -> Table {
             }
         }
     }
-    let mut table = Table::new(std::iter::once("label").chain(labels.iter().copied()));
-    for (k, label) in labels.iter().enumerate() {
-        let row = std::iter::once(Cell::from(*label))
+    let mut table =
+        Table::new(std::iter::once(first_column).chain(categories.iter().map(String::as_str)));
+    for (k, name) in categories.iter().enumerate() {
+        let row = std::iter::once(Cell::from(name.as_str()))
             .chain(matrix[k].iter().map(|&n| Cell::from(n)))
             .collect();
         let mut refs = std::mem::take(&mut sources[k]);
@@ -171,6 +213,21 @@ mod tests {
         // quote, claim, descriptor, attribution
         assert_eq!(row("quote"), "4,0,3,4");
         assert_eq!(row("claim"), "0,1,0,0");
+    }
+
+    #[test]
+    fn speakers_quoted_in_the_same_paragraph() {
+        let p = fixture::project();
+        let t = attribute_cooccurrence(&p, &Filter::default(), "speaker");
+        assert_eq!(
+            t.to_csv(),
+            "speaker,ministry source,Papadaki,Ward\n\
+             ministry source,1,0,0\n\
+             Papadaki,0,1,0\n\
+             Ward,0,0,1\n"
+        );
+        let t = attribute_cooccurrence(&p, &Filter::default(), "target");
+        assert_eq!(t.to_csv(), "target,Papadaki\nPapadaki,3\n");
     }
 
     #[test]

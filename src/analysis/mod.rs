@@ -19,7 +19,7 @@ mod table;
 mod fixture;
 
 pub use agreement::{Unit, agreement};
-pub use counts::{cooccurrence, label_counts, paragraphs};
+pub use counts::{attribute_cooccurrence, cooccurrence, label_counts, paragraphs};
 pub use filter::{Filter, GroupBy, NO_VALUE};
 pub use merge::{MergeSource, Merged, merge};
 pub use quoted::{ATTRIBUTION, DESCRIPTOR, QUOTE, UNKNOWN, descriptors, who_is_quoted};

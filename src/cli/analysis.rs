@@ -73,6 +73,10 @@ pub struct StatsArgs {
     /// Only documents dated on or before this date (YYYY-MM-DD, or YYYY-MM for a month).
     #[arg(long)]
     to: Option<String>,
+    /// For --table cooccurrence: values of this span attribute (speaker, target, stance…)
+    /// instead of labels.
+    #[arg(long)]
+    attribute: Option<String>,
 }
 
 /// Arguments of `lectern merge`.
@@ -140,7 +144,10 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         StatsTable::Counts => analysis::label_counts(&project, &filter, &by),
         StatsTable::Quoted => analysis::who_is_quoted(&project, &filter, &by),
         StatsTable::Descriptors => analysis::descriptors(&project, &filter, &by),
-        StatsTable::Cooccurrence => analysis::cooccurrence(&project, &filter),
+        StatsTable::Cooccurrence => match &args.attribute {
+            Some(name) => analysis::attribute_cooccurrence(&project, &filter, name),
+            None => analysis::cooccurrence(&project, &filter),
+        },
     };
     if args.format == TableFormat::Svg {
         let Some(svg) = analysis::chart::counts_svg(&project, &table) else {

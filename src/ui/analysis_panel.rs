@@ -58,28 +58,37 @@ pub struct AnalysisPanel {
     pub by: GroupBy,
     /// Which spans count.
     pub filter: Filter,
-    cache: Option<(u64, AnalysisTable, GroupBy, Filter, Table)>,
+    /// For co-occurrence: values of this attribute instead of labels.
+    pub attribute: Option<String>,
+    cache: Option<(u64, Choice, Table)>,
+}
+
+/// Everything a table depends on besides the project.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    table: AnalysisTable,
+    by: GroupBy,
+    filter: Filter,
+    attribute: Option<String>,
 }
 
 impl AnalysisPanel {
     /// The table for the current choices, computed at most once per project revision.
     pub fn current(&mut self, project: &Project, revision: u64) -> Table {
-        if let Some((r, t, b, f, table)) = &self.cache
+        let choice = Choice {
+            table: self.table,
+            by: self.by.clone(),
+            filter: self.filter.clone(),
+            attribute: self.attribute.clone(),
+        };
+        if let Some((r, c, table)) = &self.cache
             && *r == revision
-            && *t == self.table
-            && *b == self.by
-            && *f == self.filter
+            && *c == choice
         {
             return table.clone();
         }
-        let table = compute(project, self.table, &self.by, &self.filter);
-        self.cache = Some((
-            revision,
-            self.table,
-            self.by.clone(),
-            self.filter.clone(),
-            table.clone(),
-        ));
+        let table = compute(project, &choice);
+        self.cache = Some((revision, choice, table.clone()));
         table
     }
 
@@ -161,6 +170,24 @@ impl AnalysisPanel {
                 })
                 .response
                 .labelled_by(name.id);
+            if self.table == AnalysisTable::Cooccurrence {
+                let names: std::collections::BTreeSet<&str> = project
+                    .labels
+                    .iter()
+                    .flat_map(|l| l.attributes.iter().map(|a| a.name.as_str()))
+                    .collect();
+                let name = ui.label("of");
+                egui::ComboBox::from_id_salt("analysis-of")
+                    .selected_text(self.attribute.as_deref().unwrap_or("labels"))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.attribute, None, "labels");
+                        for n in names {
+                            ui.selectable_value(&mut self.attribute, Some(n.to_owned()), n);
+                        }
+                    })
+                    .response
+                    .labelled_by(name.id);
+            }
             ui.label("from");
             date_field_ui(ui, &mut self.filter.date_from, "analysis-from");
             ui.label("to");
@@ -211,12 +238,16 @@ impl AnalysisPanel {
     }
 }
 
-fn compute(project: &Project, kind: AnalysisTable, by: &GroupBy, filter: &Filter) -> Table {
-    match kind {
+fn compute(project: &Project, choice: &Choice) -> Table {
+    let (filter, by) = (&choice.filter, &choice.by);
+    match choice.table {
         AnalysisTable::Counts => analysis::label_counts(project, filter, by),
         AnalysisTable::Quoted => analysis::who_is_quoted(project, filter, by),
         AnalysisTable::Descriptors => analysis::descriptors(project, filter, by),
-        AnalysisTable::Cooccurrence => analysis::cooccurrence(project, filter),
+        AnalysisTable::Cooccurrence => match &choice.attribute {
+            Some(name) => analysis::attribute_cooccurrence(project, filter, name),
+            None => analysis::cooccurrence(project, filter),
+        },
         AnalysisTable::Agreement => analysis::agreement(project, Unit::Token, true),
     }
 }
