@@ -14,8 +14,9 @@
 //!   fragment, named `span ID part K`, each coded.
 //! - A relation is a `Link` (`direction="OneWay"`, named by its type) from the first
 //!   selection of one span to the first of the other.
-//! - Annotators are `User`s; a selection's `creatingUser` and `creationDateTime` are the
-//!   span's annotator and time.
+//! - Annotators are `User`s; a selection's and its coding's `creatingUser` and the
+//!   selection's `creationDateTime` are the span's annotator and time (a span without an
+//!   annotator is credited to a `User` whose name is empty).
 //!
 //! GUIDs are derived from the project name and the item's id, so exporting the same
 //! project twice gives the same file. Span attributes have no place in REFI-QDA and are
@@ -79,11 +80,12 @@ fn project_xml(project: &Project) -> Result<(String, Sources<'_>, usize), Export
         .documents
         .iter()
         .flat_map(|d| d.spans.iter().map(|s| s.annotator.as_str()))
-        .filter(|a| !a.is_empty())
         .collect();
     if !users.is_empty() {
         x.push_str("<Users>\n");
         for u in &users {
+            // A span without an annotator is credited to a user with an empty name: some
+            // readers (qc) need every coding to have a creatingUser with a name.
             let _ = writeln!(
                 x,
                 "<User guid=\"{}\" name=\"{}\"/>",
@@ -230,14 +232,11 @@ fn selection_xml(
             "<PlainTextSelection guid=\"{}\" name=\"{name}\" startPosition=\"{start}\" endPosition=\"{end}\"",
             guid(project, &format!("span {} part {k}", span.id))
         );
-        let mut user = String::new();
-        if !span.annotator.is_empty() {
-            user = format!(
-                " creatingUser=\"{}\"",
-                guid(project, &format!("user {}", span.annotator))
-            );
-            x.push_str(&user);
-        }
+        let user = format!(
+            " creatingUser=\"{}\"",
+            guid(project, &format!("user {}", span.annotator))
+        );
+        x.push_str(&user);
         if !span.created.is_empty() {
             let _ = write!(x, " creationDateTime=\"{}\"", escape(span.created.as_str()));
         }
