@@ -329,3 +329,31 @@ fn the_frame_autosaves_by_the_real_clock() {
     h.state().flush_autosave();
     assert!(recovery::path_for(&path).exists());
 }
+
+#[test]
+fn quit_waits_through_the_overwrite_question_and_then_closes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let mut h = opened(&path);
+    label_quote(&mut h);
+    let mut theirs = project();
+    theirs.name = "Theirs".into();
+    store::save(&theirs, &path).expect("their save");
+    assert!(store::lock::path_for(&path).exists());
+    h.state_mut().run_command(Command::Quit);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(matches!(
+        h.state().disk_conflict(),
+        Some(DiskConflict::BeforeSave(_))
+    ));
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(store::load(&path).expect("load").name, "Safety");
+    assert!(!h.state().session().is_dirty());
+    assert!(h.state().pending().is_none());
+    // The quit went ahead: the closing window let go of its lock.
+    assert!(!store::lock::path_for(&path).exists());
+}

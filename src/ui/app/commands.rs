@@ -103,10 +103,12 @@ impl Lectern {
     pub(super) fn save_then(&mut self, then: Option<Pending>) {
         match self.session.path.clone() {
             Some(path) => {
-                if self.save_to(&path)
-                    && let Some(action) = then
-                {
-                    self.perform(action);
+                if self.save_to(&path) {
+                    if let Some(action) = then {
+                        self.perform(action);
+                    }
+                } else {
+                    self.safety_after_save(then);
                 }
             }
             None => self.choose_path(FileTarget::SaveProject(then)),

@@ -77,6 +77,8 @@ pub struct Safety {
     overwrite_confirmed: bool,
     backups: Option<Vec<Backup>>,
     repair: Option<RepairOffer>,
+    /// The action that waited for a save the disk-change question stopped.
+    after_save: Option<Pending>,
     /// Document ▸ Update text from file…, while asked (`drift.rs`).
     pub(super) text_update: Option<super::drift::TextUpdate>,
     manual_clock: bool,
@@ -102,6 +104,7 @@ impl Safety {
             backups: None,
             repair: None,
             text_update: None,
+            after_save: None,
             manual_clock: false,
         }
     }
@@ -313,6 +316,15 @@ impl Lectern {
             );
         }
         true
+    }
+
+    /// A save that `then` waited for did not happen: if it stopped at the disk-change
+    /// question, `then` runs once the user answers Overwrite (or goes on to Save as…).
+    pub(super) fn safety_after_save(&mut self, then: Option<Pending>) {
+        self.safety.after_save = match self.safety.conflict {
+            Some(DiskConflict::BeforeSave(_)) => then,
+            _ => None,
+        };
     }
 
     /// After saving to `path`: the recovery file goes, the new file is stamped and locked.
@@ -585,7 +597,12 @@ impl Lectern {
             self.safety.conflict.take()
         {
             self.safety.overwrite_confirmed = true;
-            self.save_to(&path);
+            let then = self.safety.after_save.take();
+            if self.save_to(&path)
+                && let Some(action) = then
+            {
+                self.perform(action);
+            }
         }
     }
 
@@ -638,11 +655,15 @@ impl Lectern {
                         if ui.button("Save as…").clicked() {
                             choice = Some(|app: &mut Lectern| {
                                 app.safety.conflict = None;
-                                app.choose_path(FileTarget::SaveProject(None));
+                                let then = app.safety.after_save.take();
+                                app.choose_path(FileTarget::SaveProject(then));
                             });
                         }
                         if ui.button("Cancel").clicked() {
-                            choice = Some(|app: &mut Lectern| app.safety.conflict = None);
+                            choice = Some(|app: &mut Lectern| {
+                                app.safety.conflict = None;
+                                app.safety.after_save = None;
+                            });
                         }
                     });
                 }
