@@ -171,6 +171,18 @@ fn merge_then_agreement() {
     assert!(descriptor > 0.0 && descriptor < 1.0, "{descriptor}");
     assert_eq!(rows[3]["f1_overlap"], 1.0);
 
+    let r = lectern(
+        dir.path(),
+        &["agreement", "merged.ron", "--by", "document", "-f", "csv"],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("document,coders,units,"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("\n1 Bridge row,2,") && r.stdout.contains("\n2 Mayor attacked,2,"));
+
     let text = lectern(dir.path(), &["agreement", "merged.ron"]);
     assert!(text.stdout.starts_with("label "), "{}", text.stdout);
     assert!(text.stderr.contains("coders: coder-a, coder-b"));

@@ -154,6 +154,31 @@ pub fn agreement(project: &Project, unit: Unit, by_label: bool) -> Table {
     table
 }
 
+/// The `(all labels)` agreement of each document on its own, one row per document coded
+/// by two or more coders (first column `document`: id and title), to find the articles
+/// coders read differently.
+pub fn agreement_by_document(project: &Project, unit: Unit) -> Table {
+    let mut table = Table::default();
+    let mut base = project.clone();
+    base.documents.clear();
+    for doc in &project.documents {
+        let mut one = base.clone();
+        one.documents.push(doc.clone());
+        let t = agreement(&one, unit, false);
+        if table.header.is_empty() {
+            table = Table::new(t.header.iter().cloned());
+            table.header[0] = "document".to_owned();
+        }
+        let units = t.column("units").and_then(|c| t.rows[0][c].value());
+        if units.is_some_and(|n| n > 0.0) {
+            let mut row = t.rows[0].clone();
+            row[0] = Cell::from(format!("{} {}", doc.id, doc.title));
+            table.push(row, Vec::new());
+        }
+    }
+    table
+}
+
 type Data = Vec<Vec<Option<Vec<usize>>>>;
 
 fn row<V: Ord + Clone>(
@@ -410,6 +435,16 @@ mod tests {
         assert_eq!(number(&t, 2, "alpha_nominal"), None);
         assert_eq!(number(&t, 0, "units"), Some(10.0));
         assert_eq!(agreement(&two_coders(), Unit::Token, false).rows.len(), 1);
+    }
+
+    #[test]
+    fn by_document_gives_one_row_per_coded_document() {
+        let t = agreement_by_document(&two_coders(), Unit::Token);
+        assert_eq!(t.header[0], "document");
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0][0].text(), "1 letters");
+        let whole = agreement(&two_coders(), Unit::Token, false);
+        assert_eq!(t.rows[0][1..], whole.rows[0][1..]);
     }
 
     #[test]

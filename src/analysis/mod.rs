@@ -18,7 +18,7 @@ mod table;
 #[cfg(test)]
 mod fixture;
 
-pub use agreement::{Unit, agreement};
+pub use agreement::{Unit, agreement, agreement_by_document};
 pub use counts::{attribute_cooccurrence, cooccurrence, label_counts, paragraphs};
 pub use filter::{Filter, GroupBy, NO_VALUE};
 pub use merge::{MergeSource, Merged, merge};

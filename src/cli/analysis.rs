@@ -98,8 +98,9 @@ pub struct MergeArgs {
 pub struct AgreementArgs {
     /// A merged project (see `lectern merge`).
     project: PathBuf,
-    /// `label` adds one row per label to the overall row.
-    #[arg(long, value_parser = ["label"])]
+    /// `label` adds one row per label to the overall row; `document` gives the overall
+    /// figures of each document instead.
+    #[arg(long, value_parser = ["label", "document"])]
     by: Option<String>,
     /// Unit of the token-level coefficients.
     #[arg(long, value_enum, default_value_t)]
@@ -215,7 +216,10 @@ pub fn agreement(args: &AgreementArgs) -> anyhow::Result<ExitCode> {
     if args.format == TableFormat::Svg {
         anyhow::bail!("agreement has no chart; consider --format csv");
     }
-    let table = analysis::agreement(&project, unit, args.by.is_some());
+    let table = match args.by.as_deref() {
+        Some("document") => analysis::agreement_by_document(&project, unit),
+        by => analysis::agreement(&project, unit, by.is_some()),
+    };
     if args.format == TableFormat::Text {
         eprintln!("coders: {}", coders.join(", "));
     }
