@@ -55,18 +55,21 @@ fn merge_then_adjudicate_with_mouse_and_keyboard() {
     h.run();
     h.run();
     assert_eq!(h.state().current_document(), Some(DocId(2)));
-    h.get_by_label_contains("2 disagreements · 0 in gold");
+    h.get_by_label_contains("2 disagreements open · 0 in gold");
 
     h.get_by_label("Accept all agreed (5)").click();
     h.run();
     assert_eq!(gold_texts(h.state().project(), DocId(2)).len(), 5);
-    h.get_by_label_contains("2 disagreements · 5 in gold");
+    h.get_by_label_contains("2 disagreements open · 5 in gold");
 
     // The first row is coder a's "the firebrand mayor": Y accepts it.
     h.key_press(Key::Y);
     h.run();
     let gold = gold_texts(h.state().project(), DocId(2));
     assert!(gold.contains(&"the firebrand mayor".to_owned()), "{gold:?}");
+    // Both versions of the descriptor are now settled.
+    h.get_by_label_contains("0 disagreements open · 6 in gold");
+    h.get_by_label_contains("≈ gold #");
     // J moves to coder b's "firebrand mayor"; S shows it in the article.
     h.key_press(Key::J);
     h.run();

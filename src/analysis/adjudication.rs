@@ -24,6 +24,9 @@ pub struct Candidate {
     pub coders: Vec<(String, SpanId)>,
     /// The gold span with the same label and pieces, if accepted.
     pub gold: Option<SpanId>,
+    /// A gold span with the same label sharing a code point with this one (the candidate
+    /// itself once accepted, or another coder's version of it): the disagreement is settled.
+    pub resolved: Option<SpanId>,
 }
 
 impl Candidate {
@@ -65,6 +68,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
                     text: span.joined_text(),
                     coders: Vec::new(),
                     gold: None,
+                    resolved: None,
                 });
                 out.len() - 1
             });
@@ -75,9 +79,25 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
             c.coders.push((span.annotator.clone(), span.id));
         }
     }
+    let gold: Vec<(&str, Pieces, SpanId)> = doc
+        .spans
+        .iter()
+        .filter(|s| s.annotator == GOLD)
+        .map(|s| (s.label.as_str(), s.pieces(), s.id))
+        .collect();
     for c in &mut out {
         c.coders
             .sort_by_key(|(k, _)| coders.iter().position(|x| x == k));
+        c.resolved = c.gold.or_else(|| {
+            gold.iter()
+                .find(|(label, pieces, _)| {
+                    *label == c.label
+                        && pieces
+                            .iter()
+                            .any(|&(s, e)| c.pieces.iter().any(|&(t, u)| s < u && t < e))
+                })
+                .map(|g| g.2)
+        });
     }
     out.sort_by_key(|c| {
         (
@@ -227,6 +247,7 @@ mod tests {
         let first = &cs[0];
         assert_eq!(first.text, "Hard-left mayor");
         assert_eq!(first.coders.len(), 2);
+        assert!(cs.iter().all(|c| c.resolved.is_none()));
     }
 
     #[test]
@@ -259,6 +280,23 @@ mod tests {
         let doc = &p.documents[1];
         assert_eq!(doc.spans.iter().filter(|s| s.annotator == GOLD).count(), 4);
         assert!(p.problems().is_empty(), "{:?}", p.problems());
+
+        // Accepting one coder's version settles the other's too.
+        let mut q = p.clone();
+        let firebrand = candidates(doc)
+            .into_iter()
+            .find(|c| c.text == "firebrand mayor")
+            .and_then(|c| doc.span(c.coders[0].1).cloned())
+            .expect("b's version");
+        for e in accept(doc, &firebrand, q.next_span_id(), q.next_relation_id(), "t") {
+            e.apply(&mut q).expect("accept");
+        }
+        let cs = candidates(&q.documents[1]);
+        let theirs = cs
+            .iter()
+            .find(|c| c.text == "the firebrand mayor")
+            .expect("a's");
+        assert!(theirs.gold.is_none() && theirs.resolved.is_some());
 
         // Accepting the quote alone again links it to the gold attribution already there.
         let source = candidates(doc)

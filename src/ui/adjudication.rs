@@ -53,12 +53,15 @@ impl AdjudicationPanel {
             .collect();
         self.cursor = self.cursor.min(rows.len().saturating_sub(1));
         let mut intents = Vec::new();
-        let open = all.iter().filter(|c| !c.agreed(&coders)).count();
+        let open = all
+            .iter()
+            .filter(|c| !c.agreed(&coders) && c.resolved.is_none())
+            .count();
         let gold = all.iter().filter(|c| c.gold.is_some()).count();
         ui.horizontal_wrapped(|ui| {
             ui.strong(&doc.title);
             ui.weak(format!(
-                "coders: {} · {open} disagreements · {gold} in gold",
+                "coders: {} · {open} disagreements open · {gold} in gold",
                 coders.join(", ")
             ));
         });
@@ -116,7 +119,13 @@ impl AdjudicationPanel {
                             ui.label(format!("“{}”", c.text));
                             let by: Vec<&str> = c.coders.iter().map(|(k, _)| k.as_str()).collect();
                             ui.label(by.join(", "));
-                            ui.label(if c.gold.is_some() { "✔ gold" } else { "–" });
+                            match (c.gold, c.resolved) {
+                                (Some(_), _) => ui.label("✔ gold"),
+                                (None, Some(g)) => ui.label(format!("≈ gold #{g}")).on_hover_text(
+                                    "Settled: gold holds another version of this span",
+                                ),
+                                (None, None) => ui.label("–"),
+                            };
                             ui.horizontal(|ui| {
                                 for (who, span) in &c.coders {
                                     if c.gold.is_none()
