@@ -71,8 +71,8 @@ fn crash_child() {
 }
 
 /// Starts the child writing `kind` to `path`, kills it `delay` after it starts writing.
-fn kill_during_writes(kind: &str, path: &Path, delay: Duration) {
-    let mut child = Command::new(std::env::current_exe().expect("test binary"))
+fn kill_during_writes(exe: &Path, kind: &str, path: &Path, delay: Duration) {
+    let mut child = Command::new(exe)
         .args([
             "--ignored",
             "--exact",
@@ -129,6 +129,11 @@ fn kill_loop(kind: &str, path: &Path) {
         .iter()
         .map(|p| store::to_ron(p).expect("ron").into_bytes())
         .collect();
+    // A private copy of this test binary: a rebuild in the shared target folder during a
+    // long run must not pull it away from under the loop.
+    let exe_dir = tempfile::tempdir().expect("tempdir");
+    let exe = exe_dir.path().join("crash-child");
+    std::fs::copy(std::env::current_exe().expect("test binary"), &exe).expect("copy binary");
     let timer = Instant::now();
     store::save(&big_project(1), path).expect("timing save");
     let save = timer.elapsed();
@@ -136,7 +141,7 @@ fn kill_loop(kind: &str, path: &Path) {
     let started = Instant::now();
     let mut seen = [0usize; 3];
     for round in 0..rounds() {
-        kill_during_writes(kind, path, delay(round, save));
+        kill_during_writes(&exe, kind, path, delay(round, save));
         let bytes = std::fs::read(path).expect("file still exists");
         let which = versions.iter().position(|v| *v == bytes);
         let Some(which) = which else {
