@@ -144,6 +144,8 @@ fn messages_say_where_and_what() {
         ("empty.ron", "empty.ron:1:1: the file is empty"),
         ("truncated-half.ron", "truncated-half.ron:12:"),
         ("invalid-utf8.ron", "not UTF-8"),
+        ("utf16-with-bom.ron", "but UTF-16"),
+        ("binary-png.ron", "binary data"),
         ("future-format.ron", "format 99 is newer"),
         ("deeply-nested-unknown-field.ron", "nested too deeply"),
         (

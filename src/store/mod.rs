@@ -150,7 +150,7 @@ fn read_text(path: &Path) -> Result<String, StoreError> {
             path: path.to_path_buf(),
             line,
             column,
-            message: "the file is not UTF-8 text".to_owned(),
+            message: not_utf8_message(&bytes),
         }
     })?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -165,6 +165,17 @@ fn read_text(path: &Path) -> Result<String, StoreError> {
         });
     }
     Ok(text.to_owned())
+}
+
+/// Why bytes that are not UTF-8 are not a project, as precisely as can be told.
+fn not_utf8_message(bytes: &[u8]) -> String {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        "the file is not UTF-8 text but UTF-16; consider saving it again as UTF-8".to_owned()
+    } else if bytes.iter().take(8192).any(|&b| b == 0) {
+        "the file is not UTF-8 text but binary data; it is not a Lectern project".to_owned()
+    } else {
+        "the file is not UTF-8 text".to_owned()
+    }
 }
 
 /// The parser's complaint in the user's terms where ron's own text is meant for programmers.
