@@ -183,6 +183,21 @@ fn merge_then_agreement() {
     );
     assert!(r.stdout.contains("\n1 Bridge row,2,") && r.stdout.contains("\n2 Mayor attacked,2,"));
 
+    let r = lectern(
+        dir.path(),
+        &[
+            "agreement",
+            "merged.ron",
+            "-f",
+            "csv",
+            "-o",
+            "agreement.csv",
+        ],
+    );
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    let written = std::fs::read_to_string(dir.path().join("agreement.csv")).expect("written");
+    assert!(written.starts_with("label,coders,units,"), "{written}");
+
     let text = lectern(dir.path(), &["agreement", "merged.ron"]);
     assert!(text.stdout.starts_with("label "), "{}", text.stdout);
     assert!(text.stderr.contains("coders: coder-a, coder-b"));

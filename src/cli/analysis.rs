@@ -6,7 +6,7 @@ use crate::store;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How a table is written.
@@ -61,6 +61,9 @@ pub struct StatsArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t)]
     format: TableFormat,
+    /// File to write (replaced atomically); standard output when omitted.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
     /// Count only these labels (repeat or separate with commas).
     #[arg(long, value_delimiter = ',')]
     label: Vec<String>,
@@ -108,6 +111,9 @@ pub struct AgreementArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t)]
     format: TableFormat,
+    /// File to write (replaced atomically); standard output when omitted.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
 }
 
 /// `lectern stats`.
@@ -154,9 +160,9 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         let Some(svg) = analysis::chart::counts_svg(&project, &table) else {
             anyhow::bail!("only the counts table has a chart; consider --format csv");
         };
-        return write_stdout(&svg);
+        return write_out(&svg, args.output.as_deref());
     }
-    print_table(&table, args.format)
+    print_table(&table, args.format, args.output.as_deref())
 }
 
 /// `lectern merge`: refuses to overwrite unless told to, and prints what it merged.
@@ -223,20 +229,30 @@ pub fn agreement(args: &AgreementArgs) -> anyhow::Result<ExitCode> {
     if args.format == TableFormat::Text {
         eprintln!("coders: {}", coders.join(", "));
     }
-    print_table(&table, args.format)
+    print_table(&table, args.format, args.output.as_deref())
 }
 
-fn print_table(table: &Table, format: TableFormat) -> anyhow::Result<ExitCode> {
+fn print_table(
+    table: &Table,
+    format: TableFormat,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let text = match format {
         TableFormat::Text => table.to_text(),
         TableFormat::Csv => table.to_csv(),
         TableFormat::Json => table.to_json(),
         TableFormat::Svg => String::new(),
     };
-    write_stdout(&text)
+    write_out(&text, output)
 }
 
-fn write_stdout(text: &str) -> anyhow::Result<ExitCode> {
+/// Writes `text` atomically to `output`, or to standard output.
+fn write_out(text: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+    if let Some(path) = output {
+        store::write_atomic(path, text.as_bytes())
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),

@@ -131,6 +131,14 @@ impl AnalysisPanel {
                     }
                     ui.weak(format!("{} rows", table.rows.len()));
                 });
+                if kind == AnalysisTable::Agreement
+                    && analysis::agreement::coders(project).len() < 2
+                {
+                    ui.label(
+                        "Agreement needs two or more coders on the same articles: merge their \
+                         projects (File ▸ Merge coders' projects…) and open the result.",
+                    );
+                }
                 if kind == AnalysisTable::Counts {
                     bar_chart_ui(ui, project, &table);
                     ui.separator();
