@@ -41,6 +41,8 @@ fn fixture() -> Fixture {
     let path = dir.path().join("r.ron");
     lectern::store::save(&p, &path).expect("save");
     let mut app = Lectern::new(None);
+    // Time moves only when a test says so: no autosave or disk check at a random frame.
+    app.use_manual_clock();
     assert!(app.open_project_path(&path));
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])

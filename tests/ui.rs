@@ -26,6 +26,8 @@ fn harness_with(project: &Project, dir: &Path) -> Harness<'static, Lectern> {
     let path = dir.join("p.ron");
     lectern::store::save(project, &path).expect("save fixture");
     let mut app = Lectern::new(None);
+    // Time moves only when a test says so: no autosave or disk check at a random frame.
+    app.use_manual_clock();
     assert!(app.open_project_path(&path));
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
