@@ -209,14 +209,11 @@ impl Lectern {
         let Some(path) = self.recovery_path() else {
             return;
         };
-        match store::to_ron(&self.session.project) {
-            Ok(text) => {
-                self.safety.autosaver.write(path.clone(), text.into_bytes());
-                self.safety.written_revision = Some(self.session.revision());
-                self.safety.recovery_file = Some(path);
-            }
-            Err(e) => self.status = format!("Autosave failed: {e}"),
-        }
+        self.safety
+            .autosaver
+            .write_project(path.clone(), self.session.project.clone());
+        self.safety.written_revision = Some(self.session.revision());
+        self.safety.recovery_file = Some(path);
     }
 
     /// Called every frame: ticks with the real clock and draws the safety questions.
