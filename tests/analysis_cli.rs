@@ -104,6 +104,25 @@ fn stats_tables_filters_and_json() {
         ],
     );
     assert_eq!(r.stdout, "target,Papadaki\nPapadaki,3\n");
+    let r = lectern(
+        &fixtures(),
+        &[
+            "stats",
+            "outlets.ron",
+            "-t",
+            "cooccurrence",
+            "--within",
+            "sentence",
+            "-f",
+            "csv",
+        ],
+    );
+    assert!(
+        r.stdout
+            .starts_with("label,quote,claim,descriptor,attribution\nquote,4,0,3,4\n"),
+        "{}",
+        r.stdout
+    );
 
     let r = lectern(&fixtures(), &["stats", "outlets.ron", "-f", "svg"]);
     assert!(r.stdout.starts_with("<svg") && r.stdout.contains(">Northgate Radio</text>"));

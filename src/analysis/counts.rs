@@ -49,13 +49,13 @@ pub fn label_counts(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
 /// In how many paragraphs (lines of text) each pair of labels occurs together. The row
 /// and column of one label meet at the number of paragraphs holding that label at all. A
 /// span crossing a line break counts in each paragraph it touches.
-pub fn cooccurrence(project: &Project, filter: &Filter) -> Table {
+pub fn cooccurrence(project: &Project, filter: &Filter, within: Within) -> Table {
     let labels: Vec<String> = filter
         .labels(project)
         .into_iter()
         .map(str::to_owned)
         .collect();
-    matrix_table(project, filter, "label", &labels, |s| {
+    matrix_table(project, filter, within, "label", &labels, |s| {
         labels.iter().position(|l| *l == s.label)
     })
 }
@@ -63,7 +63,12 @@ pub fn cooccurrence(project: &Project, filter: &Filter) -> Table {
 /// In how many paragraphs each pair of values of the attribute `name` occurs together —
 /// speakers quoted side by side, stances next to each other. Spans without a value for it
 /// do not count; values are the distinct trimmed values in use, sorted ignoring case.
-pub fn attribute_cooccurrence(project: &Project, filter: &Filter, name: &str) -> Table {
+pub fn attribute_cooccurrence(
+    project: &Project,
+    filter: &Filter,
+    within: Within,
+    name: &str,
+) -> Table {
     let value = |s: &Span| {
         s.attributes
             .get(name)
@@ -77,7 +82,7 @@ pub fn attribute_cooccurrence(project: &Project, filter: &Filter, name: &str) ->
         .into_iter()
         .collect();
     values.sort_by_key(|v| v.to_lowercase());
-    matrix_table(project, filter, name, &values, |s| {
+    matrix_table(project, filter, within, name, &values, |s| {
         value(s).and_then(|v| values.iter().position(|x| *x == v))
     })
 }
@@ -87,6 +92,7 @@ pub fn attribute_cooccurrence(project: &Project, filter: &Filter, name: &str) ->
 fn matrix_table(
     project: &Project,
     filter: &Filter,
+    within: Within,
     first_column: &str,
     categories: &[String],
     category: impl Fn(&Span) -> Option<usize>,
@@ -105,7 +111,7 @@ fn matrix_table(
             .filter(|s| filter.accepts_span(s))
             .filter_map(|s| category(s).map(|k| (k, s)))
             .collect();
-        for (start, end) in paragraphs(doc.text.as_str()) {
+        for (start, end) in within.units(doc.text.as_str()) {
             let mut present = BTreeSet::new();
             for (k, span) in &spans {
                 if span.pieces().iter().any(|&(s, e)| s < end && start < e) {
@@ -135,6 +141,65 @@ fn matrix_table(
         table.push(row, refs);
     }
     table
+}
+
+/// The stretch of text within which labels count as occurring together.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Within {
+    /// A non-empty line.
+    #[default]
+    Paragraph,
+    /// A sentence: up to `.`, `!` or `?` (and any closing quotes or brackets after it)
+    /// followed by a space, or a line end. A simple rule: "Mr. Ward" ends a sentence.
+    Sentence,
+}
+
+impl Within {
+    /// Code point ranges of the paragraphs or sentences of `text`.
+    pub fn units(self, text: &str) -> Vec<(usize, usize)> {
+        match self {
+            Within::Paragraph => paragraphs(text),
+            Within::Sentence => sentences(text),
+        }
+    }
+}
+
+/// Code point ranges of the sentences of `text` (see [`Within::Sentence`]), without
+/// leading whitespace.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let lead = chars[s..e].iter().take_while(|c| c.is_whitespace()).count();
+        if s + lead < e {
+            out.push((s + lead, e));
+        }
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\n' {
+            push(start, i, &mut out);
+            start = i + 1;
+        } else if matches!(c, '.' | '!' | '?') {
+            let mut end = i + 1;
+            while end < chars.len()
+                && matches!(chars[end], '”' | '’' | '"' | '\'' | ')' | ']' | '»')
+            {
+                end += 1;
+            }
+            if end == chars.len() || chars[end].is_whitespace() {
+                push(start, end, &mut out);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(start, chars.len(), &mut out);
+    out
 }
 
 /// Code point ranges of the non-empty lines of `text`.
@@ -197,7 +262,7 @@ mod tests {
     #[test]
     fn cooccurrence_counts_paragraphs() {
         let p = fixture::project();
-        let t = cooccurrence(&p, &Filter::default());
+        let t = cooccurrence(&p, &Filter::default(), Within::Paragraph);
         let row = |label: &str| {
             let r = t
                 .rows
@@ -218,7 +283,7 @@ mod tests {
     #[test]
     fn speakers_quoted_in_the_same_paragraph() {
         let p = fixture::project();
-        let t = attribute_cooccurrence(&p, &Filter::default(), "speaker");
+        let t = attribute_cooccurrence(&p, &Filter::default(), Within::Paragraph, "speaker");
         assert_eq!(
             t.to_csv(),
             "speaker,ministry source,Papadaki,Ward\n\
@@ -226,8 +291,30 @@ mod tests {
              Papadaki,0,1,0\n\
              Ward,0,0,1\n"
         );
-        let t = attribute_cooccurrence(&p, &Filter::default(), "target");
+        let t = attribute_cooccurrence(&p, &Filter::default(), Within::Paragraph, "target");
         assert_eq!(t.to_csv(), "target,Papadaki\nPapadaki,3\n");
+    }
+
+    #[test]
+    fn sentences_end_at_stops_after_closing_quotes() {
+        let text = "“It is unsafe.” He left! Did he?\nNo 3.5 km. ";
+        let got: Vec<String> = sentences(text)
+            .into_iter()
+            .map(|(s, e)| text.chars().skip(s).take(e - s).collect())
+            .collect();
+        assert_eq!(
+            got,
+            ["“It is unsafe.”", "He left!", "Did he?", "No 3.5 km."]
+        );
+        let p = fixture::project();
+        let t = cooccurrence(&p, &Filter::default(), Within::Sentence);
+        let quote = t
+            .rows
+            .iter()
+            .find(|r| r[0] == Cell::from("quote"))
+            .expect("quote");
+        // Every line of the fixture is one sentence, so the counts equal the paragraphs'.
+        assert_eq!(quote[1], Cell::from(4usize));
     }
 
     #[test]

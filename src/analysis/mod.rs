@@ -19,7 +19,9 @@ mod table;
 mod fixture;
 
 pub use agreement::{Unit, agreement, agreement_by_document};
-pub use counts::{attribute_cooccurrence, cooccurrence, label_counts, paragraphs};
+pub use counts::{
+    Within, attribute_cooccurrence, cooccurrence, label_counts, paragraphs, sentences,
+};
 pub use filter::{Filter, GroupBy, NO_VALUE};
 pub use merge::{MergeSource, Merged, merge};
 pub use quoted::{ATTRIBUTION, DESCRIPTOR, QUOTE, UNKNOWN, descriptors, who_is_quoted};

@@ -1,7 +1,7 @@
 //! `lectern stats`, `lectern merge` and `lectern agreement`: the Analysis panel's numbers
 //! without the window, for scripts and for a methods section.
 
-use crate::analysis::{self, Filter, GroupBy, MergeSource, Table, Unit};
+use crate::analysis::{self, Filter, GroupBy, MergeSource, Table, Unit, Within};
 use crate::store;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
@@ -35,6 +35,16 @@ pub enum StatsTable {
     Descriptors,
     /// Paragraphs in which two labels occur together.
     Cooccurrence,
+}
+
+/// Where labels count as occurring together.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum WithinArg {
+    /// A non-empty line.
+    #[default]
+    Paragraph,
+    /// A sentence (ends at . ! ? before a space, or a line end).
+    Sentence,
 }
 
 /// What a token-level agreement unit is.
@@ -80,6 +90,9 @@ pub struct StatsArgs {
     /// instead of labels.
     #[arg(long)]
     attribute: Option<String>,
+    /// For --table cooccurrence: count labels together within a paragraph or a sentence.
+    #[arg(long, value_enum, default_value_t)]
+    within: WithinArg,
 }
 
 /// Arguments of `lectern merge`.
@@ -147,13 +160,17 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
             analysis::NO_VALUE
         );
     }
+    let within = match args.within {
+        WithinArg::Paragraph => Within::Paragraph,
+        WithinArg::Sentence => Within::Sentence,
+    };
     let table = match args.table {
         StatsTable::Counts => analysis::label_counts(&project, &filter, &by),
         StatsTable::Quoted => analysis::who_is_quoted(&project, &filter, &by),
         StatsTable::Descriptors => analysis::descriptors(&project, &filter, &by),
         StatsTable::Cooccurrence => match &args.attribute {
-            Some(name) => analysis::attribute_cooccurrence(&project, &filter, name),
-            None => analysis::cooccurrence(&project, &filter),
+            Some(name) => analysis::attribute_cooccurrence(&project, &filter, within, name),
+            None => analysis::cooccurrence(&project, &filter, within),
         },
     };
     if args.format == TableFormat::Svg {

@@ -5,7 +5,7 @@
 use super::command::Command;
 use super::intent::Intent;
 use super::theme;
-use crate::analysis::{self, Filter, GroupBy, Table, Unit};
+use crate::analysis::{self, Filter, GroupBy, Table, Unit, Within};
 use crate::model::Project;
 
 /// Which table the window shows.
@@ -60,6 +60,8 @@ pub struct AnalysisPanel {
     pub filter: Filter,
     /// For co-occurrence: values of this attribute instead of labels.
     pub attribute: Option<String>,
+    /// For co-occurrence: within a paragraph or a sentence.
+    pub within: Within,
     cache: Option<(u64, Choice, Table)>,
 }
 
@@ -70,6 +72,7 @@ struct Choice {
     by: GroupBy,
     filter: Filter,
     attribute: Option<String>,
+    within: Within,
 }
 
 impl AnalysisPanel {
@@ -80,6 +83,7 @@ impl AnalysisPanel {
             by: self.by.clone(),
             filter: self.filter.clone(),
             attribute: self.attribute.clone(),
+            within: self.within,
         };
         if let Some((r, c, table)) = &self.cache
             && *r == revision
@@ -195,6 +199,18 @@ impl AnalysisPanel {
                     })
                     .response
                     .labelled_by(name.id);
+                let name = ui.label("within a");
+                egui::ComboBox::from_id_salt("analysis-within")
+                    .selected_text(match self.within {
+                        Within::Paragraph => "paragraph",
+                        Within::Sentence => "sentence",
+                    })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.within, Within::Paragraph, "paragraph");
+                        ui.selectable_value(&mut self.within, Within::Sentence, "sentence");
+                    })
+                    .response
+                    .labelled_by(name.id);
             }
             ui.label("from");
             date_field_ui(ui, &mut self.filter.date_from, "analysis-from");
@@ -253,8 +269,8 @@ fn compute(project: &Project, choice: &Choice) -> Table {
         AnalysisTable::Quoted => analysis::who_is_quoted(project, filter, by),
         AnalysisTable::Descriptors => analysis::descriptors(project, filter, by),
         AnalysisTable::Cooccurrence => match &choice.attribute {
-            Some(name) => analysis::attribute_cooccurrence(project, filter, name),
-            None => analysis::cooccurrence(project, filter),
+            Some(name) => analysis::attribute_cooccurrence(project, filter, choice.within, name),
+            None => analysis::cooccurrence(project, filter, choice.within),
         },
         AnalysisTable::Agreement => analysis::agreement(project, Unit::Token, true),
     }
