@@ -5,6 +5,7 @@
 //! articles in any order and under any title. Every span keeps its coder in `annotator`;
 //! span and relation ids are renumbered, since each coder's file counted from 1.
 
+use super::agreement::GOLD;
 use crate::model::{DocId, Document, Project, Relation, RelationId, SpanId, content_hash};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -104,6 +105,16 @@ pub fn merge(name: &str, sources: &[MergeSource]) -> Merged {
             });
             present[index] += 1;
             coders_of[index].insert(coder.clone());
+            // A project merged before keeps the coders it listed (some may have no span).
+            coders_of[index].extend(
+                doc.metadata
+                    .custom
+                    .get(CODERS_FIELD)
+                    .into_iter()
+                    .flat_map(|list| list.split(','))
+                    .map(|c| c.trim().to_owned())
+                    .filter(|c| !c.is_empty()),
+            );
             let target = &mut out.documents[index];
             let mut ids: HashMap<SpanId, SpanId> = HashMap::new();
             for span in &doc.spans {
@@ -114,7 +125,9 @@ pub fn merge(name: &str, sources: &[MergeSource]) -> Merged {
                 if s.annotator.trim().is_empty() {
                     s.annotator.clone_from(coder);
                 }
-                coders_of[index].insert(s.annotator.clone());
+                if s.annotator != GOLD {
+                    coders_of[index].insert(s.annotator.clone());
+                }
                 target.spans.push(s);
             }
             for r in &doc.relations {
@@ -217,6 +230,24 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 23);
         assert!(merged.warnings.is_empty(), "{:?}", merged.warnings);
+    }
+
+    #[test]
+    fn a_third_coder_joins_a_merged_project() {
+        let base = fixture::project();
+        let a = coder(&base, "a");
+        let mut b = coder(&base, "b");
+        // b found nothing in the second article.
+        b.project.documents[1].spans.clear();
+        b.project.documents[1].relations.clear();
+        let first = merge("m", &[a, b]).project;
+        assert_eq!(first.documents[1].metadata.custom[CODERS_FIELD], "a, b");
+        let merged = MergeSource {
+            fallback: "m".into(),
+            project: first,
+        };
+        let p = merge("m2", &[merged, coder(&base, "c")]).project;
+        assert_eq!(p.documents[1].metadata.custom[CODERS_FIELD], "a, b, c");
     }
 
     #[test]
