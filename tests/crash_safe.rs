@@ -60,9 +60,8 @@ fn crash_child() {
         match kind.as_str() {
             "project" => store::save(p, &path).expect("save"),
             "recovery" => {
-                // As the window does: serialise here, write on the autosave thread.
-                let text = store::to_ron(p).expect("ron");
-                saver.write(path.clone(), text.into_bytes());
+                // As the window does: hand a copy to the autosave thread, which writes it.
+                saver.write_project(path.clone(), p.clone());
                 saver.flush();
             }
             other => panic!("unknown kind {other}"),
