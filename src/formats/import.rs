@@ -51,7 +51,7 @@ impl ImportFormat {
     /// Menu text.
     pub fn menu_text(self) -> &'static str {
         match self {
-            ImportFormat::Brat => "brat standoff (.ann + .txt)…",
+            ImportFormat::Brat => "brat standoff folder…",
             ImportFormat::Doccano => "doccano JSONL…",
             ImportFormat::LabelStudio => "Label Studio JSON…",
             ImportFormat::Qdpx => "REFI-QDA project (.qdpx)…",

@@ -92,6 +92,8 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),
+        // brat exports are folders: pick one or more (the .ann/.txt pairs inside are read).
+        FileTarget::Import(ImportFormat::Brat) => dialog.pick_folders(),
         FileTarget::Import(f) => dialog
             .add_filter(f.menu_text().trim_end_matches('…'), f.extensions())
             .add_filter("All files", &["*"])
