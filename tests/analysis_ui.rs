@@ -114,3 +114,22 @@ fn cooccurrence_of_attribute_values() {
     h.run();
     assert_eq!(h.get_all_by_label("ministry source").count(), 2);
 }
+
+#[test]
+fn unticking_an_annotator_leaves_their_spans_out() {
+    let mut h = harness();
+    h.state_mut().run_command(Command::ToggleAnalysis);
+    h.run();
+    h.get_by_label("ben").click();
+    h.run();
+    // ben made one quote in the Northgate article; ana's spans remain.
+    assert_eq!(
+        h.state_mut().analysis_table().to_csv(),
+        "outlet,quote,claim,descriptor,attribution,total\n\
+         Daily Bulwark,2,0,2,2,6\n\
+         Northgate Radio,1,1,1,2,5\n"
+    );
+    h.get_by_label("ben").click();
+    h.run();
+    assert!(h.state_mut().analysis_table().to_csv().contains("Northgate Radio,2,1,1,2,6"));
+}

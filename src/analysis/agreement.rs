@@ -61,7 +61,8 @@ impl Unit {
     }
 }
 
-/// Coders of the project: every span annotator and listed coder, except [`GOLD`], sorted.
+/// Coders of the project: every span annotator and listed coder, except [`GOLD`] and
+/// spans without an annotator, sorted.
 pub fn coders(project: &Project) -> Vec<String> {
     let set: BTreeSet<String> = project
         .documents
@@ -73,7 +74,7 @@ pub fn coders(project: &Project) -> Vec<String> {
                 .iter()
                 .flat_map(|d| d.spans.iter().map(|s| s.annotator.clone())),
         )
-        .filter(|c| c != GOLD)
+        .filter(|c| c != GOLD && !c.is_empty())
         .collect();
     set.into_iter().collect()
 }

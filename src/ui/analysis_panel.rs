@@ -239,18 +239,29 @@ impl AnalysisPanel {
                 }
             }
         });
-        let annotators = analysis::agreement::coders(project);
+        let annotators: std::collections::BTreeSet<String> = project
+            .documents
+            .iter()
+            .flat_map(|d| d.spans.iter().map(|s| s.annotator.clone()))
+            .collect();
         if annotators.len() > 1 {
             ui.horizontal_wrapped(|ui| {
                 ui.label("Annotators:");
-                for a in annotators {
+                for a in &annotators {
                     let mut on =
-                        self.filter.annotators.is_empty() || self.filter.annotators.contains(&a);
-                    if ui.checkbox(&mut on, &a).changed() {
+                        self.filter.annotators.is_empty() || self.filter.annotators.contains(a);
+                    let name = if a.is_empty() { "(none)" } else { a.as_str() };
+                    if ui.checkbox(&mut on, name).changed() {
+                        if self.filter.annotators.is_empty() {
+                            self.filter.annotators.clone_from(&annotators);
+                        }
                         if on {
                             self.filter.annotators.insert(a.clone());
                         } else {
-                            self.filter.annotators.remove(&a);
+                            self.filter.annotators.remove(a);
+                        }
+                        if self.filter.annotators.len() == annotators.len() {
+                            self.filter.annotators.clear();
                         }
                     }
                 }
