@@ -131,5 +131,10 @@ fn unticking_an_annotator_leaves_their_spans_out() {
     );
     h.get_by_label("ben").click();
     h.run();
-    assert!(h.state_mut().analysis_table().to_csv().contains("Northgate Radio,2,1,1,2,6"));
+    assert!(
+        h.state_mut()
+            .analysis_table()
+            .to_csv()
+            .contains("Northgate Radio,2,1,1,2,6")
+    );
 }
