@@ -357,3 +357,34 @@ fn quit_waits_through_the_overwrite_question_and_then_closes() {
     // The quit went ahead: the closing window let go of its lock.
     assert!(!store::lock::path_for(&path).exists());
 }
+
+#[test]
+fn a_second_window_keeps_its_own_recovery_file_and_offers_none_of_the_firsts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    // The first window (pid 1 always runs) holds the lock and has autosaved its work.
+    std::fs::write(store::lock::path_for(&path), "1\n").expect("lock");
+    let mut firsts = project();
+    firsts.name = "First window's work".into();
+    store::save(&firsts, &recovery::path_for(&path)).expect("first's recovery");
+
+    let mut h = opened(&path);
+    assert!(
+        h.state().recovery_offer().is_none(),
+        "the first window's live work"
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    label_quote(&mut h);
+    autosave(&mut h);
+    let own = recovery::second_path_for(&path, std::process::id());
+    assert!(own.exists());
+    assert_eq!(
+        store::load(&recovery::path_for(&path))
+            .expect("first's")
+            .name,
+        "First window's work",
+        "not overwritten"
+    );
+}

@@ -23,6 +23,17 @@ pub fn path_for(project: &Path) -> PathBuf {
     project.with_file_name(format!(".{name}{SUFFIX}"))
 }
 
+/// Where a second Lectern with the project at `project` open (the first holds the lock)
+/// keeps its recovery file, so the two do not overwrite each other's:
+/// `.NAME.ron.PID.recovery`.
+pub fn second_path_for(project: &Path, pid: u32) -> PathBuf {
+    let name = project.file_name().map_or_else(
+        || "project.ron".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    project.with_file_name(format!(".{name}.{pid}{SUFFIX}"))
+}
+
 /// Where this process keeps the recovery file of a never-saved project, inside `dir`.
 pub fn unsaved_path(dir: &Path) -> PathBuf {
     dir.join(format!("unsaved-{}.ron{SUFFIX}", std::process::id()))
@@ -78,15 +89,48 @@ pub fn read(path: &Path) -> Result<Option<Recovery>, StoreError> {
 
 /// The recovery file of the project at `project`, if there is one written after the
 /// project file was last changed (an older one was overtaken by a save elsewhere).
+/// A second window's file (see [`second_path_for`]) counts once its process is gone; the
+/// newest candidate wins.
 pub fn pending_for(project: &Path) -> Result<Option<Recovery>, StoreError> {
-    let Some(recovery) = read(&path_for(project))? else {
-        return Ok(None);
-    };
+    let mut candidates = vec![path_for(project)];
+    let name = project
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.");
+    if let Some(dir) = project.parent().map(|d| {
+        if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        }
+    }) && let Ok(entries) = std::fs::read_dir(dir)
+    {
+        for e in entries.filter_map(Result::ok) {
+            let file = e.file_name().to_string_lossy().into_owned();
+            let pid = file
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(SUFFIX))
+                .and_then(|pid| pid.parse::<u32>().ok());
+            if let Some(pid) = pid
+                && pid != std::process::id()
+                && !lock::process_alive(pid)
+            {
+                candidates.push(e.path());
+            }
+        }
+    }
     let saved = std::fs::metadata(project).and_then(|m| m.modified()).ok();
-    Ok(match saved {
-        Some(saved) if saved > recovery.written => None,
-        _ => Some(recovery),
-    })
+    let mut best: Option<Recovery> = None;
+    for path in candidates {
+        let Some(recovery) = read(&path)? else {
+            continue;
+        };
+        let newer_than_saved = saved.is_none_or(|s| recovery.written >= s);
+        if newer_than_saved && best.as_ref().is_none_or(|b| recovery.written > b.written) {
+            best = Some(recovery);
+        }
+    }
+    Ok(best)
 }
 
 /// Recovery files of never-saved projects in `dir` whose Lectern is no longer running,
@@ -258,6 +302,20 @@ mod tests {
         assert!(pending_for(&path).expect("read").is_none());
         remove(&rec).expect("remove");
         remove(&rec).expect("removing twice is fine");
+    }
+
+    #[test]
+    fn a_dead_second_windows_recovery_file_is_found_a_live_ones_is_not() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        super::super::save(&project(), &path).expect("save");
+        let live = second_path_for(&path, 1);
+        assert_eq!(live.file_name().expect("name"), ".p.ron.1.recovery");
+        super::super::save(&project(), &live).expect("live");
+        assert!(pending_for(&path).expect("read").is_none());
+        let dead = second_path_for(&path, u32::MAX - 7);
+        super::super::save(&project(), &dead).expect("dead");
+        assert_eq!(pending_for(&path).expect("read").expect("found").path, dead);
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub struct Safety {
     repair: Option<RepairOffer>,
     /// The action that waited for a save the disk-change question stopped.
     after_save: Option<Pending>,
+    /// Another running Lectern held the project's lock when this one opened it.
+    second_window: bool,
     /// Document ▸ Update text from file…, while asked (`drift.rs`).
     pub(super) text_update: Option<super::drift::TextUpdate>,
     manual_clock: bool,
@@ -105,6 +107,7 @@ impl Safety {
             repair: None,
             text_update: None,
             after_save: None,
+            second_window: false,
             manual_clock: false,
         }
     }
@@ -140,6 +143,9 @@ impl Lectern {
     /// The recovery file that would hold the open project's unsaved work.
     pub fn recovery_path(&self) -> Option<PathBuf> {
         match &self.session.path {
+            Some(p) if self.safety.second_window => {
+                Some(recovery::second_path_for(p, std::process::id()))
+            }
             Some(p) => Some(recovery::path_for(p)),
             None => self
                 .safety
@@ -254,6 +260,10 @@ impl Lectern {
     pub(super) fn safety_opened(&mut self, path: &Path) {
         self.safety.stamp = DiskStamp::read(path).ok();
         self.take_lock(path);
+        if self.safety.second_window {
+            // Any recovery file may be the other window's live work: not ours to offer.
+            return;
+        }
         match recovery::pending_for(path) {
             Ok(Some(found)) => {
                 let difference = recovery::difference(&self.session.project, &found.project);
@@ -274,9 +284,12 @@ impl Lectern {
 
     fn take_lock(&mut self, path: &Path) {
         self.safety.lock = None;
+        self.safety.second_window = false;
         match lock::acquire(path) {
             Ok(lock::Acquired::Locked(l)) => self.safety.lock = Some(l),
             Ok(lock::Acquired::HeldBy { pid }) => {
+                // The other window owns `.NAME.ron.recovery`; this one keeps its own.
+                self.safety.second_window = true;
                 self.report = Some(Report {
                     title: "Project open in another Lectern".to_owned(),
                     lines: vec![
