@@ -283,11 +283,15 @@ mod tests {
 
     #[test]
     fn sequence_labelling_form_and_crlf_are_read() {
-        let line = r#"{"text": "💩 a\r\nb", "label": [[5, 6, "X"], [0, 1, "E"]]}"#;
+        let line = r#"{"text": "💩 e\u0301\u00a0a\r\nb", "label": [[8, 9, "X"], [0, 1, "E"], [2, 5, "C"]]}"#;
         let p = import_into_new(line.as_bytes());
         let d = &p.documents[0];
-        assert_eq!(d.text.as_str(), "💩 a\nb");
+        assert_eq!(d.text.as_str(), "💩 e\u{301}\u{a0}a\nb");
         let texts: Vec<&str> = d.spans.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["💩", "b"]);
+        assert_eq!(texts, ["💩", "e\u{301}\u{a0}", "b"]);
+        // Exported from the stored text: the line break is one code point now.
+        let out =
+            String::from_utf8(export(&p).expect("export").files[0].bytes.clone()).expect("utf-8");
+        assert!(out.contains(r#""start_offset":7,"end_offset":8"#), "{out}");
     }
 }

@@ -356,6 +356,22 @@ mod tests {
     }
 
     #[test]
+    fn crlf_nbsp_and_combining_marks_are_read_in_code_points_of_the_raw_text() {
+        // "e" + U+0301 is two code points; the CR of the CRLF counts, as in the raw text.
+        let task = "[{\"data\": {\"text\": \"e\\u0301t\\u00e9\\r\\nMs\\u00a0X 😀\"}, \"annotations\": [{\"result\": [\
+            {\"id\": \"a\", \"type\": \"labels\", \"value\": {\"start\": 6, \"end\": 12, \"labels\": [\"Q\"]}}]}]}]";
+        let (p, w) = import_into_new(task.as_bytes());
+        assert!(w.is_empty(), "{w:?}");
+        let d = &p.documents[0];
+        assert_eq!(d.text.as_str(), "e\u{301}t\u{e9}\nMs\u{a0}X 😀");
+        assert_eq!(d.spans[0].text, "Ms\u{a0}X 😀");
+        let out = export(&p).expect("export");
+        let v: Value = serde_json::from_slice(&out.files[0].bytes).expect("json");
+        let region = &v[0]["annotations"][0]["result"][0]["value"];
+        assert_eq!((region["start"].as_u64(), region["end"].as_u64()), (Some(5), Some(11)));
+    }
+
+    #[test]
     fn issue_1347_text_reads_code_points() {
         let task = r#"[{"data": {"text": "💩This is an annotation."}, "annotations": [{"result": [
             {"id": "a1", "from_name": "l", "to_name": "t", "type": "labels",
