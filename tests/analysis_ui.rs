@@ -58,6 +58,10 @@ fn agreement_table_in_the_window() {
     h.run();
     h.get_by_label("(all labels)");
     h.get_by_label("alpha_nominal");
+    h.get_by_label("per document").click();
+    h.run();
+    h.get_by_label("1 Bridge row");
+    assert!(h.query_by_label("(all labels)").is_none());
 }
 
 #[test]

@@ -62,6 +62,10 @@ pub struct AnalysisPanel {
     pub attribute: Option<String>,
     /// For co-occurrence: within a paragraph or a sentence.
     pub within: Within,
+    /// For agreement: what a token-level unit is.
+    pub unit: Unit,
+    /// For agreement: one row per document instead of per label.
+    pub per_document: bool,
     cache: Option<(u64, Choice, Table)>,
 }
 
@@ -73,6 +77,8 @@ struct Choice {
     filter: Filter,
     attribute: Option<String>,
     within: Within,
+    unit: Unit,
+    per_document: bool,
 }
 
 impl AnalysisPanel {
@@ -84,6 +90,8 @@ impl AnalysisPanel {
             filter: self.filter.clone(),
             attribute: self.attribute.clone(),
             within: self.within,
+            unit: self.unit,
+            per_document: self.per_document,
         };
         if let Some((r, c, table)) = &self.cache
             && *r == revision
@@ -182,6 +190,21 @@ impl AnalysisPanel {
                 })
                 .response
                 .labelled_by(name.id);
+            if self.table == AnalysisTable::Agreement {
+                let name = ui.label("units");
+                egui::ComboBox::from_id_salt("analysis-unit")
+                    .selected_text(match self.unit {
+                        Unit::Token => "tokens",
+                        Unit::CodePoint => "characters",
+                    })
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.unit, Unit::Token, "tokens");
+                        ui.selectable_value(&mut self.unit, Unit::CodePoint, "characters");
+                    })
+                    .response
+                    .labelled_by(name.id);
+                ui.checkbox(&mut self.per_document, "per document");
+            }
             if self.table == AnalysisTable::Cooccurrence {
                 let names: std::collections::BTreeSet<&str> = project
                     .labels
@@ -283,7 +306,10 @@ fn compute(project: &Project, choice: &Choice) -> Table {
             Some(name) => analysis::attribute_cooccurrence(project, filter, choice.within, name),
             None => analysis::cooccurrence(project, filter, choice.within),
         },
-        AnalysisTable::Agreement => analysis::agreement(project, Unit::Token, true),
+        AnalysisTable::Agreement if choice.per_document => {
+            analysis::agreement_by_document(project, choice.unit)
+        }
+        AnalysisTable::Agreement => analysis::agreement(project, choice.unit, true),
     }
 }
 
