@@ -292,6 +292,9 @@ mod tests {
         // Exported from the stored text: the line break is one code point now.
         let out =
             String::from_utf8(export(&p).expect("export").files[0].bytes.clone()).expect("utf-8");
-        assert!(out.contains(r#""start_offset":7,"end_offset":8"#), "{out}");
+        assert!(
+            out.contains(r#"{"end_offset":8,"id":1,"label":"X","start_offset":7}"#),
+            "{out}"
+        );
     }
 }
