@@ -368,7 +368,10 @@ mod tests {
         let out = export(&p).expect("export");
         let v: Value = serde_json::from_slice(&out.files[0].bytes).expect("json");
         let region = &v[0]["annotations"][0]["result"][0]["value"];
-        assert_eq!((region["start"].as_u64(), region["end"].as_u64()), (Some(5), Some(11)));
+        assert_eq!(
+            (region["start"].as_u64(), region["end"].as_u64()),
+            (Some(5), Some(11))
+        );
     }
 
     #[test]
