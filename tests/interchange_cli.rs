@@ -215,6 +215,14 @@ fn validators(d: &Path, iri: &str) {
             String::from_utf8_lossy(&out.stderr)
         );
     };
+    let python_ok = Command::new(&python)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !python_ok {
+        eprintln!("skipped: validators need {python}");
+        return;
+    }
     if shared.exists() {
         check(
             "check_spans.py",
