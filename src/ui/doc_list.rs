@@ -101,18 +101,21 @@ pub fn doc_list_ui(
         )
         .labelled_by(label.id);
     });
+    // One control per row, with its label after it as egui lays labelled combo boxes out.
     ui.horizontal(|ui| {
-        egui::ComboBox::from_label("Sort")
+        egui::ComboBox::from_label("order")
             .selected_text(view.sort.name())
             .show_ui(ui, |ui| {
                 for sort in DocSort::ALL {
                     ui.selectable_value(&mut view.sort, sort, sort.name());
                 }
             });
-        egui::ComboBox::from_label("Show")
-            .selected_text(view.status.map_or("all", DocStatus::name))
+    });
+    ui.horizontal(|ui| {
+        egui::ComboBox::from_label("documents shown")
+            .selected_text(view.status.map_or("all statuses", DocStatus::name))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut view.status, None, "all");
+                ui.selectable_value(&mut view.status, None, "all statuses");
                 for status in DocStatus::ALL {
                     ui.selectable_value(&mut view.status, Some(status), status.name());
                 }
