@@ -281,10 +281,18 @@ fn fuzzy(new: &DocText, text: &str, expected: usize) -> Option<(Range<usize>, f6
         let candidate = (cost[m], start[m], j + 1);
         let better = match best {
             None => true,
-            Some((d, s, _)) => {
-                candidate.0 < d
-                    || (candidate.0 == d
-                        && (lo + candidate.1).abs_diff(expected) < (lo + s).abs_diff(expected))
+            // Fewer edits; then edges like the span's (a whole word is not cut, a quote
+            // mark is not swallowed); then a length nearer the span's; then nearer.
+            Some((d, s, e)) => {
+                let key = |(dist, start, end): (usize, usize, usize)| {
+                    (
+                        dist,
+                        edge_misfit(&window, start, end, &pattern),
+                        (end - start).abs_diff(m),
+                        (lo + start).abs_diff(expected),
+                    )
+                };
+                key(candidate) < key((d, s, e))
             }
         };
         if better {
@@ -448,6 +456,28 @@ fn short(text: &str) -> String {
     }
 }
 
+/// How many of a match's two edges differ in kind from the span's: a span that starts
+/// (ends) with a letter or digit should start (end) at a word boundary in the text, and
+/// one that starts (ends) with punctuation should too with punctuation.
+fn edge_misfit(text: &[char], start: usize, end: usize, pattern: &[char]) -> usize {
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    let mut misfit = 0;
+    let (first, last) = (pattern.first(), pattern.last());
+    if word(first) != word(text.get(start)) {
+        misfit += 1;
+    }
+    if word(first) && start > 0 && word(text.get(start - 1)) {
+        misfit += 1;
+    }
+    if word(last) != word(end.checked_sub(1).and_then(|i| text.get(i))) {
+        misfit += 1;
+    }
+    if word(last) && word(text.get(end)) {
+        misfit += 1;
+    }
+    misfit
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,6 +586,16 @@ mod tests {
         let (text, how) = placed(&out[0], &new);
         assert_eq!(text, "we will not be moved by protest");
         assert!(matches!(how, Placement::Fuzzy { similarity } if similarity > 0.9));
+    }
+
+    #[test]
+    fn a_transposed_letter_keeps_the_whole_word() {
+        let old = DocText::from("He has never crossed this bridge. Later text follows here.");
+        let s = span(8, &old, "never crossed this bridge");
+        let new = DocText::from("He has never crossed this brigde. Later text follows here.");
+        let out = reanchor(&old, &[s], &new);
+        let (text, _) = placed(&out[0], &new);
+        assert_eq!(text, "never crossed this brigde");
     }
 
     #[test]
