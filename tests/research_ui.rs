@@ -359,3 +359,46 @@ fn dragging_the_end_edge_of_the_selected_span_moves_it() {
         f.h.state().status()
     );
 }
+
+#[test]
+fn status_memo_and_a_custom_field_are_edited_saved_and_filter_the_list() {
+    let mut f = fixture();
+    f.h.get_by_role_and_label(Role::Button, "done").click();
+    f.h.run();
+    f.h.get_by_role_and_label(Role::MultilineTextInput, "Memo")
+        .click();
+    f.h.run();
+    f.h.event(egui::Event::Text("Check the “€2m” figure".to_owned()));
+    f.h.run();
+    f.h.get_by_role_and_label(Role::TextInput, "New field")
+        .click();
+    f.h.run();
+    f.h.event(egui::Event::Text("section".to_owned()));
+    f.h.run();
+    f.h.get_by_label("Add").click();
+    f.h.run();
+    f.h.get_by_role_and_label(Role::TextInput, "section")
+        .click();
+    f.h.run();
+    f.h.event(egui::Event::Text("Politics".to_owned()));
+    f.h.run();
+    f.h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    f.h.run();
+    let saved = reload(&f);
+    let doc = &saved.documents[0];
+    assert_eq!(doc.status, lectern::model::DocStatus::Done);
+    assert_eq!(doc.memo, "Check the “€2m” figure");
+    assert_eq!(saved.custom_fields, ["section"]);
+    assert_eq!(
+        doc.metadata.custom.get("section").map(String::as_str),
+        Some("Politics")
+    );
+    // Filtering by text no title or outlet has empties the list (the heading stays).
+    let shown = |h: &Harness<'_, Lectern>| h.get_all_by_label("Bridge").count();
+    let before = shown(&f.h);
+    f.h.get_by_role_and_label(Role::TextInput, "Find").click();
+    f.h.run();
+    f.h.event(egui::Event::Text("no such outlet".to_owned()));
+    f.h.run();
+    assert_eq!(shown(&f.h), before - 1);
+}
