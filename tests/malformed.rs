@@ -190,3 +190,17 @@ fn generated_giants_are_refused_in_time() {
         assert_refused(&path);
     }
 }
+
+#[test]
+fn a_file_too_big_to_be_a_project_is_refused_before_reading() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("huge.ron");
+    // Sparse: takes no disk space, but reading it would take 1.1 GB of memory.
+    std::fs::File::create(&path)
+        .and_then(|f| f.set_len(lectern::store::MAX_PROJECT_BYTES + 100_000_000))
+        .expect("sparse file");
+    let started = Instant::now();
+    let err = lectern::store::load(&path).expect_err("refused");
+    assert!(started.elapsed() < Duration::from_secs(5), "read it anyway");
+    assert!(err.to_string().contains("more than the 1000 MB"), "{err}");
+}

@@ -71,6 +71,10 @@ pub enum StoreError {
     },
 }
 
+/// Largest project file Lectern reads (a project of 500 articles of 20 000 words is about
+/// 60 MB).
+pub const MAX_PROJECT_BYTES: u64 = 1_000_000_000;
+
 /// Only the format number, read first so a future file is reported as such rather than
 /// as a confusing type error somewhere in its middle.
 #[derive(Deserialize)]
@@ -139,6 +143,22 @@ pub fn load_unchecked(path: &Path) -> Result<Project, StoreError> {
 
 /// The file's text, refused when it is not UTF-8 or holds nothing.
 fn read_text(path: &Path) -> Result<String, StoreError> {
+    // A bigger file is not a project (or not one this machine should hold in memory):
+    // refuse it before reading, so a mistaken or hostile file cannot exhaust memory.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_PROJECT_BYTES
+    {
+        return Err(StoreError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: format!(
+                "the file is {} MB, more than the {} MB Lectern opens; it is not a project",
+                meta.len() / 1_000_000,
+                MAX_PROJECT_BYTES / 1_000_000
+            ),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
         action: "read",
         path: path.to_path_buf(),
