@@ -130,6 +130,14 @@ fn discarding_the_offer_deletes_the_recovery_file_and_undo_to_saved_removes_it()
     h.get_by_label("Discard").click();
     h.run();
     assert!(!rec.exists());
+    // Set aside, not deleted: a wrong click costs nothing.
+    let aside = dir.path().join(".lectern-backups/p.discarded-recovery.ron");
+    assert_eq!(
+        store::load(&aside).expect("set aside").documents[0]
+            .spans
+            .len(),
+        1
+    );
     assert_eq!(h.state().project().documents, project().documents);
 }
 

@@ -417,16 +417,35 @@ impl Lectern {
     }
 
     /// Declines the offered recovery file and deletes it.
+    /// The file is not deleted but set aside (`.lectern-backups/NAME.discarded-recovery.ron`,
+    /// or `discarded-recovery.ron` in the data folder), replacing the one set aside before, so
+    /// a wrong click costs nothing.
     pub fn discard_recovery(&mut self) {
-        if let Some(offer) = self.safety.offer.take() {
-            match recovery::remove(&offer.recovery_path) {
-                Ok(()) => self.status = "Discarded the recovered changes".to_owned(),
-                Err(e) => {
-                    self.status =
-                        format!("Could not remove {}: {e}", offer.recovery_path.display());
-                }
-            }
-        }
+        let Some(offer) = self.safety.offer.take() else {
+            return;
+        };
+        let aside = match &offer.project_path {
+            Some(p) => backup::folder_for(p).join(format!(
+                "{}.discarded-recovery.ron",
+                p.file_stem()
+                    .map_or_else(|| "project".into(), |s| s.to_string_lossy().into_owned())
+            )),
+            None => offer.recovery_path.with_file_name("discarded-recovery.ron"),
+        };
+        let moved = aside
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::rename(&offer.recovery_path, &aside));
+        self.status = match moved {
+            Ok(()) => format!(
+                "Discarded the recovered changes (set aside as {})",
+                aside.display()
+            ),
+            Err(_) => match recovery::remove(&offer.recovery_path) {
+                Ok(()) => "Discarded the recovered changes".to_owned(),
+                Err(e) => format!("Could not remove {}: {e}", offer.recovery_path.display()),
+            },
+        };
     }
 
     fn recovery_offer_ui(&mut self, ctx: &egui::Context) {
@@ -456,7 +475,7 @@ impl Lectern {
                 }
                 if ui
                     .button("Discard")
-                    .on_hover_text("Delete the recovery file and keep the project as saved")
+                    .on_hover_text("Keep the project as it is; the recovered changes are set aside, not deleted")
                     .clicked()
                 {
                     answer = Some(false);
