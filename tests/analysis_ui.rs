@@ -142,3 +142,25 @@ fn unticking_an_annotator_leaves_their_spans_out() {
             .contains("Northgate Radio,2,1,1,2,6")
     );
 }
+
+#[test]
+fn menus_open_analysis_adjudication_and_merge() {
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Analysis").click();
+    h.run();
+    h.get_by_label("Copy as CSV");
+
+    let mut h = harness();
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Adjudicate").click();
+    h.run();
+    h.get_by_label_contains("coders: ana, ben");
+
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Merge coders' projects…");
+}
