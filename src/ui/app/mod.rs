@@ -9,10 +9,12 @@ mod editing;
 mod files;
 mod find;
 mod frame;
+mod repair;
 mod safety;
 
 pub use drift::TextUpdate;
-pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer, RepairOffer};
+pub use repair::RepairOffer;
+pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer};
 
 use super::codebook::CodebookEditor;
 use super::command::Command;
