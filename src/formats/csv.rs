@@ -52,31 +52,11 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn fields(row: &Row<'_>) -> [String; 15] {
-    [
-        row.doc_id.to_string(),
-        row.doc_title.to_owned(),
-        row.outlet.to_owned(),
-        row.date.to_owned(),
-        row.url.to_owned(),
-        row.author.to_owned(),
-        row.source_path.to_owned(),
-        row.span_id.to_string(),
-        row.label.to_owned(),
-        row.start.to_string(),
-        row.end.to_string(),
-        row.text.to_owned(),
-        row.note.to_owned(),
-        row.context_before.to_owned(),
-        row.context_after.to_owned(),
-    ]
-}
-
 impl RowWriter for CsvWriter<'_> {
     fn write_row(&mut self, row: &Row<'_>) -> Result<(), ExportError> {
         let what = || format!("span {}", row.span_id);
         if self.excel {
-            let cells = fields(row);
+            let cells = row.cells();
             let record = cells.iter().map(|c| neutralise(c));
             return self
                 .inner

@@ -17,7 +17,7 @@ use thiserror::Error;
 pub const CONTEXT_CHARS: usize = 40;
 
 /// Column names, in order. Every format writes exactly these fields.
-pub const COLUMNS: [&str; 15] = [
+pub const COLUMNS: [&str; 20] = [
     "doc_id",
     "doc_title",
     "outlet",
@@ -33,6 +33,11 @@ pub const COLUMNS: [&str; 15] = [
     "note",
     "context_before",
     "context_after",
+    "fragments",
+    "labelled_text",
+    "attributes",
+    "annotator",
+    "created",
 ];
 
 /// One exported span with its document's fields. Field order is [`COLUMNS`].
@@ -71,6 +76,47 @@ pub struct Row<'a> {
     pub context_before: &'a str,
     /// Up to [`CONTEXT_CHARS`] code points after the span.
     pub context_after: &'a str,
+    /// The pieces of a discontinuous span as `start-end;start-end` (code points), empty
+    /// for a contiguous span, whose only piece is `start`–`end`.
+    pub fragments: String,
+    /// The labelled words: `text`, or for a discontinuous span its fragments joined by one
+    /// space, as brat does.
+    pub labelled_text: String,
+    /// The span's attribute values as a JSON object (`{"speaker":"Eleni Papadaki"}`),
+    /// empty when it has none.
+    pub attributes: String,
+    /// Who made the span.
+    pub annotator: &'a str,
+    /// When, ISO 8601 UTC.
+    pub created: &'a str,
+}
+
+impl Row<'_> {
+    /// Every field as text, in [`COLUMNS`] order (for CSV and spreadsheet cells).
+    pub fn cells(&self) -> [String; 20] {
+        [
+            self.doc_id.to_string(),
+            self.doc_title.to_owned(),
+            self.outlet.to_owned(),
+            self.date.to_owned(),
+            self.url.to_owned(),
+            self.author.to_owned(),
+            self.source_path.to_owned(),
+            self.span_id.to_string(),
+            self.label.to_owned(),
+            self.start.to_string(),
+            self.end.to_string(),
+            self.text.to_owned(),
+            self.note.to_owned(),
+            self.context_before.to_owned(),
+            self.context_after.to_owned(),
+            self.fragments.clone(),
+            self.labelled_text.clone(),
+            self.attributes.clone(),
+            self.annotator.to_owned(),
+            self.created.to_owned(),
+        ]
+    }
 }
 
 /// Why an export stopped. Rows before the failing one may have been written.
@@ -467,6 +513,30 @@ pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError
             actual: actual.unwrap_or_default().to_owned(),
         });
     }
+    for f in &span.fragments {
+        let actual = doc.text.slice(f.start..f.end);
+        if actual != Some(f.text.as_str()) {
+            return Err(ExportError::SpanMismatch {
+                doc: doc.id,
+                title: doc.title.clone(),
+                span: span.id,
+                start: f.start,
+                end: f.end,
+                stored: f.text.clone(),
+                actual: actual.unwrap_or_default().to_owned(),
+            });
+        }
+    }
+    let fragments: Vec<String> = span
+        .fragments
+        .iter()
+        .map(|f| format!("{}-{}", f.start, f.end))
+        .collect();
+    let attributes = if span.attributes.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(&span.attributes).unwrap_or_default()
+    };
     Ok(Row {
         doc_id: doc.id,
         doc_title: &doc.title,
@@ -483,6 +553,11 @@ pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError
         note: &span.note,
         context_before: doc.text.before(span.start, CONTEXT_CHARS),
         context_after: doc.text.after(span.end, CONTEXT_CHARS),
+        fragments: fragments.join(";"),
+        labelled_text: span.joined_text(),
+        attributes,
+        annotator: &span.annotator,
+        created: &span.created,
     })
 }
 
@@ -559,6 +634,52 @@ mod tests {
         }
         assert_eq!(ExportFormat::from_name("CSV"), Some(ExportFormat::Csv));
         assert_eq!(ExportFormat::from_name("xls"), None);
+    }
+
+    #[test]
+    fn discontinuous_spans_export_their_fragments_and_joined_text() {
+        let mut p = fixture::project();
+        let d = &p.documents[0];
+        let q = d.spans[0].clone();
+        let extra = d.text.find("twice", 1).expect("twice");
+        let new = crate::model::Extent::from_pieces(
+            &d.text,
+            &[(q.start, q.end), (extra.start, extra.end)],
+        )
+        .expect("extent");
+        crate::model::Edit::SetSpanExtent {
+            doc: d.id,
+            span: q.id,
+            old: q.extent(),
+            new,
+        }
+        .apply(&mut p)
+        .expect("apply");
+        crate::model::Edit::SetSpanAttribute {
+            doc: p.documents[0].id,
+            span: q.id,
+            name: "speaker".into(),
+            old: String::new(),
+            new: "Ελένη “E.” Π".into(),
+        }
+        .apply(&mut p)
+        .expect("attr");
+        let d = &p.documents[0];
+        let span = d.span(q.id).expect("span");
+        let r = row(d, span).expect("row");
+        assert_eq!(
+            r.fragments,
+            format!("{}-{};{}-{}", q.start, q.end, extra.start, extra.end)
+        );
+        assert_eq!(r.labelled_text, format!("{} twice", q.text));
+        let attrs: serde_json::Value = serde_json::from_str(&r.attributes).expect("json");
+        assert_eq!(attrs["speaker"], "Ελένη “E.” Π");
+        let mut broken = span.clone();
+        broken.fragments[1].text = "thrice".into();
+        assert!(matches!(
+            row(d, &broken),
+            Err(ExportError::SpanMismatch { .. })
+        ));
     }
 
     #[test]

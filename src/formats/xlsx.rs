@@ -1,9 +1,9 @@
 //! Excel workbook export, for researchers who code and count in a spreadsheet.
 //!
 //! Wire format: an `.xlsx` workbook (written by `rust_xlsxwriter`) with three sheets.
-//! - `spans`: the CSV columns ([`COLUMNS`]), then `fragments` (`start-end;start-end` for a
-//!   discontinuous span, empty otherwise), `annotator`, `created`, and one `attr:NAME`
-//!   column per attribute field of the codebook or used by a span.
+//! - `spans`: the CSV columns ([`COLUMNS`]: with `fragments` as `start-end;start-end` for a
+//!   discontinuous span), then one `attr:NAME` column per attribute field of the codebook
+//!   or used by a span.
 //! - `relations`: `doc_id`, `doc_title`, `relation_id`, `type`, `from_span`, `from_label`,
 //!   `from_text`, `to_span`, `to_label`, `to_text`, `note`.
 //! - `documents`: `doc_id`, `title`, `outlet`, `date`, `url`, `author`, one column per custom
@@ -98,7 +98,6 @@ fn spans_sheet(project: &Project) -> Result<(Worksheet, usize), ExportError> {
         }
     }
     let mut header = strings(&COLUMNS);
-    header.extend(strings(&["fragments", "annotator", "created"]));
     header.extend(attrs.iter().map(|a| format!("attr:{a}")));
     let mut sheet = Sheet::new("spans", &header)?;
     let mut count = 0;
@@ -106,33 +105,9 @@ fn spans_sheet(project: &Project) -> Result<(Worksheet, usize), ExportError> {
         let mut spans: Vec<_> = doc.spans.iter().collect();
         spans.sort_by_key(|s| s.order_key());
         for span in spans {
-            let pieces = checked_pieces(doc, span)?;
+            checked_pieces(doc, span)?;
             let r = row(doc, span)?;
-            let mut cells = vec![
-                r.doc_id.to_string(),
-                r.doc_title.to_owned(),
-                r.outlet.to_owned(),
-                r.date.to_owned(),
-                r.url.to_owned(),
-                r.author.to_owned(),
-                r.source_path.to_owned(),
-                r.span_id.to_string(),
-                r.label.to_owned(),
-                r.start.to_string(),
-                r.end.to_string(),
-                r.text.to_owned(),
-                r.note.to_owned(),
-                r.context_before.to_owned(),
-                r.context_after.to_owned(),
-            ];
-            let fragments = if span.fragments.is_empty() {
-                String::new()
-            } else {
-                let parts: Vec<String> =
-                    pieces.iter().map(|(s, e, _)| format!("{s}-{e}")).collect();
-                parts.join(";")
-            };
-            cells.extend([fragments, span.annotator.clone(), span.created.clone()]);
+            let mut cells = r.cells().to_vec();
             cells.extend(
                 attrs
                     .iter()
