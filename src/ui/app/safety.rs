@@ -201,13 +201,15 @@ impl Lectern {
 
     fn write_recovery(&mut self) {
         self.safety.change_seen = None;
+        // Marked as handled even with nowhere to write (no data folder), so the frame does
+        // not come back for it every second.
+        self.safety.written_revision = Some(self.session.revision());
         let Some(path) = self.recovery_path() else {
             return;
         };
         self.safety
             .autosaver
             .write_project(path.clone(), self.session.project.clone());
-        self.safety.written_revision = Some(self.session.revision());
         self.safety.recovery_file = Some(path);
     }
 
