@@ -1,0 +1,468 @@
+//! One-screen performance summary for issue 6: `cargo run --release --example bench_summary`.
+//!
+//! Generates the deterministic workload of `benches/support/workload.rs` (a ~5 MB article,
+//! 50,000 spans, 1,000 relations), measures the real document view headlessly (egui
+//! `Context::run_ui` plus tessellation, no GPU), opening, saving, exporting and searching,
+//! and a naive `TextEdit` holding the same text and highlights for comparison. Prints each
+//! figure with its target and writes the numbers to `target/bench-summary.json`.
+//! Figures are medians of several runs unless marked otherwise.
+
+#[path = "../benches/support/workload.rs"]
+mod workload;
+
+use egui::text::LayoutJob;
+use egui::{Color32, Context, FontId, Pos2, RawInput, Rect, TextFormat, Ui, vec2};
+use lectern::formats::export::{ExportFormat, export};
+use lectern::model::search::{Query, Scope, search};
+use lectern::model::{Edit, Project, Span};
+use lectern::store;
+use lectern::ui::doc_view::{DocView, DocViewState};
+use std::path::Path;
+use std::time::Instant;
+
+/// Screen of a typical laptop window.
+const SCREEN: (f32, f32) = (1200.0, 800.0);
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn ms_since(t: Instant) -> f64 {
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+/// A `/proc/self/status` field in MB (Linux only; 0 elsewhere).
+fn status_mb(field: &str) -> f64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    s.lines()
+        .find_map(|l| l.strip_prefix(field))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+/// Resets the peak-memory mark (VmHWM) to the current resident size.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// A headless egui frame: time of `run_ui` plus tessellation, in ms.
+struct Frames {
+    ctx: Context,
+    time: f64,
+}
+
+impl Frames {
+    fn new() -> Self {
+        let ctx = Context::default();
+        // Jumps land in one frame instead of an animation over many.
+        ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
+        Frames { ctx, time: 0.0 }
+    }
+
+    fn frame(&mut self, mut ui_fn: impl FnMut(&mut Ui)) -> f64 {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(SCREEN.0, SCREEN.1))),
+            time: Some(self.time),
+            ..Default::default()
+        };
+        self.time += 1.0 / 60.0;
+        let t = Instant::now();
+        let mut out = self.ctx.run_ui(input, |ui| ui_fn(ui));
+        let prims = self
+            .ctx
+            .tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
+        let dt = ms_since(t);
+        out.textures_delta.clear();
+        std::hint::black_box(prims);
+        dt
+    }
+}
+
+/// The real view of the workload document, as the app shows it.
+fn view_frame(f: &mut Frames, project: &Project, revision: u64, state: &mut DocViewState) -> f64 {
+    let doc = &project.documents[0];
+    f.frame(|ui| {
+        let _ = DocView::new(doc, &project.labels, revision).show(ui, state);
+    })
+}
+
+/// One LayoutJob for the whole text with each span's background (overlaps clipped).
+fn naive_job(project: &Project, wrap: f32) -> LayoutJob {
+    let doc = &project.documents[0];
+    let text = doc.text.as_str();
+    let colors: Vec<(String, Color32)> = project
+        .labels
+        .iter()
+        .map(|l| {
+            let [r, g, b] = l.rgb();
+            (l.name.clone(), Color32::from_rgba_unmultiplied(r, g, b, 70))
+        })
+        .collect();
+    let font = FontId::proportional(16.0);
+    let plain = TextFormat::simple(font.clone(), Color32::BLACK);
+    let mut job = LayoutJob {
+        text: text.to_owned(),
+        ..Default::default()
+    };
+    job.wrap.max_width = wrap;
+    let mut at = 0; // byte
+    let section = |job: &mut LayoutJob, r: std::ops::Range<usize>, fmt: &TextFormat| {
+        if !r.is_empty() {
+            job.sections.push(egui::text::LayoutSection {
+                leading_space: 0.0,
+                byte_range: egui::text::ByteIndex(r.start)..egui::text::ByteIndex(r.end),
+                format: fmt.clone(),
+            });
+        }
+    };
+    for s in &doc.spans {
+        let Some(b) = doc.text.byte_range(s.start..s.end) else {
+            continue;
+        };
+        if b.end <= at {
+            continue;
+        }
+        let start = b.start.max(at);
+        section(&mut job, at..start, &plain);
+        let mut fmt = plain.clone();
+        fmt.background = colors
+            .iter()
+            .find(|(n, _)| *n == s.label)
+            .map_or(Color32::LIGHT_GRAY, |c| c.1);
+        section(&mut job, start..b.end, &fmt);
+        at = b.end;
+    }
+    section(&mut job, at..text.len(), &plain);
+    job
+}
+
+struct Figure {
+    key: &'static str,
+    name: &'static str,
+    value: f64,
+    unit: &'static str,
+    target: Option<f64>,
+}
+
+fn main() -> anyhow::Result<()> {
+    let runs: usize = std::env::var("BENCH_RUNS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(5);
+    let mut figs: Vec<Figure> = Vec::new();
+    let mut fig = |key, name, value, unit, target| {
+        figs.push(Figure {
+            key,
+            name,
+            value,
+            unit,
+            target,
+        })
+    };
+
+    // ---- the workload, saved to a file, then dropped
+    let t = Instant::now();
+    let generated = workload::project();
+    let text_bytes = generated.documents[0].text.as_str().len();
+    let text_mb = text_bytes as f64 / 1e6;
+    let problems = generated.problems();
+    anyhow::ensure!(problems.is_empty(), "workload is invalid: {problems:?}");
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("bench.ron");
+    store::save(&generated, &path)?;
+    let file_mb = std::fs::metadata(&path)?.len() as f64 / 1e6;
+    eprintln!(
+        "workload: {text_mb:.2} MB text, {} chars, {} spans, {} relations, {file_mb:.1} MB project file ({:.1} s to make)",
+        generated.documents[0].text.len_chars(),
+        generated.documents[0].spans.len(),
+        generated.documents[0].relations.len(),
+        t.elapsed().as_secs_f64()
+    );
+    drop(generated);
+
+    // ---- open: read + parse + check (index: see the first frame)
+    reset_peak();
+    let rss_before = status_mb("VmRSS:");
+    let mut open = Vec::new();
+    let mut project = Project::new("");
+    for _ in 0..runs.min(3) {
+        drop(std::mem::replace(&mut project, Project::new("")));
+        let t = Instant::now();
+        project = store::load(&path)?;
+        open.push(ms_since(t));
+    }
+    let open_ms = median(open);
+
+    // ---- the real view: first frame (cut into blocks, measure all heights, index spans)
+    let mut first = Vec::new();
+    let mut f = Frames::new();
+    let mut state = DocViewState::default();
+    for _ in 0..runs.min(3) {
+        f = Frames::new();
+        state = DocViewState::default();
+        first.push(view_frame(&mut f, &project, 0, &mut state));
+    }
+    let first_ms = median(first);
+    fig(
+        "open_ms",
+        "open project (read+parse+check)",
+        open_ms,
+        "ms",
+        Some(300.0),
+    );
+    fig(
+        "first_frame_ms",
+        "first frame (blocks+heights+index)",
+        first_ms,
+        "ms",
+        None,
+    );
+    fig(
+        "open_to_first_frame_ms",
+        "open + first frame",
+        open_ms + first_ms,
+        "ms",
+        Some(300.0),
+    );
+
+    // ---- steady frame, scrolled to the middle
+    let chars = project.documents[0].text.len_chars();
+    let mut revision = 0;
+    state.scroll_to = Some(chars / 2);
+    for _ in 0..3 {
+        view_frame(&mut f, &project, revision, &mut state);
+    }
+    let steady: Vec<f64> = (0..20.max(runs))
+        .map(|_| view_frame(&mut f, &project, revision, &mut state))
+        .collect();
+    let steady_ms = median(steady);
+    fig(
+        "steady_frame_ms",
+        "steady frame, middle of text",
+        steady_ms,
+        "ms",
+        Some(1.0),
+    );
+
+    // ---- add a span, delete it (apply the edit, bump the revision)
+    let doc_id = project.documents[0].id;
+    let mid = chars / 2;
+    let (mut add, mut del) = (Vec::new(), Vec::new());
+    for i in 0..runs {
+        let span: Span = project
+            .make_span(doc_id, "claim", mid + i, mid + i + 12)
+            .expect("span in text");
+        Edit::AddSpan {
+            doc: doc_id,
+            span: span.clone(),
+        }
+        .apply(&mut project)?;
+        revision += 1;
+        add.push(view_frame(&mut f, &project, revision, &mut state));
+        view_frame(&mut f, &project, revision, &mut state);
+        Edit::RemoveSpan { doc: doc_id, span }.apply(&mut project)?;
+        revision += 1;
+        del.push(view_frame(&mut f, &project, revision, &mut state));
+        view_frame(&mut f, &project, revision, &mut state);
+    }
+    fig(
+        "add_span_frame_ms",
+        "frame after adding a span",
+        median(add),
+        "ms",
+        Some(4.0),
+    );
+    fig(
+        "delete_span_frame_ms",
+        "frame after deleting a span",
+        median(del),
+        "ms",
+        Some(4.0),
+    );
+
+    // ---- jump 4 MB away: the frame that asks, then the first frame at the new place
+    let (mut jump_ask, mut jump_show) = (Vec::new(), Vec::new());
+    let text = project.documents[0].text.as_str();
+    let far = [
+        project.documents[0]
+            .text
+            .char_of(text.floor_char_boundary(200_000)),
+        project.documents[0]
+            .text
+            .char_of(text.floor_char_boundary(4_300_000)),
+    ];
+    for i in 0..runs {
+        state.scroll_to = far[(i + 1) % 2];
+        jump_ask.push(view_frame(&mut f, &project, revision, &mut state));
+        jump_show.push(view_frame(&mut f, &project, revision, &mut state));
+        view_frame(&mut f, &project, revision, &mut state);
+    }
+    let (jump_ask, jump_show) = (median(jump_ask), median(jump_show));
+    fig(
+        "jump_frame_ms",
+        "jump 4 MB: frame asking",
+        jump_ask,
+        "ms",
+        Some(4.0),
+    );
+    fig(
+        "jump_next_frame_ms",
+        "jump 4 MB: first frame there",
+        jump_show,
+        "ms",
+        Some(4.0),
+    );
+
+    let peak_open_mb = status_mb("VmHWM:");
+    let budget_mb = 5.0 * text_mb + 150.0;
+    eprintln!("RSS before open {rss_before:.0} MB, peak with project open {peak_open_mb:.0} MB");
+    drop(f);
+
+    // ---- save
+    let out_path = dir.path().join("saved.ron");
+    let save: Vec<f64> = (0..runs.min(3))
+        .map(|_| {
+            let t = Instant::now();
+            store::save(&project, &out_path).expect("save");
+            ms_since(t)
+        })
+        .collect();
+    fig(
+        "save_ms",
+        "save project (to_ron+write)",
+        median(save),
+        "ms",
+        Some(300.0),
+    );
+
+    // ---- exports
+    for (key, name, format) in [
+        ("export_csv_ms", "export 50k spans, CSV", ExportFormat::Csv),
+        (
+            "export_jsonl_ms",
+            "export 50k spans, JSONL",
+            ExportFormat::Jsonl,
+        ),
+    ] {
+        let mut buf = Vec::with_capacity(32 << 20);
+        let v: Vec<f64> = (0..runs)
+            .map(|_| {
+                buf.clear();
+                let t = Instant::now();
+                export(&project, format, &mut buf).expect("export");
+                ms_since(t)
+            })
+            .collect();
+        fig(key, name, median(v), "ms", Some(100.0));
+    }
+
+    // ---- project-wide search for a common word
+    let query = Query::plain("minister");
+    let mut found = 0;
+    let v: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let r = search(&project, &query, Scope::Project).expect("search");
+            let dt = ms_since(t);
+            found = r.matches.len();
+            dt
+        })
+        .collect();
+    eprintln!("search \"minister\": {found} matches shown");
+    fig(
+        "search_ms",
+        "search \"minister\", whole project",
+        median(v),
+        "ms",
+        Some(50.0),
+    );
+    fig(
+        "peak_memory_mb",
+        "peak memory, project open",
+        peak_open_mb,
+        "MB",
+        Some(budget_mb),
+    );
+
+    // ---- naive: one TextEdit holding the whole text with the same highlights
+    let wrap = 16.0 * lectern::ui::theme::MEASURE_EM;
+    let mut f = Frames::new();
+    let doc_text = project.documents[0].text.as_str().to_owned();
+    let naive = |ui: &mut Ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let mut layouter = |ui: &Ui, _buf: &dyn egui::TextBuffer, _w: f32| {
+                ui.fonts_mut(|fo| fo.layout_job(naive_job(&project, wrap)))
+            };
+            let mut s: &str = &doc_text;
+            egui::TextEdit::multiline(&mut s)
+                .desired_width(f32::INFINITY)
+                .layouter(&mut layouter)
+                .show(ui);
+        });
+    };
+    let naive_first = f.frame(naive);
+    let naive_steady = median((0..runs.min(3)).map(|_| f.frame(naive)).collect());
+    let ratio = naive_steady / steady_ms;
+    fig(
+        "naive_first_frame_ms",
+        "naive TextEdit: first frame",
+        naive_first,
+        "ms",
+        None,
+    );
+    fig(
+        "naive_steady_frame_ms",
+        "naive TextEdit: steady frame",
+        naive_steady,
+        "ms",
+        None,
+    );
+    figs.push(Figure {
+        key: "naive_over_view_ratio",
+        name: "naive / Lectern steady frame",
+        value: ratio,
+        unit: "x",
+        target: Some(100.0),
+    });
+
+    // ---- report
+    println!(
+        "Lectern performance summary — {text_mb:.1} MB text, 50,000 spans, 1,000 relations; medians of {runs} runs"
+    );
+    println!(
+        "{:<38} {:>12} {:>12}  result",
+        "figure", "measured", "target"
+    );
+    let mut json = serde_json::Map::new();
+    for fg in &figs {
+        let at_least = fg.unit == "x";
+        let (target, ok) = match fg.target {
+            Some(t) if at_least => (format!("≥ {t:.0} {}", fg.unit), fg.value >= t),
+            Some(t) => (format!("≤ {t:.0} {}", fg.unit), fg.value <= t),
+            None => ("—".to_owned(), true),
+        };
+        let result = match (fg.target, ok) {
+            (None, _) => "info",
+            (_, true) => "ok",
+            (_, false) => "FAIL",
+        };
+        println!(
+            "{:<38} {:>9.2} {:<2} {:>12}  {result}",
+            fg.name, fg.value, fg.unit, target
+        );
+        json.insert(fg.key.to_owned(), serde_json::json!(fg.value));
+        if let Some(t) = fg.target {
+            json.insert(format!("{}_target", fg.key), serde_json::json!(t));
+        }
+    }
+    json.insert("text_bytes".into(), serde_json::json!(text_bytes));
+    json.insert("project_file_mb".into(), serde_json::json!(file_mb));
+    json.insert("runs".into(), serde_json::json!(runs));
+    let target_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    std::fs::create_dir_all(&target_dir)?;
+    let out = target_dir.join("bench-summary.json");
+    std::fs::write(&out, serde_json::to_string_pretty(&json)? + "\n")?;
+    println!("numbers written to {}", out.display());
+    Ok(())
+}
