@@ -204,6 +204,12 @@ fn main() -> anyhow::Result<()> {
     anyhow::ensure!(n_problems == 0, "reopened workload is invalid");
     drop((raw, parsed));
 
+    eprintln!(
+        "peak memory after opening {} times: {:.0} MB",
+        runs.min(3),
+        status_mb("VmHWM:")
+    );
+
     // ---- the real view: first frame (cut into blocks, measure all heights, index spans)
     let mut first = Vec::new();
     let mut f = Frames::new();
