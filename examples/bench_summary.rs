@@ -195,6 +195,16 @@ fn main() -> anyhow::Result<()> {
     let open_ms = median(open);
     // Where opening spends its time: parsing alone, then the project's own checks.
     let raw = std::fs::read_to_string(&path)?;
+    /// What `store::from_ron_unchecked` parses first to refuse future formats.
+    #[derive(serde::Deserialize)]
+    #[serde(rename = "Project")]
+    struct Header {
+        #[allow(dead_code)]
+        format: u32,
+    }
+    let t = Instant::now();
+    let _: Header = ron::from_str(&raw)?;
+    let header_ms = ms_since(t);
     let t = Instant::now();
     let parsed = store::from_ron_unchecked(&raw, &path)?;
     let parse_ms = ms_since(t);
@@ -228,8 +238,15 @@ fn main() -> anyhow::Result<()> {
         Some(300.0),
     );
     fig(
+        "open_header_ms",
+        "  of which format-header pre-parse",
+        header_ms,
+        "ms",
+        None,
+    );
+    fig(
         "open_parse_ms",
-        "  of which RON parse (1 run)",
+        "  of which RON parse (incl. header)",
         parse_ms,
         "ms",
         None,
