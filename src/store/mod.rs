@@ -106,15 +106,26 @@ pub fn from_ron_unchecked(text: &str, path: &Path) -> Result<Project, StoreError
         column: e.span.start.col,
         message: parse_message(&e.code),
     };
-    if let Ok(header) = ron::from_str::<Header>(text)
-        && header.format > CURRENT_FORMAT
-    {
-        return Err(StoreError::FutureFormat {
-            path: path.to_path_buf(),
-            found: header.format,
-        });
+    let future = |found: u32| StoreError::FutureFormat {
+        path: path.to_path_buf(),
+        found,
+    };
+    // Parse once; only when that fails is the format number read on its own, so a file
+    // from a newer Lectern is reported as such rather than as a type error in its middle.
+    let mut project: Project = match ron::from_str(text) {
+        Ok(project) => project,
+        Err(e) => {
+            if let Ok(header) = ron::from_str::<Header>(text)
+                && header.format > CURRENT_FORMAT
+            {
+                return Err(future(header.format));
+            }
+            return Err(parse_error(e));
+        }
+    };
+    if project.format > CURRENT_FORMAT {
+        return Err(future(project.format));
     }
-    let mut project: Project = ron::from_str(text).map_err(parse_error)?;
     project.upgrade();
     Ok(project)
 }
