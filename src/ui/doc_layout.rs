@@ -105,6 +105,14 @@ impl LayoutKey {
         (self.font_px * super::theme::PARAGRAPH_GAP_EM).round()
     }
 
+    /// A guess at a block's height before it is laid out: its length at an average glyph
+    /// width of half the font size, in whole lines.
+    pub fn estimate_px(&self, char_len: usize) -> f32 {
+        let per_line = (self.width / (self.font_px * 0.5)).max(1.0);
+        let lines = (char_len as f32 / per_line).ceil().max(1.0);
+        lines * self.line_px()
+    }
+
     /// The layout job of a block's text.
     pub fn job(&self, text: &str) -> LayoutJob {
         let format = TextFormat {
@@ -120,31 +128,73 @@ impl LayoutKey {
 }
 
 /// Block positions for one document at one layout key.
+///
+/// Heights start as estimates from each block's length and become exact as blocks are laid
+/// out for display, so opening a book-length text never lays out all of it at once (and
+/// never fills egui's galley cache with every paragraph).
 #[derive(Default)]
 pub struct BlockHeights {
     key: Option<LayoutKey>,
+    heights: Vec<f32>,
+    gap_after: Vec<bool>,
+    measured: Vec<bool>,
     /// `tops[i]` is the y of block i relative to the top of the text; one extra entry
     /// holds the total height.
     tops: Vec<f32>,
 }
 
 impl BlockHeights {
-    /// Whether heights were measured for this key and number of blocks.
+    /// Whether heights exist for this key and number of blocks.
     pub fn is_valid_for(&self, key: &LayoutKey, blocks: usize) -> bool {
         self.key.as_ref() == Some(key) && self.tops.len() == blocks + 1
     }
 
-    /// Sets heights from per-block text heights and whether a gap follows each block.
+    /// Sets exact heights from per-block text heights and whether a gap follows each block.
+    #[cfg(test)]
     pub fn set(&mut self, key: LayoutKey, heights: impl Iterator<Item = (f32, bool)>) {
-        let gap = key.gap_px();
+        self.set_estimates(key, heights);
+        self.measured.iter_mut().for_each(|m| *m = true);
+    }
+
+    /// Sets estimated heights; each becomes exact when [`BlockHeights::measure`]d.
+    pub fn set_estimates(&mut self, key: LayoutKey, heights: impl Iterator<Item = (f32, bool)>) {
+        self.heights.clear();
+        self.gap_after.clear();
+        for (h, gap) in heights {
+            self.heights.push(h);
+            self.gap_after.push(gap);
+        }
+        self.measured = vec![false; self.heights.len()];
+        self.key = Some(key);
+        self.recompute();
+    }
+
+    /// Whether block `i` still has an estimated height.
+    pub fn is_estimate(&self, i: usize) -> bool {
+        self.measured.get(i).is_some_and(|m| !m)
+    }
+
+    /// Records block `i`'s exact height; true if that changed it (then call `recompute`).
+    pub fn measure(&mut self, i: usize, height: f32) -> bool {
+        let Some(m) = self.measured.get_mut(i) else {
+            return false;
+        };
+        *m = true;
+        let changed = (self.heights[i] - height).abs() > 0.01;
+        self.heights[i] = height;
+        changed
+    }
+
+    /// Rebuilds the prefix sum of heights.
+    pub fn recompute(&mut self) {
+        let gap = self.key.map_or(0.0, |k| k.gap_px());
         self.tops.clear();
         let mut y = 0.0;
-        for (h, gap_after) in heights {
+        for (h, gap_after) in self.heights.iter().zip(&self.gap_after) {
             self.tops.push(y);
-            y += h + if gap_after { gap } else { 0.0 };
+            y += h + if *gap_after { gap } else { 0.0 };
         }
         self.tops.push(y);
-        self.key = Some(key);
     }
 
     /// Top of block `i`.
@@ -265,6 +315,13 @@ mod tests {
         assert_eq!(h.block_at(1000.0), 2);
         assert_eq!(h.total(), 16.0 + 32.0 + 16.0 + 3.0 * 7.0);
         assert!(h.is_valid_for(&key, 3));
+        h.set_estimates(key, [16.0, 16.0, 16.0].into_iter().map(|h| (h, true)));
+        assert!(h.is_estimate(1));
+        assert!(h.measure(1, 48.0));
+        assert!(!h.measure(1, 48.0));
+        h.recompute();
+        assert_eq!(h.top(2), 16.0 + 7.0 + 48.0 + 7.0);
+        assert!(!h.is_estimate(1));
     }
 
     #[test]

@@ -231,13 +231,21 @@ impl<'a> DocView<'a> {
             pixels_per_point: ui.ctx().pixels_per_point(),
         };
         if !state.heights.is_valid_for(&key, state.blocks.len()) {
-            let heights: Vec<(f32, bool)> = state
+            let estimates: Vec<(f32, bool)> = state
                 .blocks
                 .iter()
-                .map(|b| (self.block_height(ui, &key, b), !b.continues))
+                .map(|b| {
+                    let h = if b.char_len == 0 {
+                        (key.line_px() * EMPTY_LINE_FACTOR).round()
+                    } else {
+                        key.estimate_px(b.char_len)
+                    };
+                    (h, !b.continues)
+                })
                 .collect();
-            state.heights.set(key, heights.into_iter());
+            state.heights.set_estimates(key, estimates.into_iter());
         }
+        self.measure_visible(ui, &key, viewport, state);
         let size = vec2(avail, state.heights.total() + 2.0 * MARGIN_PX);
         let (rect, resp) = ui.allocate_exact_size(size, Sense::click_and_drag());
         resp.widget_info(|| {
@@ -276,6 +284,34 @@ impl<'a> DocView<'a> {
             .map(|p| (state.blocks[p.block].char_start, p.origin, p.galley))
             .collect();
         event
+    }
+
+    /// Lays out the blocks in (or scrolled to in) the viewport whose heights are still
+    /// estimates, so everything drawn and hit-tested this frame sits where it really is.
+    /// Repeats while corrections move other blocks into view.
+    fn measure_visible(&self, ui: &Ui, key: &LayoutKey, viewport: Rect, state: &mut DocViewState) {
+        for _ in 0..4 {
+            let mut changed = false;
+            let mut wanted: Vec<usize> = Vec::new();
+            let mut b = state.heights.block_at(viewport.min.y - MARGIN_PX);
+            while b < state.blocks.len() && state.heights.top(b) + MARGIN_PX <= viewport.max.y {
+                wanted.push(b);
+                b += 1;
+            }
+            if let Some(c) = state.scroll_to {
+                wanted.push(state.block_of(c));
+            }
+            for b in wanted {
+                if state.heights.is_estimate(b) {
+                    let h = self.block_height(ui, key, &state.blocks[b]);
+                    changed |= state.heights.measure(b, h);
+                }
+            }
+            if !changed {
+                break;
+            }
+            state.heights.recompute();
+        }
     }
 
     fn block_text(&self, block: &Block) -> &str {
