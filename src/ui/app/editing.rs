@@ -376,20 +376,45 @@ impl Lectern {
         } else {
             pieces[last].1 = to;
         }
-        let Some(new) = crate::model::Extent::from_pieces(&doc.text, &pieces) else {
-            self.status = "An annotation cannot end before it starts".to_owned();
+        let s = s.clone();
+        self.reshape(
+            doc_id,
+            &s,
+            &pieces,
+            "Drag boundary",
+            None,
+            "An annotation cannot end before it starts",
+        );
+    }
+
+    /// Gives span `span` the code point `pieces` as one edit, unless that changes nothing;
+    /// `invalid` is the status shown when the pieces make no valid span.
+    fn reshape(
+        &mut self,
+        doc_id: DocId,
+        span: &crate::model::Span,
+        pieces: &[(usize, usize)],
+        description: &str,
+        coalesce: Option<String>,
+        invalid: &str,
+    ) {
+        let Some(doc) = self.session.project.document(doc_id) else {
             return;
         };
-        if new == s.extent() {
+        let Some(new) = crate::model::Extent::from_pieces(&doc.text, pieces) else {
+            invalid.clone_into(&mut self.status);
+            return;
+        };
+        if new == span.extent() {
             return;
         }
         let edit = Edit::SetSpanExtent {
             doc: doc_id,
-            span,
-            old: s.extent(),
+            span: span.id,
+            old: span.extent(),
             new,
         };
-        self.apply_step("Drag boundary".to_owned(), vec![edit], None);
+        self.apply_step(description.to_owned(), vec![edit], coalesce);
     }
 
     /// Moves a boundary of the selected annotation by characters or words. With
@@ -418,24 +443,14 @@ impl Lectern {
             Nudge::Start(d) => pieces[0].0 = step(pieces[0].0, d),
             Nudge::End(d) => pieces[last].1 = step(pieces[last].1, d),
         }
-        let Some(new) = crate::model::Extent::from_pieces(&doc.text, &pieces) else {
-            self.status = "An annotation cannot be shorter than one character".to_owned();
-            return;
-        };
-        if new == span.extent() {
-            return;
-        }
-        let edit = Edit::SetSpanExtent {
-            doc: doc_id,
-            span: span.id,
-            old: span.extent(),
-            new,
-        };
         // A run of nudges on one span is one undo step.
-        self.apply_step(
-            "Adjust boundary".to_owned(),
-            vec![edit],
+        self.reshape(
+            doc_id,
+            &span,
+            &pieces,
+            "Adjust boundary",
             Some(format!("nudge {}", span.id)),
+            "An annotation cannot be shorter than one character",
         );
     }
 }
