@@ -228,10 +228,10 @@ fn check_accepts_a_good_project_and_lists_every_problem_of_a_broken_one() {
     let path = dir.path().join("p.ron");
     let ron = std::fs::read_to_string(&path).expect("read");
     let broken = ron
-        .replacen("text: \"mayor\",", "text: \"mayer\",", 1)
+        .replacen("text: \"mayor\"", "text: \"mayer\"", 1)
         .replacen(
-            "text: \"3,000 passengers a day\",",
-            "text: \"4,000 passengers a day\",",
+            "text: \"3,000 passengers a day\"",
+            "text: \"4,000 passengers a day\"",
             1,
         );
     assert_ne!(broken, ron, "the fixture's span lines were found");

@@ -167,12 +167,38 @@ pub fn project() -> Project {
     let mut make = |first: usize, last: usize, label: &str, doc: &Document| {
         id += 1;
         let (start, end) = (words[first].0, words[last].1);
+        // As the app makes them: who and when on every span, a field value on half of
+        // them and a note on a few, so parsing and exporting carry a realistic load.
+        let mut attributes = std::collections::BTreeMap::new();
+        if id.is_multiple_of(2) {
+            let (field, value) = match label {
+                "quote" => ("speaker", "Eleni Papadaki"),
+                "claim" => ("stance", "attributed"),
+                "descriptor" => ("target", "the transport minister"),
+                _ => ("cue", "said"),
+            };
+            attributes.insert(field.to_owned(), value.to_owned());
+        }
         Span {
             id: SpanId(id),
             label: label.to_owned(),
             start,
             end,
             text: doc.text.slice(start..end).expect("in text").to_owned(),
+            attributes,
+            note: if id.is_multiple_of(50) {
+                "Check against the council minutes.".to_owned()
+            } else {
+                String::new()
+            },
+            annotator: if id.is_multiple_of(3) { "coder-b" } else { "coder-a" }.to_owned(),
+            created: format!(
+                "2026-05-{:02}T{:02}:{:02}:{:02}Z",
+                1 + id / 5000,
+                (id / 60) % 24,
+                id % 60,
+                (id * 7) % 60
+            ),
             ..Default::default()
         }
     };

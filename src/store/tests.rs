@@ -107,12 +107,57 @@ fn invalid_utf8_and_missing_file_are_errors_not_panics() {
 
 #[test]
 fn crlf_and_bom_in_project_file_are_accepted() {
-    let text = to_ron(&sample()).expect("ron").replace('\n', "\r\n");
+    // As git's core.autocrlf on Windows leaves it: CRLF even inside the article texts,
+    // which are written with real line breaks. A document without spans is only caught
+    // by its content hash, so one is added.
+    let mut p = sample();
+    p.documents.push(Document::new(
+        DocId(2),
+        "No spans",
+        "First line.\nSecond line.\n",
+    ));
+    let text = to_ron(&p).expect("ron").replace('\n', "\r\n");
     let text = format!("\u{feff}{text}");
-    assert_eq!(
-        from_ron(&text, Path::new("w.ron")).expect("parse"),
-        sample()
+    let back = from_ron(&text, Path::new("w.ron")).expect("parse");
+    assert!(
+        back.documents
+            .iter()
+            .all(|d| !d.text.as_str().contains('\r'))
     );
+    assert_eq!(back, p);
+    assert!(back.warnings().is_empty(), "{:?}", back.warnings());
+}
+
+#[test]
+fn texts_keep_real_line_breaks_and_each_span_is_one_line() {
+    let mut p = sample();
+    let tricky = "A \"straight\" quote, a back\\slash, \"# and r#\"raw\"#,\ta tab.\nNext.";
+    let mut d = Document::new(DocId(2), "Tricky \"title\"", tricky);
+    d.memo = "two\nlines".into();
+    p.documents.push(d);
+    let span = p.make_span(DocId(2), "quote", 2, 16).expect("span");
+    Edit::AddSpan {
+        doc: DocId(2),
+        span,
+    }
+    .apply(&mut p)
+    .expect("add");
+    let text = to_ron(&p).expect("ron");
+    // The article reads as prose in the file: its second line is a line of the file.
+    assert!(
+        text.lines().any(|l| l.starts_with("Second line 😀")),
+        "{text}"
+    );
+    // One span, one line: a changed span is a one-line diff and grep counts spans.
+    let span_lines = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with("Span("))
+        .count();
+    assert_eq!(span_lines, 4, "{text}");
+    assert!(text.contains(r#"text: "It’s a disgrace")"#), "{text}");
+    let back = from_ron(&text, Path::new("t.ron")).expect("parse");
+    assert_eq!(back, p);
+    assert_eq!(back.documents[1].text.as_str(), tricky);
 }
 
 #[test]
@@ -137,4 +182,27 @@ fn format_1_files_still_open_and_gain_relation_types() {
     let p = from_ron(&text, Path::new("v1.ron")).expect("v1 opens");
     assert_eq!(p.format, CURRENT_FORMAT);
     assert_eq!(p.relation_types, crate::model::default_relation_types());
+}
+
+/// The complete example in docs/project-format.md is a file Lectern reads and writes back
+/// unchanged, so the page never shows a layout Lectern does not write. Set
+/// `LECTERN_BLESS=1` to rewrite the example after changing how projects are written.
+#[test]
+fn documented_example_is_what_lectern_writes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/project-format.md");
+    let page = std::fs::read_to_string(&path).expect("docs/project-format.md");
+    let start = page.find("```ron\n").expect("a ron block") + "```ron\n".len();
+    let end = start + page[start..].find("```\n").expect("end of the block");
+    let example = &page[start..end];
+    let project = from_ron(example, Path::new("example.ron")).expect("the example parses");
+    let written = to_ron(&project).expect("ron");
+    if std::env::var_os("LECTERN_BLESS").is_some() {
+        let page = format!("{}{written}{}", &page[..start], &page[end..]);
+        std::fs::write(&path, page).expect("write the page");
+    } else {
+        assert!(
+            written == example,
+            "the example in docs/project-format.md is not what Lectern writes; run with LECTERN_BLESS=1\n{written}"
+        );
+    }
 }
