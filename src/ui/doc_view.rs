@@ -579,8 +579,8 @@ impl<'a> DocView<'a> {
                 }
                 out
             };
-            let mut drawn: Vec<(usize, Vec<Rect>)> = Vec::with_capacity(spans.len());
-            for &i in spans {
+            let mut drawn: Vec<(usize, Vec<Rect>)> = Vec::with_capacity(spans.size_hint().0);
+            for i in spans {
                 let s = &self.doc.spans[i];
                 let Some(label) = self.label(&s.label) else {
                     continue;
