@@ -20,6 +20,7 @@ pub mod session;
 pub mod settings;
 mod span_details;
 mod span_panel;
+mod startup;
 pub mod theme;
 
 pub use app::Lectern;
@@ -45,6 +46,10 @@ pub fn launch(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport,
         ..Default::default()
+    };
+    let app = startup::Timed {
+        app,
+        timer: startup::StartupTimer::from_env(),
     };
     eframe::run_native("Lectern", options, Box::new(|_cc| Ok(Box::new(app))))
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
