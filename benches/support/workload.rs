@@ -191,7 +191,12 @@ pub fn project() -> Project {
             } else {
                 String::new()
             },
-            annotator: if id.is_multiple_of(3) { "coder-b" } else { "coder-a" }.to_owned(),
+            annotator: if id.is_multiple_of(3) {
+                "coder-b"
+            } else {
+                "coder-a"
+            }
+            .to_owned(),
             created: format!(
                 "2026-05-{:02}T{:02}:{:02}:{:02}Z",
                 1 + id / 5000,

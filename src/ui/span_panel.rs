@@ -59,55 +59,103 @@ pub fn span_list_ui(
             }
         }
     });
+    // Only the rows in view are laid out (`show_rows`): a book-length article has tens of
+    // thousands of annotations, and laying out every row took hundreds of milliseconds a
+    // frame. Rows therefore have one fixed height and never wrap.
+    let shown: Vec<usize> = if hidden.is_empty() {
+        Vec::new() // every span, in order: no list needed
+    } else {
+        (0..doc.spans.len())
+            .filter(|&i| !hidden.contains(&doc.spans[i].label))
+            .collect()
+    };
+    let rows = if hidden.is_empty() {
+        doc.spans.len()
+    } else {
+        shown.len()
+    };
+    let span_at = |row: usize| -> &Span {
+        let i = if hidden.is_empty() { row } else { shown[row] };
+        &doc.spans[i]
+    };
+    if rows == 0 {
+        ui.weak(if doc.spans.is_empty() {
+            "Select text in the article and press a label’s key (1–4) to annotate it."
+        } else {
+            "No annotations with the labels shown."
+        });
+    }
     let height = (ui.available_height() - 230.0).max(120.0);
-    egui::ScrollArea::vertical()
+    let row_h =
+        ui.spacing().interact_size.y.max(
+            ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y,
+        );
+    let pitch = row_h + ui.spacing().item_spacing.y;
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("annotations")
         .max_height(height)
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            let shown: Vec<&Span> = doc
-                .spans
-                .iter()
-                .filter(|s| !hidden.contains(&s.label))
-                .collect();
-            if shown.is_empty() {
-                ui.weak(if doc.spans.is_empty() {
-                    "Select text in the article and press a label’s key (1–4) to annotate it."
-                } else {
-                    "No annotations with the labels shown."
-                });
-            }
-            let mut first = true;
-            for span in shown {
-                let is_selected = Some(span.id) == selected;
-                let resp = ui
-                    .horizontal(|ui| {
-                        if let Some(label) = labels.iter().find(|l| l.name == span.label) {
-                            theme::color_chip(ui, label);
-                        }
-                        ui.selectable_label(
+        .auto_shrink([false, true]);
+    // Scroll the selected annotation into view once when it changes (or the list is
+    // entered from the keyboard), not every frame, so the list can still be scrolled away.
+    // What the list showed last frame: the annotation last revealed, the scroll offset
+    // and the height of the view.
+    let memory_id = ui.scope_id().with("annotations view");
+    let (revealed, offset, view_h): (Option<SpanId>, f32, f32) = ui
+        .data(|d| d.get_temp(memory_id))
+        .unwrap_or((None, 0.0, height));
+    let reveal_row = if take_focus && selected.is_none() {
+        Some(0)
+    } else if selected.is_some() && (selected != revealed || take_focus) {
+        (0..rows).find(|&r| Some(span_at(r).id) == selected)
+    } else {
+        None
+    };
+    if let Some(row) = reveal_row {
+        let (top, bottom) = (row as f32 * pitch, row as f32 * pitch + row_h);
+        if top < offset {
+            area = area.vertical_scroll_offset(top);
+        } else if bottom > offset + view_h {
+            area = area.vertical_scroll_offset(bottom - view_h);
+        }
+    }
+    let out = area.show_rows(ui, row_h, rows, |ui, visible| {
+        for row in visible {
+            let span = span_at(row);
+            let is_selected = Some(span.id) == selected;
+            let resp = ui
+                .horizontal(|ui| {
+                    ui.set_min_height(row_h);
+                    if let Some(label) = labels.iter().find(|l| l.name == span.label) {
+                        theme::color_chip(ui, label);
+                    }
+                    ui.add(
+                        egui::Button::selectable(
                             is_selected,
                             format!("{}: {}", span.label, excerpt(&span.text)),
                         )
-                    })
-                    .inner;
-                if is_selected && !ui.is_rect_visible(resp.rect) {
-                    resp.scroll_to_me(None);
-                }
-                let focus_here = take_focus && (is_selected || (selected.is_none() && first));
-                if focus_here {
-                    resp.request_focus();
-                }
-                first = false;
-                // Moving through the list with Tab or the arrow keys selects as it goes.
-                if resp.clicked() || (resp.gained_focus() && !is_selected && !focus_here) {
-                    intent = Some(Intent::SelectSpan {
-                        span: Some(span.id),
-                        reveal: true,
-                    });
-                }
+                        .truncate(),
+                    )
+                })
+                .inner;
+            let focus_here = take_focus && (is_selected || (selected.is_none() && row == 0));
+            if focus_here {
+                resp.request_focus();
             }
-        });
+            // Moving through the list with Tab or the arrow keys selects as it goes.
+            if resp.clicked() || (resp.gained_focus() && !is_selected && !focus_here) {
+                intent = Some(Intent::SelectSpan {
+                    span: Some(span.id),
+                    reveal: true,
+                });
+            }
+        }
+    });
+    let view = (
+        selected,
+        out.state.clamped_offset().y,
+        out.inner_rect.height(),
+    );
+    ui.data_mut(|d| d.insert_temp(memory_id, view));
     intent
 }
 
