@@ -210,13 +210,11 @@ fn read_text(path: &Path, progress: &Progress) -> Result<String, StoreError> {
         return Err(too_big(len));
     }
     progress.start_phase("Reading", Unit::Bytes, len);
-    let bytes =
-        read_chunks(file.take(MAX_PROJECT_BYTES + 1), len, progress).map_err(|e| match e
-            .downcast::<Cancelled>()
-        {
-            Ok(_) => StoreError::Cancelled,
-            Err(e) => io(e),
-        })?;
+    let read = read_chunks(file.take(MAX_PROJECT_BYTES + 1), len, progress);
+    let bytes = read.map_err(|e| match e.downcast::<Cancelled>() {
+        Ok(_) => StoreError::Cancelled,
+        Err(e) => io(e),
+    })?;
     // A file that grew while read, or a device that never ends, is refused all the same.
     if bytes.len() as u64 > MAX_PROJECT_BYTES {
         return Err(too_big(bytes.len() as u64));
