@@ -3,11 +3,13 @@
 //!
 //! Layers, each knowing only the ones above it in this list:
 //! [`model`] (plain data and edits) ← [`store`] (project files) and [`formats`] (imports
-//! and exports) ← [`ui`] (egui) and [`cli`] (command line).
+//! and exports) ← [`ui`] (egui) and [`cli`] (command line). [`progress`] sits beside
+//! them all: long work in store and formats reports to it and stops when it says so.
 
 pub mod analysis;
 pub mod cli;
 pub mod formats;
 pub mod model;
+pub mod progress;
 pub mod store;
 pub mod ui;

@@ -45,7 +45,8 @@ fn merge_then_adjudicate_with_mouse_and_keyboard() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = merged(dir.path());
     let mut app = Lectern::new(None);
-    assert!(app.open_project_path(&path));
+    app.open_project_path(&path);
+    assert!(app.finish_jobs());
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);

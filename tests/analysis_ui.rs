@@ -12,7 +12,8 @@ use std::path::Path;
 fn harness() -> Harness<'static, Lectern> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis/outlets.ron");
     let mut app = Lectern::new(None);
-    assert!(app.open_project_path(&path));
+    app.open_project_path(&path);
+    assert!(app.finish_jobs());
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
@@ -91,7 +92,8 @@ fn save_table_as_csv_and_merge_from_the_window() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
     let paths = [fixtures.join("coder-a.ron"), fixtures.join("coder-b.ron")];
     let app = h.state_mut();
-    assert!(app.merge_project_paths(&paths));
+    app.merge_project_paths(&paths);
+    assert!(app.finish_jobs());
     assert_eq!(app.project().documents.len(), 2);
     assert!(app.session().is_dirty() || app.session().path.is_none());
     assert!(
@@ -99,7 +101,8 @@ fn save_table_as_csv_and_merge_from_the_window() {
         "{}",
         app.status()
     );
-    assert!(!app.merge_project_paths(&paths[..1]));
+    app.merge_project_paths(&paths[..1]);
+    assert!(!app.finish_jobs());
     assert!(app.report().is_some());
 }
 

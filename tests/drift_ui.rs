@@ -3,12 +3,13 @@
 //! and one Undo brings the old text and every annotation back.
 
 use egui::Key;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use lectern::model::{DocId, Document, Edit, Project};
+use lectern::model::{DocId, Document, Project};
 use lectern::store;
 use lectern::ui::Lectern;
 use lectern::ui::command::Command;
+
+mod support;
 
 const TEXT: &str = "“It’s a disgrace,” said Ms\u{a0}Ελένη Παπαδάκη, the mayor.\nSecond line.";
 
@@ -16,17 +17,11 @@ fn project() -> Project {
     let mut p = Project::new("Drift");
     p.documents
         .push(Document::new(DocId(1), "Bridge row", TEXT));
-    for (label, needle) in [("descriptor", "Ελένη Παπαδάκη"), ("claim", "Second line.")]
-    {
-        let r = p.documents[0].text.find(needle, 1).expect("needle");
-        let span = p.make_span(DocId(1), label, r.start, r.end).expect("span");
-        Edit::AddSpan {
-            doc: DocId(1),
-            span,
-        }
-        .apply(&mut p)
-        .expect("add");
-    }
+    support::mark(
+        &mut p,
+        DocId(1),
+        &[("descriptor", "Ελένη Παπαδάκη"), ("claim", "Second line.")],
+    );
     p
 }
 
@@ -42,14 +37,7 @@ fn updating_the_text_moves_annotations_lists_the_lost_and_undoes_in_one_step() {
     )
     .expect("new");
 
-    let mut app = Lectern::new(None);
-    app.use_manual_clock();
-    assert!(app.open_project_path(&path));
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
-    h.run();
+    let mut h = support::open_in_window(&path);
     h.state_mut().run_command(Command::UpdateDocumentText);
     h.run();
     assert!(h.state().text_update().is_some());
@@ -87,7 +75,8 @@ fn an_unreadable_file_is_reported_in_the_dialog_and_changes_nothing() {
     store::save(&project(), &path).expect("save");
     let mut app = Lectern::new(None);
     app.use_manual_clock();
-    assert!(app.open_project_path(&path));
+    app.open_project_path(&path);
+    assert!(app.finish_jobs());
     app.start_text_update();
     assert!(!app.compare_text_update(&dir.path().join("missing.txt")));
     let update = app.text_update().expect("still asking");

@@ -12,7 +12,8 @@ fn harness(dir: &Path) -> Harness<'static, Lectern> {
     let path = dir.join("p.ron");
     lectern::store::save(&Project::new("Import test"), &path).expect("save");
     let mut app = Lectern::new(None);
-    assert!(app.open_project_path(&path));
+    app.open_project_path(&path);
+    assert!(app.finish_jobs());
     app.set_native_dialogs(false);
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
@@ -43,6 +44,7 @@ fn import_menu_asks_for_files_and_the_import_is_one_undo_step() {
 
     h.state_mut()
         .import_paths(ImportFormat::Brat, &[brat_fixtures()]);
+    assert!(h.state_mut().finish_jobs());
     h.run();
     let p = h.state().project();
     assert_eq!(p.documents.len(), 2);
@@ -77,11 +79,14 @@ fn export_menu_lists_every_format_and_exports_a_brat_folder() {
     }
     h.state_mut()
         .import_paths(ImportFormat::Brat, &[brat_fixtures()]);
+    assert!(h.state_mut().finish_jobs());
     let out = dir.path().join("brat out");
-    assert!(h.state_mut().export_to(&out, ExportFormat::Brat));
+    h.state_mut().export_to(&out, ExportFormat::Brat);
+    assert!(h.state_mut().finish_jobs());
     assert!(out.join("annotation.conf").exists());
     assert!(out.join("crlf-emoji.ann").exists());
     let xlsx = dir.path().join("p.xlsx");
-    assert!(h.state_mut().export_to(&xlsx, ExportFormat::Xlsx));
+    h.state_mut().export_to(&xlsx, ExportFormat::Xlsx);
+    assert!(h.state_mut().finish_jobs());
     assert!(std::fs::metadata(&xlsx).expect("xlsx").len() > 1000);
 }

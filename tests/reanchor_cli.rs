@@ -1,9 +1,11 @@
 //! `lectern reanchor`: a corrected article replaces a document's text and the spans follow.
 
-use lectern::model::{DocId, Document, Edit, Project};
+use lectern::model::{DocId, Document, Project};
 use lectern::store;
 use std::path::Path;
 use std::process::{Command, Output};
+
+mod support;
 
 const OLD: &str =
     "Mayor Ελένη Παπαδάκη said the bridge will close.\nThe ministr said “no”.\nIt closes in May.";
@@ -11,20 +13,15 @@ const OLD: &str =
 fn project() -> Project {
     let mut p = Project::new("Drift");
     p.documents.push(Document::new(DocId(1), "Bridge", OLD));
-    for (label, needle) in [
-        ("descriptor", "Ελένη Παπαδάκη"),
-        ("quote", "“no”"),
-        ("claim", "The ministr said"),
-    ] {
-        let r = p.documents[0].text.find(needle, 1).expect("needle");
-        let span = p.make_span(DocId(1), label, r.start, r.end).expect("span");
-        Edit::AddSpan {
-            doc: DocId(1),
-            span,
-        }
-        .apply(&mut p)
-        .expect("add");
-    }
+    support::mark(
+        &mut p,
+        DocId(1),
+        &[
+            ("descriptor", "Ελένη Παπαδάκη"),
+            ("quote", "“no”"),
+            ("claim", "The ministr said"),
+        ],
+    );
     p
 }
 

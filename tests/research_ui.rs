@@ -6,8 +6,10 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use lectern::model::{DocId, Document, Edit, Project, SpanId};
+use lectern::model::{DocId, Document, Project, SpanId};
 use lectern::ui::Lectern;
+
+mod support;
 
 const TEXT: &str = "“It’s personal,” Ms\u{a0}Παπαδάκη said, “and we will fight it.”\n\
 The far-left mayor told reporters the bridge 😀 must stay open.\n\
@@ -22,33 +24,20 @@ struct Fixture {
 fn fixture() -> Fixture {
     let mut p = Project::new("Research");
     p.documents.push(Document::new(DocId(1), "Bridge", TEXT));
-    for (label, needle) in [
-        ("quote", "It’s personal"),
-        ("attribution", "Ms\u{a0}Παπαδάκη said"),
-        ("descriptor", "The far-left mayor"),
-        ("quote", "regrettable but unavoidable"),
-    ] {
-        let r = p.documents[0].text.find(needle, 1).expect("needle");
-        let span = p.make_span(DocId(1), label, r.start, r.end).expect("span");
-        Edit::AddSpan {
-            doc: DocId(1),
-            span,
-        }
-        .apply(&mut p)
-        .expect("add");
-    }
+    support::mark(
+        &mut p,
+        DocId(1),
+        &[
+            ("quote", "It’s personal"),
+            ("attribution", "Ms\u{a0}Παπαδάκη said"),
+            ("descriptor", "The far-left mayor"),
+            ("quote", "regrettable but unavoidable"),
+        ],
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("r.ron");
     lectern::store::save(&p, &path).expect("save");
-    let mut app = Lectern::new(None);
-    // Time moves only when a test says so: no autosave or disk check at a random frame.
-    app.use_manual_clock();
-    assert!(app.open_project_path(&path));
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
-    h.run();
+    let h = support::open_in_window(&path);
     Fixture { h, dir }
 }
 
@@ -125,6 +114,7 @@ fn keyboard_link_from_quote_to_its_attribution_makes_attribution_introduce_quote
     assert_eq!((doc.spans.len(), doc.relations.len()), (4, 1));
     f.h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     f.h.run();
+    f.h.state_mut().finish_jobs();
     assert_eq!(reload(&f).documents[0].relations.len(), 1);
 }
 
@@ -189,6 +179,7 @@ fn ctrl_drag_adds_a_fragment_to_the_selected_quote() {
     assert_eq!(quote.joined_text(), "It’s personal and we will fight it");
     f.h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     f.h.run();
+    f.h.state_mut().finish_jobs();
     let saved = reload(&f);
     let q = saved.documents[0]
         .spans
@@ -384,6 +375,7 @@ fn status_memo_and_a_custom_field_are_edited_saved_and_filter_the_list() {
     f.h.run();
     f.h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     f.h.run();
+    f.h.state_mut().finish_jobs();
     let saved = reload(&f);
     let doc = &saved.documents[0];
     assert_eq!(doc.status, lectern::model::DocStatus::Done);

@@ -11,6 +11,9 @@ use lectern::ui::app::{AUTOSAVE_DELAY, DiskConflict};
 use lectern::ui::command::Command;
 use std::path::Path;
 use std::time::{Duration, Instant};
+use support::{open_in_window as opened, window as harness};
+
+mod support;
 
 const TEXT: &str = "“It’s a disgrace,” said Ms\u{a0}Ελένη Παπαδάκη, the mayor.\nSecond line.";
 
@@ -19,22 +22,6 @@ fn project() -> Project {
     p.documents
         .push(Document::new(DocId(1), "Bridge row", TEXT));
     p
-}
-
-fn harness(app: Lectern) -> Harness<'static, Lectern> {
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
-    h.run();
-    h
-}
-
-fn opened(path: &Path) -> Harness<'static, Lectern> {
-    let mut app = Lectern::new(None);
-    app.use_manual_clock();
-    assert!(app.open_project_path(path));
-    harness(app)
 }
 
 /// Labels code points 1..16 as a quote, as selecting and pressing 1 does.
@@ -94,6 +81,7 @@ fn a_change_is_autosaved_and_offered_back_after_a_crash() {
     // Saving keeps the work, removes the recovery file and keeps a backup of the old save.
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().finish_jobs();
     h.state().flush_autosave();
     assert!(!h.state().session().is_dirty());
     assert!(!rec.exists(), "recovery file removed after saving");
@@ -178,12 +166,14 @@ fn open_backup_lists_earlier_saves_and_opens_one_unsaved() {
     label_quote(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().finish_jobs();
     assert!(!h.state().session().is_dirty());
     h.state_mut().run_command(Command::OpenBackup);
     h.run();
     assert_eq!(h.state().backup_list().expect("listed").len(), 1);
     h.get_by_label("Open backup 1").click();
     h.run();
+    h.state_mut().finish_jobs();
     assert!(h.state().backup_list().is_none());
     assert_eq!(h.state().project().documents, project().documents);
     assert!(
@@ -213,6 +203,7 @@ fn a_change_on_disk_is_noticed_and_reloaded_on_request() {
     );
     h.get_by_label("Reload").click();
     h.run();
+    h.state_mut().finish_jobs();
     assert_eq!(h.state().project().name, "Pulled from git");
     assert!(h.state().disk_conflict().is_none());
 }
@@ -238,6 +229,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().finish_jobs();
     assert_eq!(
         h.state().disk_conflict(),
         Some(&DiskConflict::BeforeSave(path.clone()))
@@ -249,6 +241,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     );
     h.get_by_label("Overwrite").click();
     h.run();
+    h.state_mut().finish_jobs();
     assert!(!h.state().session().is_dirty());
     assert_eq!(store::load(&path).expect("load").name, "Safety");
     let backups = backup::list(&path);
@@ -293,7 +286,8 @@ fn a_file_with_drifted_spans_is_repaired_keeping_every_span() {
     std::fs::write(&path, &original).expect("copy");
     let mut app = Lectern::new(None);
     app.use_manual_clock();
-    assert!(!app.open_project_path(&path));
+    app.open_project_path(&path);
+    assert!(!app.finish_jobs());
     let mut h = harness(app);
     h.get_by_label("Project has problems");
     let offer = h.state().repair_offer().expect("repair offered");
@@ -316,6 +310,7 @@ fn a_file_with_drifted_spans_is_repaired_keeping_every_span() {
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().finish_jobs();
     assert!(store::load(&path).is_ok(), "the saved repair is valid");
     assert_eq!(
         std::fs::read(&backup::list(&path)[0].path).expect("backup"),
@@ -329,7 +324,8 @@ fn the_frame_autosaves_by_the_real_clock() {
     let path = dir.path().join("p.ron");
     store::save(&project(), &path).expect("save");
     let mut app = Lectern::new(None);
-    assert!(app.open_project_path(&path));
+    app.open_project_path(&path);
+    assert!(app.finish_jobs());
     let mut h = harness(app);
     label_quote(&mut h);
     std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(100));
@@ -353,12 +349,14 @@ fn quit_waits_through_the_overwrite_question_and_then_closes() {
     h.run();
     h.get_by_label("Save").click();
     h.run();
+    h.state_mut().finish_jobs();
     assert!(matches!(
         h.state().disk_conflict(),
         Some(DiskConflict::BeforeSave(_))
     ));
     h.get_by_label("Overwrite").click();
     h.run();
+    h.state_mut().finish_jobs();
     assert_eq!(store::load(&path).expect("load").name, "Safety");
     assert!(!h.state().session().is_dirty());
     assert!(h.state().pending().is_none());

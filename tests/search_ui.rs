@@ -10,6 +10,8 @@ use lectern::ui::Lectern;
 use std::ops::Range;
 use std::path::Path;
 
+mod support;
+
 const FIRST: &str = "“It’s a disgrace,” said Ms\u{a0}Ελένη Παπαδάκη 😀, the city’s first woman mayor.\n\
 Minister Gregor Ward said the bridge 😷 would close; Παπαδάκη disagreed.";
 const SECOND: &str = "😂 Ward said nothing more. «Παπαδάκη» said “no”.";
@@ -26,16 +28,7 @@ fn project() -> Project {
 fn harness(dir: &Path) -> Harness<'static, Lectern> {
     let path = dir.join("p.ron");
     lectern::store::save(&project(), &path).expect("save fixture");
-    let mut app = Lectern::new(None);
-    // Autosave and the on-disk check run only when a test moves the clock.
-    app.use_manual_clock();
-    assert!(app.open_project_path(&path));
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
-    h.run();
-    h
+    support::open_in_window(&path)
 }
 
 /// Code-point ranges of `needle` in `text`, found without Lectern's code.

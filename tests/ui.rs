@@ -10,6 +10,8 @@ use lectern::ui::Lectern;
 use lectern::ui::command::Command;
 use std::path::Path;
 
+mod support;
+
 const TEXT: &str = "“It’s a disgrace,” said Ms\u{a0}Ελένη Παπαδάκη, the city’s first woman mayor — and she meant it.\n\
 Minister Gregor Ward said the bridge 😀 would close from 11–31 May.\n\
 A third paragraph, so there is room to click outside the text.";
@@ -25,17 +27,7 @@ fn project() -> Project {
 fn harness_with(project: &Project, dir: &Path) -> Harness<'static, Lectern> {
     let path = dir.join("p.ron");
     lectern::store::save(project, &path).expect("save fixture");
-    let mut app = Lectern::new(None);
-    // Time moves only when a test says so: no autosave or disk check at a random frame.
-    app.use_manual_clock();
-    assert!(app.open_project_path(&path));
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        // Real frame times, so two clicks in a row count as a double-click.
-        .with_step_dt(1.0 / 60.0)
-        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
-    h.run();
-    h
+    support::open_in_window(&path)
 }
 
 fn doc_rect(h: &Harness<'_, Lectern>) -> Rect {
@@ -299,6 +291,7 @@ fn ctrl_s_saves_to_the_opened_file_without_a_dialog() {
     assert!(h.state().session().is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    h.state_mut().finish_jobs();
     assert!(!h.state().session().is_dirty());
     assert!(!h.state().window_title().starts_with('●'));
     let saved = lectern::store::load(&dir.path().join("p.ron")).expect("load");
@@ -327,7 +320,8 @@ fn malformed_project_is_reported_and_the_open_one_kept() {
     let mut h = harness_with(&project(), dir.path());
     let bad = dir.path().join("bad.ron");
     std::fs::write(&bad, "(format: 1, name: \"x\", labels: [").expect("write");
-    assert!(!h.state_mut().open_project_path(&bad));
+    h.state_mut().open_project_path(&bad);
+    assert!(!h.state_mut().finish_jobs());
     h.run();
     let report = h.state().report().expect("a report").clone();
     assert!(report.lines[0].contains("bad.ron:1:"), "{:?}", report.lines);
@@ -355,6 +349,7 @@ fn articles_from_paths_are_added_and_binary_files_reported() {
     let bad = dir.path().join("image.txt");
     std::fs::write(&bad, b"\x89PNG\r\n\x1a\n\0\0").expect("write");
     h.state_mut().add_article_paths(&[good, bad]);
+    assert!(!h.state_mut().finish_jobs(), "one file was not added");
     h.run();
     let p = h.state().project();
     assert_eq!(p.documents.len(), 2);
@@ -399,6 +394,8 @@ fn dropping_articles_on_the_window_adds_them() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(article)));
     h.run();
+    h.state_mut().finish_jobs();
+    h.run();
     let p = h.state().project();
     assert_eq!(p.documents.len(), 2);
     assert_eq!(p.documents[1].title, "Dropped “article”");
@@ -436,18 +433,16 @@ fn export_from_the_app_writes_csv_and_jsonl_with_code_point_offsets() {
     let (p, _) = project_with_span();
     let mut h = harness_with(&p, dir.path());
     let csv_path = dir.path().join("spans.csv");
-    assert!(
-        h.state_mut()
-            .export_to(&csv_path, lectern::formats::ExportFormat::Csv)
-    );
+    h.state_mut()
+        .export_to(&csv_path, lectern::formats::ExportFormat::Csv);
+    assert!(h.state_mut().finish_jobs());
     let csv = std::fs::read_to_string(&csv_path).expect("csv");
     assert!(csv.lines().next().expect("header").contains("start"));
     assert!(csv.contains("Gregor Ward"));
     let jsonl_path = dir.path().join("spans.jsonl");
-    assert!(
-        h.state_mut()
-            .export_to(&jsonl_path, lectern::formats::ExportFormat::Jsonl)
-    );
+    h.state_mut()
+        .export_to(&jsonl_path, lectern::formats::ExportFormat::Jsonl);
+    assert!(h.state_mut().finish_jobs());
     let line = std::fs::read_to_string(&jsonl_path).expect("jsonl");
     let row: serde_json::Value =
         serde_json::from_str(line.lines().next().expect("row")).expect("json");
@@ -476,6 +471,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     assert_eq!(h.state().pending(), Some(&lectern::ui::app::Pending::Quit));
     h.get_by_label("Save").click();
     h.run();
+    h.state_mut().finish_jobs();
     // Saved to the file the project came from, so the window may now close.
     assert!(!h.state().session().is_dirty());
     assert!(h.state().pending().is_none());
@@ -495,6 +491,7 @@ fn reopening_shows_the_last_viewed_document_and_remembers_recent_projects() {
     let settings = dir.path().join("settings.ron");
     let mut app = Lectern::new(Some(settings.clone()));
     app.open_paths(std::slice::from_ref(&path));
+    assert!(app.finish_jobs());
     assert_eq!(app.current_document(), Some(DocId(2)));
     let saved = lectern::ui::settings::Settings::load(&settings);
     let canonical = std::fs::canonicalize(&path).expect("canonical");
@@ -504,6 +501,7 @@ fn reopening_shows_the_last_viewed_document_and_remembers_recent_projects() {
     lectern::store::save(&p, &path).expect("save");
     let mut app = Lectern::new(None);
     app.open_paths(&[path]);
+    assert!(app.finish_jobs());
     assert_eq!(app.current_document(), Some(DocId(1)));
 }
 
@@ -524,6 +522,8 @@ fn without_native_dialogs_save_as_asks_for_a_path_in_the_window() {
     h.get_by_label("OK").click();
     h.run();
     assert!(h.state().path_prompt().is_none());
+    // The frame may have applied the save already; this waits if it has not.
+    h.state_mut().finish_jobs();
     let saved = lectern::store::load(&target).expect("saved where typed");
     assert_eq!(saved.name, "UI test");
     assert_eq!(h.state().session().path.as_deref(), Some(target.as_path()));

@@ -11,6 +11,7 @@
 //! `docs/project-format.md`). Binary files are refused by name, never imported as noise.
 
 use crate::model::{DocId, Document, Edit, Metadata, Project, content_hash};
+use crate::progress::{Cancelled, Progress, Unit};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -262,9 +263,38 @@ pub struct ArticleBatch {
     pub skipped: Vec<String>,
 }
 
+/// One file read as an article, not yet part of any project: the document (its id is
+/// given when it is added) or why the file could not be read.
+pub type ReadArticle = (PathBuf, Result<Document, ArticleError>);
+
 /// Reads `paths` as articles to append to `project`, with fresh document ids. Files that
 /// fail are reported in `skipped`; the rest are still added.
 pub fn read_articles(project: &Project, paths: &[PathBuf]) -> ArticleBatch {
+    match read_article_files(paths, &Progress::new()) {
+        Ok(read) => batch_for(project, read),
+        Err(Cancelled) => ArticleBatch::default(),
+    }
+}
+
+/// Reads and decodes article files, one unit of `progress` per file, stopping between
+/// files once it is cancelled. Needs no project, so it can run while the window shows one.
+pub fn read_article_files(
+    paths: &[PathBuf],
+    progress: &Progress,
+) -> Result<Vec<ReadArticle>, Cancelled> {
+    progress.start_phase("Reading", Unit::Items("files"), paths.len() as u64);
+    let mut read = Vec::with_capacity(paths.len());
+    for path in paths {
+        let doc = read_article(path).map(|a| a.into_document(DocId(0), path));
+        read.push((path.clone(), doc));
+        progress.advance(1)?;
+    }
+    Ok(read)
+}
+
+/// The edits that append `read` to `project` with fresh document ids, leaving out
+/// articles the project (or an earlier file of `read`) already holds.
+pub fn batch_for(project: &Project, read: Vec<ReadArticle>) -> ArticleBatch {
     let mut batch = ArticleBatch::default();
     let mut next_id = project.next_doc_id().0;
     let mut hashes: Vec<(String, String)> = project
@@ -272,10 +302,9 @@ pub fn read_articles(project: &Project, paths: &[PathBuf]) -> ArticleBatch {
         .iter()
         .map(|d| (d.content_hash.clone(), d.title.clone()))
         .collect();
-    for path in paths {
-        match read_article(path) {
-            Ok(article) => {
-                let doc = article.into_document(DocId(next_id), path);
+    for (path, doc) in read {
+        match doc {
+            Ok(mut doc) => {
                 if let Some((_, title)) = hashes.iter().find(|(h, _)| *h == doc.content_hash) {
                     batch.skipped.push(format!(
                         "{} is already in the project as \"{title}\"",
@@ -284,6 +313,7 @@ pub fn read_articles(project: &Project, paths: &[PathBuf]) -> ArticleBatch {
                     continue;
                 }
                 hashes.push((doc.content_hash.clone(), doc.title.clone()));
+                doc.id = DocId(next_id);
                 next_id += 1;
                 let index = project.documents.len() + batch.edits.len();
                 batch.edits.push(Edit::AddDocument {

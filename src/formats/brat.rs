@@ -24,12 +24,13 @@
 
 use super::export::{ExportError, ExportFile, Exported, checked_pieces};
 use crate::model::{AttributeKind, DocId, Document, Project, Span, SpanId};
+use crate::progress::Progress;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// Exports the project as a brat folder: `.txt` + `.ann` per document, `annotation.conf`.
-pub fn export(project: &Project) -> Result<Exported, ExportError> {
+pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
     let mut files = Vec::new();
     let mut used = HashSet::new();
     let mut spans = 0;
@@ -37,6 +38,7 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
         let stem = unique_stem(&doc.title, doc.id, &mut used);
         let (ann, n) = ann_of(project, doc)?;
         spans += n;
+        progress.advance(n as u64)?;
         files.push(ExportFile {
             name: format!("{stem}.txt"),
             bytes: doc.text.as_str().as_bytes().to_vec(),
@@ -344,8 +346,11 @@ fn conf_of(project: &Project) -> String {
 }
 
 /// Reads brat folders and `.txt`/`.ann` files; see [`super::brat_read`].
-pub fn read(paths: &[PathBuf]) -> Result<super::import::Imported, super::import::ImportError> {
-    super::brat_read::read(paths)
+pub fn read(
+    paths: &[PathBuf],
+    progress: &Progress,
+) -> Result<super::import::Imported, super::import::ImportError> {
+    super::brat_read::read(paths, progress)
 }
 
 #[cfg(test)]

@@ -5,12 +5,13 @@
 use super::brat::{decode_note, decode_value};
 use super::import::{ImportError, Imported, expand, normalise_newlines, read_utf8};
 use crate::model::{DocId, Document, Extent, Relation, RelationId, Span, SpanId};
+use crate::progress::{Progress, Unit};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Reads brat folders and `.txt`/`.ann` files. Each `.ann` is paired with the `.txt` of
 /// the same name (required); a `.txt` without `.ann` becomes a document with no spans.
-pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
+pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
     let files = expand(paths, &["ann", "txt"])?;
     let mut stems: Vec<PathBuf> = Vec::new();
     for f in &files {
@@ -31,6 +32,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
         }
     }
     let mut out = Imported::default();
+    progress.start_phase("Reading", Unit::Items("documents"), stems.len() as u64);
     for stem in &stems {
         let txt = with_suffix(stem, ".txt");
         let ann = with_suffix(stem, ".ann");
@@ -52,6 +54,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
         };
         let doc = read_pair(&raw, &ann_text, &ann, &mut out.warnings)?;
         out.documents.push(doc);
+        progress.advance(1)?;
     }
     if out.documents.is_empty() {
         return Err(ImportError::Nothing {

@@ -18,12 +18,13 @@
 use super::export::{ExportError, Exported, checked_pieces};
 use super::import::{ImportError, Imported, document_from, expand, push_span, read_utf8};
 use crate::model::{Project, Relation, RelationId, SpanId};
+use crate::progress::{Progress, Unit};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Exports one JSON line per document.
-pub fn export(project: &Project) -> Result<Exported, ExportError> {
+pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
     let mut out = String::new();
     let mut count = 0;
     let mut next_extra = project.next_span_id().0;
@@ -51,6 +52,7 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
                 joined.push(ids);
             }
             count += 1;
+            progress.advance(1)?;
         }
         let relations: Vec<Value> = doc
             .relations
@@ -80,13 +82,16 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
 }
 
 /// Reads doccano JSONL (or JSON) files.
-pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
+pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
     let mut out = Imported::default();
-    for path in expand(paths, &["jsonl", "json"])? {
+    let files = expand(paths, &["jsonl", "json"])?;
+    progress.start_phase("Reading", Unit::Items("files"), files.len() as u64);
+    for path in files {
         let text = read_utf8(&path)?;
         for (line, value) in objects(&text, &path)? {
             read_one(&value, &path, line, &mut out);
         }
+        progress.advance(1)?;
     }
     if out.documents.is_empty() {
         return Err(ImportError::Nothing {
@@ -271,13 +276,13 @@ mod tests {
             to: SpanId(1),
             note: String::new(),
         });
-        let first = export(&p).expect("export");
+        let first = export(&p, &Progress::new()).expect("export");
         let text = String::from_utf8(first.files[0].bytes.clone()).expect("utf-8");
         assert!(text.contains("\"lectern_fragments\":[["), "{text}");
         let q = import_into_new(&first.files[0].bytes);
         assert_eq!(q.documents[0].spans[0].pieces(), vec![(1, 5), (24, 27)]);
         assert_eq!(q.documents[0].title, "Mayor, “defiant”");
-        let second = export(&q).expect("export");
+        let second = export(&q, &Progress::new()).expect("export");
         assert_eq!(first.files[0].bytes, second.files[0].bytes);
     }
 
@@ -290,8 +295,12 @@ mod tests {
         let texts: Vec<&str> = d.spans.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(texts, ["💩", "e\u{301}\u{a0}", "b"]);
         // Exported from the stored text: the line break is one code point now.
-        let out =
-            String::from_utf8(export(&p).expect("export").files[0].bytes.clone()).expect("utf-8");
+        let out = String::from_utf8(
+            export(&p, &Progress::new()).expect("export").files[0]
+                .bytes
+                .clone(),
+        )
+        .expect("utf-8");
         assert!(
             out.contains(r#"{"end_offset":8,"id":1,"label":"X","start_offset":7}"#),
             "{out}"

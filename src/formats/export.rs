@@ -8,6 +8,7 @@
 
 use super::{csv::CsvWriter, jsonl::JsonlWriter};
 use crate::model::{DocId, Document, Project, Span, SpanId};
+use crate::progress::{Cancelled, Progress, Unit};
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -187,6 +188,15 @@ pub enum ExportError {
         /// The encoder's reason.
         message: String,
     },
+    /// The user cancelled; nothing was written.
+    #[error("the export was cancelled; nothing was written")]
+    Cancelled,
+}
+
+impl From<Cancelled> for ExportError {
+    fn from(_: Cancelled) -> Self {
+        ExportError::Cancelled
+    }
 }
 
 /// Export file formats, for menus and the command line.
@@ -344,17 +354,37 @@ impl Exported {
     /// Writes the export to `path`: one file replaced atomically, or a folder (created if
     /// missing, refused if it holds anything, so no earlier export's files are mixed in).
     pub fn write_to(&self, path: &Path, folder: bool) -> Result<(), ExportError> {
+        self.write_to_with(path, folder, &Progress::new())
+    }
+
+    /// [`write_to`](Self::write_to), unless `progress` is cancelled first: a file is
+    /// renamed into place only after [`Progress::commit`], a folder is created only after
+    /// it, so a cancelled export leaves nothing behind.
+    pub fn write_to_with(
+        &self,
+        path: &Path,
+        folder: bool,
+        progress: &Progress,
+    ) -> Result<(), ExportError> {
         let at = |e: std::io::Error| ExportError::Write {
             path: path.to_path_buf(),
             source: e,
         };
+        progress.start_phase("Writing", Unit::Bytes, 0);
         if !folder {
             let bytes = self
                 .files
                 .first()
                 .map(|f| f.bytes.as_slice())
                 .unwrap_or(&[]);
-            return crate::store::write_atomic(path, bytes).map_err(at);
+            let replaced =
+                crate::store::write_atomic_when(path, bytes, || progress.commit().is_ok())
+                    .map_err(at)?;
+            return if replaced {
+                Ok(())
+            } else {
+                Err(ExportError::Cancelled)
+            };
         }
         if path.exists() {
             let mut entries = std::fs::read_dir(path).map_err(at)?;
@@ -362,6 +392,7 @@ impl Exported {
                 return Err(ExportError::FolderNotEmpty(path.to_path_buf()));
             }
         }
+        progress.commit()?;
         std::fs::create_dir_all(path).map_err(at)?;
         for f in &self.files {
             let file = path.join(&f.name);
@@ -376,19 +407,37 @@ impl Exported {
 
 /// Exports the whole project in `format`, in memory, after checking every span.
 pub fn export_project(project: &Project, format: ExportFormat) -> Result<Exported, ExportError> {
+    export_project_with(project, format, &Progress::new())
+}
+
+/// [`export_project`], counting spans in `progress` and stopping between spans (or
+/// documents) once it is cancelled.
+pub fn export_project_with(
+    project: &Project,
+    format: ExportFormat,
+    progress: &Progress,
+) -> Result<Exported, ExportError> {
+    start_export_phase(project, progress);
     match format {
         ExportFormat::Csv | ExportFormat::CsvExcel | ExportFormat::Jsonl => {
             let mut bytes = Vec::new();
-            let spans = export(project, format, &mut bytes)?;
+            let spans = write_rows(project, format, &mut bytes, progress)?;
             Ok(Exported::single(bytes, spans))
         }
-        ExportFormat::Xlsx => super::xlsx::export(project),
-        ExportFormat::Brat => super::brat::export(project),
-        ExportFormat::W3c => super::w3c::export(project),
-        ExportFormat::Qdpx => super::qdpx::export(project),
-        ExportFormat::Doccano => super::doccano::export(project),
-        ExportFormat::LabelStudio => super::labelstudio::export(project),
+        ExportFormat::Xlsx => super::xlsx::export(project, progress),
+        ExportFormat::Brat => super::brat::export(project, progress),
+        ExportFormat::W3c => super::w3c::export(project, progress),
+        ExportFormat::Qdpx => super::qdpx::export(project, progress),
+        ExportFormat::Doccano => super::doccano::export(project, progress),
+        ExportFormat::LabelStudio => super::labelstudio::export(project, progress),
     }
+}
+
+/// Names an export's main phase in `progress`: one unit per span of `project`, each
+/// checked against its document and encoded.
+pub fn start_export_phase(project: &Project, progress: &Progress) {
+    let spans: usize = project.documents.iter().map(|d| d.spans.len()).sum();
+    progress.start_phase("Encoding spans", Unit::Items("spans"), spans as u64);
 }
 
 /// Writes every span of `project` to `out` in `format`, in document order then reading
@@ -399,13 +448,23 @@ pub fn export(
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
+    write_rows(project, format, out, &Progress::new())
+}
+
+/// [`export`], counting each span in `progress` and stopping once it is cancelled.
+fn write_rows(
+    project: &Project,
+    format: ExportFormat,
+    out: &mut dyn Write,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
     let mut writer: Box<dyn RowWriter + '_> = match format {
         ExportFormat::Csv => Box::new(CsvWriter::new(out)?),
         ExportFormat::CsvExcel => Box::new(CsvWriter::for_excel(out)?),
         ExportFormat::Jsonl => Box::new(JsonlWriter::new(out)),
         other if other.is_folder() => return Err(ExportError::NeedsFolder(other.name())),
         other => {
-            let exported = export_project(project, other)?;
+            let exported = export_project_with(project, other, progress)?;
             for f in &exported.files {
                 out.write_all(&f.bytes)?;
             }
@@ -417,6 +476,7 @@ pub fn export(
         for span in in_reading_order(doc) {
             writer.write_row(&row(doc, span)?)?;
             count += 1;
+            progress.advance(1)?;
         }
     }
     writer.finish()?;

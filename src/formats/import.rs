@@ -12,6 +12,7 @@ use crate::model::{
     AttributeDef, AttributeKind, DocId, Document, Edit, Label, Project, RelationId, RelationType,
     SpanId,
 };
+use crate::progress::{Cancelled, Progress};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -77,11 +78,21 @@ impl ImportFormat {
 
     /// Reads `paths` in this format.
     pub fn read(self, paths: &[PathBuf]) -> Result<Imported, ImportError> {
+        self.read_with(paths, &Progress::new())
+    }
+
+    /// Reads `paths` in this format, counting files (brat: documents) in `progress` and
+    /// stopping between them once it is cancelled.
+    pub fn read_with(
+        self,
+        paths: &[PathBuf],
+        progress: &Progress,
+    ) -> Result<Imported, ImportError> {
         match self {
-            ImportFormat::Brat => brat::read(paths),
-            ImportFormat::Doccano => doccano::read(paths),
-            ImportFormat::LabelStudio => labelstudio::read(paths),
-            ImportFormat::Qdpx => qdpx::read(paths),
+            ImportFormat::Brat => brat::read(paths, progress),
+            ImportFormat::Doccano => doccano::read(paths, progress),
+            ImportFormat::LabelStudio => labelstudio::read(paths, progress),
+            ImportFormat::Qdpx => qdpx::read(paths, progress),
         }
     }
 }
@@ -115,6 +126,15 @@ pub enum ImportError {
         /// Where.
         path: PathBuf,
     },
+    /// The user cancelled; nothing was imported.
+    #[error("the import was cancelled; nothing was imported")]
+    Cancelled,
+}
+
+impl From<Cancelled> for ImportError {
+    fn from(_: Cancelled) -> Self {
+        ImportError::Cancelled
+    }
 }
 
 impl ImportError {

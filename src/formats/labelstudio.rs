@@ -21,12 +21,13 @@ use super::doccano::objects;
 use super::export::{ExportError, Exported, checked_pieces};
 use super::import::{ImportError, Imported, document_from, expand, push_span, read_utf8};
 use crate::model::{Project, Relation, RelationId, SpanId};
+use crate::progress::{Progress, Unit};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 /// Exports a JSON array with one task per document.
-pub fn export(project: &Project) -> Result<Exported, ExportError> {
+pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
     let mut tasks = Vec::new();
     let mut count = 0;
     for doc in &project.documents {
@@ -55,6 +56,7 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
                 }
             }
             count += 1;
+            progress.advance(1)?;
         }
         for r in &doc.relations {
             result.push(json!({
@@ -81,6 +83,7 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
             "predictions": [],
         }));
     }
+    progress.start_phase("Encoding", Unit::Bytes, 0);
     let bytes = serde_json::to_vec_pretty(&tasks).map_err(|e| ExportError::Encode {
         format: "Label Studio JSON",
         what: "the tasks".to_owned(),
@@ -90,9 +93,11 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
 }
 
 /// Reads Label Studio JSON exports (an array of tasks, one task, or JSON lines).
-pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
+pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
     let mut out = Imported::default();
-    for path in expand(paths, &["json", "jsonl"])? {
+    let files = expand(paths, &["json", "jsonl"])?;
+    progress.start_phase("Reading", Unit::Items("files"), files.len() as u64);
+    for path in files {
         let text = read_utf8(&path)?;
         for (i, (line, value)) in objects(&text, &path)?.into_iter().enumerate() {
             read_task(
@@ -102,6 +107,7 @@ pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
                 &mut out,
             );
         }
+        progress.advance(1)?;
     }
     if out.documents.is_empty() {
         return Err(ImportError::Nothing {
@@ -343,12 +349,12 @@ mod tests {
             to: SpanId(1),
             note: String::new(),
         });
-        let first = export(&p).expect("export");
+        let first = export(&p, &Progress::new()).expect("export");
         let (q, w) = import_into_new(&first.files[0].bytes);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(q.documents[0].spans[0].note, fixture::NOTE);
         assert_eq!(q.documents[0].spans[0].attributes["speaker"], "Ms Π");
-        let second = export(&q).expect("export");
+        let second = export(&q, &Progress::new()).expect("export");
         assert_eq!(
             String::from_utf8(first.files[0].bytes.clone()).expect("utf-8"),
             String::from_utf8(second.files[0].bytes.clone()).expect("utf-8")
@@ -365,7 +371,7 @@ mod tests {
         let d = &p.documents[0];
         assert_eq!(d.text.as_str(), "e\u{301}t\u{e9}\nMs\u{a0}X 😀");
         assert_eq!(d.spans[0].text, "Ms\u{a0}X 😀");
-        let out = export(&p).expect("export");
+        let out = export(&p, &Progress::new()).expect("export");
         let v: Value = serde_json::from_slice(&out.files[0].bytes).expect("json");
         let region = &v[0]["annotations"][0]["result"][0]["value"];
         assert_eq!(

@@ -24,6 +24,7 @@
 
 use super::export::{ExportError, Exported, check_written, checked_pieces};
 use crate::model::{Document, Project, Span, content_hash};
+use crate::progress::{Progress, Unit};
 use quick_xml::escape::escape;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -44,8 +45,13 @@ fn guid(project: &Project, what: &str) -> String {
 }
 
 /// Exports the project as a `.qdpx` zip.
-pub fn export(project: &Project) -> Result<Exported, ExportError> {
-    let (xml, sources, count) = project_xml(project)?;
+pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
+    let (xml, sources, count) = project_xml(project, progress)?;
+    progress.start_phase(
+        "Compressing",
+        Unit::Items("documents"),
+        sources.len() as u64,
+    );
     let mut buf = std::io::Cursor::new(Vec::new());
     let mut zip = zip::ZipWriter::new(&mut buf);
     let options = zip::write::SimpleFileOptions::default()
@@ -61,6 +67,7 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
         zip.start_file(format!("sources/{name}"), options)
             .map_err(zip_err)?;
         zip.write_all(text.as_bytes())?;
+        progress.advance(1)?;
     }
     zip.finish().map_err(zip_err)?;
     Ok(Exported::single(buf.into_inner(), count))
@@ -68,7 +75,10 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
 
 type Sources<'a> = Vec<(String, &'a str)>;
 
-fn project_xml(project: &Project) -> Result<(String, Sources<'_>, usize), ExportError> {
+fn project_xml<'a>(
+    project: &'a Project,
+    progress: &Progress,
+) -> Result<(String, Sources<'a>, usize), ExportError> {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
         x,
@@ -171,6 +181,7 @@ fn project_xml(project: &Project) -> Result<(String, Sources<'_>, usize), Export
         for span in spans {
             selection_xml(project, doc, span, &mut x)?;
             count += 1;
+            progress.advance(1)?;
         }
         for v in &variables {
             let value = match *v {
@@ -261,8 +272,9 @@ fn selection_xml(
 /// Reads REFI-QDA projects (`.qdpx`); see [`super::qdpx_read`].
 pub fn read(
     paths: &[std::path::PathBuf],
+    progress: &Progress,
 ) -> Result<super::import::Imported, super::import::ImportError> {
-    super::qdpx_read::read(paths)
+    super::qdpx_read::read(paths, progress)
 }
 
 #[cfg(test)]
@@ -276,7 +288,7 @@ mod tests {
         let mut p = fixture::project();
         p.documents[0].spans[0].annotator = "Ana & Bo".into();
         p.documents[0].spans[0].created = "2026-05-04T10:15:00Z".into();
-        let out = export(&p).expect("export");
+        let out = export(&p, &Progress::new()).expect("export");
         assert_eq!(out.spans, 4);
         let mut zip =
             zip::ZipArchive::new(std::io::Cursor::new(out.files[0].bytes.clone())).expect("zip");
@@ -301,6 +313,10 @@ mod tests {
             .read_to_string(&mut text)
             .expect("utf-8");
         assert_eq!(text, fixture::TEXT);
-        assert_eq!(export(&p).expect("again").files, out.files, "deterministic");
+        assert_eq!(
+            export(&p, &Progress::new()).expect("again").files,
+            out.files,
+            "deterministic"
+        );
     }
 }

@@ -18,6 +18,7 @@
 
 use super::import::{ImportError, Imported, document_from, expand, normalise_newlines, push_span};
 use crate::model::{Relation, RelationId, SpanId};
+use crate::progress::{Progress, Unit};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::io::Read;
@@ -58,10 +59,13 @@ struct Qde {
 }
 
 /// Reads `.qdpx` files.
-pub fn read(paths: &[PathBuf]) -> Result<Imported, ImportError> {
+pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
     let mut out = Imported::default();
-    for path in expand(paths, &["qdpx"])? {
+    let files = expand(paths, &["qdpx"])?;
+    progress.start_phase("Reading", Unit::Items("files"), files.len() as u64);
+    for path in files {
         read_one(&path, &mut out)?;
+        progress.advance(1)?;
     }
     if out.documents.is_empty() {
         return Err(ImportError::Nothing {
@@ -447,11 +451,11 @@ mod tests {
             to: SpanId(1),
             note: String::new(),
         });
-        let out = super::super::qdpx::export(&p).expect("export");
+        let out = super::super::qdpx::export(&p, &Progress::new()).expect("export");
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("p.qdpx");
         std::fs::write(&file, &out.files[0].bytes).expect("write");
-        let imported = read(&[file]).expect("read");
+        let imported = read(&[file], &Progress::new()).expect("read");
         assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
         let mut q = Project::new("Bridge row");
         for e in imported.into_edits(&q).edits {

@@ -19,6 +19,7 @@
 
 use super::export::{ExportError, Exported, check_written, checked_pieces};
 use crate::model::{Document, Project, Span};
+use crate::progress::{Progress, Unit};
 use serde_json::{Value, json};
 
 /// Code points of context in each TextQuoteSelector's prefix and suffix.
@@ -34,7 +35,7 @@ pub fn source_iri(doc: &Document) -> String {
 }
 
 /// Exports the project as one AnnotationCollection.
-pub fn export(project: &Project) -> Result<Exported, ExportError> {
+pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
     let mut items = Vec::new();
     let mut count = 0;
     for doc in &project.documents {
@@ -44,6 +45,7 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
         for span in spans {
             items.push(span_annotation(doc, span, &src)?);
             count += 1;
+            progress.advance(1)?;
         }
         for r in &doc.relations {
             let mut body =
@@ -70,6 +72,7 @@ pub fn export(project: &Project) -> Result<Exported, ExportError> {
             .collect::<String>()
     );
     let total = items.len();
+    progress.start_phase("Encoding", Unit::Bytes, 0);
     let collection = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": id,
@@ -143,7 +146,7 @@ mod tests {
     #[test]
     fn selectors_select_the_span_in_code_points() {
         let p = fixture::project();
-        let out = export(&p).expect("export");
+        let out = export(&p, &Progress::new()).expect("export");
         assert_eq!(out.spans, 4);
         let v: Value = serde_json::from_slice(&out.files[0].bytes).expect("json");
         assert_eq!(v["type"], "AnnotationCollection");

@@ -17,16 +17,20 @@
 
 use super::export::{COLUMNS, ExportError, Exported, checked_pieces, row};
 use crate::model::{Document, Project};
+use crate::progress::{Progress, Unit};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::collections::BTreeSet;
 
 /// Exports the project as an `.xlsx` workbook.
-pub fn export(project: &Project) -> Result<Exported, ExportError> {
+pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
     let mut book = Workbook::new();
-    let (spans_sheet, count) = spans_sheet(project)?;
+    let (spans_sheet, count) = spans_sheet(project, progress)?;
     book.push_worksheet(spans_sheet);
     book.push_worksheet(relations_sheet(project)?);
     book.push_worksheet(documents_sheet(project)?);
+    progress.check()?;
+    // The workbook is compressed in one call; the bar says so instead of standing still.
+    progress.start_phase("Compressing the workbook", Unit::Bytes, 0);
     let bytes = book
         .save_to_buffer()
         .map_err(|e| encode_error("the workbook", &e))?;
@@ -86,7 +90,7 @@ fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_owned()).collect()
 }
 
-fn spans_sheet(project: &Project) -> Result<(Worksheet, usize), ExportError> {
+fn spans_sheet(project: &Project, progress: &Progress) -> Result<(Worksheet, usize), ExportError> {
     let mut attrs: BTreeSet<&str> = project
         .labels
         .iter()
@@ -115,6 +119,7 @@ fn spans_sheet(project: &Project) -> Result<(Worksheet, usize), ExportError> {
             );
             sheet.push(&cells, &format!("span {} of document {}", span.id, doc.id))?;
             count += 1;
+            progress.advance(1)?;
         }
     }
     Ok((sheet.sheet, count))
@@ -233,7 +238,7 @@ mod tests {
         let mut p = fixture::project();
         p.documents[0].spans[0].note = "=1+1".into();
         p.documents[1].title = "@SUM(A1)".into();
-        let out = super::export(&p).expect("export");
+        let out = super::export(&p, &crate::progress::Progress::new()).expect("export");
         assert_eq!(out.spans, 4);
         let bytes = &out.files[0].bytes;
         let book = part(bytes, "xl/workbook.xml");

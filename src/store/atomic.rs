@@ -8,6 +8,18 @@ use std::path::{Path, PathBuf};
 
 /// Replaces `path` with `bytes` atomically.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_when(path, bytes, || true).map(|_| ())
+}
+
+/// Replaces `path` with `bytes` atomically if `ready` agrees. `ready` runs once the new
+/// content is safely on disk beside the target, just before the rename, so a job can be
+/// cancelled up to the last moment; when it returns false the temporary file is removed,
+/// `path` is untouched and the result is `Ok(false)`.
+pub fn write_atomic_when(
+    path: &Path,
+    bytes: &[u8],
+    ready: impl FnOnce() -> bool,
+) -> io::Result<bool> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -24,17 +36,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         f.write_all(bytes)?;
         f.sync_all()?;
         drop(f);
+        if !ready() {
+            return Ok(false);
+        }
         fs::rename(&tmp, path)?;
         // Make the rename itself durable; not every platform can open a directory.
         if let Ok(d) = File::open(&dir) {
             let _ = d.sync_all();
         }
-        Ok(())
+        Ok(true)
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    } else {
-        remove_stale_temporaries(&dir, name);
+    match result {
+        Ok(true) => remove_stale_temporaries(&dir, name),
+        _ => {
+            let _ = fs::remove_file(&tmp);
+        }
     }
     result
 }
@@ -92,6 +108,25 @@ mod tests {
         write_atomic(&path, b"new").expect("write");
         assert!(!dead.exists());
         assert!(live.exists() && other.exists());
+    }
+
+    #[test]
+    fn declined_at_the_last_moment_keeps_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        write_atomic(&path, b"old").expect("write old");
+        let mut asked = false;
+        let replaced = write_atomic_when(&path, b"new", || {
+            asked = true;
+            false
+        })
+        .expect("write");
+        assert!(asked && !replaced);
+        assert_eq!(fs::read_to_string(&path).expect("read"), "old");
+        assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 1);
+        let fresh = dir.path().join("never.csv");
+        assert!(!write_atomic_when(&fresh, b"x", || false).expect("write"));
+        assert!(!fresh.exists());
     }
 
     #[test]

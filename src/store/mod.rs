@@ -10,10 +10,12 @@ pub mod disk;
 pub mod lock;
 pub mod recovery;
 
-pub use atomic::write_atomic;
+pub use atomic::{write_atomic, write_atomic_when};
 
 use crate::model::{CURRENT_FORMAT, Problem, Project};
+use crate::progress::{Cancelled, Progress, Unit};
 use serde::Deserialize;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -69,6 +71,15 @@ pub enum StoreError {
         /// Serializer's reason.
         message: String,
     },
+    /// The user cancelled; the file was not changed (or the project not opened).
+    #[error("cancelled")]
+    Cancelled,
+}
+
+impl From<Cancelled> for StoreError {
+    fn from(_: Cancelled) -> Self {
+        StoreError::Cancelled
+    }
 }
 
 /// Largest project file Lectern reads (a project of 500 articles of 20 000 words is about
@@ -85,7 +96,11 @@ struct Header {
 
 /// Parses a project from RON text; `path` is only used in messages.
 pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
-    let project = from_ron_unchecked(text, path)?;
+    checked(from_ron_unchecked(text, path)?, path)
+}
+
+/// The project if it keeps the project's rules, else `Invalid` with every problem.
+fn checked(project: Project, path: &Path) -> Result<Project, StoreError> {
     let problems = project.problems();
     if !problems.is_empty() {
         return Err(StoreError::Invalid {
@@ -168,37 +183,66 @@ pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
 
 /// Reads and checks a project file.
 pub fn load(path: &Path) -> Result<Project, StoreError> {
-    from_ron(&read_text(path)?, path)
+    load_with(path, &Progress::new())
+}
+
+/// Reads and checks a project file, reporting to `progress` and stopping when it is
+/// cancelled (the parse itself is one call: a cancel during it is seen right after).
+pub fn load_with(path: &Path, progress: &Progress) -> Result<Project, StoreError> {
+    let project = load_unchecked_with(path, progress)?;
+    progress.start_phase("Checking", Unit::Bytes, 0);
+    checked(project, path)
 }
 
 /// Reads a project file without checking its rules (see [`from_ron_unchecked`]).
 pub fn load_unchecked(path: &Path) -> Result<Project, StoreError> {
-    from_ron_unchecked(&read_text(path)?, path)
+    load_unchecked_with(path, &Progress::new())
 }
 
-/// The file's text, refused when it is not UTF-8 or holds nothing.
-fn read_text(path: &Path) -> Result<String, StoreError> {
-    // A bigger file is not a project (or not one this machine should hold in memory):
-    // refuse it before reading, so a mistaken or hostile file cannot exhaust memory.
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > MAX_PROJECT_BYTES
-    {
-        return Err(StoreError::Parse {
-            path: path.to_path_buf(),
-            line: 1,
-            column: 1,
-            message: format!(
-                "the file is {} MB, more than the {} MB Lectern opens; it is not a project",
-                meta.len() / 1_000_000,
-                MAX_PROJECT_BYTES / 1_000_000
-            ),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(|source| StoreError::Io {
+/// [`load_unchecked`], reporting the bytes read and then the parse to `progress`.
+pub fn load_unchecked_with(path: &Path, progress: &Progress) -> Result<Project, StoreError> {
+    let text = read_text(path, progress)?;
+    progress.start_phase("Parsing", Unit::Bytes, 0);
+    let project = from_ron_unchecked(&text, path)?;
+    progress.check()?;
+    Ok(project)
+}
+
+/// The file's text, refused when it is not UTF-8 or holds nothing. It is read in chunks
+/// so `progress` can show the bytes read and stop between chunks.
+fn read_text(path: &Path, progress: &Progress) -> Result<String, StoreError> {
+    let io = |source| StoreError::Io {
         action: "read",
         path: path.to_path_buf(),
         source,
+    };
+    let too_big = |len: u64| StoreError::Parse {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        message: format!(
+            "the file is {} MB, more than the {} MB Lectern opens; it is not a project",
+            len / 1_000_000,
+            MAX_PROJECT_BYTES / 1_000_000
+        ),
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    // A bigger file is not a project (or not one this machine should hold in memory):
+    // refuse it before reading, so a mistaken or hostile file cannot exhaust memory.
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > MAX_PROJECT_BYTES {
+        return Err(too_big(len));
+    }
+    progress.start_phase("Reading", Unit::Bytes, len);
+    let read = read_chunks(file.take(MAX_PROJECT_BYTES + 1), len, progress);
+    let bytes = read.map_err(|e| match e.downcast::<Cancelled>() {
+        Ok(_) => StoreError::Cancelled,
+        Err(e) => io(e),
     })?;
+    // A file that grew while read, or a device that never ends, is refused all the same.
+    if bytes.len() as u64 > MAX_PROJECT_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     // The bytes become the string without a copy (a big project is tens of MB).
     let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
@@ -255,17 +299,65 @@ fn shorten(text: &str, max: usize) -> String {
     }
 }
 
+/// Everything `reader` holds, read 1 MB at a time with each chunk counted in `progress`;
+/// a cancel is an error wrapping [`Cancelled`].
+fn read_chunks(
+    mut reader: impl Read,
+    expected: u64,
+    progress: &Progress,
+) -> std::io::Result<Vec<u8>> {
+    const CHUNK: usize = 1 << 20;
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        bytes.extend_from_slice(&chunk[..n]);
+        progress.advance(n as u64).map_err(std::io::Error::other)?;
+    }
+}
+
 /// Writes the project atomically.
 pub fn save(project: &Project, path: &Path) -> Result<(), StoreError> {
+    save_with(project, path, &Progress::new(), || {})
+}
+
+/// Writes the project atomically, reporting to `progress`. A cancel before the file is
+/// replaced leaves it as it was; `before_replace` runs once replacing it is certain (the
+/// window keeps a backup of the old file there).
+pub fn save_with(
+    project: &Project,
+    path: &Path,
+    progress: &Progress,
+    before_replace: impl FnOnce(),
+) -> Result<(), StoreError> {
+    progress.start_phase("Writing", Unit::Bytes, 0);
     let text = to_ron(project).map_err(|e| StoreError::Serialize {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    write_atomic(path, text.as_bytes()).map_err(|source| StoreError::Io {
+    progress.check()?;
+    let replaced = write_atomic_when(path, text.as_bytes(), || {
+        let go = progress.commit().is_ok();
+        if go {
+            before_replace();
+        }
+        go
+    })
+    .map_err(|source| StoreError::Io {
         action: "write",
         path: path.to_path_buf(),
         source,
-    })
+    })?;
+    if replaced {
+        Ok(())
+    } else {
+        Err(StoreError::Cancelled)
+    }
 }
 
 /// 1-based line and column of the end of `prefix`.

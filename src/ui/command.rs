@@ -150,6 +150,29 @@ impl Command {
         Command::CommandPalette,
     ];
 
+    /// Whether the command reads or writes files or replaces the open project. While a
+    /// job (opening, saving, exporting…) runs, these wait: their menu items are disabled
+    /// and their shortcuts refused. (Quit is not one: it closes once the job is done.)
+    pub fn is_file_command(self) -> bool {
+        matches!(
+            self,
+            Command::NewProject
+                | Command::OpenProject
+                | Command::OpenSample
+                | Command::OpenBackup
+                | Command::UpdateDocumentText
+                | Command::AddArticles
+                | Command::MergeProjects
+                | Command::ExportAnalysisTable
+                | Command::Save
+                | Command::SaveAs
+                | Command::ExportCsv
+                | Command::ExportJsonl
+                | Command::ExportCodebook
+                | Command::ImportCodebook
+        )
+    }
+
     /// Menu text.
     pub fn text(self) -> &'static str {
         match self {

@@ -19,6 +19,8 @@ pub struct MenuContext<'a> {
     pub recent: &'a [PathBuf],
     /// Whether the dark theme is on.
     pub dark_mode: bool,
+    /// Whether a job (opening, saving, exporting…) runs: file commands wait for it.
+    pub busy: bool,
 }
 
 /// A request from the menu: a command, or a recent project to open.
@@ -33,6 +35,7 @@ pub enum MenuChoice {
 pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice> {
     let choice = std::cell::RefCell::new(None);
     let item = |ui: &mut egui::Ui, command: Command, text: &str, enabled: bool| {
+        let enabled = enabled && !(cx.busy && command.is_file_command());
         let mut button = egui::Button::new(text);
         if let Some(s) = command.shortcuts().first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(s));
@@ -55,15 +58,19 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
             ] {
                 item(ui, c, c.text(), true);
             }
-            ui.menu_button("Recent projects", |ui| {
-                if cx.recent.is_empty() {
-                    ui.weak("None yet");
-                }
-                for path in cx.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        choice.replace(Some(MenuChoice::OpenRecent(path.clone())));
+            // Submenus of file work are disabled while a job runs.
+            let idle = !cx.busy;
+            ui.add_enabled_ui(idle, |ui| {
+                ui.menu_button("Recent projects", |ui| {
+                    if cx.recent.is_empty() {
+                        ui.weak("None yet");
                     }
-                }
+                    for path in cx.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            choice.replace(Some(MenuChoice::OpenRecent(path.clone())));
+                        }
+                    }
+                })
             });
             ui.separator();
             item(ui, Command::AddArticles, Command::AddArticles.text(), true);
@@ -83,22 +90,26 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, cx: &MenuContext<'_>) -> Option<MenuChoice
             for c in [Command::Save, Command::SaveAs] {
                 item(ui, c, c.text(), true);
             }
-            ui.menu_button("Export", |ui| {
-                for f in ExportFormat::ALL {
-                    let button = ui
-                        .add_enabled(cx.has_documents, egui::Button::new(f.menu_text()))
-                        .on_hover_text(f.description());
-                    if button.clicked() {
-                        choice.replace(Some(MenuChoice::Intent(Intent::Export(f))));
+            ui.add_enabled_ui(idle, |ui| {
+                ui.menu_button("Export", |ui| {
+                    for f in ExportFormat::ALL {
+                        let button = ui
+                            .add_enabled(cx.has_documents, egui::Button::new(f.menu_text()))
+                            .on_hover_text(f.description());
+                        if button.clicked() {
+                            choice.replace(Some(MenuChoice::Intent(Intent::Export(f))));
+                        }
                     }
-                }
+                })
             });
-            ui.menu_button("Import", |ui| {
-                for f in ImportFormat::ALL {
-                    if ui.button(f.menu_text()).clicked() {
-                        choice.replace(Some(MenuChoice::Intent(Intent::Import(f))));
+            ui.add_enabled_ui(idle, |ui| {
+                ui.menu_button("Import", |ui| {
+                    for f in ImportFormat::ALL {
+                        if ui.button(f.menu_text()).clicked() {
+                            choice.replace(Some(MenuChoice::Intent(Intent::Import(f))));
+                        }
                     }
-                }
+                })
             });
             ui.menu_button("Codebook", |ui| {
                 for c in [Command::ExportCodebook, Command::ImportCodebook] {

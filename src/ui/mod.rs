@@ -14,6 +14,8 @@ mod doc_list;
 pub mod doc_view;
 mod fields;
 pub mod intent;
+pub mod job;
+mod job_bar;
 mod menu;
 mod search_panel;
 pub mod session;

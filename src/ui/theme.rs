@@ -46,6 +46,16 @@ pub fn error_color(visuals: &Visuals) -> Color32 {
     visuals.error_fg_color
 }
 
+/// The empty part of a progress bar: a button's fill, visible on panels in both themes.
+pub fn progress_track(visuals: &Visuals) -> Color32 {
+    visuals.widgets.inactive.bg_fill
+}
+
+/// The done part of a progress bar: the selection colour, calm in both themes.
+pub fn progress_fill(visuals: &Visuals) -> Color32 {
+    visuals.selection.bg_fill
+}
+
 /// A small square of the label's colour, used as a chip in lists and palettes.
 pub fn color_chip(ui: &mut egui::Ui, label: &Label) -> egui::Response {
     let size = egui::vec2(12.0, 12.0);

@@ -2,7 +2,9 @@
 //! File ▸ Merge coders' projects, which opens the merged project unsaved.
 
 use super::*;
+use crate::analysis::merge::Merged;
 use crate::analysis::{MergeSource, merge};
+use crate::progress::{Progress, Unit};
 
 impl Lectern {
     /// The Analysis window's current table, as the window shows it.
@@ -56,41 +58,35 @@ impl Lectern {
     }
 
     /// Merges coders' project files (see `lectern merge`) and opens the result as a new,
-    /// unsaved project. Files that cannot be read are reported and nothing is opened.
-    pub fn merge_project_paths(&mut self, paths: &[PathBuf]) -> bool {
-        let mut sources = Vec::new();
-        let mut problems = Vec::new();
-        for path in paths {
-            match store::load(path) {
-                Ok(project) => sources.push(MergeSource {
-                    fallback: path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| path.display().to_string()),
-                    project,
-                }),
-                Err(e) => problems.push(e.to_string()),
+    /// unsaved project; the files are read and merged off the UI thread. Files that
+    /// cannot be read are reported and nothing is opened.
+    pub fn merge_project_paths(&mut self, paths: &[PathBuf]) {
+        let paths = paths.to_vec();
+        self.start_job(
+            format!("Merging {} projects", paths.len()),
+            "Cancelled merging; the open project is as it was".to_owned(),
+            Progress::new(),
+            move |progress| files::Done::Merge(merge_files(&paths, progress)),
+        );
+    }
+
+    /// Opens a merged project, or reports why there is none.
+    pub(super) fn merged(&mut self, result: Result<MergeDone, Vec<String>>) -> bool {
+        let done = match result {
+            Ok(done) => done,
+            Err(problems) => {
+                self.report = Some(Report {
+                    title: "Could not merge the projects".to_owned(),
+                    lines: problems,
+                });
+                return false;
             }
-        }
-        if sources.len() < 2 && problems.is_empty() {
-            problems.push("choose two or more coders' project files to merge".to_owned());
-        }
-        if !problems.is_empty() {
-            self.report = Some(Report {
-                title: "Could not merge the projects".to_owned(),
-                lines: problems,
-            });
-            return false;
-        }
-        let merged = merge("Merged", &sources);
-        let coders: Vec<String> = sources
-            .iter()
-            .map(crate::analysis::merge::coder_name)
-            .collect();
+        };
+        let merged = done.merged;
         let summary = format!(
             "Merged {} projects (coders {}): {} documents; Save as… keeps the result",
-            sources.len(),
-            coders.join(", "),
+            done.coders.len(),
+            done.coders.join(", "),
             merged.project.documents.len()
         );
         self.set_session(Session::new(merged.project, None));
@@ -103,4 +99,45 @@ impl Lectern {
         }
         true
     }
+}
+
+/// Coders' projects read and merged by a job, to be opened on the UI thread.
+pub(super) struct MergeDone {
+    merged: Merged,
+    /// One name per source project.
+    coders: Vec<String>,
+}
+
+/// Reads and merges the projects at `paths` (the job's work); the problems with the files
+/// if any cannot be read.
+fn merge_files(paths: &[PathBuf], progress: &Progress) -> Result<MergeDone, Vec<String>> {
+    let mut sources = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match store::load_with(path, progress) {
+            Ok(project) => sources.push(MergeSource {
+                fallback: path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string()),
+                project,
+            }),
+            // Nobody waits for the result any more.
+            Err(store::StoreError::Cancelled) => return Err(Vec::new()),
+            Err(e) => problems.push(e.to_string()),
+        }
+    }
+    if sources.len() < 2 && problems.is_empty() {
+        problems.push("choose two or more coders' project files to merge".to_owned());
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    progress.start_phase("Merging", Unit::Items("projects"), 0);
+    let merged = merge("Merged", &sources);
+    let coders = sources
+        .iter()
+        .map(crate::analysis::merge::coder_name)
+        .collect();
+    Ok(MergeDone { merged, coders })
 }

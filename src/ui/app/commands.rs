@@ -6,8 +6,12 @@ use super::*;
 impl Lectern {
     // ----- commands -----
 
-    /// Runs `command` now; commands that could lose work ask first.
+    /// Runs `command` now; commands that could lose work ask first, and file commands
+    /// wait while a job runs.
     pub(super) fn execute(&mut self, command: Command) {
+        if command.is_file_command() && self.waits_for_job() {
+            return;
+        }
         match command {
             Command::NewProject => self.request(Pending::NewProject),
             Command::OpenProject => self.request(Pending::OpenProject(None)),
@@ -74,8 +78,16 @@ impl Lectern {
         }
     }
 
-    /// Runs `action` now, or asks about unsaved changes first.
+    /// Runs `action` now, or asks about unsaved changes first. While a job runs, closing
+    /// waits for it and anything else is refused.
     pub(super) fn request(&mut self, action: Pending) {
+        if action == Pending::Quit && self.jobs.is_running() {
+            self.close_after_job();
+            return;
+        }
+        if self.waits_for_job() {
+            return;
+        }
         if self.session.is_dirty() {
             self.pending = Some(action);
         } else {
@@ -86,31 +98,19 @@ impl Lectern {
     pub(super) fn perform(&mut self, action: Pending) {
         match action {
             Pending::NewProject => self.new_project(),
-            Pending::OpenProject(Some(path)) => {
-                self.open_project_path(&path);
-            }
+            Pending::OpenProject(Some(path)) => self.open_project_path(&path),
             Pending::OpenProject(None) => self.choose_path(FileTarget::OpenProject),
             Pending::OpenSample => self.open_sample(),
             Pending::MergeProjects => self.choose_path(FileTarget::MergeProjects),
             Pending::Quit => self.close_confirmed = true,
-            Pending::OpenBackup(path) => {
-                self.open_backup_path(&path);
-            }
+            Pending::OpenBackup(path) => self.open_backup_path(&path),
         }
     }
 
     /// Saves to the project's file, or asks for one; then runs `then` if the save succeeded.
     pub(super) fn save_then(&mut self, then: Option<Pending>) {
         match self.session.path.clone() {
-            Some(path) => {
-                if self.save_to(&path) {
-                    if let Some(action) = then {
-                        self.perform(action);
-                    }
-                } else {
-                    self.safety_after_save(then);
-                }
-            }
+            Some(path) => self.save_then_to(&path, then),
             None => self.choose_path(FileTarget::SaveProject(then)),
         }
     }
@@ -151,29 +151,15 @@ impl Lectern {
             return;
         };
         match target {
-            FileTarget::OpenProject => {
-                self.open_project_path(&first);
-            }
+            FileTarget::OpenProject => self.open_project_path(&first),
             FileTarget::AddArticles => self.add_article_paths(&paths),
-            FileTarget::MergeProjects => {
-                self.merge_project_paths(&paths);
-            }
+            FileTarget::MergeProjects => self.merge_project_paths(&paths),
             FileTarget::ExportTable => {
                 self.export_analysis_table(&first);
             }
-            FileTarget::SaveProject(then) => {
-                if self.save_to(&first)
-                    && let Some(action) = then
-                {
-                    self.perform(action);
-                }
-            }
-            FileTarget::Export(format) => {
-                self.export_to(&first, format);
-            }
-            FileTarget::Import(format) => {
-                self.import_paths(format, &paths);
-            }
+            FileTarget::SaveProject(then) => self.save_then_to(&first, then),
+            FileTarget::Export(format) => self.export_to(&first, format),
+            FileTarget::Import(format) => self.import_paths(format, &paths),
             FileTarget::ExportCodebook => {
                 self.export_codebook(&first);
             }
@@ -194,6 +180,7 @@ impl Lectern {
                 }
             }
             Intent::ApplyLabel(label) => self.apply_label(&label),
+            Intent::Export(_) | Intent::Import(_) if self.waits_for_job() => {}
             Intent::Export(f) => self.choose_path(FileTarget::Export(f)),
             Intent::Import(f) => self.choose_path(FileTarget::Import(f)),
             Intent::Edit {

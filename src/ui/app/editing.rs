@@ -20,6 +20,9 @@ impl Lectern {
         let Some(doc_id) = self.current_doc else {
             return;
         };
+        if self.waits_for_job() {
+            return;
+        }
         if let Some(range) = self.selection() {
             let Some(doc) = self.session.project.document(doc_id) else {
                 return;
@@ -98,6 +101,10 @@ impl Lectern {
         edits: Vec<Edit>,
         coalesce: Option<String>,
     ) -> bool {
+        // While a job runs the project is read-only: what it started from stays true.
+        if self.waits_for_job() {
+            return false;
+        }
         let result = match &coalesce {
             Some(key) => self.session.apply_coalescing(description, edits, key),
             None => self.session.apply(description, edits),
@@ -112,6 +119,9 @@ impl Lectern {
     }
 
     pub(super) fn undo(&mut self) {
+        if self.waits_for_job() {
+            return;
+        }
         match self.session.undo() {
             Ok(Some(d)) => self.status = format!("Undid {d}"),
             Ok(None) => self.status = "Nothing to undo".to_owned(),
@@ -121,6 +131,9 @@ impl Lectern {
     }
 
     pub(super) fn redo(&mut self) {
+        if self.waits_for_job() {
+            return;
+        }
         match self.session.redo() {
             Ok(Some(d)) => self.status = format!("Redid {d}"),
             Ok(None) => self.status = "Nothing to redo".to_owned(),

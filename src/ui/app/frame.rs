@@ -9,6 +9,8 @@ impl Lectern {
     /// Draws one frame and handles everything the user did in it.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.jobs_frame(&ctx);
+        self.job_keys(&ctx);
         self.keyboard_input(&ctx);
         self.dropped_files(&ctx);
 
@@ -20,6 +22,7 @@ impl Lectern {
                 has_documents: !self.session.project.documents.is_empty(),
                 recent: &self.settings.recent_projects,
                 dark_mode: self.settings.dark_mode,
+                busy: self.jobs.is_running(),
             };
             match menu_bar_ui(ui, &cx) {
                 Some(MenuChoice::Intent(i)) => self.queue.push(i),
@@ -28,6 +31,7 @@ impl Lectern {
             }
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.job_bar(ui);
         self.search_panel(ui);
         if !self.session.project.documents.is_empty() {
             egui::Panel::left("documents")
@@ -125,7 +129,7 @@ impl Lectern {
                 .map(|f| f.path().to_path_buf())
                 .collect()
         });
-        if dropped.is_empty() {
+        if dropped.is_empty() || self.waits_for_job() {
             return;
         }
         let (projects, articles): (Vec<_>, Vec<_>) = dropped
@@ -135,19 +139,26 @@ impl Lectern {
             self.request(Pending::OpenProject(Some(p)));
         }
         if !articles.is_empty() {
-            self.add_article_paths(&articles);
+            self.add_articles_after_job(articles);
         }
     }
 
     pub(super) fn window_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.close_confirmed
-            && self.session.is_dirty()
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.pending = Some(Pending::Quit);
+        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed {
+            if self.jobs.is_running() {
+                // Closing mid-save could lose the save; the window closes once it is done.
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.close_after_job();
+            } else if self.session.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.pending = Some(Pending::Quit);
+            }
         }
-        if self.close_confirmed && self.pending.is_none() && !self.close_sent {
+        if self.close_confirmed
+            && self.pending.is_none()
+            && !self.close_sent
+            && !self.jobs.is_running()
+        {
             self.close_sent = true;
             self.safety_closing();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -238,7 +249,9 @@ impl Lectern {
         let revision = self.session.revision();
         let project = &self.session.project;
         let Some(doc) = self.current_doc.and_then(|d| project.document(d)) else {
-            if let Some(c) = dialogs::welcome_ui(ui) {
+            // While a project opens its choices would only be refused.
+            let idle = !self.jobs.is_running();
+            if let Some(c) = ui.add_enabled_ui(idle, dialogs::welcome_ui).inner {
                 self.queue.push(Intent::Command(c));
             }
             if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {

@@ -2,6 +2,7 @@
 //! every command and intent. Panels draw and return intents; the files of this module turn
 //! them into edits, file operations and view changes.
 
+mod adding;
 mod analysis;
 mod commands;
 mod drift;
@@ -9,6 +10,7 @@ mod editing;
 mod files;
 mod find;
 mod frame;
+mod jobs;
 mod repair;
 mod safety;
 
@@ -26,7 +28,6 @@ use super::session::Session;
 use super::settings::Settings;
 use super::{dialogs, doc_list, span_details, span_panel, theme};
 use crate::formats::ExportFormat;
-use crate::formats::article::read_articles;
 use crate::model::{DocId, Edit, Project, SpanId};
 use crate::store;
 use std::collections::BTreeSet;
@@ -61,7 +62,8 @@ pub struct Report {
 }
 
 /// The whole application state. `ui` draws one frame; tests drive it through egui_kittest
-/// and the `*_path` methods, which are what the file dialogs call.
+/// and the `*_path` methods, which are what the file dialogs call. Those start jobs that
+/// run off the UI thread; tests wait for them with [`Lectern::finish_jobs`].
 pub struct Lectern {
     session: Session,
     current_doc: Option<DocId>,
@@ -102,6 +104,14 @@ pub struct Lectern {
     reveal: Option<(DocId, Range<usize>)>,
     /// The command palette, when open.
     palette: Option<super::command_palette::CommandPalette>,
+    /// The long file work running off the UI thread, if any (`jobs.rs`).
+    jobs: super::job::Jobs<files::Done>,
+    /// Articles to add once the running job is done (`open_paths`).
+    articles_after_job: Option<Vec<PathBuf>>,
+    /// The user asked to close while a job ran.
+    close_after_job: bool,
+    /// The window's context, so a job's thread can ask for a frame when it is done.
+    repaint: Option<egui::Context>,
 }
 
 /// The sample project, built into the binary so it can be opened from anywhere.
@@ -148,11 +158,15 @@ impl Lectern {
             search: None,
             reveal: None,
             palette: None,
+            jobs: Default::default(),
+            articles_after_job: None,
+            close_after_job: false,
+            repaint: None,
         }
     }
 
     /// Opens what the command line named: `.ron` files as the project, anything else as
-    /// articles added to it.
+    /// articles added to it once the project is read (both off the UI thread).
     pub fn open_paths(&mut self, paths: &[PathBuf]) {
         let (projects, articles): (Vec<_>, Vec<_>) = paths
             .iter()
@@ -168,7 +182,7 @@ impl Lectern {
             );
         }
         if !articles.is_empty() {
-            self.add_article_paths(&articles);
+            self.add_articles_after_job(articles);
         }
     }
 

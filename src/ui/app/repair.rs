@@ -17,28 +17,30 @@ pub struct RepairOffer {
     pub repair: Repair,
 }
 
+impl RepairOffer {
+    /// The offer for `project`, read from `path`, which breaks the project's rules
+    /// (`problems`): `None` unless repairs that keep every span fix all of it.
+    pub(super) fn for_project(
+        path: &Path,
+        project: &Project,
+        problems: &[crate::model::Problem],
+    ) -> Option<Self> {
+        let repaired = repair(project);
+        if repaired.actions.is_empty() || !repaired.project.problems().is_empty() {
+            return None;
+        }
+        Some(RepairOffer {
+            path: path.to_path_buf(),
+            problems: problems.iter().map(|p| p.to_string()).collect(),
+            repair: repaired,
+        })
+    }
+}
+
 impl Lectern {
     /// The repair question, if one is waiting.
     pub fn repair_offer(&self) -> Option<&RepairOffer> {
         self.safety.repair.as_ref()
-    }
-
-    /// `path` broke the project's rules: if repairs that keep every span fix all of it,
-    /// asks whether to open it repaired (and returns true); else the caller reports.
-    pub(super) fn offer_repair(&mut self, path: &Path, problems: &[crate::model::Problem]) -> bool {
-        let Ok(project) = store::load_unchecked(path) else {
-            return false;
-        };
-        let repaired = repair(&project);
-        if repaired.actions.is_empty() || !repaired.project.problems().is_empty() {
-            return false;
-        }
-        self.safety.repair = Some(RepairOffer {
-            path: path.to_path_buf(),
-            problems: problems.iter().map(|p| p.to_string()).collect(),
-            repair: repaired,
-        });
-        true
     }
 
     /// Opens the offered repaired project, unsaved: saving writes the repair, and the

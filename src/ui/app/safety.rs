@@ -189,7 +189,9 @@ impl Lectern {
             .safety
             .last_disk_check
             .is_none_or(|t| now.duration_since(t) >= DISK_CHECK_INTERVAL);
-        if check_due && self.session.path.is_some() {
+        // A running job may be the one writing the file: its own save is not a change by
+        // another program.
+        if check_due && self.session.path.is_some() && !self.jobs.is_running() {
             self.safety.last_disk_check = Some(now);
             self.check_disk();
         }
@@ -300,8 +302,9 @@ impl Lectern {
     }
 
     /// Before saving to `path`: refuses (and asks) when the file changed on disk since it
-    /// was read, unless the user said to overwrite; then keeps a backup of the old file.
-    pub(super) fn safety_before_save(&mut self, path: &Path) -> bool {
+    /// was read, unless the user said to overwrite. (The save job keeps a backup of the
+    /// old file once it is sure to replace it.)
+    pub(super) fn safety_may_save(&mut self, path: &Path) -> bool {
         let same_file = self.session.path.as_deref() == Some(path);
         if same_file
             && !std::mem::take(&mut self.safety.overwrite_confirmed)
@@ -309,12 +312,6 @@ impl Lectern {
         {
             self.safety.conflict = Some(DiskConflict::BeforeSave(path.to_path_buf()));
             return false;
-        }
-        if let Err(e) = backup::rotate(path) {
-            self.status = format!(
-                "Could not keep a backup in {}: {e}",
-                backup::folder_for(path).display()
-            );
         }
         true
     }
@@ -499,10 +496,8 @@ impl Lectern {
     /// Reloads the project from its file, dropping unsaved changes (the user asked).
     pub fn reload_from_disk(&mut self) {
         self.safety.conflict = None;
-        if let Some(path) = self.session.path.clone()
-            && self.open_project_path(&path)
-        {
-            self.status = format!("Reloaded {} from disk", path.display());
+        if let Some(path) = self.session.path.clone() {
+            self.start_open(&path, super::files::OpenAs::Reload);
         }
     }
 
@@ -521,11 +516,7 @@ impl Lectern {
         {
             self.safety.overwrite_confirmed = true;
             let then = self.safety.after_save.take();
-            if self.save_to(&path)
-                && let Some(action) = then
-            {
-                self.perform(action);
-            }
+            self.save_then_to(&path, then);
         }
     }
 
@@ -613,28 +604,11 @@ impl Lectern {
         self.safety.backups = Some(list);
     }
 
-    /// Opens a backup as a new, never-saved project (the open one is replaced: callers ask
-    /// about unsaved changes first).
-    pub fn open_backup_path(&mut self, path: &Path) -> bool {
+    /// Opens a backup as a new, never-saved project, read off the UI thread (the open one
+    /// is replaced: callers ask about unsaved changes first).
+    pub fn open_backup_path(&mut self, path: &Path) {
         self.safety.backups = None;
-        match store::load(path) {
-            Ok(project) => {
-                self.set_session(Session::new(project, None));
-                self.session.history.mark_unsaved();
-                self.status = format!(
-                    "Opened backup {} as an unsaved project; Save as… keeps it",
-                    path.display()
-                );
-                true
-            }
-            Err(e) => {
-                self.report = Some(Report {
-                    title: "Could not open backup".to_owned(),
-                    lines: vec![e.to_string()],
-                });
-                false
-            }
-        }
+        self.start_open(path, super::files::OpenAs::Backup);
     }
 
     fn backup_list_ui(&mut self, ctx: &egui::Context) {

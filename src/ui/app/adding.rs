@@ -1,0 +1,140 @@
+//! Adding articles and importing annotated documents: the files are read by a job off
+//! the UI thread (`jobs.rs`); what was read becomes one undoable step here, checked
+//! against the project as it is then (fresh ids, articles it already holds left out).
+
+use super::*;
+use crate::formats::article::{ReadArticle, batch_for, read_article_files};
+use crate::formats::{ImportError, ImportFormat, Imported};
+use crate::progress::{Cancelled, Progress};
+use files::{Done, file_name};
+
+impl Lectern {
+    /// Imports annotated documents from `paths` as one undoable step, and reports what
+    /// could not be kept. The files are read off the UI thread.
+    pub fn import_paths(&mut self, format: ImportFormat, paths: &[PathBuf]) {
+        let paths = paths.to_vec();
+        let name = format.name();
+        self.start_job(
+            format!("Importing {name}"),
+            format!("Cancelled importing {name}; nothing was imported"),
+            Progress::new(),
+            move |progress| Done::Import {
+                format,
+                result: format.read_with(&paths, progress),
+            },
+        );
+    }
+
+    /// Adds what an import read, as one undoable step.
+    pub(super) fn imported(
+        &mut self,
+        format: ImportFormat,
+        result: Result<Imported, ImportError>,
+    ) -> bool {
+        let imported = match result {
+            Ok(i) => i,
+            Err(e) => {
+                self.report = Some(Report {
+                    title: format!("Could not import {}", format.name()),
+                    lines: vec![e.to_string()],
+                });
+                return false;
+            }
+        };
+        let plan = imported.into_edits(&self.session.project);
+        let first_new = plan.edits.iter().find_map(|e| match e {
+            Edit::AddDocument { document, .. } => Some(document.id),
+            _ => None,
+        });
+        if plan.documents > 0 {
+            let description = format!("Import {} ({} documents)", format.name(), plan.documents);
+            if let Err(e) = self.session.apply(description, plan.edits) {
+                self.status = format!("Could not import: {e}");
+                return false;
+            }
+            if let Some(id) = first_new {
+                self.show_document(id);
+            }
+        }
+        self.status = format!(
+            "Imported {} documents, {} spans, {} relations ({})",
+            plan.documents,
+            plan.spans,
+            plan.relations,
+            format.name()
+        );
+        if !plan.warnings.is_empty() {
+            self.report = Some(Report {
+                title: format!("{} item(s) not kept or changed to fit", plan.warnings.len()),
+                lines: plan.warnings,
+            });
+        }
+        true
+    }
+
+    /// Adds article files as one undoable step; reports files that could not be added.
+    /// The files are read off the UI thread.
+    pub fn add_article_paths(&mut self, paths: &[PathBuf]) {
+        let title = match paths {
+            [one] => format!("Adding {}", file_name(one)),
+            _ => format!("Adding {} articles", paths.len()),
+        };
+        let paths = paths.to_vec();
+        self.start_job(
+            title,
+            "Cancelled adding articles; nothing was added".to_owned(),
+            Progress::new(),
+            move |progress| Done::Articles(read_article_files(&paths, progress)),
+        );
+    }
+
+    /// Adds articles read from files, leaving out the ones the project already holds.
+    pub(super) fn articles_read(&mut self, read: Result<Vec<ReadArticle>, Cancelled>) -> bool {
+        let Ok(read) = read else {
+            self.status = "Cancelled adding articles; nothing was added".to_owned();
+            return false;
+        };
+        let batch = batch_for(&self.session.project, read);
+        let added = batch.edits.len();
+        let decoded: Vec<String> = batch
+            .edits
+            .iter()
+            .filter_map(|e| match e {
+                Edit::AddDocument { document, .. } if !document.encoding.starts_with("UTF-8") => {
+                    Some(format!("{} read as {}", document.title, document.encoding))
+                }
+                _ => None,
+            })
+            .collect();
+        let first_new = batch.edits.iter().find_map(Edit::document);
+        if added > 0 {
+            let description = if added == 1 {
+                "Add article".to_owned()
+            } else {
+                format!("Add {added} articles")
+            };
+            if let Err(e) = self.session.apply(description, batch.edits) {
+                self.status = format!("Could not add articles: {e}");
+                return false;
+            }
+            if self.session.path.is_none() && self.session.project.documents.len() == added {
+                self.session.history.mark_unsaved();
+            }
+            if let Some(id) = first_new {
+                self.show_document(id);
+            }
+            self.status = format!("Added {added} article{}", if added == 1 { "" } else { "s" });
+            if !decoded.is_empty() {
+                self.status.push_str(&format!(" ({})", decoded.join("; ")));
+            }
+        }
+        if batch.skipped.is_empty() {
+            return true;
+        }
+        self.report = Some(Report {
+            title: format!("{} file(s) not added", batch.skipped.len()),
+            lines: batch.skipped,
+        });
+        false
+    }
+}

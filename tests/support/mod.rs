@@ -1,0 +1,42 @@
+//! Fixtures shared by the tests (each file that needs them says `mod support;`): spans
+//! marked by their text, and a project file opened in a headless window.
+
+// Each test file uses some of these.
+#![allow(dead_code)]
+
+use egui_kittest::Harness;
+use lectern::model::{DocId, Edit, Project};
+use lectern::ui::Lectern;
+use std::path::Path;
+
+/// Marks the first occurrence of each text in document `doc` with its label, as the
+/// window would: `[("quote", "It’s a disgrace")]`.
+pub fn mark(p: &mut Project, doc: DocId, spans: &[(&str, &str)]) {
+    for (label, text) in spans {
+        let d = p.document(doc).expect("document");
+        let r = d.text.find(text, 1).expect("text in the document");
+        let span = p.make_span(doc, label, r.start, r.end).expect("span");
+        Edit::AddSpan { doc, span }.apply(p).expect("add");
+    }
+}
+
+/// `app` in a 1280 × 800 headless window, one frame drawn.
+pub fn window(app: Lectern) -> Harness<'static, Lectern> {
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        // Real frame times, so two clicks in a row count as a double-click.
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// The project file at `path` opened in a headless window.
+pub fn open_in_window(path: &Path) -> Harness<'static, Lectern> {
+    let mut app = Lectern::new(None);
+    // Time moves only when a test says so: no autosave or disk check at a random frame.
+    app.use_manual_clock();
+    app.open_project_path(path);
+    assert!(app.finish_jobs(), "{}", app.status());
+    window(app)
+}
