@@ -2,8 +2,10 @@
 //!
 //! Generates the deterministic workload of `benches/support/workload.rs` (a ~5 MB article,
 //! 50,000 spans, 1,000 relations), measures the real document view headlessly (egui
-//! `Context::run_ui` plus tessellation, no GPU), opening, saving, exporting and searching,
-//! and a naive `TextEdit` holding the same text and highlights for comparison. Prints each
+//! `Context::run_ui` plus tessellation, no GPU), the whole window driven through the app
+//! (open job, frames with the 50,000-row annotation list, labelling and undo), opening,
+//! saving, exporting and searching, and a naive `TextEdit` holding the same text and
+//! highlights for comparison. Prints each
 //! figure with its target and writes the numbers to `target/bench-summary.json`.
 //! Figures are medians of several runs unless marked otherwise.
 
@@ -60,10 +62,16 @@ impl Frames {
         Frames { ctx, time: 0.0 }
     }
 
-    fn frame(&mut self, mut ui_fn: impl FnMut(&mut Ui)) -> f64 {
+    fn frame(&mut self, ui_fn: impl FnMut(&mut Ui)) -> f64 {
+        self.frame_with(Vec::new(), ui_fn)
+    }
+
+    /// A frame that receives `events` (key presses) first.
+    fn frame_with(&mut self, events: Vec<egui::Event>, mut ui_fn: impl FnMut(&mut Ui)) -> f64 {
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(SCREEN.0, SCREEN.1))),
             time: Some(self.time),
+            events,
             ..Default::default()
         };
         self.time += 1.0 / 60.0;
@@ -442,6 +450,97 @@ fn main() -> anyhow::Result<()> {
         "MB",
         Some(budget_mb),
     );
+
+    // ---- the whole window as a researcher sees it: menus, document list, annotation list
+    // (50,000 rows), details and the document view, driven through the app's own paths.
+    let mut app = lectern::ui::Lectern::new(None);
+    app.use_manual_clock();
+    let t = Instant::now();
+    app.open_project_path(&path);
+    anyhow::ensure!(
+        app.finish_jobs(),
+        "the window did not open the workload: {}",
+        app.status()
+    );
+    let window_open_ms = ms_since(t);
+    let mut w = Frames::new();
+    let window_first = w.frame(|ui| app.ui(ui));
+    let middle = workload::SPANS / 2;
+    let (mid_id, free_at) = {
+        let spans = &app.project().documents[0].spans;
+        (spans[middle].id, spans[middle].end + 1)
+    };
+    app.handle_select(mid_id);
+    for _ in 0..5 {
+        w.frame(|ui| app.ui(ui));
+    }
+    let window_steady = median(
+        (0..20.max(runs))
+            .map(|_| w.frame(|ui| app.ui(ui)))
+            .collect(),
+    );
+    let spans_now = |app: &lectern::ui::Lectern| app.project().documents[0].spans.len();
+    let undo = || {
+        vec![egui::Event::Key {
+            key: egui::Key::Z,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        }]
+    };
+    let (mut window_add, mut window_undo) = (Vec::new(), Vec::new());
+    for i in 0..runs {
+        // Select a few words and press the label's key path (`apply_label`), as a coder does.
+        app.set_selection(free_at + 2 * i, free_at + 2 * i + 12);
+        app.apply_label("claim");
+        anyhow::ensure!(
+            spans_now(&app) == workload::SPANS + 1,
+            "no span was added: {}",
+            app.status()
+        );
+        window_add.push(w.frame(|ui| app.ui(ui)));
+        w.frame(|ui| app.ui(ui));
+        window_undo.push(w.frame_with(undo(), |ui| app.ui(ui)));
+        anyhow::ensure!(spans_now(&app) == workload::SPANS, "Ctrl+Z did not undo");
+        w.frame(|ui| app.ui(ui));
+    }
+    fig(
+        "window_open_ms",
+        "window: open job (+ warnings, session)",
+        window_open_ms,
+        "ms",
+        None,
+    );
+    fig(
+        "window_first_frame_ms",
+        "window: first frame",
+        window_first,
+        "ms",
+        None,
+    );
+    fig(
+        "window_steady_frame_ms",
+        "window: steady frame, span selected",
+        window_steady,
+        "ms",
+        Some(1.0),
+    );
+    fig(
+        "window_add_frame_ms",
+        "window: frame after labelling a span",
+        median(window_add),
+        "ms",
+        Some(4.0),
+    );
+    fig(
+        "window_undo_frame_ms",
+        "window: frame that undoes it (Ctrl+Z)",
+        median(window_undo),
+        "ms",
+        Some(4.0),
+    );
+    drop(app);
 
     // ---- naive: one TextEdit holding the whole text with the same highlights
     let wrap = 16.0 * lectern::ui::theme::MEASURE_EM;
