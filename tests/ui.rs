@@ -559,3 +559,43 @@ fn click_then_shift_click_selects_between_them() {
         .expect("shift+click selects from the click");
     assert!(sel.len() > 10, "{sel:?}");
 }
+
+#[test]
+fn a_long_annotation_list_shows_its_rows_in_view_and_follows_the_selection() {
+    // 3,000 annotations: the list lays out only the rows in view, yet selecting one far
+    // down brings its row into view, and Tab keeps moving through the list past the rows
+    // that were first shown.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text: String = (1..=3000)
+        .map(|i| format!("Item {i:04}: Ms\u{a0}Παπαδάκη said so — “again”.\n"))
+        .collect();
+    let mut p = Project::new("long");
+    p.documents.push(Document::new(DocId(1), "Long", text));
+    let marks: Vec<String> = (1..=3000).map(|i| format!("Item {i:04}")).collect();
+    let marks: Vec<(&str, &str)> = marks.iter().map(|m| ("descriptor", m.as_str())).collect();
+    support::mark(&mut p, DocId(1), &marks);
+    let mut h = harness_with(&p, dir.path());
+    h.get_by_label_contains("Annotations (3000)");
+    h.get_by_label_contains("descriptor: Item 0001");
+    assert!(
+        h.query_by_label_contains("descriptor: Item 2900").is_none(),
+        "rows out of view are not laid out"
+    );
+
+    let far = p.documents[0].spans[2899].id;
+    h.state_mut().handle_select(far);
+    h.run();
+    h.get_by_label_contains("descriptor: Item 2900");
+    assert!(h.query_by_label_contains("descriptor: Item 0001").is_none());
+
+    // F6 goes to the list at the selected row; each Tab selects the next annotation.
+    h.key_press(Key::F6);
+    h.run();
+    for _ in 0..60 {
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    let selected = h.state().selected_span();
+    assert_eq!(selected, Some(p.documents[0].spans[2959].id));
+    h.get_by_label_contains("descriptor: Item 2960");
+}
