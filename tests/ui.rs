@@ -575,7 +575,7 @@ fn a_long_annotation_list_shows_its_rows_in_view_and_follows_the_selection() {
     let marks: Vec<(&str, &str)> = marks.iter().map(|m| ("descriptor", m.as_str())).collect();
     support::mark(&mut p, DocId(1), &marks);
     let mut h = harness_with(&p, dir.path());
-    h.get_by_label_contains("Annotations (3000)");
+    h.get_by_label_contains("Annotations (3,000)");
     h.get_by_label_contains("descriptor: Item 0001");
     assert!(
         h.query_by_label_contains("descriptor: Item 2900").is_none(),

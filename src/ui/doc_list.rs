@@ -3,6 +3,7 @@
 use super::fields::bound_text_ui;
 use super::intent::Intent;
 use crate::model::{DocId, DocStatus, Document, Edit, MetaField, Project};
+use crate::progress::thousands;
 use egui::Ui;
 
 /// How the document list is ordered and filtered; kept by the app between frames.
@@ -145,7 +146,7 @@ pub fn doc_list_ui(
                 ui.weak(format!(
                     "{outlet}{date} · {} · {} annotations",
                     doc.status.name(),
-                    doc.spans.len()
+                    thousands(doc.spans.len() as u64)
                 ));
                 ui.add_space(4.0);
                 if resp.clicked() {
@@ -294,6 +295,9 @@ pub fn metadata_ui(
     if !doc.encoding.is_empty() {
         ui.weak(format!("Read as {}", doc.encoding));
     }
-    ui.weak(format!("{} characters", doc.text.len_chars()));
+    ui.weak(format!(
+        "{} characters",
+        thousands(doc.text.len_chars() as u64)
+    ));
     intent
 }

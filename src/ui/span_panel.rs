@@ -45,7 +45,10 @@ pub fn span_list_ui(
     take_focus: bool,
 ) -> Option<Intent> {
     let mut intent = None;
-    ui.heading(format!("Annotations ({})", doc.spans.len()));
+    ui.heading(format!(
+        "Annotations ({})",
+        crate::progress::thousands(doc.spans.len() as u64)
+    ));
     ui.horizontal_wrapped(|ui| {
         ui.label("Show:");
         for label in labels {

@@ -2,6 +2,7 @@
 //! turning keyboard, dropped files and window close into intents.
 
 use super::*;
+use crate::progress::thousands;
 
 impl Lectern {
     // ----- the frame -----
@@ -171,9 +172,17 @@ impl Lectern {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let p = &self.session.project;
                 let spans: usize = p.documents.iter().map(|d| d.spans.len()).sum();
+                let (docs, spans) = (p.documents.len(), spans as u64);
                 ui.weak(format!(
-                    "{} documents · {spans} annotations",
-                    p.documents.len()
+                    "{} {} · {} {}",
+                    thousands(docs as u64),
+                    if docs == 1 { "document" } else { "documents" },
+                    thousands(spans),
+                    if spans == 1 {
+                        "annotation"
+                    } else {
+                        "annotations"
+                    }
                 ));
                 if let Some(r) = self.selection() {
                     ui.weak(format!(
