@@ -5,7 +5,6 @@
 //! Nothing here is recomputed per frame: block heights change only with width, zoom,
 //! theme or pixel density, and the span index only when the spans change.
 
-use crate::model::Document;
 use egui::text::LayoutJob;
 use egui::{FontId, TextFormat};
 use std::ops::Range;
@@ -217,107 +216,9 @@ impl BlockHeights {
     }
 }
 
-/// Spans of one document, indexed by block, with the underline lane of each.
-#[derive(Default)]
-pub struct SpanIndex {
-    /// Indices into `Document::spans` of the spans touching each block, block after block
-    /// in one vector: block `b`'s are `spans[starts[b]..starts[b + 1]]`. One flat vector
-    /// instead of a `Vec` per block, because the index is rebuilt after every edit and a
-    /// book-length text has a hundred thousand blocks: that many allocations took
-    /// milliseconds, the two flat passes below a fraction of one.
-    spans: Vec<u32>,
-    starts: Vec<u32>,
-    /// For each span (same order as `Document::spans`), its lane: 0 for spans that
-    /// overlap nothing earlier, 1 for the first nested/overlapping one, and so on.
-    lanes: Vec<u8>,
-}
-
-impl SpanIndex {
-    /// Builds the index; O(spans × blocks touched + blocks).
-    pub fn build(doc: &Document, blocks: &[Block]) -> Self {
-        let mut lanes = Vec::with_capacity(doc.spans.len());
-        let mut active: Vec<(usize, u8)> = Vec::new();
-        // Which blocks each span touches, and how many spans each block gets.
-        let mut touched: Vec<(usize, usize, usize)> = Vec::with_capacity(doc.spans.len());
-        let mut counts = vec![0u32; blocks.len() + 1];
-        let mut cursor = 0;
-        for s in &doc.spans {
-            active.retain(|(end, _)| *end > s.start);
-            let lane = (0u8..)
-                .find(|l| active.iter().all(|(_, a)| a != l))
-                .unwrap_or(0);
-            active.push((s.end, lane));
-            lanes.push(lane);
-            // Spans come in reading order, so the first block a span touches only moves
-            // forward: a cursor instead of a binary search per span (which cost more than
-            // everything else here). A span out of order (a hand-edited file) searches.
-            if cursor > 0 && blocks[cursor - 1].char_start + blocks[cursor - 1].char_len >= s.start
-            {
-                cursor = blocks.partition_point(|b| b.char_start + b.char_len < s.start);
-            }
-            while cursor < blocks.len()
-                && blocks[cursor].char_start + blocks[cursor].char_len < s.start
-            {
-                cursor += 1;
-            }
-            let first = cursor;
-            let mut last = first;
-            for (b, block) in blocks.iter().enumerate().skip(first) {
-                if block.char_start >= s.end {
-                    break;
-                }
-                if block.char_start + block.char_len > s.start || block.char_len == 0 {
-                    counts[b] += 1;
-                }
-                last = b + 1;
-            }
-            touched.push((s.start, first, last));
-        }
-        // Prefix sums: where each block's list begins.
-        let mut starts = Vec::with_capacity(blocks.len() + 1);
-        let mut total = 0u32;
-        for c in &counts {
-            starts.push(total);
-            total += c;
-        }
-        let mut fill: Vec<u32> = starts.clone();
-        let mut spans = vec![0u32; total as usize];
-        // From the compact copy, not the spans: a span is some 200 bytes, and reading
-        // 50,000 of them twice is what the rebuild's time went to.
-        for (i, &(start, first, last)) in touched.iter().enumerate() {
-            for (b, block) in blocks.iter().enumerate().take(last).skip(first) {
-                if block.char_start + block.char_len > start || block.char_len == 0 {
-                    spans[fill[b] as usize] = i as u32;
-                    fill[b] += 1;
-                }
-            }
-        }
-        Self {
-            spans,
-            starts,
-            lanes,
-        }
-    }
-
-    /// Spans touching block `b`, as indices into `Document::spans`.
-    pub fn spans_in(&self, b: usize) -> impl Iterator<Item = usize> + '_ {
-        let range = match (self.starts.get(b), self.starts.get(b + 1)) {
-            (Some(&from), Some(&to)) => from as usize..to as usize,
-            _ => 0..0,
-        };
-        self.spans[range].iter().map(|&i| i as usize)
-    }
-
-    /// Lane of span `i`.
-    pub fn lane(&self, i: usize) -> u8 {
-        self.lanes.get(i).copied().unwrap_or(0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DocId, Edit, Project};
 
     #[test]
     fn blocks_are_lines_with_code_point_starts() {
@@ -372,74 +273,5 @@ mod tests {
         h.recompute();
         assert_eq!(h.top(2), 16.0 + 7.0 + 48.0 + 7.0);
         assert!(!h.is_estimate(1));
-    }
-
-    /// A one-document project with a span over each code point range.
-    fn with_spans(text: &str, ranges: impl IntoIterator<Item = (usize, usize)>) -> Project {
-        let mut p = Project::new("t");
-        p.documents
-            .push(crate::model::Document::new(DocId(1), "t", text));
-        for (start, end) in ranges {
-            let span = p.make_span(DocId(1), "quote", start, end).expect("span");
-            Edit::AddSpan {
-                doc: DocId(1),
-                span,
-            }
-            .apply(&mut p)
-            .expect("add");
-        }
-        p
-    }
-
-    #[test]
-    fn nested_spans_get_distinct_lanes_and_cross_blocks() {
-        let p = with_spans(
-            "one two three\nfour five",
-            [(0, 13), (4, 7), (8, 18), (14, 18)],
-        );
-        let doc = &p.documents[0];
-        let blocks = blocks_of(doc.text.as_str());
-        let idx = SpanIndex::build(doc, &blocks);
-        assert_eq!(idx.spans_in(0).collect::<Vec<_>>(), [0, 1, 2]);
-        assert_eq!(idx.spans_in(1).collect::<Vec<_>>(), [2, 3]);
-        assert_eq!(idx.spans_in(2).count(), 0, "past the last block");
-        let lanes: Vec<_> = (0..4).map(|i| idx.lane(i)).collect();
-        assert_eq!(lanes, [0, 1, 1, 0]);
-    }
-
-    #[test]
-    fn index_lists_exactly_the_spans_touching_each_block() {
-        // Lines of varied length, an empty line, and spans of every shape: inside one
-        // line, across several, ending at a line end, nested; compared with a plain filter.
-        let text = "Ab cd.\n\nEfg hij klm.\nN\nOpq rst uvw xyz.\n\n";
-        let len = text.chars().count();
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) as usize % n
-        };
-        let ranges: Vec<(usize, usize)> = (0..40)
-            .map(|_| {
-                let start = next(len - 1);
-                (start, start + 1 + next(len - start))
-            })
-            .collect();
-        let p = with_spans(text, ranges);
-        let doc = &p.documents[0];
-        assert!(doc.spans.len() > 20);
-        let blocks = blocks_of(doc.text.as_str());
-        let idx = SpanIndex::build(doc, &blocks);
-        for (b, block) in blocks.iter().enumerate() {
-            let (from, to) = (block.char_start, block.char_start + block.char_len);
-            let expected: Vec<usize> = (0..doc.spans.len())
-                .filter(|&i| {
-                    let s = &doc.spans[i];
-                    s.start < to.max(from + 1) && s.end > from
-                })
-                .collect();
-            assert_eq!(idx.spans_in(b).collect::<Vec<_>>(), expected, "block {b}");
-        }
     }
 }

@@ -6,7 +6,8 @@
 //! when width, zoom or spans change. Highlights are painted as rectangles under and lines
 //! over the text galley, so adding a span never re-lays-out text.
 
-use super::doc_layout::{Block, BlockHeights, LayoutKey, SpanIndex, blocks_of};
+use super::doc_layout::{Block, BlockHeights, LayoutKey, blocks_of};
+use super::span_index::SpanIndex;
 use super::theme;
 use crate::model::{DocId, Document, Label, Span, SpanId};
 use egui::text::{CCursor, CharIndex, Galley};
@@ -100,7 +101,7 @@ impl DocViewState {
             };
         }
         if self.revision != Some(revision) {
-            self.index = SpanIndex::build(doc, &self.blocks);
+            self.index.update(doc, &self.blocks);
             self.linked = doc.relations.iter().flat_map(|r| [r.from, r.to]).collect();
             self.revision = Some(revision);
             let len = doc.text.len_chars();

@@ -21,6 +21,7 @@ mod search_panel;
 pub mod session;
 pub mod settings;
 mod span_details;
+mod span_index;
 mod span_panel;
 mod startup;
 pub mod theme;
