@@ -10,6 +10,8 @@ use super::{csv::CsvWriter, jsonl::JsonlWriter};
 use crate::model::{DocId, Document, Project, Span, SpanId};
 use crate::progress::{Cancelled, Progress, Unit};
 use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -82,7 +84,7 @@ pub struct Row<'a> {
     pub fragments: String,
     /// The labelled words: `text`, or for a discontinuous span its fragments joined by one
     /// space, as brat does.
-    pub labelled_text: String,
+    pub labelled_text: Cow<'a, str>,
     /// The span's attribute values as a JSON object (`{"speaker":"Eleni Papadaki"}`),
     /// empty when it has none.
     pub attributes: String,
@@ -112,7 +114,7 @@ impl Row<'_> {
             self.context_before.to_owned(),
             self.context_after.to_owned(),
             self.fragments.clone(),
-            self.labelled_text.clone(),
+            self.labelled_text.clone().into_owned(),
             self.attributes.clone(),
             self.annotator.to_owned(),
             self.created.to_owned(),
@@ -561,7 +563,8 @@ fn in_reading_order(doc: &Document) -> Vec<&Span> {
 
 /// The row for one span, after checking that its offsets select its text.
 pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError> {
-    let actual = doc.text.slice(span.start..span.end);
+    let bytes = doc.text.byte_range(span.start..span.end);
+    let actual = bytes.clone().map(|b| &doc.text.as_str()[b]);
     if span.start >= span.end || actual != Some(span.text.as_str()) {
         return Err(ExportError::SpanMismatch {
             doc: doc.id,
@@ -587,11 +590,35 @@ pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError
             });
         }
     }
-    let fragments: Vec<String> = span
-        .fragments
-        .iter()
-        .map(|f| format!("{}-{}", f.start, f.end))
-        .collect();
+    // Rows are made fifty thousand at a time: no allocation a contiguous span does not need.
+    let mut fragments = String::new();
+    for (k, f) in span.fragments.iter().enumerate() {
+        let sep = if k == 0 { "" } else { ";" };
+        let _ = write!(fragments, "{sep}{}-{}", f.start, f.end);
+    }
+    let labelled_text = if span.fragments.is_empty() {
+        Cow::Borrowed(span.text.as_str())
+    } else {
+        Cow::Owned(span.joined_text())
+    };
+    // The context is counted back and forth from the span's bytes, not looked up by
+    // code point offset again.
+    let text = doc.text.as_str();
+    let (context_before, context_after) = match bytes {
+        Some(b) => {
+            let from = text[..b.start]
+                .char_indices()
+                .rev()
+                .nth(CONTEXT_CHARS - 1)
+                .map_or(0, |(i, _)| i);
+            let to = text[b.end..]
+                .char_indices()
+                .nth(CONTEXT_CHARS)
+                .map_or(text.len(), |(i, _)| b.end + i);
+            (&text[from..b.start], &text[b.end..to])
+        }
+        None => ("", ""),
+    };
     let attributes = if span.attributes.is_empty() {
         String::new()
     } else {
@@ -611,10 +638,10 @@ pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError
         end: span.end,
         text: &span.text,
         note: &span.note,
-        context_before: doc.text.before(span.start, CONTEXT_CHARS),
-        context_after: doc.text.after(span.end, CONTEXT_CHARS),
-        fragments: fragments.join(";"),
-        labelled_text: span.joined_text(),
+        context_before,
+        context_after,
+        fragments,
+        labelled_text,
         attributes,
         annotator: &span.annotator,
         created: &span.created,
@@ -685,6 +712,37 @@ pub(crate) mod fixture {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_is_forty_code_points_each_side_clamped_to_the_text() {
+        // Spans at the very start and end, and one with emoji and Greek around it: the
+        // row's context must equal the code point slices a script would take.
+        let text = format!(
+            "{}Ms\u{a0}Παπαδάκη 😤 said{}",
+            "“Ωχ” 😀 ".repeat(9),
+            " — and “then” 😀".repeat(5)
+        );
+        let mut p = Project::new("t");
+        p.documents
+            .push(Document::new(DocId(1), "t", text.as_str()));
+        let len = text.chars().count();
+        for (start, end) in [(0, 3), (len - 4, len), (60, 75), (1, len - 1)] {
+            let span = p.make_span(DocId(1), "quote", start, end).expect("span");
+            let doc = &p.documents[0];
+            let r = row(doc, &span).expect("row");
+            let chars: Vec<char> = text.chars().collect();
+            let before: String = chars[start.saturating_sub(CONTEXT_CHARS)..start]
+                .iter()
+                .collect();
+            let after: String = chars[end..(end + CONTEXT_CHARS).min(len)].iter().collect();
+            assert_eq!(
+                (r.context_before, r.context_after),
+                (before.as_str(), after.as_str())
+            );
+            assert_eq!(r.labelled_text, span.text, "contiguous: its text");
+            assert_eq!(r.fragments, "");
+        }
+    }
 
     #[test]
     fn format_names_round_trip() {
