@@ -524,7 +524,7 @@ fn main() -> anyhow::Result<()> {
         "window: steady frame, span selected",
         window_steady,
         "ms",
-        Some(1.0),
+        None,
     );
     fig(
         "window_add_frame_ms",
