@@ -9,6 +9,7 @@ use crate::formats::article::ReadArticle;
 use crate::formats::export::{export_project_with, start_export_phase};
 use crate::formats::{ExportError, ImportError, ImportFormat, Imported};
 use crate::progress::{Cancelled, Progress, Unit};
+use crate::store::disk::DiskStamp;
 use crate::store::{StoreError, backup};
 
 /// What a job hands back, to be applied on the UI thread.
@@ -20,11 +21,11 @@ pub(super) enum Done {
         opening: Opening,
     },
     /// The project was written: with a note when the old file could not be kept as a
-    /// backup, and the action that waited for the save.
+    /// backup, the file's new stamp, and the action that waited for the save.
     Save {
         path: PathBuf,
         then: Option<Pending>,
-        result: Result<Option<String>, StoreError>,
+        result: Result<Saved, StoreError>,
     },
     /// An export was written; the number of spans.
     Export {
@@ -56,8 +57,9 @@ pub(super) enum OpenAs {
 
 /// A project file as read off the UI thread.
 pub(super) enum Opening {
-    /// Read and checked.
-    Opened(Project),
+    /// Read and valid, with its warnings (worked out by the job: hashing every text is
+    /// too slow for the frame that takes the result).
+    Opened(Project, Vec<crate::model::Problem>, Option<DiskStamp>),
     /// It breaks the project's rules, and repairs that keep every span fix all of it.
     Repairable(RepairOffer),
     /// Why it cannot be opened.
@@ -94,7 +96,7 @@ impl Lectern {
     /// Makes a project read from `path` the open one, or reports why it cannot be.
     pub(super) fn opened(&mut self, path: &Path, purpose: OpenAs, opening: Opening) -> bool {
         match opening {
-            Opening::Opened(project) if purpose == OpenAs::Backup => {
+            Opening::Opened(project, _, _) if purpose == OpenAs::Backup => {
                 self.set_session(Session::new(project, None));
                 self.session.history.mark_unsaved();
                 self.status = format!(
@@ -103,10 +105,9 @@ impl Lectern {
                 );
                 true
             }
-            Opening::Opened(project) => {
-                let warnings = project.warnings();
+            Opening::Opened(project, warnings, stamp) => {
                 self.set_session(Session::new(project, Some(path.to_path_buf())));
-                self.safety_opened(path);
+                self.safety_opened(path, stamp);
                 self.remember_recent(path);
                 self.status = match purpose {
                     OpenAs::Reload => format!("Reloaded {} from disk", path.display()),
@@ -221,13 +222,16 @@ impl Lectern {
         &mut self,
         path: &Path,
         then: Option<Pending>,
-        result: Result<Option<String>, StoreError>,
+        result: Result<Saved, StoreError>,
     ) -> bool {
         match result {
-            Ok(backup_problem) => {
+            Ok(Saved {
+                backup_problem,
+                stamp,
+            }) => {
                 self.session.path = Some(path.to_path_buf());
                 self.session.history.mark_saved();
-                self.safety_saved(path);
+                self.safety_saved(path, stamp);
                 self.remember_recent(path);
                 self.status = format!("Saved {}", path.display());
                 if let Some(problem) = backup_problem {
@@ -388,7 +392,11 @@ fn read_project(path: &Path, repairable: bool, progress: &Progress) -> Opening {
     progress.start_phase("Checking", Unit::Bytes, 0);
     let problems = project.problems();
     if problems.is_empty() {
-        return Opening::Opened(project);
+        // Both read every text or the whole file again: here, not in the frame that
+        // takes the result.
+        let warnings = project.warnings();
+        let stamp = DiskStamp::read(path).ok();
+        return Opening::Opened(project, warnings, stamp);
     }
     if repairable && let Some(offer) = RepairOffer::for_project(path, &project, &problems) {
         return Opening::Repairable(offer);
@@ -402,11 +410,19 @@ fn read_project(path: &Path, repairable: bool, progress: &Progress) -> Opening {
 /// Writes `project` to `path` (the job's work), keeping the file it replaces in
 /// `.lectern-backups/` once replacing it is certain, so a cancelled save rotates nothing.
 /// A backup that cannot be kept does not stop the save; it is returned to be told.
+/// What a finished save hands back to the window.
+pub(super) struct Saved {
+    /// Why the old file could not be kept as a backup, if it could not.
+    backup_problem: Option<String>,
+    /// The written file's stamp (reading and hashing it belongs in the job).
+    stamp: Option<DiskStamp>,
+}
+
 fn save_with_backup(
     project: &Project,
     path: &Path,
     progress: &Progress,
-) -> Result<Option<String>, StoreError> {
+) -> Result<Saved, StoreError> {
     let mut problem = None;
     store::save_with(project, path, progress, || {
         if let Err(e) = backup::rotate(path) {
@@ -416,7 +432,10 @@ fn save_with_backup(
             ));
         }
     })?;
-    Ok(problem)
+    Ok(Saved {
+        backup_problem: problem,
+        stamp: DiskStamp::read(path).ok(),
+    })
 }
 
 /// The file name alone, for job titles ("Opening big.ron").

@@ -52,7 +52,8 @@ impl Lectern {
         let n = offer.repair.actions.len();
         self.set_session(Session::new(offer.repair.project, Some(offer.path.clone())));
         self.session.history.mark_unsaved();
-        self.safety_opened(&offer.path);
+        let stamp = crate::store::disk::DiskStamp::read(&offer.path).ok();
+        self.safety_opened(&offer.path, stamp);
         self.remember_recent(&offer.path);
         self.status = format!(
             "Opened {} with {n} repair(s); save to keep them (the file as it was becomes a backup)",

@@ -249,9 +249,10 @@ impl Lectern {
         self.safety.offer = None;
     }
 
-    /// A project was opened from `path`: lock it, remember its stamp, offer recovery.
-    pub(super) fn safety_opened(&mut self, path: &Path) {
-        self.safety.stamp = DiskStamp::read(path).ok();
+    /// A project was opened from `path`: lock it, remember its stamp (taken by the opening
+    /// job, which had the file in hand), offer recovery.
+    pub(super) fn safety_opened(&mut self, path: &Path, stamp: Option<DiskStamp>) {
+        self.safety.stamp = stamp;
         self.take_lock(path);
         if self.safety.second_window {
             // Any recovery file may be the other window's live work: not ours to offer.
@@ -326,13 +327,13 @@ impl Lectern {
     }
 
     /// After saving to `path`: the recovery file goes, the new file is stamped and locked.
-    pub(super) fn safety_saved(&mut self, path: &Path) {
+    pub(super) fn safety_saved(&mut self, path: &Path, stamp: Option<DiskStamp>) {
         if let Some(old) = self.safety.recovery_file.take() {
             self.safety.autosaver.remove(old);
         }
         self.safety.written_revision = None;
         self.safety.change_seen = None;
-        self.safety.stamp = DiskStamp::read(path).ok();
+        self.safety.stamp = stamp;
         self.safety.dismissed = None;
         if self.safety.lock.as_ref().map(|l| l.path()) != Some(&lock::path_for(path)) {
             self.take_lock(path);
