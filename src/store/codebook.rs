@@ -23,14 +23,12 @@ pub struct Codebook {
 
 /// Writes a codebook atomically.
 pub fn save_codebook(codebook: &Codebook, path: &Path) -> Result<(), StoreError> {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("  ".to_owned())
-        .struct_names(true);
-    let mut text =
-        ron::ser::to_string_pretty(codebook, config).map_err(|e| StoreError::Serialize {
+    let mut text = ron::ser::to_string_pretty(codebook, super::pretty_config()).map_err(|e| {
+        StoreError::Serialize {
             path: path.to_path_buf(),
             message: e.to_string(),
-        })?;
+        }
+    })?;
     text.push('\n');
     write_atomic(path, text.as_bytes()).map_err(|source| StoreError::Io {
         action: "write",

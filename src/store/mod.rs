@@ -162,6 +162,17 @@ fn line_ends_were_converted(doc: &crate::model::Document) -> bool {
         && crate::model::content_hash(&text.replace("\r\n", "\n")) == doc.content_hash
 }
 
+/// How Lectern writes RON, projects and codebooks alike (see [`to_ron`]): two-space
+/// indents, type names, strings unescaped, and everything below a label, a document's
+/// fields or the project's lists of them on one line (a span, a relation, a field).
+pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("  ".to_owned())
+        .depth_limit(4)
+        .struct_names(true)
+        .escape_strings(false)
+}
+
 /// The project as pretty RON. Documents keep the user's order and spans are kept in
 /// reading order by the model, so two saves of similar projects diff line by line.
 ///
@@ -171,12 +182,7 @@ fn line_ends_were_converted(doc: &crate::model::Document) -> bool {
 /// makes big projects open fast: ron looks for the closing quote after every escape, which
 /// made a 5 MB escaped text take over a second to parse instead of a few milliseconds.
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("  ".to_owned())
-        .depth_limit(4)
-        .struct_names(true)
-        .escape_strings(false);
-    let mut out = ron::ser::to_string_pretty(project, config)?;
+    let mut out = ron::ser::to_string_pretty(project, pretty_config())?;
     out.push('\n');
     Ok(out)
 }

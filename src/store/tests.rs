@@ -205,4 +205,17 @@ fn documented_example_is_what_lectern_writes() {
             "the example in docs/project-format.md is not what Lectern writes; run with LECTERN_BLESS=1\n{written}"
         );
     }
+    // The codebook example too, through the files the window reads and writes.
+    let start = page.find("```ron\nCodebook(").expect("a codebook block") + "```ron\n".len();
+    let end = start + page[start..].find("```\n").expect("end of the block");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (given, saved) = (dir.path().join("given.ron"), dir.path().join("saved.ron"));
+    std::fs::write(&given, &page[start..end]).expect("write");
+    let codebook = codebook::load_codebook(&given).expect("the codebook example parses");
+    codebook::save_codebook(&codebook, &saved).expect("save");
+    let written = std::fs::read_to_string(&saved).expect("read");
+    assert!(
+        written == page[start..end],
+        "the codebook example in docs/project-format.md is not what Lectern writes:\n{written}"
+    );
 }
