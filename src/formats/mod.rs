@@ -1,6 +1,6 @@
 //! Imports and exports, one module per format.
 //!
-//! Exports share their rows and the [`ExportFormat`] registry in [`export`]; each format
+//! Exports share their rows ([`row`](mod@row)) and the [`ExportFormat`] registry in [`export`](mod@export); each format
 //! module holds one [`RowWriter`](export::RowWriter) that documents its wire format.
 
 pub mod article;
@@ -17,6 +17,7 @@ pub mod labelstudio;
 pub mod pdf;
 pub mod qdpx;
 pub mod qdpx_read;
+pub mod row;
 pub mod w3c;
 pub mod xlsx;
 
