@@ -1,4 +1,4 @@
-//! Intercoder agreement of a merged project (see [`merge`](super::merge)), per label and
+//! Intercoder agreement of a merged project (see [`merge`](mod@super::merge)), per label and
 //! overall, as a table a methods section can cite.
 //!
 //! Token-level coefficients treat each whitespace-separated token (or each non-space code
