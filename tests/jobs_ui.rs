@@ -215,7 +215,7 @@ fn a_cancelled_save_leaves_the_file_and_the_unsaved_changes() {
     strip_shown(&mut h);
     h.get_by_role_and_label(Role::ProgressIndicator, "Saving p.ron");
     h.get_by_label("Cancel").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert_eq!(
         h.state().status(),
@@ -250,7 +250,7 @@ fn a_cancelled_import_adds_nothing_and_no_undo_step() {
     h.state_mut().import_paths(ImportFormat::Brat, &[brat]);
     strip_shown(&mut h);
     h.get_by_label("Cancel").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert_eq!(h.state().project().documents.len(), 1);
     assert_eq!(h.state().session().history.undo_description(), None);

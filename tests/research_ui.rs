@@ -113,7 +113,7 @@ fn keyboard_link_from_quote_to_its_attribution_makes_attribution_introduce_quote
     let doc = &f.h.state().project().documents[0];
     assert_eq!((doc.spans.len(), doc.relations.len()), (4, 1));
     f.h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    f.h.run();
+    f.h.run_steps(2);
     f.h.state_mut().finish_jobs();
     assert_eq!(reload(&f).documents[0].relations.len(), 1);
 }
@@ -178,7 +178,7 @@ fn ctrl_drag_adds_a_fragment_to_the_selected_quote() {
     assert_eq!(quote.fragments.len(), 2, "{}", f.h.state().status());
     assert_eq!(quote.joined_text(), "It’s personal and we will fight it");
     f.h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    f.h.run();
+    f.h.run_steps(2);
     f.h.state_mut().finish_jobs();
     let saved = reload(&f);
     let q = saved.documents[0]
@@ -374,7 +374,7 @@ fn status_memo_and_a_custom_field_are_edited_saved_and_filter_the_list() {
     f.h.event(egui::Event::Text("Politics".to_owned()));
     f.h.run();
     f.h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    f.h.run();
+    f.h.run_steps(2);
     f.h.state_mut().finish_jobs();
     let saved = reload(&f);
     let doc = &saved.documents[0];

@@ -80,7 +80,7 @@ fn a_change_is_autosaved_and_offered_back_after_a_crash() {
 
     // Saving keeps the work, removes the recovery file and keeps a backup of the old save.
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     h.state().flush_autosave();
     assert!(!h.state().session().is_dirty());
@@ -165,14 +165,14 @@ fn open_backup_lists_earlier_saves_and_opens_one_unsaved() {
     let mut h = opened(&path);
     label_quote(&mut h);
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert!(!h.state().session().is_dirty());
     h.state_mut().run_command(Command::OpenBackup);
     h.run();
     assert_eq!(h.state().backup_list().expect("listed").len(), 1);
     h.get_by_label("Open backup 1").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert!(h.state().backup_list().is_none());
     assert_eq!(h.state().project().documents, project().documents);
@@ -202,7 +202,7 @@ fn a_change_on_disk_is_noticed_and_reloaded_on_request() {
         Some(&DiskConflict::Changed(path.clone()))
     );
     h.get_by_label("Reload").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert_eq!(h.state().project().name, "Pulled from git");
     assert!(h.state().disk_conflict().is_none());
@@ -228,7 +228,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     assert!(h.state().disk_conflict().is_none(), "not asked twice");
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert_eq!(
         h.state().disk_conflict(),
@@ -240,7 +240,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
         "not overwritten"
     );
     h.get_by_label("Overwrite").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert!(!h.state().session().is_dirty());
     assert_eq!(store::load(&path).expect("load").name, "Safety");
@@ -309,7 +309,7 @@ fn a_file_with_drifted_spans_is_repaired_keeping_every_span() {
         "not written before saving"
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert!(store::load(&path).is_ok(), "the saved repair is valid");
     assert_eq!(
@@ -348,15 +348,16 @@ fn quit_waits_through_the_overwrite_question_and_then_closes() {
     h.state_mut().run_command(Command::Quit);
     h.run();
     h.get_by_label("Save").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert!(matches!(
         h.state().disk_conflict(),
         Some(DiskConflict::BeforeSave(_))
     ));
     h.get_by_label("Overwrite").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
+    h.run();
     assert_eq!(store::load(&path).expect("load").name, "Safety");
     assert!(!h.state().session().is_dirty());
     assert!(h.state().pending().is_none());

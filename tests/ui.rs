@@ -290,7 +290,7 @@ fn ctrl_s_saves_to_the_opened_file_without_a_dialog() {
     h.run();
     assert!(h.state().session().is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     assert!(!h.state().session().is_dirty());
     assert!(!h.state().window_title().starts_with('●'));
@@ -393,7 +393,7 @@ fn dropping_articles_on_the_window_adds_them() {
     h.input_mut()
         .dropped_files
         .push(std::sync::Arc::new(Dropped(article)));
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     h.run();
     let p = h.state().project();
@@ -470,7 +470,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
     h.run();
     assert_eq!(h.state().pending(), Some(&lectern::ui::app::Pending::Quit));
     h.get_by_label("Save").click();
-    h.run();
+    h.run_steps(2);
     h.state_mut().finish_jobs();
     // Saved to the file the project came from, so the window may now close.
     assert!(!h.state().session().is_dirty());
@@ -520,7 +520,7 @@ fn without_native_dialogs_save_as_asks_for_a_path_in_the_window() {
     h.event(egui::Event::Text(target.display().to_string()));
     h.run();
     h.get_by_label("OK").click();
-    h.run();
+    h.run_steps(2);
     assert!(h.state().path_prompt().is_none());
     // The frame may have applied the save already; this waits if it has not.
     h.state_mut().finish_jobs();
