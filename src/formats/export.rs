@@ -13,8 +13,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
-use super::row::in_reading_order;
 pub use super::row::{COLUMNS, CONTEXT_CHARS, Row, row};
+use super::row::{check_stored_text, in_reading_order, mismatch};
 
 /// Why an export stopped. Rows before the failing one may have been written.
 #[derive(Debug, Error)]
@@ -386,16 +386,9 @@ pub fn checked_pieces<'a>(
     doc: &'a Document,
     span: &Span,
 ) -> Result<Vec<(usize, usize, &'a str)>, ExportError> {
-    row(doc, span)?;
-    let mismatch = |start: usize, end: usize, stored: &str| ExportError::SpanMismatch {
-        doc: doc.id,
-        title: doc.title.clone(),
-        span: span.id,
-        start,
-        end,
-        stored: stored.to_owned(),
-        actual: doc.text.slice(start..end).unwrap_or_default().to_owned(),
-    };
+    // The row's own check first (a mismatch names both texts), then the span's rules.
+    check_stored_text(doc, span)?;
+    let mismatch = |start, end, stored: &str| mismatch(doc, span, start, end, stored);
     if let Some(problem) = span.anchor_problem(&doc.text) {
         return Err(ExportError::BadSpan {
             doc: doc.id,

@@ -6,6 +6,7 @@ use crate::model::{DocId, Document, Span, SpanId};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 /// Code points of document text given on each side of a span.
 pub const CONTEXT_CHARS: usize = 40;
@@ -120,35 +121,46 @@ pub(crate) fn in_reading_order(doc: &Document) -> Vec<&Span> {
     spans
 }
 
-/// The row for one span, after checking that its offsets select its text.
-pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError> {
-    let bytes = doc.text.byte_range(span.start..span.end);
-    let actual = bytes.clone().map(|b| &doc.text.as_str()[b]);
-    if span.start >= span.end || actual != Some(span.text.as_str()) {
-        return Err(ExportError::SpanMismatch {
-            doc: doc.id,
-            title: doc.title.clone(),
-            span: span.id,
-            start: span.start,
-            end: span.end,
-            stored: span.text.clone(),
-            actual: actual.unwrap_or_default().to_owned(),
-        });
-    }
+/// Checks that the span's offsets, and each fragment's, select exactly the text it stores;
+/// returns the span's byte range in the document text.
+pub(crate) fn check_stored_text(doc: &Document, span: &Span) -> Result<Range<usize>, ExportError> {
+    let bytes = doc
+        .text
+        .byte_range(span.start..span.end)
+        .filter(|b| span.start < span.end && doc.text.as_str()[b.clone()] == span.text);
+    let Some(bytes) = bytes else {
+        return Err(mismatch(doc, span, span.start, span.end, &span.text));
+    };
     for f in &span.fragments {
-        let actual = doc.text.slice(f.start..f.end);
-        if actual != Some(f.text.as_str()) {
-            return Err(ExportError::SpanMismatch {
-                doc: doc.id,
-                title: doc.title.clone(),
-                span: span.id,
-                start: f.start,
-                end: f.end,
-                stored: f.text.clone(),
-                actual: actual.unwrap_or_default().to_owned(),
-            });
+        if doc.text.slice(f.start..f.end) != Some(f.text.as_str()) {
+            return Err(mismatch(doc, span, f.start, f.end, &f.text));
         }
     }
+    Ok(bytes)
+}
+
+/// The error for a piece of `span` whose offsets select other text than `stored`.
+pub(crate) fn mismatch(
+    doc: &Document,
+    span: &Span,
+    start: usize,
+    end: usize,
+    stored: &str,
+) -> ExportError {
+    ExportError::SpanMismatch {
+        doc: doc.id,
+        title: doc.title.clone(),
+        span: span.id,
+        start,
+        end,
+        stored: stored.to_owned(),
+        actual: doc.text.slice(start..end).unwrap_or_default().to_owned(),
+    }
+}
+
+/// The row for one span, after checking that its offsets select its text.
+pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError> {
+    let bytes = check_stored_text(doc, span)?;
     // Rows are made fifty thousand at a time: no allocation a contiguous span does not need.
     let mut fragments = String::new();
     for (k, f) in span.fragments.iter().enumerate() {
@@ -163,21 +175,16 @@ pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError
     // The context is counted back and forth from the span's bytes, not looked up by
     // code point offset again.
     let text = doc.text.as_str();
-    let (context_before, context_after) = match bytes {
-        Some(b) => {
-            let from = text[..b.start]
-                .char_indices()
-                .rev()
-                .nth(CONTEXT_CHARS - 1)
-                .map_or(0, |(i, _)| i);
-            let to = text[b.end..]
-                .char_indices()
-                .nth(CONTEXT_CHARS)
-                .map_or(text.len(), |(i, _)| b.end + i);
-            (&text[from..b.start], &text[b.end..to])
-        }
-        None => ("", ""),
-    };
+    let from = text[..bytes.start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let to = text[bytes.end..]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(text.len(), |(i, _)| bytes.end + i);
+    let (context_before, context_after) = (&text[from..bytes.start], &text[bytes.end..to]);
     let attributes = if span.attributes.is_empty() {
         String::new()
     } else {
