@@ -425,6 +425,17 @@ fn label_filter_hides_annotations_from_the_list() {
             .is_none()
     );
     h.get_by_label_contains("descriptor: Gregor Ward");
+
+    // With a label hidden the list keeps its rows between frames; an edit refreshes them.
+    let r = p.documents[0].text.find("disgrace", 1).expect("found");
+    h.state_mut().set_selection(r.start, r.end);
+    h.key_press(Key::Num3);
+    h.run();
+    h.get_by_label_contains("descriptor: disgrace");
+    h.get_by_label_contains("descriptor: Gregor Ward");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label_contains("descriptor: disgrace").is_none());
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use super::intent::Intent;
 use super::theme;
-use crate::model::{Document, Label, Span, SpanId};
+use crate::model::{DocId, Document, Label, Span, SpanId};
 use egui::Ui;
 use std::collections::BTreeSet;
 
@@ -35,15 +35,29 @@ pub fn palette_ui(ui: &mut Ui, labels: &[Label], can_apply: bool) -> Option<Inte
     intent
 }
 
-/// The annotation list with label filter.
+/// What the annotation list keeps between frames: the labels it hides, and which spans
+/// its rows show while some are hidden, worked out once per document and revision
+/// rather than every frame.
+#[derive(Default)]
+pub struct SpanList {
+    /// Labels whose annotations are not listed.
+    pub hidden: BTreeSet<String>,
+    /// Indices into the document's spans of the rows, for this document and revision.
+    rows: Option<(DocId, u64, Vec<usize>)>,
+}
+
+/// The annotation list with label filter; `revision` is the project's, so the rows are
+/// worked out again after every edit.
 pub fn span_list_ui(
     ui: &mut Ui,
     doc: &Document,
+    revision: u64,
     labels: &[Label],
-    hidden: &mut BTreeSet<String>,
+    list: &mut SpanList,
     selected: Option<SpanId>,
     take_focus: bool,
 ) -> Option<Intent> {
+    let hidden = &mut list.hidden;
     let mut intent = None;
     ui.heading(format!(
         "Annotations ({})",
@@ -59,19 +73,27 @@ pub fn span_list_ui(
                 } else {
                     hidden.insert(label.name.clone());
                 }
+                list.rows = None;
             }
         }
     });
     // Only the rows in view are laid out (`show_rows`): a book-length article has tens of
     // thousands of annotations, and laying out every row took hundreds of milliseconds a
     // frame. Rows therefore have one fixed height and never wrap.
-    let shown: Vec<usize> = if hidden.is_empty() {
-        Vec::new() // every span, in order: no list needed
-    } else {
-        (0..doc.spans.len())
+    let hidden = &list.hidden;
+    if hidden.is_empty() {
+        list.rows = None; // every span, in order: no list needed
+    } else if list
+        .rows
+        .as_ref()
+        .is_none_or(|(d, r, _)| (*d, *r) != (doc.id, revision))
+    {
+        let rows = (0..doc.spans.len())
             .filter(|&i| !hidden.contains(&doc.spans[i].label))
-            .collect()
-    };
+            .collect();
+        list.rows = Some((doc.id, revision, rows));
+    }
+    let shown: &[usize] = list.rows.as_ref().map_or(&[], |(_, _, rows)| rows);
     let rows = if hidden.is_empty() {
         doc.spans.len()
     } else {

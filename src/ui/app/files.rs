@@ -176,7 +176,7 @@ impl Lectern {
         self.session = session;
         self.selected_span = None;
         self.view = DocViewState::default();
-        self.hidden_labels.clear();
+        self.span_list = span_panel::SpanList::default();
     }
 
     /// Saves to `path` atomically and makes it the project's file.

@@ -235,8 +235,9 @@ impl Lectern {
         if let Some(i) = span_panel::span_list_ui(
             ui,
             doc,
+            self.session.revision(),
             &project.labels,
-            &mut self.hidden_labels,
+            &mut self.span_list,
             self.selected_span,
             std::mem::take(&mut self.focus_list),
         ) {

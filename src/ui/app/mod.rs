@@ -30,7 +30,6 @@ use super::{dialogs, doc_list, span_details, span_panel, theme};
 use crate::formats::ExportFormat;
 use crate::model::{DocId, Edit, Project, SpanId};
 use crate::store;
-use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -78,7 +77,8 @@ pub struct Lectern {
     /// Name typed for a new custom metadata field.
     new_field: String,
     view: DocViewState,
-    hidden_labels: BTreeSet<String>,
+    /// The annotation list's hidden labels and rows.
+    span_list: span_panel::SpanList,
     pending: Option<Pending>,
     prompt: Option<PathPrompt>,
     native_dialogs: bool,
@@ -139,7 +139,7 @@ impl Lectern {
             doc_list: doc_list::DocListView::default(),
             new_field: String::new(),
             view: DocViewState::default(),
-            hidden_labels: BTreeSet::new(),
+            span_list: span_panel::SpanList::default(),
             pending: None,
             prompt: None,
             native_dialogs: dialogs::native_dialogs_available(),
