@@ -1,7 +1,9 @@
 //! Properties of the edit path: any valid edit followed by its inverse restores the
 //! project exactly, and undoing every step of a random session returns to the start.
 
-use lectern::model::{DocId, Document, Edit, History, MetaField, Project, Span};
+use lectern::model::{
+    DocId, Document, Edit, History, MetaField, Project, ReportingVerb, Span, VerbClass,
+};
 use proptest::prelude::*;
 
 const TEXT: &str =
@@ -39,6 +41,10 @@ enum Op {
         value: String,
     },
     RemoveDoc,
+    /// Add a verb to the lexicon, or go back to the built-in one.
+    Lexicon {
+        verb: Option<String>,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -49,6 +55,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..50usize, "[a-zé “”😀,\n]{0,12}").prop_map(|(pick, note)| Op::Note { pick, note }),
         1 => (0..5usize, "[A-Za-zΩ ]{0,10}").prop_map(|(field, value)| Op::Meta { field, value }),
         1 => Just(Op::RemoveDoc),
+        1 => proptest::option::of("[a-zä ]{1,8}").prop_map(|verb| Op::Lexicon { verb }),
     ]
 }
 
@@ -96,6 +103,18 @@ fn edit_for(p: &Project, op: &Op) -> Option<Edit> {
                 new: value.clone(),
             }
         }
+        Op::Lexicon { verb } => Edit::SetLexicon {
+            old: p.lexicon.clone().map(Box::new),
+            new: verb.as_ref().map(|lemma| {
+                let mut own = p.lexicon().clone();
+                own.verbs.push(ReportingVerb {
+                    lemma: lemma.clone(),
+                    class: VerbClass::Evaluative,
+                    ..ReportingVerb::default()
+                });
+                Box::new(own)
+            }),
+        },
         Op::RemoveDoc => Edit::RemoveDocument {
             index: 0,
             document: Box::new((*doc).clone()),

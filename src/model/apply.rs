@@ -140,6 +140,12 @@ impl Edit {
                 }
                 project.relation_types.clone_from(new);
             }
+            SetLexicon { old, new } => {
+                if project.lexicon.as_ref() != old.as_deref() {
+                    return Err(EditError::Stale("lexicon".to_owned()));
+                }
+                project.lexicon = new.as_deref().cloned();
+            }
             SetCustomFields { old, new } => {
                 if project.custom_fields != *old {
                     return Err(EditError::Stale("custom fields".to_owned()));

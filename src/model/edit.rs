@@ -6,8 +6,8 @@
 //! Checking and applying live in `apply.rs`.
 
 use super::{
-    DocId, DocStatus, Document, Extent, Label, MetaField, Project, Relation, RelationType, Span,
-    SpanId,
+    DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project, Relation, RelationType,
+    Span, SpanId,
 };
 use thiserror::Error;
 
@@ -154,6 +154,14 @@ pub enum Edit {
         old: Vec<RelationType>,
         /// Types after.
         new: Vec<RelationType>,
+    },
+    /// Replace the project's lexicon of reporting verbs and source markers (`None` is
+    /// the built-in one).
+    SetLexicon {
+        /// Lexicon before.
+        old: Option<Box<Lexicon>>,
+        /// Lexicon after.
+        new: Option<Box<Lexicon>>,
     },
     /// Replace the list of custom metadata field names.
     SetCustomFields {
@@ -311,6 +319,7 @@ impl Edit {
             SetLabels { old, new } => SetLabels { old: new, new: old },
             SetRelationTypes { old, new } => SetRelationTypes { old: new, new: old },
             SetCustomFields { old, new } => SetCustomFields { old: new, new: old },
+            SetLexicon { old, new } => SetLexicon { old: new, new: old },
         }
     }
 
@@ -333,6 +342,7 @@ impl Edit {
             SetProjectName { .. }
             | SetLabels { .. }
             | SetRelationTypes { .. }
+            | SetLexicon { .. }
             | SetCustomFields { .. } => None,
         }
     }

@@ -1,7 +1,7 @@
 //! The project: label set plus documents, and the invariants that make it valid.
 
 use super::{
-    DocId, Document, Label, RelationId, RelationType, SpanId, default_labels,
+    DocId, Document, Label, Lexicon, RelationId, RelationType, SpanId, default_labels,
     default_relation_types,
 };
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,10 @@ pub struct Project {
     /// Kinds of relation between spans.
     #[serde(default)]
     pub relation_types: Vec<RelationType>,
+    /// The project's own reporting verbs and source markers, once the team has edited
+    /// them; `None` uses the built-in English lexicon (see [`Project::lexicon`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lexicon: Option<Lexicon>,
     /// Names of the project's own metadata fields, beyond outlet, date, URL and author.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<String>,
@@ -63,6 +67,7 @@ impl Project {
             name: name.into(),
             labels: default_labels(),
             relation_types: default_relation_types(),
+            lexicon: None,
             custom_fields: Vec::new(),
             last_viewed: None,
             documents: Vec::new(),
@@ -108,6 +113,11 @@ impl Project {
             .map(|r| r.id.0 + 1)
             .max();
         RelationId(max.unwrap_or(1))
+    }
+
+    /// The lexicon in force: the project's own, else the built-in English one.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.lexicon.as_ref().unwrap_or_else(|| Lexicon::english())
     }
 
     /// The relation type with this name.

@@ -1,8 +1,8 @@
-//! Codebook files: a project's labels (with attribute fields) and relation types alone, so
-//! a research team can reuse one codebook across projects.
+//! Codebook files: a project's labels (with attribute fields), relation types and lexicon
+//! of reporting verbs alone, so a research team can reuse one codebook across projects.
 
 use super::{StoreError, write_atomic};
-use crate::model::{Label, RelationType};
+use crate::model::{Label, Lexicon, RelationType};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -19,6 +19,10 @@ pub struct Codebook {
     /// Relation types.
     #[serde(default)]
     pub relation_types: Vec<RelationType>,
+    /// The team's own reporting verbs and source markers, if they edited them; a
+    /// codebook without one leaves a project's lexicon as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lexicon: Option<Lexicon>,
 }
 
 /// Writes a codebook atomically.
@@ -100,6 +104,11 @@ mod tests {
             format: CODEBOOK_FORMAT,
             labels: labels.clone(),
             relation_types: default_relation_types(),
+            lexicon: Some(Lexicon {
+                language: "de".into(),
+                source_markers: vec!["laut".into()],
+                ..Lexicon::default()
+            }),
         };
         save_codebook(&cb, &path).expect("save");
         assert_eq!(load_codebook(&path).expect("load"), cb);

@@ -214,6 +214,7 @@ pub fn difference(old: &Project, new: &Project) -> Difference {
         settings: old.name != new.name
             || old.labels != new.labels
             || old.relation_types != new.relation_types
+            || old.lexicon != new.lexicon
             || old.custom_fields != new.custom_fields,
         ..Difference::default()
     };

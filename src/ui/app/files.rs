@@ -327,6 +327,7 @@ impl Lectern {
             format: store::codebook::CODEBOOK_FORMAT,
             labels: self.session.project.labels.clone(),
             relation_types: self.session.project.relation_types.clone(),
+            lexicon: self.session.project.lexicon.clone(),
         };
         match store::codebook::save_codebook(&codebook, path) {
             Ok(()) => {
@@ -364,7 +365,7 @@ impl Lectern {
             &codebook.relation_types,
             |t| t.name.as_str(),
         );
-        let edits = vec![
+        let mut edits = vec![
             Edit::SetLabels {
                 old: project.labels.clone(),
                 new: labels,
@@ -374,6 +375,12 @@ impl Lectern {
                 new: types,
             },
         ];
+        if codebook.lexicon.is_some() && codebook.lexicon != project.lexicon {
+            edits.push(Edit::SetLexicon {
+                old: project.lexicon.clone().map(Box::new),
+                new: codebook.lexicon.map(Box::new),
+            });
+        }
         let ok = self.apply_step(format!("Import codebook {}", path.display()), edits, None);
         if ok {
             self.status = format!("Imported the codebook from {}", path.display());
