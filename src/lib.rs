@@ -2,13 +2,16 @@
 //! and keep the result in an open, human-readable project file.
 //!
 //! Layers, each knowing only the ones above it in this list:
-//! [`model`] (plain data and edits) ← [`store`] (project files) and [`formats`] (imports
-//! and exports) ← [`ui`] (egui) and [`cli`] (command line). [`progress`] sits beside
-//! them all: long work in store and formats reports to it and stops when it says so.
+//! [`model`] (plain data and edits) and [`fsutil`] (atomic file replacement, live
+//! processes) ← [`store`] (project files), [`formats`] (imports and exports) and
+//! [`analysis`] (tables and agreement), none of which knows the others ← [`ui`] (egui) and
+//! [`cli`] (command line). [`progress`] sits beside them all: long work in store and
+//! formats reports to it and stops when it says so.
 
 pub mod analysis;
 pub mod cli;
 pub mod formats;
+pub mod fsutil;
 pub mod model;
 pub mod progress;
 pub mod store;

@@ -266,7 +266,7 @@ fn print_table(
 /// Writes `text` atomically to `output`, or to standard output.
 fn write_out(text: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
     if let Some(path) = output {
-        store::write_atomic(path, text.as_bytes())
+        crate::fsutil::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
         return Ok(ExitCode::SUCCESS);
     }

@@ -274,7 +274,7 @@ impl Exported {
                 .map(|f| f.bytes.as_slice())
                 .unwrap_or(&[]);
             let replaced =
-                crate::store::write_atomic_when(path, bytes, || progress.commit().is_ok())
+                crate::fsutil::write_atomic_when(path, bytes, || progress.commit().is_ok())
                     .map_err(at)?;
             return if replaced {
                 Ok(())
@@ -292,7 +292,7 @@ impl Exported {
         std::fs::create_dir_all(path).map_err(at)?;
         for f in &self.files {
             let file = path.join(&f.name);
-            crate::store::write_atomic(&file, &f.bytes).map_err(|e| ExportError::Write {
+            crate::fsutil::write_atomic(&file, &f.bytes).map_err(|e| ExportError::Write {
                 path: file.clone(),
                 source: e,
             })?;

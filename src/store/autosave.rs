@@ -89,11 +89,11 @@ impl Autosaver {
         };
         match unsent {
             Some(Job::Write(path, bytes)) => {
-                let _ = super::write_atomic(&path, &bytes);
+                let _ = crate::fsutil::write_atomic(&path, &bytes);
             }
             Some(Job::Project(path, project)) => {
                 if let Ok(text) = super::to_ron(&project) {
-                    let _ = super::write_atomic(&path, text.as_bytes());
+                    let _ = crate::fsutil::write_atomic(&path, text.as_bytes());
                 }
             }
             Some(Job::Remove(path)) => {
@@ -107,9 +107,11 @@ impl Autosaver {
 /// Writes atomically, creating the folder first if it is missing (the data folder for
 /// never-saved projects may not exist yet).
 fn write_creating_folder(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
-    super::write_atomic(path, bytes)
+    crate::fsutil::write_atomic(path, bytes)
         .or_else(|e| match path.parent().filter(|d| !d.exists()) {
-            Some(d) => std::fs::create_dir_all(d).and_then(|()| super::write_atomic(path, bytes)),
+            Some(d) => {
+                std::fs::create_dir_all(d).and_then(|()| crate::fsutil::write_atomic(path, bytes))
+            }
             None => Err(e),
         })
         .map_err(|e| format!("cannot write {}: {e}", path.display()))

@@ -41,7 +41,7 @@ pub fn rotate(project: &Path) -> std::io::Result<()> {
             std::fs::rename(&from, path_for(project, n + 1))?;
         }
     }
-    super::write_atomic(&path_for(project, 1), &bytes)
+    crate::fsutil::write_atomic(&path_for(project, 1), &bytes)
 }
 
 /// A backup on disk.

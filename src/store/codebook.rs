@@ -1,7 +1,8 @@
 //! Codebook files: a project's labels (with attribute fields), relation types and lexicon
 //! of reporting verbs alone, so a research team can reuse one codebook across projects.
 
-use super::{StoreError, write_atomic};
+use super::StoreError;
+use crate::fsutil::write_atomic;
 use crate::model::{Label, Lexicon, RelationType};
 use serde::{Deserialize, Serialize};
 use std::path::Path;

@@ -2,6 +2,7 @@
 //! has it open, so a second Lectern can warn before two people overwrite each other's work.
 //! A lock whose process is gone (a crash) is stale and ignored.
 
+use crate::fsutil::{process_alive, write_atomic};
 use std::path::{Path, PathBuf};
 
 /// Where the lock of the project at `project` goes.
@@ -11,34 +12,6 @@ pub fn path_for(project: &Path) -> PathBuf {
         |n| n.to_string_lossy().into_owned(),
     );
     project.with_file_name(format!(".{name}.lock"))
-}
-
-/// Whether process `pid` is running: `/proc/PID` where there is a `/proc` (Linux), else
-/// `kill -0 PID` on other Unix systems. Where neither can tell (Windows), every process is
-/// taken to be running, so a lock is never ignored by mistake.
-pub fn process_alive(pid: u32) -> bool {
-    let proc_dir = Path::new("/proc");
-    if proc_dir.join("self").exists() {
-        return proc_dir.join(pid.to_string()).exists();
-    }
-    if cfg!(unix) {
-        return kill_says_alive(pid).unwrap_or(true);
-    }
-    true
-}
-
-/// What `kill -0 PID` says: exit 0 means the process exists; "not permitted" means it
-/// exists but belongs to another user. `None` when `kill` cannot be run.
-fn kill_says_alive(pid: u32) -> Option<bool> {
-    let out = std::process::Command::new("kill")
-        .args(["-0", &pid.to_string()])
-        .stdout(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let denied = String::from_utf8_lossy(&out.stderr)
-        .to_lowercase()
-        .contains("not permitted");
-    Some(out.status.success() || denied)
 }
 
 /// A held lock; dropping it removes the lock file if it is still ours.
@@ -69,7 +42,7 @@ pub fn acquire(project: &Path) -> std::io::Result<Acquired> {
     {
         return Ok(Acquired::HeldBy { pid });
     }
-    super::write_atomic(&path, format!("{}\n", std::process::id()).as_bytes())?;
+    write_atomic(&path, format!("{}\n", std::process::id()).as_bytes())?;
     Ok(Acquired::Locked(ProjectLock { path }))
 }
 
@@ -96,13 +69,6 @@ impl Drop for ProjectLock {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    #[cfg(unix)]
-    fn kill_tells_live_from_dead_processes() {
-        assert_eq!(kill_says_alive(std::process::id()), Some(true));
-        assert_eq!(kill_says_alive(u32::MAX - 7), Some(false));
-    }
 
     #[test]
     fn second_holder_is_told_and_stale_locks_are_taken_over() {

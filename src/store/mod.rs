@@ -2,7 +2,6 @@
 //! load so a broken or future file is refused with a message that says where, instead of
 //! being half-read and later written over.
 
-mod atomic;
 pub mod autosave;
 pub mod backup;
 pub mod codebook;
@@ -10,8 +9,7 @@ pub mod disk;
 pub mod lock;
 pub mod recovery;
 
-pub use atomic::{write_atomic, write_atomic_when};
-
+use crate::fsutil::write_atomic_when;
 use crate::model::{CURRENT_FORMAT, Problem, Project};
 use crate::progress::{Cancelled, Progress, Unit};
 use serde::Deserialize;

@@ -5,7 +5,7 @@
 //! project's goes to the user's data folder as `unsaved-PID.ron.recovery`, named after the
 //! process so two running Lecterns do not share one. Both are ordinary project files.
 
-use super::{StoreError, from_ron, line_column, lock};
+use super::{StoreError, from_ron, line_column};
 use crate::model::{DocId, Document, Project, Span, SpanId};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -113,7 +113,7 @@ pub fn pending_for(project: &Path) -> Result<Option<Recovery>, StoreError> {
                 .and_then(|pid| pid.parse::<u32>().ok());
             if let Some(pid) = pid
                 && pid != std::process::id()
-                && !lock::process_alive(pid)
+                && !crate::fsutil::process_alive(pid)
             {
                 candidates.push(e.path());
             }
@@ -148,7 +148,7 @@ pub fn orphaned_unsaved(dir: &Path) -> Vec<PathBuf> {
                 .strip_suffix(&format!(".ron{SUFFIX}"))?
                 .parse()
                 .ok()?;
-            if pid == std::process::id() || lock::process_alive(pid) {
+            if pid == std::process::id() || crate::fsutil::process_alive(pid) {
                 return None;
             }
             let time = e.metadata().and_then(|m| m.modified()).ok()?;

@@ -65,7 +65,7 @@ impl Settings {
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(std::io::Error::other)?;
-        crate::store::write_atomic(path, text.as_bytes())
+        crate::fsutil::write_atomic(path, text.as_bytes())
     }
 
     /// Puts `path` first in the recent list.

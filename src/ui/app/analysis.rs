@@ -37,7 +37,7 @@ impl Lectern {
         } else {
             table.to_csv()
         };
-        match store::write_atomic(path, bytes.as_bytes()) {
+        match crate::fsutil::write_atomic(path, bytes.as_bytes()) {
             Ok(()) => {
                 self.status = format!(
                     "Wrote {} rows of {} to {}",

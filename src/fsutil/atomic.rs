@@ -70,7 +70,7 @@ fn remove_stale_temporaries(dir: &Path, name: &std::ffi::OsStr) {
             .and_then(|pid| pid.parse::<u32>().ok());
         if let Some(pid) = pid
             && pid != std::process::id()
-            && !super::lock::process_alive(pid)
+            && !super::process_alive(pid)
         {
             let _ = fs::remove_file(entry.path());
         }
