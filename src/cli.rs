@@ -146,14 +146,7 @@ fn error_chain(e: &anyhow::Error) -> String {
 
 /// `lectern add`: partial success saves what could be added and exits 1.
 fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let exists = path
-        .try_exists()
-        .with_context(|| format!("cannot read project {}", path.display()))?;
-    let mut project = if exists {
-        store::load(path)?
-    } else {
-        Project::new(project_name(path))
-    };
+    let (mut project, exists) = load_or_create(path)?;
     let batch = article::read_articles(&project, articles);
     let mut skipped = batch.skipped;
     let mut added = 0;
@@ -201,6 +194,20 @@ fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The project at `path` and `true`, or, when there is no file there yet, a new empty
+/// project named after the file and `false` (it is written only once something is added).
+fn load_or_create(path: &Path) -> anyhow::Result<(Project, bool)> {
+    let exists = path
+        .try_exists()
+        .with_context(|| format!("cannot read project {}", path.display()))?;
+    let project = if exists {
+        store::load(path)?
+    } else {
+        Project::new(project_name(path))
+    };
+    Ok((project, exists))
+}
+
 /// A new project's name: the file name without its extension.
 fn project_name(path: &Path) -> String {
     path.file_stem()
@@ -243,14 +250,7 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
 /// `lectern import`: adds every document read as one step, saves, and lists on standard
 /// error each line or item that was not kept or was changed to fit (brat events).
 fn import(path: &Path, format: ImportFormat, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    let exists = path
-        .try_exists()
-        .with_context(|| format!("cannot read project {}", path.display()))?;
-    let mut project = if exists {
-        store::load(path)?
-    } else {
-        Project::new(project_name(path))
-    };
+    let (mut project, exists) = load_or_create(path)?;
     let imported = format.read(paths)?;
     let plan = imported.into_edits(&project);
     let mut history = crate::model::History::default();
