@@ -15,4 +15,5 @@ pub mod fsutil;
 pub mod model;
 pub mod progress;
 pub mod store;
+pub mod text;
 pub mod ui;

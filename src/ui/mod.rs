@@ -24,6 +24,7 @@ mod span_details;
 mod span_index;
 mod span_panel;
 mod startup;
+pub mod text_layout;
 pub mod theme;
 
 pub use app::Lectern;

@@ -1,0 +1,189 @@
+//! Direction of paragraphs and of the runs inside them (the Unicode Bidirectional
+//! Algorithm, UAX #9, through `unicode-bidi`).
+//!
+//! Offsets stay logical everywhere: this module only says which code points go in which
+//! direction and in what order runs appear on a line; the stored text is never reordered.
+
+use std::ops::Range;
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
+
+/// Which way a document's paragraphs run: decided by each paragraph's first strong
+/// character (as a browser's `dir=auto`), or forced one way for the whole document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum DirectionSetting {
+    /// From the first letter with a direction (Latin, Arabic, Hebrew…) in each paragraph.
+    #[default]
+    Auto,
+    /// Every paragraph left to right.
+    LeftToRight,
+    /// Every paragraph right to left.
+    RightToLeft,
+}
+
+/// Whether `c` is a strong right-to-left letter (Arabic, Hebrew, Syriac, Thaana, N'Ko…).
+pub fn is_strong_rtl(c: char) -> bool {
+    c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL)
+}
+
+/// Whether text needs the bidirectional algorithm to be shown: it has right-to-left
+/// letters, Arabic digits, or explicit direction controls. Pure left-to-right text (any
+/// English, Greek, Chinese or Hindi article) does not, and is laid out as before.
+pub fn needs_bidi(text: &str) -> bool {
+    text.chars().any(|c| {
+        c >= '\u{0590}'
+            && matches!(
+                bidi_class(c),
+                BidiClass::R
+                    | BidiClass::AL
+                    | BidiClass::AN
+                    | BidiClass::RLE
+                    | BidiClass::RLO
+                    | BidiClass::RLI
+                    | BidiClass::LRE
+                    | BidiClass::LRO
+                    | BidiClass::LRI
+                    | BidiClass::FSI
+                    | BidiClass::PDF
+                    | BidiClass::PDI
+            )
+    })
+}
+
+/// Whether a paragraph runs right to left under `setting`: with `Auto`, when its first
+/// strong character (skipping isolated runs) is right-to-left; no strong character means
+/// left to right.
+pub fn paragraph_is_rtl(text: &str, setting: DirectionSetting) -> bool {
+    match setting {
+        DirectionSetting::LeftToRight => false,
+        DirectionSetting::RightToLeft => true,
+        DirectionSetting::Auto => {
+            unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
+        }
+    }
+}
+
+/// A paragraph's embedding levels, one per code point, and its visual runs per line.
+pub struct BidiParagraph<'a> {
+    info: ParagraphBidiInfo<'a>,
+    /// Byte offset of each code point, plus the text length at the end.
+    char_bytes: Vec<usize>,
+}
+
+/// A run of one direction on one line, as code points of the paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VisualRun {
+    /// The run's code points (logical order).
+    pub chars: Range<usize>,
+    /// Drawn right to left.
+    pub rtl: bool,
+}
+
+impl<'a> BidiParagraph<'a> {
+    /// Resolves the levels of `text` (one paragraph, no line ends) with the given base
+    /// direction.
+    pub fn new(text: &'a str, rtl: bool) -> Self {
+        let base = if rtl { Level::rtl() } else { Level::ltr() };
+        let info = ParagraphBidiInfo::new(text, Some(base));
+        let mut char_bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        char_bytes.push(text.len());
+        Self { info, char_bytes }
+    }
+
+    /// Number of code points.
+    pub fn char_len(&self) -> usize {
+        self.char_bytes.len() - 1
+    }
+
+    /// Whether code point `c` sits at an odd (right-to-left) level.
+    pub fn is_rtl_at(&self, c: usize) -> bool {
+        self.char_bytes
+            .get(c)
+            .and_then(|&b| self.info.levels.get(b))
+            .is_some_and(|l| l.is_rtl())
+    }
+
+    /// The embedding level of code point `c`.
+    pub fn level_at(&self, c: usize) -> u8 {
+        self.char_bytes
+            .get(c)
+            .and_then(|&b| self.info.levels.get(b))
+            .map_or(0, |l| l.number())
+    }
+
+    /// The runs of the line holding code points `line`, left to right as drawn (rules L1
+    /// and L2: trailing spaces take the paragraph's direction, then runs are reversed by
+    /// level).
+    pub fn visual_runs(&self, line: Range<usize>) -> Vec<VisualRun> {
+        let bytes = self.char_bytes[line.start]..self.char_bytes[line.end];
+        if bytes.is_empty() {
+            return Vec::new();
+        }
+        let (levels, runs) = self.info.visual_runs(bytes);
+        runs.into_iter()
+            .map(|r| VisualRun {
+                rtl: levels[r.start].is_rtl(),
+                chars: self.char_of(r.start)..self.char_of(r.end),
+            })
+            .collect()
+    }
+
+    fn char_of(&self, byte: usize) -> usize {
+        self.char_bytes.partition_point(|&b| b < byte)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_comes_from_the_first_strong_letter() {
+        assert!(paragraph_is_rtl("«قال» المتحدث", DirectionSetting::Auto));
+        assert!(paragraph_is_rtl("2024 – שלום עולם", DirectionSetting::Auto));
+        assert!(!paragraph_is_rtl("Reuters: قال", DirectionSetting::Auto));
+        assert!(!paragraph_is_rtl("2024 …", DirectionSetting::Auto));
+        assert!(paragraph_is_rtl("Reuters", DirectionSetting::RightToLeft));
+        assert!(!paragraph_is_rtl("قال", DirectionSetting::LeftToRight));
+    }
+
+    #[test]
+    fn only_right_to_left_text_needs_bidi() {
+        assert!(!needs_bidi("The mayor’s “plan” — Ωmega, 北京, नमस्ते 🙂"));
+        assert!(needs_bidi("The word שלום"));
+        assert!(needs_bidi("year ٢٠٢٤"));
+    }
+
+    #[test]
+    fn numbers_and_latin_names_run_left_to_right_inside_arabic() {
+        // "Reuters said 25 people" in Arabic with a Latin name and a number.
+        let text = "قالت Reuters إن 25 شخصا";
+        let p = BidiParagraph::new(text, true);
+        let n = p.char_len();
+        let runs = p.visual_runs(0..n);
+        let shown: Vec<(String, bool)> = runs
+            .iter()
+            .map(|r| {
+                (
+                    text.chars()
+                        .skip(r.chars.start)
+                        .take(r.chars.len())
+                        .collect(),
+                    r.rtl,
+                )
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (" شخصا".to_owned(), true),
+                ("25".to_owned(), false),
+                (" إن ".to_owned(), true),
+                ("Reuters".to_owned(), false),
+                ("قالت ".to_owned(), true),
+            ]
+        );
+        assert!(p.is_rtl_at(0));
+        assert!(!p.is_rtl_at(5));
+        assert_eq!(p.level_at(5), 2);
+    }
+}

@@ -1,0 +1,151 @@
+//! The fonts Lectern bundles for scripts egui's own fonts lack — Arabic (with Persian and
+//! Urdu letters), Hebrew and Devanagari, compact Noto Sans subsets made by
+//! `scripts/make-fonts` (licence in `assets/fonts/OFL.txt`) — and what to install when
+//! no font on the machine covers a document's script (Chinese, Japanese and Korean come
+//! from the system: a bundled CJK font would be tens of megabytes).
+
+use read_fonts::{FontRef, TableProvider};
+use std::sync::OnceLock;
+
+/// A font built into the binary.
+pub struct BundledFont {
+    /// Name it is registered under in egui.
+    pub name: &'static str,
+    /// The font file.
+    pub bytes: &'static [u8],
+    /// Which code points of the Basic Multilingual Plane it has glyphs for (bit per code
+    /// point), read from its `cmap` once.
+    coverage: OnceLock<Vec<u64>>,
+    /// The font's tables prepared for shaping, made on first use.
+    shaper_data: OnceLock<Option<(harfrust::ShaperData, f32)>>,
+}
+
+impl BundledFont {
+    const fn new(name: &'static str, bytes: &'static [u8]) -> Self {
+        Self {
+            name,
+            bytes,
+            coverage: OnceLock::new(),
+            shaper_data: OnceLock::new(),
+        }
+    }
+
+    /// The font parsed for shaping, its shaping tables and its units per em; `None` if
+    /// the bundled file does not parse (a test makes sure it does).
+    pub(super) fn for_shaping(&self) -> Option<(FontRef<'static>, &harfrust::ShaperData, f32)> {
+        let font = FontRef::new(self.bytes).ok()?;
+        let (data, upem) = self
+            .shaper_data
+            .get_or_init(|| {
+                let upem = font.head().ok()?.units_per_em();
+                Some((harfrust::ShaperData::new(&font), f32::from(upem)))
+            })
+            .as_ref()?;
+        Some((font, data, *upem))
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        let bits = self.coverage.get_or_init(|| coverage_of(self.bytes));
+        let c = c as usize;
+        bits.get(c / 64).is_some_and(|w| w & (1 << (c % 64)) != 0)
+    }
+}
+
+/// The bits of the BMP code points `bytes`' character map maps to a glyph.
+fn coverage_of(bytes: &[u8]) -> Vec<u64> {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    let Ok(font) = FontRef::new(bytes) else {
+        return bits;
+    };
+    let Ok(cmap) = font.cmap() else {
+        return bits;
+    };
+    for c in 0u32..0x10000 {
+        if cmap.map_codepoint(c).is_some_and(|g| g.to_u32() != 0) {
+            bits[c as usize / 64] |= 1 << (c % 64);
+        }
+    }
+    bits
+}
+
+/// Noto Sans Arabic: Arabic, Persian, Urdu (and other Arabic-script languages).
+pub static ARABIC: BundledFont = BundledFont::new(
+    "Noto Sans Arabic",
+    include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+);
+/// Noto Sans Hebrew.
+pub static HEBREW: BundledFont = BundledFont::new(
+    "Noto Sans Hebrew",
+    include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+);
+/// Noto Sans Devanagari: Hindi, Marathi, Nepali.
+pub static DEVANAGARI: BundledFont = BundledFont::new(
+    "Noto Sans Devanagari",
+    include_bytes!("../../assets/fonts/NotoSansDevanagari-Regular.ttf"),
+);
+
+/// Every bundled font, in the order they are tried after egui's own.
+pub fn bundled() -> [&'static BundledFont; 3] {
+    [&ARABIC, &HEBREW, &DEVANAGARI]
+}
+
+/// For a character no installed font covers: the name of its script and the Debian
+/// package that brings a font for it.
+pub fn advice_for(c: char) -> (&'static str, &'static str) {
+    let cjk = "fonts-noto-cjk";
+    match c as u32 {
+        0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => ("Japanese", cjk),
+        0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => ("Korean", cjk),
+        0x2E80..=0x2FDF
+        | 0x3000..=0x303F
+        | 0x3100..=0x312F
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0xFF00..=0xFF65
+        | 0x20000..=0x3FFFF => ("Chinese", cjk),
+        0x0E00..=0x0E7F => ("Thai", "fonts-thai-tlwg"),
+        0x1F300..=0x1FAFF => ("emoji", "fonts-noto-color-emoji"),
+        _ => ("this script", "fonts-noto-core"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_fonts_parse_and_cover_their_scripts() {
+        for font in bundled() {
+            assert!(FontRef::new(font.bytes).is_ok(), "{}", font.name);
+        }
+        // Arabic, Persian (پ چ ژ گ), Urdu (ٹ ڈ ڑ ں ے) letters and Arabic punctuation.
+        for c in "ابتپچژگکیٹڈڑںےہھ،؛؟٠١٢۱۲۳".chars() {
+            assert!(ARABIC.covers(c), "{c}");
+        }
+        for c in "אבגדהוזחטיכלמנסעפצקרשת".chars() {
+            assert!(HEBREW.covers(c), "{c}");
+        }
+        for c in "कखगघङचछजझञटठडढणतथदधनपफबभमयरलवशषसहािीुूेैोौं्।".chars()
+        {
+            assert!(DEVANAGARI.covers(c), "{c}");
+        }
+        assert!(!HEBREW.covers('ا'));
+        assert!(!ARABIC.covers('中'));
+    }
+
+    #[test]
+    fn together_they_stay_under_a_megabyte() {
+        let total: usize = bundled().iter().map(|f| f.bytes.len()).sum();
+        assert!(total < 1_000_000, "{total} bytes");
+    }
+
+    #[test]
+    fn advice_names_the_package_for_the_script() {
+        assert_eq!(advice_for('中'), ("Chinese", "fonts-noto-cjk"));
+        assert_eq!(advice_for('の'), ("Japanese", "fonts-noto-cjk"));
+        assert_eq!(advice_for('한'), ("Korean", "fonts-noto-cjk"));
+        assert_eq!(advice_for('ሰ').1, "fonts-noto-core");
+    }
+}
