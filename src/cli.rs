@@ -7,8 +7,9 @@
 mod analysis;
 mod reanchor;
 
+use crate::formats::field_map::ColumnChoices;
 use crate::formats::{ExportError, ExportFormat, ImportFormat, article};
-use crate::model::{Edit, Project};
+use crate::model::{Document, Project};
 use crate::store::{self, StoreError};
 use anyhow::Context;
 use clap::builder::PossibleValue;
@@ -32,12 +33,24 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Add articles to a project, creating the project file if it does not exist.
+    ///
+    /// A table (.csv, .tsv, .xlsx, .ods, .jsonl) adds one document per row: the text from
+    /// the text column, the title, outlet, date, URL and author from the columns named so
+    /// (or publisher, source, media, publication_date, byline, link…), every other column
+    /// as a custom field. Everything is added as one step: the project is saved once.
     Add {
         /// The project file (.ron).
         project: PathBuf,
-        /// Article files (.txt, .md, .html, .docx, .pdf) to add.
+        /// Article files (.txt, .md, .html, .docx, .pdf) and tables of articles to add.
         #[arg(required = true)]
         articles: Vec<PathBuf>,
+        /// The column holding the article text in tables (default: text, body or content).
+        #[arg(long, value_name = "COLUMN")]
+        text_column: Option<String>,
+        /// Where a table column goes: NAME=FIELD, FIELD one of title, outlet, date, url,
+        /// author, memo, none, or a custom field's name (repeatable).
+        #[arg(long = "column", value_name = "NAME=FIELD")]
+        columns: Vec<String>,
     },
     /// Export a project: spans, relations and documents in another tool's format.
     Export {
@@ -107,7 +120,13 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => crate::ui::launch(cli.paths).map(|()| ExitCode::SUCCESS),
-        Some(Command::Add { project, articles }) => add(&project, &articles),
+        Some(Command::Add {
+            project,
+            articles,
+            text_column,
+            columns,
+        }) => column_choices(text_column, None, &columns)
+            .and_then(|choices| add(&project, &articles, &choices)),
         Some(Command::Export {
             project,
             format,
@@ -144,30 +163,38 @@ fn error_chain(e: &anyhow::Error) -> String {
     out
 }
 
-/// `lectern add`: partial success saves what could be added and exits 1.
-fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<ExitCode> {
+/// The `--text-column`, `--key` and `--column NAME=FIELD` options, checked.
+pub(crate) fn column_choices(
+    text: Option<String>,
+    key: Option<String>,
+    columns: &[String],
+) -> anyhow::Result<ColumnChoices> {
+    let mut choices = ColumnChoices {
+        text,
+        key,
+        fields: Vec::new(),
+    };
+    for c in columns {
+        choices
+            .add_column_option(c)
+            .map_err(|m| anyhow::anyhow!(m))?;
+    }
+    Ok(choices)
+}
+
+/// `lectern add`: everything readable is added in one step and saved once; what was
+/// skipped (files, table rows without text) is listed and makes the exit status 1.
+fn add(path: &Path, articles: &[PathBuf], columns: &ColumnChoices) -> anyhow::Result<ExitCode> {
     let (mut project, exists) = load_or_create(path)?;
-    let batch = article::read_articles(&project, articles);
-    let mut skipped = batch.skipped;
-    let mut added = 0;
-    for edit in &batch.edits {
-        let Edit::AddDocument { document: doc, .. } = edit else {
-            continue;
-        };
-        match edit.apply(&mut project) {
-            Ok(()) => {
-                added += 1;
-                eprintln!(
-                    "added: {} as \"{}\" (document {}, {} code points, {})",
-                    doc.source_path,
-                    doc.title,
-                    doc.id,
-                    doc.text.len_chars(),
-                    doc.encoding
-                );
-            }
-            Err(e) => skipped.push(format!("{}: {e}", doc.source_path)),
-        }
+    let batch = article::read_articles_with(&project, articles, columns);
+    let added = batch.documents().count();
+    let lines = added_lines(batch.documents());
+    let skipped = batch.skipped;
+    crate::model::History::default()
+        .apply(&mut project, "Add articles", batch.edits)
+        .with_context(|| format!("cannot add articles to {}", path.display()))?;
+    for line in lines {
+        eprintln!("added: {line}");
     }
     for message in &skipped {
         eprintln!("skipped: {message}");
@@ -182,9 +209,9 @@ fn add(path: &Path, articles: &[PathBuf]) -> anyhow::Result<ExitCode> {
         (_, false) => "created",
     };
     eprintln!(
-        "{}: {verb}; {added} of {} article(s) added, {} skipped",
+        "{}: {verb}; {} added, {} skipped",
         path.display(),
-        articles.len(),
+        count(added, "article"),
         skipped.len()
     );
     Ok(if skipped.is_empty() {
@@ -206,6 +233,38 @@ fn load_or_create(path: &Path) -> anyhow::Result<(Project, bool)> {
         Project::new(project_name(path))
     };
     Ok((project, exists))
+}
+
+/// One line per article added, and one per table for its rows (a table may hold
+/// thousands).
+fn added_lines<'a>(docs: impl Iterator<Item = &'a Document>) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut tables: Vec<(String, usize)> = Vec::new();
+    for doc in docs {
+        let table = doc
+            .source_path
+            .rsplit_once(", row ")
+            .or_else(|| doc.source_path.rsplit_once(", line "))
+            .map(|(table, _)| table);
+        match table {
+            Some(table) => match tables.iter_mut().find(|(t, _)| t == table) {
+                Some((_, n)) => *n += 1,
+                None => tables.push((table.to_owned(), 1)),
+            },
+            None => lines.push(format!(
+                "{} as \"{}\" (document {}, {} code points, {})",
+                doc.source_path,
+                doc.title,
+                doc.id,
+                doc.text.len_chars(),
+                doc.encoding
+            )),
+        }
+    }
+    for (table, n) in tables {
+        lines.push(format!("{table}: {} from its rows", count(n, "document")));
+    }
+    lines
 }
 
 /// A new project's name: the file name without its extension.

@@ -10,6 +10,9 @@
 //! exists, so offsets always refer to the text stored in the project (documented in
 //! `docs/project-format.md`). Binary files are refused by name, never imported as noise.
 
+use super::article_table::read_table_articles;
+use super::field_map::ColumnChoices;
+use super::table::is_table_path;
 use crate::model::{DocId, Document, Edit, Metadata, Project, content_hash};
 use crate::progress::{Cancelled, Progress, Unit};
 use std::path::{Path, PathBuf};
@@ -58,10 +61,29 @@ pub enum ArticleError {
         path: PathBuf,
     },
     /// The extension is not one Lectern reads.
-    #[error("{} is not an article Lectern can read; supported: .txt, .md, .html, .docx, .pdf", path.display())]
+    #[error("{} is not an article Lectern can read; supported: .txt, .md, .html, .docx, .pdf, and tables (.csv, .tsv, .xlsx, .ods, .jsonl) with one article a row", path.display())]
     Unsupported {
         /// The file.
         path: PathBuf,
+    },
+    /// A table of articles could not be read.
+    #[error(transparent)]
+    Table(#[from] super::table::TableError),
+    /// A table's columns do not say where the text is (the message names the file).
+    #[error("{message}")]
+    Columns {
+        /// What is wrong, with the table's columns.
+        message: String,
+    },
+    /// A row of a table of articles has no text.
+    #[error("{}: {place} has no text in column \"{column}\"; not added", path.display())]
+    NoText {
+        /// The table.
+        path: PathBuf,
+        /// "row 7" or "line 7".
+        place: String,
+        /// The text column.
+        column: String,
     },
 }
 
@@ -191,18 +213,21 @@ fn from_text(raw: String, path: &Path, encoding: String) -> Result<Article, Arti
 /// Decodes with the byte order mark if there is one, else as UTF-8 if valid, else with the
 /// encoding a detector guesses.
 fn decode(bytes: &[u8], path: &Path) -> Result<(String, String), ArticleError> {
+    decode_text(bytes).map_err(|reason| binary(path, reason))
+}
+
+/// Text and the name of its encoding, decoded as [`decode`] says; the error is why the
+/// bytes are not text (shared with tables of articles, which come in the same encodings).
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<(String, String), String> {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            return Err(binary(
-                path,
-                format!("invalid {} after its byte order mark", enc.name()),
-            ));
+            return Err(format!("invalid {} after its byte order mark", enc.name()));
         }
         return Ok((text.into_owned(), format!("{} (with BOM)", enc.name())));
     }
     if let Some(reason) = binary_reason(bytes) {
-        return Err(binary(path, reason));
+        return Err(reason);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_owned(), "UTF-8".to_owned()));
@@ -212,7 +237,7 @@ fn decode(bytes: &[u8], path: &Path) -> Result<(String, String), ArticleError> {
     let enc = detector.guess(None, true);
     let (text, _, had_errors) = enc.decode(bytes);
     if had_errors {
-        return Err(binary(path, format!("not valid {} either", enc.name())));
+        return Err(format!("not valid {} either", enc.name()));
     }
     Ok((text.into_owned(), enc.name().to_owned()))
 }
@@ -238,7 +263,7 @@ fn binary_reason(bytes: &[u8]) -> Option<String> {
 }
 
 /// First non-empty line, without Markdown heading marks, shortened to a sensible length.
-fn title_of(text: &str) -> Option<String> {
+pub(crate) fn title_of(text: &str) -> Option<String> {
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
     let line = line.trim_start_matches('#').trim();
     if line.is_empty() {
@@ -257,10 +282,21 @@ fn title_of(text: &str) -> Option<String> {
 /// added (unreadable files, or articles the project already holds).
 #[derive(Debug, Default)]
 pub struct ArticleBatch {
-    /// One `AddDocument` edit per readable, new article, in the order given.
+    /// One `AddDocument` edit per readable, new article, in the order given; first a
+    /// `SetCustomFields` when the articles bring custom fields the project lacks.
     pub edits: Vec<Edit>,
-    /// A message per file that was skipped, naming the file.
+    /// A message per file (or table row) that was skipped, naming it.
     pub skipped: Vec<String>,
+}
+
+impl ArticleBatch {
+    /// The documents the edits add.
+    pub fn documents(&self) -> impl Iterator<Item = &Document> {
+        self.edits.iter().filter_map(|e| match e {
+            Edit::AddDocument { document, .. } => Some(document.as_ref()),
+            _ => None,
+        })
+    }
 }
 
 /// One file read as an article, not yet part of any project: the document (its id is
@@ -270,7 +306,16 @@ pub type ReadArticle = (PathBuf, Result<Document, ArticleError>);
 /// Reads `paths` as articles to append to `project`, with fresh document ids. Files that
 /// fail are reported in `skipped`; the rest are still added.
 pub fn read_articles(project: &Project, paths: &[PathBuf]) -> ArticleBatch {
-    match read_article_files(paths, &Progress::new()) {
+    read_articles_with(project, paths, &ColumnChoices::default())
+}
+
+/// Like [`read_articles`], with the user's choice of columns for tables of articles.
+pub fn read_articles_with(
+    project: &Project,
+    paths: &[PathBuf],
+    columns: &ColumnChoices,
+) -> ArticleBatch {
+    match read_article_files_with(paths, columns, &Progress::new()) {
         Ok(read) => batch_for(project, read),
         Err(Cancelled) => ArticleBatch::default(),
     }
@@ -282,20 +327,36 @@ pub fn read_article_files(
     paths: &[PathBuf],
     progress: &Progress,
 ) -> Result<Vec<ReadArticle>, Cancelled> {
+    read_article_files_with(paths, &ColumnChoices::default(), progress)
+}
+
+/// Like [`read_article_files`]; a table (`.csv`, `.tsv`, `.xlsx`, `.ods`, `.jsonl`) gives
+/// one entry per row, its columns read as `columns` says.
+pub fn read_article_files_with(
+    paths: &[PathBuf],
+    columns: &ColumnChoices,
+    progress: &Progress,
+) -> Result<Vec<ReadArticle>, Cancelled> {
     progress.start_phase("Reading", Unit::Items("files"), paths.len() as u64);
     let mut read = Vec::with_capacity(paths.len());
     for path in paths {
-        let doc = read_article(path).map(|a| a.into_document(DocId(0), path));
-        read.push((path.clone(), doc));
+        if is_table_path(path) {
+            read.extend(read_table_articles(path, columns));
+        } else {
+            let doc = read_article(path).map(|a| a.into_document(DocId(0), path));
+            read.push((path.clone(), doc));
+        }
         progress.advance(1)?;
     }
     Ok(read)
 }
 
 /// The edits that append `read` to `project` with fresh document ids, leaving out
-/// articles the project (or an earlier file of `read`) already holds.
+/// articles the project (or an earlier file of `read`) already holds. Custom fields the
+/// documents bring (table columns) are added to the project's list first.
 pub fn batch_for(project: &Project, read: Vec<ReadArticle>) -> ArticleBatch {
     let mut batch = ArticleBatch::default();
+    let mut fields = project.custom_fields.clone();
     let mut next_id = project.next_doc_id().0;
     let mut hashes: Vec<(String, String)> = project
         .documents
@@ -306,13 +367,22 @@ pub fn batch_for(project: &Project, read: Vec<ReadArticle>) -> ArticleBatch {
         match doc {
             Ok(mut doc) => {
                 if let Some((_, title)) = hashes.iter().find(|(h, _)| *h == doc.content_hash) {
-                    batch.skipped.push(format!(
-                        "{} is already in the project as \"{title}\"",
-                        path.display()
-                    ));
+                    let source = if doc.source_path.is_empty() {
+                        path.display().to_string()
+                    } else {
+                        doc.source_path.clone()
+                    };
+                    batch
+                        .skipped
+                        .push(format!("{source} is already in the project as \"{title}\""));
                     continue;
                 }
                 hashes.push((doc.content_hash.clone(), doc.title.clone()));
+                for name in doc.metadata.custom.keys() {
+                    if !fields.contains(name) {
+                        fields.push(name.clone());
+                    }
+                }
                 doc.id = DocId(next_id);
                 next_id += 1;
                 let index = project.documents.len() + batch.edits.len();
@@ -323,6 +393,15 @@ pub fn batch_for(project: &Project, read: Vec<ReadArticle>) -> ArticleBatch {
             }
             Err(e) => batch.skipped.push(e.to_string()),
         }
+    }
+    if fields != project.custom_fields {
+        batch.edits.insert(
+            0,
+            Edit::SetCustomFields {
+                old: project.custom_fields.clone(),
+                new: fields,
+            },
+        );
     }
     batch
 }

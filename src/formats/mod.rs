@@ -4,12 +4,14 @@
 //! module holds one [`RowWriter`](export::RowWriter) that documents its wire format.
 
 pub mod article;
+pub mod article_table;
 pub mod brat;
 pub mod brat_read;
 pub mod csv;
 pub mod doccano;
 pub mod docx;
 pub mod export;
+pub mod field_map;
 pub mod html;
 pub mod import;
 pub mod jsonl;
@@ -18,6 +20,8 @@ pub mod pdf;
 pub mod qdpx;
 pub mod qdpx_read;
 pub mod row;
+pub mod table;
+pub mod table_sheet;
 pub mod w3c;
 pub mod xlsx;
 

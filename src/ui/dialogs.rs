@@ -6,6 +6,7 @@
 use super::app::{Pending, Report};
 use super::command::Command;
 use crate::formats::article::ARTICLE_EXTENSIONS;
+use crate::formats::table::TABLE_EXTENSIONS;
 use crate::formats::{ExportFormat, ImportFormat};
 use crate::model::Document;
 use std::path::PathBuf;
@@ -72,8 +73,16 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .map(|p| vec![p]),
         FileTarget::AddArticles => dialog
             .add_filter(
+                "Articles and tables of articles",
+                &[ARTICLE_EXTENSIONS.as_slice(), TABLE_EXTENSIONS.as_slice()].concat(),
+            )
+            .add_filter(
                 "Articles (.txt, .md, .html, .docx, .pdf)",
                 &ARTICLE_EXTENSIONS,
+            )
+            .add_filter(
+                "Tables, one article a row (.csv, .tsv, .xlsx, .ods, .jsonl)",
+                &TABLE_EXTENSIONS,
             )
             .add_filter("All files", &["*"])
             .pick_files(),

@@ -40,3 +40,27 @@ pub fn open_in_window(path: &Path) -> Harness<'static, Lectern> {
     assert!(app.finish_jobs(), "{}", app.status());
     window(app)
 }
+
+/// What one run of the `lectern` binary did.
+pub struct Run {
+    /// Exit status.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+/// Runs the `lectern` binary with `args` in `dir`.
+pub fn run_lectern(dir: &Path, args: &[&str]) -> Run {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run lectern");
+    Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}

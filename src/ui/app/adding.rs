@@ -95,16 +95,12 @@ impl Lectern {
             return false;
         };
         let batch = batch_for(&self.session.project, read);
-        let added = batch.edits.len();
+        let added = batch.documents().count();
         let decoded: Vec<String> = batch
-            .edits
-            .iter()
-            .filter_map(|e| match e {
-                Edit::AddDocument { document, .. } if !document.encoding.starts_with("UTF-8") => {
-                    Some(format!("{} read as {}", document.title, document.encoding))
-                }
-                _ => None,
-            })
+            .documents()
+            .filter(|d| !d.encoding.starts_with("UTF-8") && d.encoding != "spreadsheet")
+            .map(|d| format!("{} read as {}", d.title, d.encoding))
+            .take(3)
             .collect();
         let first_new = batch.edits.iter().find_map(Edit::document);
         if added > 0 {

@@ -1,0 +1,76 @@
+//! Corpus work in the window: a table of articles through File ▸ Add articles…, metadata
+//! tables, label mapping on import, merging labels, the import report.
+
+mod support;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use lectern::model::Project;
+use lectern::ui::Lectern;
+use lectern::ui::command::Command;
+use std::path::Path;
+
+/// A saved, empty project open in a 1280 × 800 window with Lectern's own path prompt.
+fn harness(dir: &Path) -> Harness<'static, Lectern> {
+    let path = dir.join("p.ron");
+    lectern::store::save(&Project::new("Corpus test"), &path).expect("save");
+    let mut app = Lectern::new(None);
+    app.use_manual_clock();
+    app.open_project_path(&path);
+    assert!(app.finish_jobs());
+    app.set_native_dialogs(false);
+    support::window(app)
+}
+
+/// Types `path` into the path prompt and presses OK, then waits for the file job.
+fn answer_prompt(h: &mut Harness<'static, Lectern>, path: &Path) {
+    h.get_by_label("Path")
+        .type_text(&path.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run_steps(2);
+    h.state_mut().finish_jobs();
+    h.run();
+}
+
+#[test]
+fn add_articles_with_a_table_adds_one_document_per_row_as_one_undo_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let table = dir.path().join("corpus.csv");
+    std::fs::write(
+        &table,
+        "\u{feff}title,text,outlet,wave\r\n\
+         Bridge row,\"“It’s a disgrace,” said Ms\u{a0}Παπαδάκη.\r\nMore.\",Harbour Post,1\r\n\
+         No text,,Tide Times,1\r\n\
+         Ferry fares,Fares rise — again 😀,Tide Times,2\r\n",
+    )
+    .expect("write");
+    let mut h = harness(dir.path());
+    h.state_mut().run_command(Command::AddArticles);
+    h.run();
+    answer_prompt(&mut h, &table);
+    let p = h.state().project();
+    let titles: Vec<&str> = p.documents.iter().map(|d| d.title.as_str()).collect();
+    assert_eq!(titles, ["Bridge row", "Ferry fares"]);
+    assert_eq!(p.documents[1].metadata.outlet, "Tide Times");
+    assert_eq!(p.documents[1].metadata.custom["wave"], "2");
+    assert_eq!(p.custom_fields, ["wave"]);
+    let report = h
+        .state()
+        .report()
+        .expect("the row without text is reported");
+    assert!(
+        report.lines.iter().any(|l| l.contains("row 3 has no text")),
+        "{:?}",
+        report.lines
+    );
+    h.get_by_label("OK").click();
+    h.run();
+    h.state_mut().run_command(Command::Undo);
+    h.run();
+    assert!(h.state().project().documents.is_empty());
+    assert!(
+        h.state().project().custom_fields.is_empty(),
+        "the new field went with them"
+    );
+}
