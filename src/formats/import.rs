@@ -59,6 +59,20 @@ impl ImportFormat {
         }
     }
 
+    /// Tooltip: what the format is and who writes it.
+    pub fn description(self) -> &'static str {
+        match self {
+            ImportFormat::Brat => "A brat folder, or .txt and .ann pairs, from brat and NLP tools",
+            ImportFormat::Doccano => {
+                "doccano JSONL, relation-extraction or sequence-labelling form"
+            }
+            ImportFormat::LabelStudio => "Label Studio JSON tasks with label and relation results",
+            ImportFormat::Qdpx => {
+                "A REFI-QDA project from MAXQDA, NVivo, ATLAS.ti or QualCoder, with its codes"
+            }
+        }
+    }
+
     /// Extensions of the files the format reads (a brat folder is also accepted).
     pub fn extensions(self) -> &'static [&'static str] {
         match self {

@@ -8,6 +8,7 @@ use super::intent::Intent;
 use super::theme;
 use crate::analysis::adjudication::{self, Candidate};
 use crate::model::{Document, Project, SpanId};
+use std::sync::Arc;
 
 /// What the window shows, kept between frames.
 #[derive(Default)]
@@ -31,6 +32,7 @@ impl AdjudicationPanel {
         let mut intents = Vec::new();
         let mut open = self.open;
         egui::Window::new("Adjudication")
+            .id(super::windows::AppWindow::Adjudication.id())
             .open(&mut open)
             .default_size([760.0, 520.0])
             .resizable(true)
@@ -213,10 +215,28 @@ fn side_by_side_ui(
                 for (column, coder) in columns.iter_mut().zip(coders) {
                     column.strong(coder);
                     let job = coder_text(column, project, doc, coder, coders, all);
-                    column.label(job);
+                    coder_column_ui(column, job);
                 }
             });
         });
+}
+
+/// One coder's text in its column, set ragged-right in normal letter spacing. Columns
+/// are laid out justified (full width), and a label there justifies its lines, which
+/// spreads the letters of short lines across the column; the text is laid out left-aligned
+/// instead. Returns the laid-out text.
+fn coder_column_ui(ui: &mut egui::Ui, job: egui::text::LayoutJob) -> Arc<egui::Galley> {
+    ui.with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+        let (pos, galley, response) = egui::Label::new(job).layout_in_ui(ui);
+        if ui.is_rect_visible(response.rect) {
+            ui.painter()
+                .galley(pos, galley.clone(), ui.visuals().text_color());
+        }
+        let text = galley.text().to_owned();
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+        galley
+    })
+    .inner
 }
 
 /// The document text with `coder`'s spans as backgrounds in their label colours (the
@@ -299,4 +319,42 @@ fn show_intent(doc: &Document, c: &Candidate) -> Vec<Intent> {
 
 fn now() -> String {
     crate::model::iso_utc(std::time::SystemTime::now())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn coder_columns_are_not_justified() {
+        let ctx = egui::Context::default();
+        let mut justified = Vec::new();
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(900.0, 600.0),
+            )),
+            ..Default::default()
+        };
+        let mut out = ctx.run_ui(input, |ui| {
+            ui.columns(3, |columns| {
+                for column in columns {
+                    let text =
+                        "Ο δήμαρχος — “we will not close the bridge” — said again and again "
+                            .repeat(4);
+                    let job = egui::text::LayoutJob::simple(
+                        text,
+                        egui::FontId::proportional(14.0),
+                        egui::Color32::BLACK,
+                        f32::INFINITY,
+                    );
+                    let galley = coder_column_ui(column, job);
+                    assert!(galley.rows.len() > 1, "the text wraps in its column");
+                    justified.push(galley.job.justify);
+                }
+            });
+        });
+        out.textures_delta.clear();
+        assert_eq!(justified, [false, false, false]);
+    }
 }

@@ -114,6 +114,7 @@ impl AnalysisPanel {
         let mut intents = Vec::new();
         let mut open = self.open;
         egui::Window::new("Analysis")
+            .id(super::windows::AppWindow::Analysis.id())
             .open(&mut open)
             .default_size([720.0, 480.0])
             .resizable(true)

@@ -1,11 +1,14 @@
-//! The command palette (Ctrl+Shift+P): every command and every "apply label" found by
-//! typing part of its name, run with Enter. Built from [`Command::ALL`] and the label set,
-//! so it never lists something the menus and shortcuts do not do.
+//! The command palette (Ctrl+Shift+P): every command, every "apply label" and every
+//! recent project, found by typing part of its name, run with Enter. Built from
+//! [`Command::all`], the label set and the recent projects, the same sources as the menus,
+//! so it never lists something the menus do not, and each entry shows its menu path
+//! ("File ▸ Export ▸ CSV") so the user learns where it lives.
 
-use super::command::Command;
+use super::command::{Command, Menu};
 use super::intent::Intent;
 use crate::model::Label;
 use egui::{Key, Modifiers};
+use std::path::PathBuf;
 
 /// Rows shown at most; typing narrows the list.
 const MAX_ROWS: usize = 14;
@@ -22,14 +25,28 @@ pub enum Entry {
         /// Its hotkey, empty for none.
         hotkey: String,
     },
+    /// Open this recent project.
+    Recent(PathBuf),
 }
 
 impl Entry {
-    /// Text shown and matched.
+    /// Text shown and matched: the menu path and the entry's own name.
     pub fn text(&self) -> String {
         match self {
+            Entry::Command(c) => c.path_text(),
+            Entry::Label { name, .. } => format!("{} ▸ {name}", Menu::ApplyLabel.path_text()),
+            Entry::Recent(path) => {
+                format!("{} ▸ {}", Menu::RecentProjects.path_text(), path.display())
+            }
+        }
+    }
+
+    /// The entry's own name, the last step of its path: matched before the path.
+    fn name(&self) -> String {
+        match self {
             Entry::Command(c) => c.text().trim_end_matches('…').to_owned(),
-            Entry::Label { name, .. } => format!("Apply label: {name}"),
+            Entry::Label { name, .. } => name.clone(),
+            Entry::Recent(path) => path.display().to_string(),
         }
     }
 
@@ -42,6 +59,7 @@ impl Entry {
                 .map(|s| ctx.format_shortcut(s))
                 .unwrap_or_default(),
             Entry::Label { hotkey, .. } => hotkey.clone(),
+            Entry::Recent(_) => String::new(),
         }
     }
 
@@ -50,20 +68,46 @@ impl Entry {
         match self {
             Entry::Command(c) => Intent::Command(*c),
             Entry::Label { name, .. } => Intent::ApplyLabel(name.clone()),
+            Entry::Recent(path) => Intent::OpenProject(path.clone()),
+        }
+    }
+
+    /// How well `query` matches the entry, lower is better; `None` for no match. The
+    /// entry's own name counts first ("analysis" finds View ▸ Analysis before entries
+    /// that only sit in a menu with that word), then the whole path ("export" finds every
+    /// export).
+    pub fn score(&self, query: &str) -> Option<usize> {
+        let name = self.name();
+        match score(query, &name) {
+            // An exact name beats a longer one starting the same way.
+            Some(s) if s < 100 => {
+                Some(2 * s + usize::from(!name.eq_ignore_ascii_case(query.trim())))
+            }
+            Some(s) => Some(s),
+            None => score(query, &self.text()).map(|s| s + 5000),
         }
     }
 }
 
-/// Every entry: commands in menu order, then labels. The palette itself is left out.
-pub fn entries(labels: &[Label]) -> Vec<Entry> {
-    Command::ALL
-        .iter()
-        .filter(|c| **c != Command::CommandPalette)
-        .map(|c| Entry::Command(*c))
-        .chain(labels.iter().map(|l| Entry::Label {
+/// What the palette lists besides the commands.
+pub struct PaletteSources<'a> {
+    /// The project's labels.
+    pub labels: &'a [Label],
+    /// Recent project files, newest first.
+    pub recent: &'a [PathBuf],
+}
+
+/// Every entry: commands in menu order, then labels, then recent projects. The palette
+/// itself is left out.
+pub fn entries(sources: &PaletteSources<'_>) -> Vec<Entry> {
+    Command::all()
+        .filter(|c| *c != Command::CommandPalette)
+        .map(Entry::Command)
+        .chain(sources.labels.iter().map(|l| Entry::Label {
             name: l.name.clone(),
             hotkey: l.hotkey.clone(),
         }))
+        .chain(sources.recent.iter().cloned().map(Entry::Recent))
         .collect()
 }
 
@@ -104,7 +148,7 @@ pub fn filtered(entries: &[Entry], query: &str) -> Vec<Entry> {
     let mut scored: Vec<(usize, usize, &Entry)> = entries
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| score(query, &e.text()).map(|s| (s, i, e)))
+        .filter_map(|(i, e)| e.score(query).map(|s| (s, i, e)))
         .collect();
     scored.sort_by_key(|(s, i, _)| (*s, *i));
     scored.into_iter().map(|(_, _, e)| e.clone()).collect()
@@ -132,9 +176,9 @@ pub enum Outcome {
 pub fn palette_ui(
     ctx: &egui::Context,
     palette: &mut CommandPalette,
-    labels: &[Label],
+    sources: &PaletteSources<'_>,
 ) -> Option<Outcome> {
-    let all = entries(labels);
+    let all = entries(sources);
     let mut outcome = None;
     let modal = egui::Modal::new(egui::Id::unique("command palette"))
         .area(
@@ -142,7 +186,7 @@ pub fn palette_ui(
                 .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0)),
         )
         .show(ctx, |ui| {
-            ui.set_width(480.0);
+            ui.set_width(560.0);
             let shown = filtered(&all, &palette.query);
             let (down, up, enter) = ui.input_mut(|i| {
                 (
@@ -160,7 +204,7 @@ pub fn palette_ui(
             }
             let label = ui.label("Run a command");
             let edit = egui::TextEdit::singleline(&mut palette.query)
-                .hint_text("Type part of a command or label name")
+                .hint_text("Type part of a command, menu, label or recent project")
                 .desired_width(f32::INFINITY);
             let resp = ui.add(edit).labelled_by(label.id);
             resp.request_focus();
@@ -173,12 +217,16 @@ pub fn palette_ui(
                 ui.weak("No command matches");
             }
             for (i, entry) in shown.iter().take(MAX_ROWS).enumerate() {
-                let button = egui::Button::selectable(i == palette.selected, entry.text())
-                    .shortcut_text(entry.shortcut_text(ui.ctx()));
+                let mut button = egui::Button::selectable(i == palette.selected, entry.text());
+                let shortcut = entry.shortcut_text(ui.ctx());
+                if !shortcut.is_empty() {
+                    // An empty one would still add a space to the name screen readers hear.
+                    button = button.shortcut_text(shortcut);
+                }
                 let r = ui.add_sized([ui.available_width(), 0.0], button);
                 let r = match entry {
                     Entry::Command(c) => r.on_hover_text(c.tooltip()),
-                    Entry::Label { .. } => r,
+                    Entry::Label { .. } | Entry::Recent(_) => r,
                 };
                 if r.clicked() {
                     outcome = Some(Outcome::Run(entry.intent()));
@@ -200,10 +248,17 @@ pub fn palette_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::ExportFormat;
     use crate::model::default_labels;
 
     fn texts(query: &str) -> Vec<String> {
-        filtered(&entries(&default_labels()), query)
+        let labels = default_labels();
+        let recent = [PathBuf::from("/home/r/bridge study.ron")];
+        let sources = PaletteSources {
+            labels: &labels,
+            recent: &recent,
+        };
+        filtered(&entries(&sources), query)
             .iter()
             .map(Entry::text)
             .collect()
@@ -211,19 +266,43 @@ mod tests {
 
     #[test]
     fn substring_first_then_words_then_letters() {
-        assert_eq!(texts("zoom in")[0], "Zoom in");
-        assert_eq!(texts("next doc")[0], "Next document");
-        assert_eq!(texts("document next")[0], "Next document");
-        assert_eq!(texts("nxdoc")[0], "Next document");
-        assert!(texts("quote").contains(&"Apply label: quote".to_owned()));
+        assert_eq!(texts("zoom in")[0], "View ▸ Zoom in");
+        assert_eq!(texts("next doc")[0], "View ▸ Next document");
+        assert_eq!(texts("document next")[0], "View ▸ Next document");
+        assert_eq!(texts("nxdoc")[0], "View ▸ Next document");
+        assert!(texts("quote").contains(&"Annotation ▸ Apply label ▸ quote".to_owned()));
         assert!(texts("qqqqzz").is_empty());
     }
 
     #[test]
+    fn entries_carry_their_menu_path_and_views_come_first() {
+        assert_eq!(texts("analysis")[0], "View ▸ Analysis");
+        assert!(texts("csv").contains(&"File ▸ Export ▸ CSV".to_owned()));
+        // A menu's name finds everything in it.
+        let exports = texts("export");
+        for f in ExportFormat::ALL {
+            assert!(
+                exports.contains(&Command::Export(f).path_text()),
+                "{f:?} in {exports:?}"
+            );
+        }
+        assert_eq!(texts("codebook")[0], "Edit ▸ Codebook");
+        assert_eq!(texts("adjud")[0], "View ▸ Adjudicate");
+        assert_eq!(
+            texts("bridge")[0],
+            "File ▸ Recent projects ▸ /home/r/bridge study.ron"
+        );
+    }
+
+    #[test]
     fn every_command_but_the_palette_is_listed() {
-        let all = entries(&[]);
-        assert_eq!(all.len(), Command::ALL.len() - 1);
+        let sources = PaletteSources {
+            labels: &[],
+            recent: &[],
+        };
+        let all = entries(&sources);
+        assert_eq!(all.len(), Command::all().count() - 1);
         assert!(!all.contains(&Entry::Command(Command::CommandPalette)));
-        assert_eq!(texts("").len(), all.len() + default_labels().len());
+        assert_eq!(texts("").len(), all.len() + default_labels().len() + 1);
     }
 }

@@ -77,11 +77,11 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
                 &[ARTICLE_EXTENSIONS.as_slice(), TABLE_EXTENSIONS.as_slice()].concat(),
             )
             .add_filter(
-                "Articles (.txt, .md, .html, .docx, .pdf)",
+                format!("Articles ({})", article_formats_text()),
                 &ARTICLE_EXTENSIONS,
             )
             .add_filter(
-                "Tables, one article a row (.csv, .tsv, .xlsx, .ods, .jsonl)",
+                format!("Tables, one article a row ({})", table_formats_text()),
                 &TABLE_EXTENSIONS,
             )
             .add_filter("All files", &["*"])
@@ -268,7 +268,11 @@ pub fn welcome_ui(ui: &mut egui::Ui) -> Option<Command> {
         ui.heading("Lectern");
         ui.label("Label quotes, claims, descriptors and attributions in news articles.");
         ui.add_space(12.0);
-        ui.label("Drop .txt or .md articles on this window, or:");
+        ui.label(format!(
+            "Drop articles ({}) or tables of articles, one a row ({}), on this window, or:",
+            article_formats_text(),
+            table_formats_text()
+        ));
         ui.add_space(6.0);
         for (text, command) in [
             ("Add articles…", Command::AddArticles),
@@ -279,8 +283,47 @@ pub fn welcome_ui(ui: &mut egui::Ui) -> Option<Command> {
                 choice = Some(command);
             }
         }
+        ui.add_space(12.0);
+        ui.weak("Or import documents annotated elsewhere:");
+        ui.horizontal_wrapped(|ui| {
+            for format in ImportFormat::ALL {
+                let command = Command::Import(format);
+                let text = format.menu_text().trim_end_matches('…');
+                if ui
+                    .small_button(text)
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    choice = Some(command);
+                }
+            }
+        });
     });
     choice
+}
+
+/// The article formats Lectern reads, for people: ".txt, .md, .html, .docx or .pdf"
+/// (spelling variants such as .htm and .markdown left out).
+pub fn article_formats_text() -> String {
+    extensions_text(&ARTICLE_EXTENSIONS, &["htm", "markdown"])
+}
+
+/// The table formats Lectern reads articles from, for people (variants left out).
+pub fn table_formats_text() -> String {
+    extensions_text(&TABLE_EXTENSIONS, &["tab", "xlsm"])
+}
+
+/// ".a, .b or .c" for `extensions` without `variants`.
+fn extensions_text(extensions: &[&str], variants: &[&str]) -> String {
+    let shown: Vec<String> = extensions
+        .iter()
+        .filter(|e| !variants.contains(e))
+        .map(|e| format!(".{e}"))
+        .collect();
+    match shown.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => shown.concat(),
+    }
 }
 
 /// Overlay while files are dragged over the window.

@@ -2,8 +2,8 @@
 //! app applies them at the end of the frame, through the edit path.
 
 use super::command::Command;
-use crate::formats::{ExportFormat, ImportFormat};
 use crate::model::{DocId, Edit, SpanId};
+use std::path::PathBuf;
 
 /// A request from a panel.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,10 +21,8 @@ pub enum Intent {
     },
     /// Apply this label to the selection, or relabel the selected annotation.
     ApplyLabel(String),
-    /// Export the project in this format (asks where).
-    Export(ExportFormat),
-    /// Import annotated documents in this format (asks which files).
-    Import(ImportFormat),
+    /// Open this project file (asking about unsaved changes first): a recent project.
+    OpenProject(PathBuf),
     /// Apply edits as one undoable step.
     Edit {
         /// Shown in the Edit menu ("Undo Edit note").

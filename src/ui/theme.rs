@@ -65,3 +65,24 @@ pub fn color_chip(ui: &mut egui::Ui, label: &Label) -> egui::Response {
     }
     resp
 }
+
+/// Name under which the monospace font is added as the proportional text's last fallback.
+const SYMBOL_FALLBACK: &str = "lectern-symbol-fallback";
+
+/// Makes menu paths ("View ▸ Analysis") and arrows draw on every system: egui's default
+/// proportional font has no "▸", its monospace font has. Added once, after the default
+/// fonts and before any system fallback; a bundled font set can replace it.
+pub fn install_symbol_fallback(ctx: &egui::Context) {
+    let defaults = egui::FontDefinitions::default();
+    let Some(hack) = defaults.font_data.get("Hack") else {
+        return;
+    };
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        SYMBOL_FALLBACK,
+        (**hack).clone(),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        }],
+    ));
+}

@@ -2,6 +2,7 @@
 
 use super::editing::Nudge;
 use super::*;
+use crate::ui::command::Edge;
 
 impl Lectern {
     // ----- commands -----
@@ -20,8 +21,8 @@ impl Lectern {
             Command::ExportAnalysisTable => self.choose_path(FileTarget::ExportTable),
             Command::Save => self.save_then(None),
             Command::SaveAs => self.choose_path(FileTarget::SaveProject(None)),
-            Command::ExportCsv => self.choose_path(FileTarget::Export(ExportFormat::Csv)),
-            Command::ExportJsonl => self.choose_path(FileTarget::Export(ExportFormat::Jsonl)),
+            Command::Export(format) => self.choose_path(FileTarget::Export(format)),
+            Command::Import(format) => self.choose_path(FileTarget::Import(format)),
             Command::OpenSample => self.request(Pending::OpenSample),
             Command::OpenBackup => self.show_backups(),
             Command::UpdateDocumentText => self.start_text_update(),
@@ -29,16 +30,11 @@ impl Lectern {
             Command::Undo => self.undo(),
             Command::Redo => self.redo(),
             Command::DeleteAnnotation => self.delete_selected_span(),
-            // Esc leaves search first, keeping the found text selected for labelling.
-            Command::ClearSelection if self.search.is_some() => self.search = None,
             Command::ClearSelection => {
-                if self.linking.take().is_some() {
-                    self.status = "Linking cancelled".to_owned();
-                } else {
-                    self.view.selection = None;
-                    self.selected_span = None;
-                }
+                self.view.selection = None;
+                self.selected_span = None;
             }
+            Command::CloseWindow => self.close_topmost(),
             Command::NextSpan => self.step_span(1),
             Command::PreviousSpan => self.step_span(-1),
             Command::StartLink => self.start_link(),
@@ -46,14 +42,13 @@ impl Lectern {
                 Some(range) => self.add_fragment(range),
                 None => self.status = "Select text to add as a fragment".to_owned(),
             },
-            Command::ExtendStart => self.nudge(Nudge::Start(-1), false),
-            Command::ShrinkStart => self.nudge(Nudge::Start(1), false),
-            Command::ExtendEnd => self.nudge(Nudge::End(1), false),
-            Command::ShrinkEnd => self.nudge(Nudge::End(-1), false),
-            Command::ExtendStartWord => self.nudge(Nudge::Start(-1), true),
-            Command::ShrinkStartWord => self.nudge(Nudge::Start(1), true),
-            Command::ExtendEndWord => self.nudge(Nudge::End(1), true),
-            Command::ShrinkEndWord => self.nudge(Nudge::End(-1), true),
+            Command::Boundary(m) => {
+                let nudge = match m.edge {
+                    Edge::Start => Nudge::Start(m.step()),
+                    Edge::End => Nudge::End(m.step()),
+                };
+                self.nudge(nudge, m.by_word);
+            }
             Command::FocusAnnotationList => self.focus_list = true,
             Command::Preferences => self.show_preferences = true,
             Command::EditCodebook => self.codebook = Some(CodebookEditor::default()),
@@ -180,9 +175,7 @@ impl Lectern {
                 }
             }
             Intent::ApplyLabel(label) => self.apply_label(&label),
-            Intent::Export(_) | Intent::Import(_) if self.waits_for_job() => {}
-            Intent::Export(f) => self.choose_path(FileTarget::Export(f)),
-            Intent::Import(f) => self.choose_path(FileTarget::Import(f)),
+            Intent::OpenProject(path) => self.request(Pending::OpenProject(Some(path))),
             Intent::Edit {
                 description,
                 edits,

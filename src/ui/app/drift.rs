@@ -171,7 +171,10 @@ impl Lectern {
         match action {
             Some(Action::Browse) => {
                 if let Some(p) = rfd::FileDialog::new()
-                    .add_filter("Articles (.txt, .md)", &ARTICLE_EXTENSIONS)
+                    .add_filter(
+                        format!("Articles ({})", dialogs::article_formats_text()),
+                        &ARTICLE_EXTENSIONS,
+                    )
                     .pick_file()
                 {
                     self.compare_text_update(&p);

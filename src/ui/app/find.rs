@@ -136,7 +136,11 @@ impl Lectern {
         let Some(palette) = &mut self.palette else {
             return;
         };
-        match command_palette::palette_ui(ctx, palette, &self.session.project.labels) {
+        let sources = command_palette::PaletteSources {
+            labels: &self.session.project.labels,
+            recent: &self.settings.recent_projects,
+        };
+        match command_palette::palette_ui(ctx, palette, &sources) {
             Some(Outcome::Close) => self.palette = None,
             Some(Outcome::Run(intent)) => {
                 self.palette = None;

@@ -20,15 +20,15 @@ impl Lectern {
                 undo: self.session.history.undo_description(),
                 redo: self.session.history.redo_description(),
                 has_selected_span: self.selected_span.is_some(),
+                can_label: self.selected_span.is_some() || self.view.selected_range().is_some(),
                 has_documents: !self.session.project.documents.is_empty(),
                 recent: &self.settings.recent_projects,
+                labels: &self.session.project.labels,
                 dark_mode: self.settings.dark_mode,
                 busy: self.jobs.is_running(),
             };
-            match menu_bar_ui(ui, &cx) {
-                Some(MenuChoice::Intent(i)) => self.queue.push(i),
-                Some(MenuChoice::OpenRecent(p)) => self.request(Pending::OpenProject(Some(p))),
-                None => {}
+            if let Some(intent) = menu_bar_ui(ui, &cx) {
+                self.queue.push(intent);
             }
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
@@ -60,6 +60,7 @@ impl Lectern {
             .window_ui(&ctx, &self.session.project, doc);
         self.queue.extend(asked);
         self.palette_ui(&ctx);
+        self.track_windows(&ctx);
         self.safety_frame(&ctx);
         let intents = std::mem::take(&mut self.queue);
         if !intents.is_empty() {
@@ -81,6 +82,7 @@ impl Lectern {
         if self.shown_dark_mode != Some(self.settings.dark_mode) {
             // Ctrl+= and Ctrl+- zoom the article text, not the whole interface.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            theme::install_symbol_fallback(ctx);
             ctx.set_visuals(if self.settings.dark_mode {
                 egui::Visuals::dark()
             } else {
@@ -93,7 +95,9 @@ impl Lectern {
             || self.report.is_some()
             || self.prompt.is_some()
             || self.safety.modal_open()
-            || self.palette.is_some();
+            || self.palette.is_some()
+            // Any other modal (preferences, a question in the codebook) takes Esc itself.
+            || ctx.memory(|m| m.top_modal_layer().is_some());
         if modal_open {
             return;
         }
@@ -330,6 +334,7 @@ impl Lectern {
         if let Some(mut editor) = self.codebook.take() {
             let mut open = true;
             egui::Window::new("Codebook")
+                .id(crate::ui::windows::AppWindow::Codebook.id())
                 .open(&mut open)
                 .default_size([560.0, 520.0])
                 .vscroll(true)

@@ -13,6 +13,7 @@ mod frame;
 mod jobs;
 mod repair;
 mod safety;
+mod windows;
 
 pub use drift::TextUpdate;
 pub use repair::RepairOffer;
@@ -23,13 +24,14 @@ use super::command::Command;
 use super::dialogs::{FileTarget, PathPrompt};
 use super::doc_view::{DocView, DocViewState, Selection, ViewEvent};
 use super::intent::Intent;
-use super::menu::{MenuChoice, MenuContext, menu_bar_ui};
+use super::menu::{MenuContext, menu_bar_ui};
 use super::session::Session;
 use super::settings::Settings;
 use super::{dialogs, doc_list, span_details, span_panel, theme};
 use crate::formats::ExportFormat;
 use crate::model::{DocId, Edit, Project, SpanId};
 use crate::store;
+use crate::ui::windows::WindowStack;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -93,6 +95,8 @@ pub struct Lectern {
     analysis: super::analysis_panel::AnalysisPanel,
     /// The Adjudication window (View ▸ Adjudicate).
     adjudication: super::adjudication::AdjudicationPanel,
+    /// The open windows, topmost last, for Esc (`windows.rs`).
+    windows: WindowStack,
     /// The user agreed to close (or nothing was unsaved).
     close_confirmed: bool,
     close_sent: bool,
@@ -152,6 +156,7 @@ impl Lectern {
             shown_dark_mode: None,
             analysis: Default::default(),
             adjudication: Default::default(),
+            windows: WindowStack::default(),
             close_confirmed: false,
             close_sent: false,
             safety: safety::Safety::new(unsaved_dir),

@@ -1,10 +1,24 @@
-//! Every user command in one enum: its menu text, its tooltip and its shortcuts. Menus,
-//! the keyboard and tests all go through it, so a shortcut shown in a menu is the one
-//! that works, and no two commands can share one (a test checks).
+//! Every user command in one enum: its text and tooltip (here), its shortcuts
+//! ([`keys`]) and its place in the menus ([`place`]). The menu bar, the command palette,
+//! the keyboard and tests are all built from [`Command::all`], so a shortcut shown in a
+//! menu is the one that works, every command the palette lists says where it sits in the
+//! menus, and no two commands can share a shortcut (a test checks).
+//!
+//! Adding a command: a variant, its entry in [`Command::PLAIN`], its text and tooltip
+//! below, its shortcuts in `keys.rs`, its menu place in `place.rs` (the compiler asks for
+//! each), and what it does in `app/commands.rs`.
 
-use egui::{Key, KeyboardShortcut, Modifiers};
+mod boundary;
+mod keys;
+pub mod place;
 
-/// A user command that takes no parameters.
+pub use boundary::{BoundaryMove, Edge};
+pub use place::{Menu, Place};
+
+use crate::formats::{ExportFormat, ImportFormat};
+
+/// A user command. Most take no parameters; the export and import commands carry their
+/// format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Command {
     /// Start an empty project.
@@ -28,10 +42,10 @@ pub enum Command {
     Save,
     /// Save to a new file.
     SaveAs,
-    /// Export every span as CSV.
-    ExportCsv,
-    /// Export every span as JSON Lines.
-    ExportJsonl,
+    /// Export every span in this format (asks where).
+    Export(ExportFormat),
+    /// Import annotated documents in this format (asks which files).
+    Import(ImportFormat),
     /// Close the window.
     Quit,
     /// Undo the last change.
@@ -66,22 +80,8 @@ pub enum Command {
     StartLink,
     /// Add the selected text to the selected annotation as another fragment.
     AddFragment,
-    /// Move the selected annotation's start one character earlier.
-    ExtendStart,
-    /// Move its start one character later.
-    ShrinkStart,
-    /// Move its end one character later.
-    ExtendEnd,
-    /// Move its end one character earlier.
-    ShrinkEnd,
-    /// Move its start one word earlier.
-    ExtendStartWord,
-    /// Move its start one word later.
-    ShrinkStartWord,
-    /// Move its end one word later.
-    ExtendEndWord,
-    /// Move its end one word earlier.
-    ShrinkEndWord,
+    /// Move an edge of the selected annotation by a character or a word.
+    Boundary(BoundaryMove),
     /// Put the keyboard in the annotation list.
     FocusAnnotationList,
     /// Annotator name and selection preferences.
@@ -98,11 +98,14 @@ pub enum Command {
     FindInProject,
     /// Find any command by typing part of its name.
     CommandPalette,
+    /// Close the topmost window (Analysis, Codebook, Adjudication…); with none open, leave
+    /// search or linking, or clear the selection.
+    CloseWindow,
 }
 
 impl Command {
-    /// Every command, in menu order.
-    pub const ALL: [Command; 45] = [
+    /// Every command without a parameter, in menu order.
+    pub const PLAIN: [Command; 36] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -113,8 +116,6 @@ impl Command {
         Command::ExportAnalysisTable,
         Command::Save,
         Command::SaveAs,
-        Command::ExportCsv,
-        Command::ExportJsonl,
         Command::Quit,
         Command::Undo,
         Command::Redo,
@@ -132,14 +133,6 @@ impl Command {
         Command::PreviousSpan,
         Command::StartLink,
         Command::AddFragment,
-        Command::ExtendStart,
-        Command::ShrinkStart,
-        Command::ExtendEnd,
-        Command::ShrinkEnd,
-        Command::ExtendStartWord,
-        Command::ShrinkStartWord,
-        Command::ExtendEndWord,
-        Command::ShrinkEndWord,
         Command::FocusAnnotationList,
         Command::Preferences,
         Command::EditCodebook,
@@ -148,7 +141,18 @@ impl Command {
         Command::Find,
         Command::FindInProject,
         Command::CommandPalette,
+        Command::CloseWindow,
     ];
+
+    /// Every command: the plain ones, then the boundary moves, one export per format and
+    /// one import per format.
+    pub fn all() -> impl Iterator<Item = Command> {
+        Command::PLAIN
+            .into_iter()
+            .chain(BoundaryMove::ALL.map(Command::Boundary))
+            .chain(ExportFormat::ALL.map(Command::Export))
+            .chain(ImportFormat::ALL.map(Command::Import))
+    }
 
     /// Whether the command reads or writes files or replaces the open project. While a
     /// job (opening, saving, exporting…) runs, these wait: their menu items are disabled
@@ -166,14 +170,14 @@ impl Command {
                 | Command::ExportAnalysisTable
                 | Command::Save
                 | Command::SaveAs
-                | Command::ExportCsv
-                | Command::ExportJsonl
+                | Command::Export(_)
+                | Command::Import(_)
                 | Command::ExportCodebook
                 | Command::ImportCodebook
         )
     }
 
-    /// Menu text.
+    /// Menu text (the last step of its menu path).
     pub fn text(self) -> &'static str {
         match self {
             Command::NewProject => "New project",
@@ -183,11 +187,12 @@ impl Command {
             Command::UpdateDocumentText => "Update document text from file…",
             Command::AddArticles => "Add articles…",
             Command::MergeProjects => "Merge coders' projects…",
-            Command::ExportAnalysisTable => "Analysis table as CSV…",
+            Command::ExportAnalysisTable => "Analysis table or chart…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
-            Command::ExportCsv => "CSV…",
-            Command::ExportJsonl => "JSON Lines…",
+            Command::Boundary(m) => m.text(),
+            Command::Export(format) => format.menu_text(),
+            Command::Import(format) => format.menu_text(),
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -205,14 +210,6 @@ impl Command {
             Command::PreviousSpan => "Previous annotation",
             Command::StartLink => "Link to another annotation",
             Command::AddFragment => "Add selection as a fragment",
-            Command::ExtendStart => "Start one character earlier",
-            Command::ShrinkStart => "Start one character later",
-            Command::ExtendEnd => "End one character later",
-            Command::ShrinkEnd => "End one character earlier",
-            Command::ExtendStartWord => "Start one word earlier",
-            Command::ShrinkStartWord => "Start one word later",
-            Command::ExtendEndWord => "End one word later",
-            Command::ShrinkEndWord => "End one word earlier",
             Command::FocusAnnotationList => "Go to the annotation list",
             Command::Preferences => "Preferences…",
             Command::EditCodebook => "Codebook…",
@@ -221,6 +218,7 @@ impl Command {
             Command::Find => "Find…",
             Command::FindInProject => "Find in project…",
             Command::CommandPalette => "Command palette…",
+            Command::CloseWindow => "Close window",
         }
     }
 
@@ -240,22 +238,22 @@ impl Command {
                 "Combine two or more coders' projects on the same articles into a new project, each coder's spans kept apart"
             }
             Command::ExportAnalysisTable => {
-                "Write the table shown in the Analysis window to a CSV file"
+                "Write the Analysis view's table to a CSV file, or its chart to SVG or PNG"
             }
             Command::AddArticles => {
-                "Add .txt or .md articles to this project (you can also drop files on the window)"
+                "Add articles (text, Markdown, HTML, Word or PDF files) to this project; you can also drop files on the window"
             }
             Command::Save => "Save the project to its file",
             Command::SaveAs => "Save the project to a new file",
-            Command::ExportCsv => {
-                "Every labelled span as one CSV row, for R, pandas or a spreadsheet"
-            }
-            Command::ExportJsonl => "Every labelled span as one JSON object per line",
+            Command::Export(format) => format.description(),
+            Command::Import(format) => format.description(),
             Command::Quit => "Close Lectern",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo the last undone change",
             Command::DeleteAnnotation => "Delete the selected annotation",
-            Command::ClearSelection => "Clear the text selection and the selected annotation",
+            Command::ClearSelection => {
+                "Clear the text selection and the selected annotation (Esc, when no window is open)"
+            }
             Command::ZoomIn => "Larger document text",
             Command::ZoomOut => "Smaller document text",
             Command::ZoomReset => "Default document text size",
@@ -276,14 +274,7 @@ impl Command {
             Command::AddFragment => {
                 "Make the selected text another fragment of the selected annotation (or Ctrl+drag)"
             }
-            Command::ExtendStart
-            | Command::ShrinkStart
-            | Command::ExtendEnd
-            | Command::ShrinkEnd
-            | Command::ExtendStartWord
-            | Command::ShrinkStartWord
-            | Command::ExtendEndWord
-            | Command::ShrinkEndWord => "Adjust the selected annotation's boundary",
+            Command::Boundary(_) => "Adjust the selected annotation's boundary",
             Command::FocusAnnotationList => {
                 "Move the keyboard to the list of annotations (arrow keys move, Enter shows)"
             }
@@ -302,153 +293,9 @@ impl Command {
                 "Search every document; label all matches after reviewing them"
             }
             Command::CommandPalette => "Find any command or label by typing part of its name",
-        }
-    }
-
-    /// Shortcuts; the first is the one shown in menus.
-    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
-        const fn cmd(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::COMMAND, key)
-        }
-        const fn cmd_shift(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
-        }
-        const fn bare(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::NONE, key)
-        }
-        const fn alt(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::ALT, key)
-        }
-        const fn alt_shift(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::ALT.plus(Modifiers::SHIFT), key)
-        }
-        const fn cmd_alt(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::ALT), key)
-        }
-        const fn cmd_alt_shift(key: Key) -> KeyboardShortcut {
-            KeyboardShortcut::new(
-                Modifiers::COMMAND
-                    .plus(Modifiers::ALT)
-                    .plus(Modifiers::SHIFT),
-                key,
-            )
-        }
-        match self {
-            Command::NewProject => vec![cmd(Key::N)],
-            Command::OpenProject => vec![cmd(Key::O)],
-            Command::AddArticles => vec![cmd_shift(Key::O)],
-            Command::Save => vec![cmd(Key::S)],
-            Command::SaveAs => vec![cmd_shift(Key::S)],
-            Command::OpenSample
-            | Command::OpenBackup
-            | Command::UpdateDocumentText
-            | Command::ExportCsv
-            | Command::ExportJsonl
-            | Command::ToggleTheme
-            | Command::ToggleAnalysis
-            | Command::ToggleAdjudication
-            | Command::MergeProjects
-            | Command::ExportAnalysisTable => vec![],
-            Command::Quit => vec![cmd(Key::Q)],
-            Command::Undo => vec![cmd(Key::Z)],
-            Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
-            Command::DeleteAnnotation => vec![bare(Key::Delete), bare(Key::Backspace)],
-            Command::ClearSelection => vec![bare(Key::Escape)],
-            Command::ZoomIn => vec![cmd(Key::Equals), cmd(Key::Plus)],
-            Command::ZoomOut => vec![cmd(Key::Minus)],
-            Command::ZoomReset => vec![cmd(Key::Num0)],
-            Command::NextSpan => vec![bare(Key::CloseBracket)],
-            Command::PreviousSpan => vec![bare(Key::OpenBracket)],
-            Command::StartLink => vec![bare(Key::L)],
-            Command::AddFragment => vec![bare(Key::A)],
-            Command::ExtendStart => vec![alt_shift(Key::ArrowLeft)],
-            Command::ShrinkStart => vec![alt_shift(Key::ArrowRight)],
-            Command::ExtendEnd => vec![alt(Key::ArrowRight)],
-            Command::ShrinkEnd => vec![alt(Key::ArrowLeft)],
-            Command::ExtendStartWord => vec![cmd_alt_shift(Key::ArrowLeft)],
-            Command::ShrinkStartWord => vec![cmd_alt_shift(Key::ArrowRight)],
-            Command::ExtendEndWord => vec![cmd_alt(Key::ArrowRight)],
-            Command::ShrinkEndWord => vec![cmd_alt(Key::ArrowLeft)],
-            Command::FocusAnnotationList => vec![bare(Key::F6)],
-            Command::Preferences => vec![cmd(Key::Comma)],
-            Command::EditCodebook => vec![cmd(Key::K)],
-            Command::ExportCodebook | Command::ImportCodebook => vec![],
-            Command::Find => vec![cmd(Key::F)],
-            Command::FindInProject => vec![cmd_shift(Key::F)],
-            Command::CommandPalette => vec![cmd_shift(Key::P)],
-            Command::NextDocument => vec![cmd(Key::PageDown)],
-            Command::PreviousDocument => vec![cmd(Key::PageUp)],
-        }
-    }
-
-    /// Whether the shortcut still acts while the user types in a text field. Undo and
-    /// Delete must then go to the field, not to the project.
-    pub fn acts_while_typing(self) -> bool {
-        !matches!(
-            self,
-            Command::Undo
-                | Command::Redo
-                | Command::DeleteAnnotation
-                | Command::ClearSelection
-                | Command::NextSpan
-                | Command::PreviousSpan
-                | Command::StartLink
-                | Command::AddFragment
-                | Command::ExtendStart
-                | Command::ShrinkStart
-                | Command::ExtendEnd
-                | Command::ShrinkEnd
-                | Command::ExtendStartWord
-                | Command::ShrinkStartWord
-                | Command::ExtendEndWord
-                | Command::ShrinkEndWord
-        )
-    }
-
-    /// Commands whose shortcut was pressed this frame, consumed from the input. Shortcuts
-    /// with more modifiers are tried first, because egui matches Ctrl+Z inside Ctrl+Shift+Z.
-    pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Command> {
-        let mut all: Vec<(Command, KeyboardShortcut)> = Command::ALL
-            .iter()
-            .filter(|c| !typing || c.acts_while_typing())
-            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (*c, s)))
-            .collect();
-        all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
-        let mut out = Vec::new();
-        ctx.input_mut(|i| {
-            for (c, s) in all {
-                if i.consume_shortcut(&s) && !out.contains(&c) {
-                    out.push(c);
-                }
-            }
-        });
-        out
-    }
-}
-
-fn modifier_count(m: Modifiers) -> u32 {
-    u32::from(m.alt) + u32::from(m.ctrl) + u32::from(m.shift) + u32::from(m.command || m.mac_cmd)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let mut seen = Vec::new();
-        for c in Command::ALL {
-            for s in c.shortcuts() {
-                assert!(!seen.contains(&s), "{c:?} reuses {s:?}");
-                seen.push(s);
+            Command::CloseWindow => {
+                "Close the topmost window; with none open, leave search or linking, or clear the selection"
             }
         }
-    }
-
-    #[test]
-    fn all_lists_every_command_once() {
-        let mut v = Command::ALL.to_vec();
-        v.dedup();
-        assert_eq!(v.len(), Command::ALL.len());
     }
 }
