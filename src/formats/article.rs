@@ -13,6 +13,7 @@
 use super::article_table::read_table_articles;
 use super::field_map::ColumnChoices;
 use super::table::is_table_path;
+use crate::fsutil::{CappedError, read_capped};
 use crate::model::{DocId, Document, Edit, Metadata, Project, content_hash};
 use crate::progress::{Cancelled, Progress, Unit};
 use std::path::{Path, PathBuf};
@@ -60,6 +61,14 @@ pub enum ArticleError {
         /// The file.
         path: PathBuf,
     },
+    /// The file is bigger than Lectern reads as an article.
+    #[error("{} {size} Lectern reads as an article; consider splitting it", path.display())]
+    TooBig {
+        /// The file.
+        path: PathBuf,
+        /// Its size and the limit.
+        size: crate::fsutil::TooBig,
+    },
     /// The extension is not one Lectern reads.
     #[error("{} is not an article Lectern can read; supported: .txt, .md, .html, .docx, .pdf, and tables (.csv, .tsv, .xlsx, .ods, .jsonl) with one article a row", path.display())]
     Unsupported {
@@ -86,6 +95,10 @@ pub enum ArticleError {
         column: String,
     },
 }
+
+/// Largest article file Lectern reads, and the most a Word document may unpack to. A
+/// long report as PDF with images is tens of MB; a news article is kilobytes.
+pub const MAX_ARTICLE_BYTES: u64 = 200_000_000;
 
 /// An article decoded and ready to become a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -131,9 +144,15 @@ pub fn read_article(path: &Path) -> Result<Article, ArticleError> {
             path: path.to_path_buf(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
-        path: path.to_path_buf(),
-        source,
+    let bytes = read_capped(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        CappedError::Io(source) => ArticleError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        CappedError::TooBig(size) => ArticleError::TooBig {
+            path: path.to_path_buf(),
+            size,
+        },
     })?;
     let ext = path
         .extension()
@@ -163,7 +182,7 @@ pub fn read_article(path: &Path) -> Result<Article, ArticleError> {
             article.metadata.author = doc.author;
             Ok(article)
         }
-        "pdf" => match super::pdf::read(&bytes) {
+        "pdf" => match super::pdf::read(bytes) {
             Ok(text) => from_text(text, path, "PDF text layer".to_owned()),
             Err(super::pdf::PdfProblem::NoTextLayer) => Err(ArticleError::NoTextLayer {
                 path: path.to_path_buf(),

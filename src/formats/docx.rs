@@ -7,8 +7,8 @@
 //! Headers, footers, footnotes and comments are left out. `dc:title` and `dc:creator`
 //! from `docProps/core.xml` give the title and author when set.
 
+use super::zip_limit::ZipBudget;
 use quick_xml::events::Event;
-use std::io::Read;
 
 /// A Word document's text and properties.
 #[derive(Debug)]
@@ -21,14 +21,16 @@ pub struct DocxArticle {
     pub text: String,
 }
 
-/// Reads a `.docx` from its bytes; the error says what is wrong, lower-case.
+/// Reads a `.docx` from its bytes; the error says what is wrong, lower-case. Its parts
+/// may unpack to at most [`super::article::MAX_ARTICLE_BYTES`] together.
 pub fn read(bytes: &[u8]) -> Result<DocxArticle, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("not a .docx (zip) file: {e}"))?;
-    let document =
-        part(&mut zip, "word/document.xml")?.ok_or("no word/document.xml; not a Word document")?;
+    let mut budget = ZipBudget::new(super::article::MAX_ARTICLE_BYTES);
+    let document = part(&mut zip, &mut budget, "word/document.xml")?
+        .ok_or("no word/document.xml; not a Word document")?;
     let text = body_text(&document)?;
-    let core = part(&mut zip, "docProps/core.xml")?.unwrap_or_default();
+    let core = part(&mut zip, &mut budget, "docProps/core.xml")?.unwrap_or_default();
     Ok(DocxArticle {
         title: element_text(&core, "title"),
         author: element_text(&core, "creator"),
@@ -36,17 +38,21 @@ pub fn read(bytes: &[u8]) -> Result<DocxArticle, String> {
     })
 }
 
+/// The XML part `name`, within the budget; `None` when the document has no such part.
 fn part(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    budget: &mut ZipBudget,
     name: &str,
 ) -> Result<Option<String>, String> {
-    let Ok(mut file) = zip.by_name(name) else {
+    let Some(bytes) = budget.read(zip, name)? else {
         return Ok(None);
     };
-    let mut s = String::new();
-    file.read_to_string(&mut s)
-        .map_err(|e| format!("cannot read {name}: {e}"))?;
-    Ok(Some(s))
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        format!(
+            "{name} is not UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn unescape_ref(r: &str) -> String {

@@ -8,6 +8,7 @@
 //! gives the edits; the project is changed only by applying them.
 
 use super::{brat, doccano, labelstudio, qdpx};
+use crate::fsutil::{CappedError, read_capped};
 use crate::model::{
     AttributeDef, AttributeKind, DocId, Document, Edit, Label, Project, RelationId, RelationType,
     SpanId,
@@ -131,6 +132,14 @@ pub enum ImportError {
         line: usize,
         /// What is wrong, lower-case.
         message: String,
+    },
+    /// A file is bigger than Lectern imports.
+    #[error("{} {size} Lectern imports from one file; it is not read", path.display())]
+    TooBig {
+        /// The file.
+        path: PathBuf,
+        /// Its size and the limit.
+        size: crate::fsutil::TooBig,
     },
     /// Nothing to import was found.
     #[error("no {what} found in {}", path.display())]
@@ -368,9 +377,19 @@ pub fn expand(paths: &[PathBuf], extensions: &[&str]) -> Result<Vec<PathBuf>, Im
     Ok(out)
 }
 
-/// Reads a UTF-8 file (a byte order mark is dropped).
+/// Largest file Lectern imports, and the most an imported archive may unpack to: the
+/// same as the largest project, which the import becomes part of.
+pub const MAX_IMPORT_BYTES: u64 = 1_000_000_000;
+
+/// Reads a UTF-8 file (a byte order mark is dropped) of at most [`MAX_IMPORT_BYTES`].
 pub fn read_utf8(path: &Path) -> Result<String, ImportError> {
-    let bytes = std::fs::read(path).map_err(|e| ImportError::io(path, e))?;
+    let bytes = read_capped(path, MAX_IMPORT_BYTES).map_err(|e| match e {
+        CappedError::Io(e) => ImportError::io(path, e),
+        CappedError::TooBig(size) => ImportError::TooBig {
+            path: path.to_path_buf(),
+            size,
+        },
+    })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     String::from_utf8(bytes.to_vec()).map_err(|e| {
         ImportError::syntax(

@@ -17,6 +17,7 @@ pub mod import;
 pub mod jsonl;
 pub mod labelstudio;
 pub mod pdf;
+mod pdf_forms;
 pub mod qdpx;
 pub mod qdpx_read;
 pub mod row;
@@ -24,6 +25,7 @@ pub mod table;
 pub mod table_sheet;
 pub mod w3c;
 pub mod xlsx;
+pub mod zip_limit;
 
 pub use export::{ExportError, ExportFormat, Exported, export, export_project};
 pub use import::{ImportError, ImportFormat, Imported};

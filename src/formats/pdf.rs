@@ -2,6 +2,8 @@
 //! has no text layer; Lectern says so rather than importing an empty document, since it
 //! does no OCR itself.
 
+use std::time::Duration;
+
 /// Why a PDF gave no text.
 #[derive(Debug, PartialEq, Eq)]
 pub enum PdfProblem {
@@ -11,14 +13,51 @@ pub enum PdfProblem {
     NoTextLayer,
 }
 
-/// The text layer of a PDF, pages separated by line breaks, with form feeds removed.
-pub fn read(bytes: &[u8]) -> Result<String, PdfProblem> {
-    // pdf-extract panics on some malformed files; a bad file must never take the app down.
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
-    let text = match result {
-        Ok(Ok(text)) => text,
-        Ok(Err(e)) => return Err(PdfProblem::Unreadable(e.to_string())),
-        Err(_) => {
+/// Longest Lectern waits for a PDF's text layer. A 300-page report takes a few seconds;
+/// a file that takes longer is damaged or built to never finish.
+pub const PDF_TIME_LIMIT: Duration = Duration::from_secs(30);
+
+/// Stack of the thread that reads a PDF: deep enough for any honest nesting of its
+/// objects, which [`super::pdf_forms`] bounds before extraction starts.
+const READER_STACK_BYTES: usize = 64 << 20;
+
+/// The text layer of a PDF, pages separated by line breaks, with form feeds removed. The
+/// PDF is read on a worker thread that is abandoned after [`PDF_TIME_LIMIT`].
+pub fn read(bytes: Vec<u8>) -> Result<String, PdfProblem> {
+    read_within(bytes, PDF_TIME_LIMIT)
+}
+
+/// [`read`] with a time limit of `limit`. A reader that has not finished by then is left
+/// to end on its own (a thread cannot be stopped from outside); its result is dropped.
+pub fn read_within(bytes: Vec<u8>, limit: Duration) -> Result<String, PdfProblem> {
+    let (send, receive) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("pdf text".to_owned())
+        .stack_size(READER_STACK_BYTES)
+        .spawn(move || {
+            // pdf-extract panics on some malformed files; a bad file must never take the
+            // app down.
+            let text = std::panic::catch_unwind(|| extract(&bytes)).unwrap_or_else(|_| {
+                Err(PdfProblem::Unreadable(
+                    "the PDF reader failed on it".to_owned(),
+                ))
+            });
+            let _ = send.send(text);
+        });
+    if let Err(e) = spawned {
+        return Err(PdfProblem::Unreadable(format!(
+            "cannot start the PDF reader: {e}"
+        )));
+    }
+    let text = match receive.recv_timeout(limit) {
+        Ok(text) => text?,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            return Err(PdfProblem::Unreadable(format!(
+                "its text took longer than {} s to read; the PDF is damaged or built to never finish",
+                limit.as_secs_f32()
+            )));
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
             return Err(PdfProblem::Unreadable(
                 "the PDF reader failed on it".to_owned(),
             ));
@@ -32,6 +71,21 @@ pub fn read(bytes: &[u8]) -> Result<String, PdfProblem> {
     Ok(text.to_owned())
 }
 
+/// The raw text layer: the document parsed, opened if encrypted without a password (as
+/// many are), its forms checked, then its text extracted.
+fn extract(bytes: &[u8]) -> Result<String, PdfProblem> {
+    let unreadable = |e: &dyn std::fmt::Display| PdfProblem::Unreadable(e.to_string());
+    let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| unreadable(&e))?;
+    if doc.is_encrypted() {
+        doc.decrypt("").map_err(|e| unreadable(&e))?;
+    }
+    super::pdf_forms::check(&doc).map_err(PdfProblem::Unreadable)?;
+    let mut text = String::new();
+    pdf_extract::output_doc(&doc, &mut pdf_extract::PlainTextOutput::new(&mut text))
+        .map_err(|e| unreadable(&e))?;
+    Ok(text)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,10 +93,10 @@ mod tests {
     #[test]
     fn garbage_is_unreadable_not_a_panic() {
         assert!(matches!(
-            read(b"%PDF-1.4 nonsense"),
+            read(b"%PDF-1.4 nonsense".to_vec()),
             Err(PdfProblem::Unreadable(_))
         ));
-        assert!(matches!(read(b""), Err(PdfProblem::Unreadable(_))));
+        assert!(matches!(read(Vec::new()), Err(PdfProblem::Unreadable(_))));
     }
 }
 
@@ -57,13 +111,19 @@ pub fn make_pdf(lines: &[&str]) -> Vec<u8> {
     if lines.is_empty() {
         content = "0 0 1 rg 72 72 100 100 re f\n".to_owned();
     }
-    let objects = [
+    pdf_of(&[
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
         format!("<< /Length {} >>\nstream\n{content}endstream", content.len()),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
-    ];
+    ])
+}
+
+/// A PDF of `objects` (numbered from 1, the first the catalog) with its cross-reference
+/// table, for tests.
+#[cfg(test)]
+pub fn pdf_of(objects: &[String]) -> Vec<u8> {
     let mut out = String::from("%PDF-1.4\n");
     let mut offsets = Vec::new();
     for (i, o) in objects.iter().enumerate() {
@@ -85,17 +145,117 @@ pub fn make_pdf(lines: &[&str]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A one-page PDF whose page shows "Hello" and draws form `/X0`; `forms` are the form
+/// XObjects as (resources, content), the first being `/X0`, object 6 + i for form i
+/// (object 5 is the font). For tests of nested forms.
+#[cfg(test)]
+pub fn forms_pdf(forms: &[(String, &str)]) -> Vec<u8> {
+    let stream = |dict: &str, content: &str| {
+        format!(
+            "<< {dict} /Length {} >>\nstream\n{content}\nendstream",
+            content.len() + 1
+        )
+    };
+    let mut objects = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /XObject << /X0 6 0 R >> /Font << /F1 5 0 R >> >> >>".to_owned(),
+        stream("", "BT /F1 12 Tf 72 720 Td (Hello) Tj ET /X0 Do"),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
+    ];
+    for (resources, content) in forms {
+        objects.push(stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources {resources}"),
+            content,
+        ));
+    }
+    pdf_of(&objects)
+}
+
 #[cfg(test)]
 mod layer_tests {
     use super::*;
 
     #[test]
     fn text_layer_is_read_and_its_absence_is_named() {
-        let text = read(&make_pdf(&["Bridge row", "The mayor said no."])).expect("text");
+        let text = read(make_pdf(&["Bridge row", "The mayor said no."])).expect("text");
         assert!(
             text.contains("Bridge row") && text.contains("The mayor said no."),
             "{text:?}"
         );
-        assert_eq!(read(&make_pdf(&[])), Err(PdfProblem::NoTextLayer));
+        assert_eq!(read(make_pdf(&[])), Err(PdfProblem::NoTextLayer));
+    }
+
+    #[test]
+    fn nested_forms_are_read_and_a_form_drawing_itself_is_refused_not_a_crash() {
+        let font = "/Font << /F1 5 0 R >>";
+        let nested = forms_pdf(&[
+            (
+                format!("<< /XObject << /X1 7 0 R >> {font} >>"),
+                "BT /F1 12 Tf (outer) Tj ET /X1 Do",
+            ),
+            (format!("<< {font} >>"), "BT /F1 12 Tf (inner) Tj ET"),
+        ]);
+        let text = read(nested).expect("nested forms");
+        assert!(text.contains("Hello") && text.contains("inner"), "{text:?}");
+        // Without the check, pdf-extract recurses until the stack overflows and the
+        // process aborts.
+        let itself = forms_pdf(&[(format!("<< /XObject << /X0 6 0 R >> {font} >>"), "/X0 Do")]);
+        match read(itself) {
+            Err(PdfProblem::Unreadable(why)) => assert!(why.contains("draws itself"), "{why}"),
+            other => panic!("not refused: {other:?}"),
+        }
+        // Inherited resources: a form without its own draws /X0 from the page's.
+        let inherited = forms_pdf(&[("<< >>".to_owned(), "/X0 Do")]);
+        let inherited = String::from_utf8(inherited)
+            .expect("ascii")
+            .replace("/Resources << >>", "");
+        assert!(matches!(
+            read(inherited.into_bytes()),
+            Err(PdfProblem::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn forms_drawing_the_next_twice_are_refused_before_they_run_forever() {
+        let font = "/Font << /F1 5 0 R >>";
+        let chain = |depth: usize| {
+            let mut forms = Vec::new();
+            for i in 0..depth {
+                forms.push(if i + 1 < depth {
+                    (
+                        format!("<< /XObject << /X0 {} 0 R >> {font} >>", 7 + i),
+                        "BT /F1 12 Tf (a) Tj ET /X0 Do /X0 Do",
+                    )
+                } else {
+                    (format!("<< {font} >>"), "BT /F1 12 Tf (a) Tj ET")
+                });
+            }
+            forms_pdf(&forms)
+        };
+        // Four deep is an ordinary drawing: 30 draws.
+        assert!(read(chain(4)).expect("text").contains("Hello"));
+        let started = std::time::Instant::now();
+        // 24 deep draws 2^25 forms.
+        match read(chain(24)) {
+            Err(PdfProblem::Unreadable(why)) => {
+                assert!(why.contains("more than 100000 times"), "{why}");
+            }
+            other => panic!("not refused: {other:?}"),
+        }
+        // Refused by counting, not by the time limit.
+        assert!(started.elapsed() < PDF_TIME_LIMIT / 2);
+        match read(chain(40)) {
+            Err(PdfProblem::Unreadable(why)) => assert!(why.contains("nest more than 32"), "{why}"),
+            other => panic!("not refused: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_reader_past_its_time_limit_is_abandoned_with_a_message() {
+        match read_within(make_pdf(&["Bridge row"]), Duration::ZERO) {
+            Err(PdfProblem::Unreadable(why)) => assert!(why.contains("took longer than"), "{why}"),
+            other => panic!("not abandoned: {other:?}"),
+        }
     }
 }

@@ -17,11 +17,11 @@
 //! text is stored with `\n` line ends and the offsets moved with it.
 
 use super::import::{ImportError, Imported, document_from, expand, normalise_newlines, push_span};
+use super::zip_limit::ZipBudget;
 use crate::model::{Relation, RelationId, SpanId};
 use crate::progress::{Progress, Unit};
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 #[derive(Default)]
@@ -83,11 +83,21 @@ fn zip_err(path: &Path, e: impl std::fmt::Display) -> ImportError {
 fn read_one(path: &Path, out: &mut Imported) -> Result<(), ImportError> {
     let file = std::fs::File::open(path).map_err(|e| ImportError::io(path, e))?;
     let mut zip = zip::ZipArchive::new(file).map_err(|e| zip_err(path, e))?;
-    let mut xml = String::new();
-    zip.by_name("project.qde")
-        .map_err(|e| zip_err(path, format!("project.qde: {e}")))?
-        .read_to_string(&mut xml)
-        .map_err(|e| zip_err(path, format!("project.qde: {e}")))?;
+    // Everything read from one archive, the project and its sources, shares one budget.
+    let mut budget = ZipBudget::new(super::import::MAX_IMPORT_BYTES);
+    let xml = budget
+        .read(&mut zip, "project.qde")
+        .map_err(|e| zip_err(path, e))?
+        .ok_or_else(|| zip_err(path, "project.qde: not in the archive"))?;
+    let xml = String::from_utf8(xml).map_err(|e| {
+        zip_err(
+            path,
+            format!(
+                "project.qde: not UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
     let qde = parse(&xml, path)?;
     let at = |what: &str| format!("{}: {what}", path.display());
     out.warnings.extend(qde.skipped.iter().map(|s| at(s)));
@@ -99,7 +109,7 @@ fn read_one(path: &Path, out: &mut Imported) -> Result<(), ImportError> {
         }
     }
     for source in &qde.sources {
-        let raw = match source_text(&mut zip, source) {
+        let raw = match source_text(&mut zip, &mut budget, source).map_err(|e| zip_err(path, e))? {
             Some(t) => t,
             None => {
                 out.warnings.push(at(&format!(
@@ -133,22 +143,27 @@ fn normalise_color(c: &str) -> Option<String> {
         .then(|| format!("#{}", full.to_ascii_lowercase()))
 }
 
-fn source_text(zip: &mut zip::ZipArchive<std::fs::File>, source: &Source) -> Option<String> {
+/// A source's text: inline, or its entry under `sources/` read within the budget. `None`
+/// when the entry is missing or not UTF-8 (the source is skipped with a warning); an
+/// error when the entry breaks the archive's limits (nothing is imported).
+fn source_text(
+    zip: &mut zip::ZipArchive<std::fs::File>,
+    budget: &mut ZipBudget,
+    source: &Source,
+) -> Result<Option<String>, String> {
     if source.path.is_empty() {
-        return (!source.content.is_empty()).then(|| source.content.clone());
+        return Ok((!source.content.is_empty()).then(|| source.content.clone()));
     }
     let name = source
         .path
         .strip_prefix("internal://")
         .unwrap_or(&source.path);
     let name = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let mut bytes = Vec::new();
-    zip.by_name(&format!("sources/{name}"))
-        .ok()?
-        .read_to_end(&mut bytes)
-        .ok()?;
+    let Some(bytes) = budget.read(zip, &format!("sources/{name}"))? else {
+        return Ok(None);
+    };
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    String::from_utf8(bytes.to_vec()).ok()
+    Ok(String::from_utf8(bytes.to_vec()).ok())
 }
 
 /// `span ID part K` → `span ID`, the key that joins a discontinuous span's parts.

@@ -1,10 +1,12 @@
-//! File-system helpers at the bottom of the layers: replacing a file atomically and telling
-//! whether a process is still running. `store` (projects, autosave, backups), `formats`
-//! (exports) and the window's settings all write through here, so neither of those layers
-//! has to reach into the other for it.
+//! File-system helpers at the bottom of the layers: replacing a file atomically, reading one
+//! no bigger than a limit, and telling whether a process is still running. `store`
+//! (projects, autosave, backups), `formats` (imports, articles, exports) and the window's
+//! settings all go through here, so neither of those layers reaches into the other.
 
 mod atomic;
+mod capped;
 mod process;
 
 pub use atomic::{write_atomic, write_atomic_when};
+pub use capped::{CappedError, TooBig, megabytes, read_capped};
 pub use process::process_alive;

@@ -1,8 +1,11 @@
 //! Fixtures shared by the tests (each file that needs them says `mod support;`): spans
-//! marked by their text, and a project file opened in a headless window.
+//! marked by their text, a project file opened in a headless window, the binary run with
+//! a time limit.
 
 // Each test file uses some of these.
 #![allow(dead_code)]
+
+pub mod cli;
 
 use egui_kittest::Harness;
 use lectern::model::{DocId, Edit, Project};
