@@ -58,6 +58,12 @@ fn zip_bombs_are_refused_by_their_packing_ratio() {
         &fixture("bomb.docx"),
         "word/document.xml unpacks to more than 100 times its packed size",
     );
+    // A spreadsheet of articles is unpacked by calamine, so it is checked whole first.
+    assert_refused(
+        &["add", "p.ron", "FILE"],
+        &fixture("bomb.xlsx"),
+        "xl/worksheets/sheet1.xml unpacks to more than 100 times its packed size",
+    );
     assert_refused(
         &["import", "p.ron", "--format", "qdpx", "FILE"],
         &fixture("bomb.qdpx"),
@@ -88,6 +94,12 @@ fn gigabyte_articles_and_imports_are_refused_before_reading() {
         &txt,
         "is 2,148 MB, more than the 200 MB Lectern reads as an article",
     );
+    let csv = sparse(dir.path(), "big.csv", 2 << 30);
+    assert_refused(
+        &["add", "p.ron", "FILE"],
+        &csv,
+        "is 2,148 MB, more than the 1,000 MB Lectern reads as a table",
+    );
     let jsonl = sparse(dir.path(), "big.jsonl", 2 << 30);
     assert_refused(
         &["import", "p.ron", "--format", "doccano", "FILE"],
@@ -113,6 +125,13 @@ fn an_endless_device_is_refused() {
         &["add", "p.ron", "FILE"],
         &zero,
         "holds more than the 200 MB Lectern reads as an article",
+    );
+    let zero = dir.path().join("zero.csv");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    assert_refused(
+        &["add", "p.ron", "FILE"],
+        &zero,
+        "holds more than the 1,000 MB Lectern reads as a table",
     );
     let zero = dir.path().join("zero.jsonl");
     std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");

@@ -9,12 +9,14 @@
 //! several lines inside quotes. Each row keeps the number a person sees: the spreadsheet
 //! row (the header is row 1) for CSV, TSV and spreadsheets, the line for JSON Lines.
 
+use super::zip_limit::ZipBudget;
+use crate::fsutil::{CappedError, read_capped};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 /// Largest table file read (the same bound as a project file): beyond it the file is
 /// refused by name rather than read into memory.
-pub const MAX_TABLE_BYTES: u64 = 1 << 30;
+pub const MAX_TABLE_BYTES: u64 = super::import::MAX_IMPORT_BYTES;
 
 /// Extensions read as tables.
 pub const TABLE_EXTENSIONS: [&str; 8] =
@@ -41,15 +43,13 @@ pub enum TableError {
         /// What is wrong, lower-case.
         message: String,
     },
-    /// The file is larger than [`MAX_TABLE_BYTES`].
-    #[error("{} is {size} bytes, more than the {limit} bytes Lectern reads as a table", path.display())]
+    /// The file is larger than [`MAX_TABLE_BYTES`], or a spreadsheet unpacks to more.
+    #[error("{} {size} Lectern reads as a table", path.display())]
     TooLarge {
         /// The file.
         path: PathBuf,
-        /// Its size.
-        size: u64,
-        /// The limit.
-        limit: u64,
+        /// Its size and the limit.
+        size: crate::fsutil::TooBig,
     },
 }
 
@@ -134,6 +134,33 @@ fn extension(path: &Path) -> Option<String> {
 
 /// Reads a table file, choosing the reader by extension.
 pub fn read_table(path: &Path) -> Result<Table, TableError> {
+    let ext = extension(path).unwrap_or_default();
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+        check_spreadsheet_size(path, &ext)?;
+        return super::table_sheet::read_sheet(path);
+    }
+    let bytes = read_capped(path, MAX_TABLE_BYTES).map_err(|e| match e {
+        CappedError::Io(source) => TableError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        CappedError::TooBig(size) => TableError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+        },
+    })?;
+    let (text, encoding) = decode(&bytes, path)?;
+    match ext.as_str() {
+        "jsonl" => read_jsonl(&text, path, encoding),
+        "tsv" | "tab" => read_delimited(&text, b'\t', path, encoding),
+        _ => read_delimited(&text, sniff_delimiter(&text), path, encoding),
+    }
+}
+
+/// Refuses a spreadsheet bigger than [`MAX_TABLE_BYTES`] and, for the zipped ones
+/// (`.xlsx`, `.ods`), one whose parts unpack past it or look like a zip bomb, before
+/// calamine unpacks it without limits.
+fn check_spreadsheet_size(path: &Path, ext: &str) -> Result<(), TableError> {
     let size = std::fs::metadata(path)
         .map_err(|source| TableError::Io {
             path: path.to_path_buf(),
@@ -143,24 +170,18 @@ pub fn read_table(path: &Path) -> Result<Table, TableError> {
     if size > MAX_TABLE_BYTES {
         return Err(TableError::TooLarge {
             path: path.to_path_buf(),
-            size,
-            limit: MAX_TABLE_BYTES,
+            size: crate::fsutil::TooBig {
+                size: Some(size),
+                limit: MAX_TABLE_BYTES,
+            },
         });
     }
-    let ext = extension(path).unwrap_or_default();
-    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-        return super::table_sheet::read_sheet(path);
+    if ext == "xls" {
+        return Ok(());
     }
-    let bytes = std::fs::read(path).map_err(|source| TableError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let (text, encoding) = decode(&bytes, path)?;
-    match ext.as_str() {
-        "jsonl" => read_jsonl(&text, path, encoding),
-        "tsv" | "tab" => read_delimited(&text, b'\t', path, encoding),
-        _ => read_delimited(&text, sniff_delimiter(&text), path, encoding),
-    }
+    ZipBudget::new(MAX_TABLE_BYTES)
+        .check_archive(path)
+        .map_err(|message| TableError::malformed(path, String::new(), message))
 }
 
 /// The bytes as text, decoded as articles are (a byte order mark, else UTF-8, else the

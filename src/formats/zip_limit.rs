@@ -39,13 +39,42 @@ impl ZipBudget {
             Err(zip::result::ZipError::FileNotFound) => return Ok(None),
             Err(e) => return Err(format!("cannot read {name}: {e}")),
         };
+        let mut bytes = Vec::with_capacity(entry.size().min(64 << 20) as usize);
+        self.unpack(&mut entry, name, |chunk| bytes.extend_from_slice(chunk))?;
+        Ok(Some(bytes))
+    }
+
+    /// Unpacks every entry of the archive at `path` without keeping anything, so a reader
+    /// that unpacks it itself (calamine for a spreadsheet) is known to stay within the
+    /// budget. The error says what is wrong, lower-case, naming the entry.
+    pub fn check_archive(&mut self, path: &std::path::Path) -> Result<(), String> {
+        let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+        let mut zip =
+            zip::ZipArchive::new(file).map_err(|e| format!("not a readable zip file: {e}"))?;
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).map_err(|e| format!("entry {i}: {e}"))?;
+            let name = entry
+                .name()
+                .map_or_else(|_| format!("entry {i}"), |n| n.into_owned());
+            self.unpack(&mut entry, &name, |_| ())?;
+        }
+        Ok(())
+    }
+
+    /// Unpacks `entry` in chunks handed to `keep`, counting them against the budget and
+    /// the entry's packing ratio.
+    fn unpack(
+        &mut self,
+        entry: &mut zip::read::ZipFile<'_, impl Read>,
+        name: &str,
+        mut keep: impl FnMut(&[u8]),
+    ) -> Result<(), String> {
         let packed = entry.compressed_size();
-        let declared = entry.size();
-        if declared > self.left {
+        if entry.size() > self.left {
             return Err(self.over_budget(name));
         }
-        let mut bytes = Vec::with_capacity(declared.min(64 << 20) as usize);
         let mut chunk = vec![0u8; 64 * 1024];
+        let mut unpacked: u64 = 0;
         loop {
             let n = entry
                 .read(&mut chunk)
@@ -53,8 +82,7 @@ impl ZipBudget {
             if n == 0 {
                 break;
             }
-            bytes.extend_from_slice(&chunk[..n]);
-            let unpacked = bytes.len() as u64;
+            unpacked += n as u64;
             if unpacked > self.left {
                 return Err(self.over_budget(name));
             }
@@ -64,9 +92,10 @@ impl ZipBudget {
                      the file looks like a zip bomb and is not read"
                 ));
             }
+            keep(&chunk[..n]);
         }
-        self.left -= bytes.len() as u64;
-        Ok(Some(bytes))
+        self.left -= unpacked;
+        Ok(())
     }
 
     fn over_budget(&self, name: &str) -> String {
@@ -122,6 +151,31 @@ pub(crate) mod tests {
             err.contains("word/document.xml") && err.contains("zip bomb"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_whole_archive_is_checked_without_keeping_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let honest = dir.path().join("honest.xlsx");
+        std::fs::write(
+            &honest,
+            zip_of(&[("xl/a.xml", b"<a/>"), ("xl/b.xml", b"<b/>")]),
+        )
+        .expect("write");
+        ZipBudget::new(1_000)
+            .check_archive(&honest)
+            .expect("honest");
+        let bomb = dir.path().join("bomb.xlsx");
+        let zeros = vec![0u8; 20_000_000];
+        std::fs::write(
+            &bomb,
+            zip_of(&[("xl/a.xml", b"<a/>"), ("xl/sheet1.xml", &zeros)]),
+        )
+        .expect("write");
+        let err = ZipBudget::new(u64::MAX)
+            .check_archive(&bomb)
+            .expect_err("bomb");
+        assert!(err.starts_with("xl/sheet1.xml unpacks"), "{err}");
     }
 
     #[test]
