@@ -4,7 +4,8 @@
 //! Layers, each knowing only the ones above it in this list:
 //! [`model`] (plain data and edits) and [`fsutil`] (atomic file replacement, live
 //! processes) ← [`store`] (project files), [`formats`] (imports and exports) and
-//! [`analysis`] (tables and agreement), none of which knows the others ← [`ui`] (egui) and
+//! [`analysis`] (tables and agreement) and [`text`] (bidi, line breaks, words and fonts for
+//! the world's scripts), none of which knows the others ← [`ui`] (egui) and
 //! [`cli`] (command line). [`progress`] sits beside them all: long work in store and
 //! formats reports to it and stops when it says so.
 

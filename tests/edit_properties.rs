@@ -2,7 +2,8 @@
 //! project exactly, and undoing every step of a random session returns to the start.
 
 use lectern::model::{
-    DocId, Document, Edit, History, MetaField, Project, ReportingVerb, Span, VerbClass,
+    DocId, Document, Edit, History, MetaField, Project, ReportingVerb, Span, TextDirection,
+    VerbClass,
 };
 use proptest::prelude::*;
 
@@ -41,6 +42,10 @@ enum Op {
         value: String,
     },
     RemoveDoc,
+    /// Set the document's direction (automatic, left to right, right to left).
+    Direction {
+        pick: usize,
+    },
     /// Add a verb to the lexicon, or go back to the built-in one.
     Lexicon {
         verb: Option<String>,
@@ -55,6 +60,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..50usize, "[a-zé “”😀,\n]{0,12}").prop_map(|(pick, note)| Op::Note { pick, note }),
         1 => (0..5usize, "[A-Za-zΩ ]{0,10}").prop_map(|(field, value)| Op::Meta { field, value }),
         1 => Just(Op::RemoveDoc),
+        1 => (0..3usize).prop_map(|pick| Op::Direction { pick }),
         1 => proptest::option::of("[a-zä ]{1,8}").prop_map(|verb| Op::Lexicon { verb }),
     ]
 }
@@ -114,6 +120,11 @@ fn edit_for(p: &Project, op: &Op) -> Option<Edit> {
                 });
                 Box::new(own)
             }),
+        },
+        Op::Direction { pick } => Edit::SetDocDirection {
+            doc: doc.id,
+            old: doc.direction,
+            new: TextDirection::ALL[*pick],
         },
         Op::RemoveDoc => Edit::RemoveDocument {
             index: 0,

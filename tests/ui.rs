@@ -42,16 +42,7 @@ fn line_start(h: &Harness<'_, Lectern>) -> Pos2 {
     r.min + vec2(left + 1.0, 24.0 + 13.0)
 }
 
-fn drag(h: &mut Harness<'_, Lectern>, from: Pos2, to: Pos2) {
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
-}
+use support::drag;
 
 fn spans(h: &Harness<'_, Lectern>) -> Vec<lectern::model::Span> {
     h.state().project().documents[0].spans.clone()

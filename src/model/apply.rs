@@ -126,6 +126,13 @@ impl Edit {
                 }
                 d.status = *new;
             }
+            SetDocDirection { doc, old, new } => {
+                let d = doc_mut(project, *doc)?;
+                if d.direction != *old {
+                    return Err(EditError::Stale(old.name().to_owned()));
+                }
+                d.direction = *new;
+            }
             SetProjectName { old, new } => replace(&mut project.name, old, new)?,
             SetLabels { old, new } => {
                 if project.labels != *old {

@@ -57,6 +57,43 @@ impl DocStatus {
     }
 }
 
+/// Which way a document's paragraphs run on screen. Offsets and exports do not depend
+/// on it: it only says how the view lays the stored text out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TextDirection {
+    /// Each paragraph from its first letter with a direction (as a browser's `dir=auto`):
+    /// Arabic and Hebrew paragraphs right to left, English ones left to right.
+    #[default]
+    Auto,
+    /// Every paragraph left to right.
+    LeftToRight,
+    /// Every paragraph right to left.
+    RightToLeft,
+}
+
+impl TextDirection {
+    /// Every choice, in the order the Article panel offers them.
+    pub const ALL: [TextDirection; 3] = [
+        TextDirection::Auto,
+        TextDirection::LeftToRight,
+        TextDirection::RightToLeft,
+    ];
+
+    /// Whether this is the default (then the project file leaves the field out).
+    pub fn is_auto(&self) -> bool {
+        *self == TextDirection::Auto
+    }
+
+    /// Text shown to the user.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextDirection::Auto => "automatic",
+            TextDirection::LeftToRight => "left to right",
+            TextDirection::RightToLeft => "right to left",
+        }
+    }
+}
+
 /// One editable metadata field, so a single edit type covers all of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MetaField {
@@ -122,6 +159,9 @@ pub struct Document {
     /// The researcher's memo on the whole document.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub memo: String,
+    /// Which way its paragraphs run on screen (automatic unless the researcher chose).
+    #[serde(default, skip_serializing_if = "TextDirection::is_auto")]
+    pub direction: TextDirection,
     /// Spans in reading order (by start, end, id).
     #[serde(default)]
     pub spans: Vec<Span>,
@@ -145,6 +185,7 @@ impl Document {
             metadata: Metadata::default(),
             status: DocStatus::default(),
             memo: String::new(),
+            direction: TextDirection::Auto,
             spans: Vec::new(),
             relations: Vec::new(),
             text,

@@ -7,7 +7,7 @@
 
 use super::{
     DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project, Relation, RelationType,
-    Span, SpanId,
+    Span, SpanId, TextDirection,
 };
 use thiserror::Error;
 
@@ -132,6 +132,15 @@ pub enum Edit {
         old: DocStatus,
         /// Status after.
         new: DocStatus,
+    },
+    /// Set which way a document's paragraphs run on screen.
+    SetDocDirection {
+        /// The document.
+        doc: DocId,
+        /// Direction before.
+        old: TextDirection,
+        /// Direction after.
+        new: TextDirection,
     },
     /// Rename the project.
     SetProjectName {
@@ -315,6 +324,11 @@ impl Edit {
                 old: new,
                 new: old,
             },
+            SetDocDirection { doc, old, new } => SetDocDirection {
+                doc,
+                old: new,
+                new: old,
+            },
             SetProjectName { old, new } => SetProjectName { old: new, new: old },
             SetLabels { old, new } => SetLabels { old: new, new: old },
             SetRelationTypes { old, new } => SetRelationTypes { old: new, new: old },
@@ -338,7 +352,8 @@ impl Edit {
             | RemoveRelation { doc, .. }
             | SetDocField { doc, .. }
             | SetCustomField { doc, .. }
-            | SetDocStatus { doc, .. } => Some(*doc),
+            | SetDocStatus { doc, .. }
+            | SetDocDirection { doc, .. } => Some(*doc),
             SetProjectName { .. }
             | SetLabels { .. }
             | SetRelationTypes { .. }

@@ -17,7 +17,7 @@ mod span;
 mod text;
 mod time;
 
-pub use document::{DocStatus, Document, MetaField, Metadata, content_hash};
+pub use document::{DocStatus, Document, MetaField, Metadata, TextDirection, content_hash};
 pub use edit::{Edit, EditError};
 pub use history::{History, Step};
 pub use ids::{DocId, RelationId, SpanId};

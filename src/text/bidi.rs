@@ -4,21 +4,9 @@
 //! Offsets stay logical everywhere: this module only says which code points go in which
 //! direction and in what order runs appear on a line; the stored text is never reordered.
 
+use crate::model::TextDirection;
 use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo, bidi_class};
-
-/// Which way a document's paragraphs run: decided by each paragraph's first strong
-/// character (as a browser's `dir=auto`), or forced one way for the whole document.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum DirectionSetting {
-    /// From the first letter with a direction (Latin, Arabic, Hebrew…) in each paragraph.
-    #[default]
-    Auto,
-    /// Every paragraph left to right.
-    LeftToRight,
-    /// Every paragraph right to left.
-    RightToLeft,
-}
 
 /// Whether `c` is a strong right-to-left letter (Arabic, Hebrew, Syriac, Thaana, N'Ko…).
 pub fn is_strong_rtl(c: char) -> bool {
@@ -52,11 +40,11 @@ pub fn needs_bidi(text: &str) -> bool {
 /// Whether a paragraph runs right to left under `setting`: with `Auto`, when its first
 /// strong character (skipping isolated runs) is right-to-left; no strong character means
 /// left to right.
-pub fn paragraph_is_rtl(text: &str, setting: DirectionSetting) -> bool {
+pub fn paragraph_is_rtl(text: &str, setting: TextDirection) -> bool {
     match setting {
-        DirectionSetting::LeftToRight => false,
-        DirectionSetting::RightToLeft => true,
-        DirectionSetting::Auto => {
+        TextDirection::LeftToRight => false,
+        TextDirection::RightToLeft => true,
+        TextDirection::Auto => {
             unicode_bidi::get_base_direction(text) == unicode_bidi::Direction::Rtl
         }
     }
@@ -138,12 +126,12 @@ mod tests {
 
     #[test]
     fn direction_comes_from_the_first_strong_letter() {
-        assert!(paragraph_is_rtl("«قال» المتحدث", DirectionSetting::Auto));
-        assert!(paragraph_is_rtl("2024 – שלום עולם", DirectionSetting::Auto));
-        assert!(!paragraph_is_rtl("Reuters: قال", DirectionSetting::Auto));
-        assert!(!paragraph_is_rtl("2024 …", DirectionSetting::Auto));
-        assert!(paragraph_is_rtl("Reuters", DirectionSetting::RightToLeft));
-        assert!(!paragraph_is_rtl("قال", DirectionSetting::LeftToRight));
+        assert!(paragraph_is_rtl("«قال» المتحدث", TextDirection::Auto));
+        assert!(paragraph_is_rtl("2024 – שלום עולם", TextDirection::Auto));
+        assert!(!paragraph_is_rtl("Reuters: قال", TextDirection::Auto));
+        assert!(!paragraph_is_rtl("2024 …", TextDirection::Auto));
+        assert!(paragraph_is_rtl("Reuters", TextDirection::RightToLeft));
+        assert!(!paragraph_is_rtl("قال", TextDirection::LeftToRight));
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //! Nothing here is recomputed per frame: block heights change only with width, zoom,
 //! theme or pixel density, and the span index only when the spans change.
 
-use egui::text::LayoutJob;
-use egui::{FontId, TextFormat};
+use super::text_layout::{ParaLayout, ParaStyle};
+use egui::FontId;
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One line of the document, laid out as one galley.
 #[derive(Clone, Debug)]
@@ -112,17 +114,67 @@ impl LayoutKey {
         lines * self.line_px()
     }
 
-    /// The layout job of a block's text.
-    pub fn job(&self, text: &str) -> LayoutJob {
-        let format = TextFormat {
+    /// How a block's text is set.
+    pub fn style(&self) -> ParaStyle {
+        ParaStyle {
             font_id: FontId::proportional(self.font_px),
             color: self.color,
-            line_height: Some(self.line_px()),
-            ..Default::default()
-        };
-        let mut job = LayoutJob::single_section(text.to_owned(), format);
-        job.wrap.max_width = self.width;
-        job
+            line_px: self.line_px(),
+            width: self.width,
+        }
+    }
+}
+
+/// Blocks laid out at one key, kept between frames: a steady frame lays nothing out, and
+/// right-to-left blocks (several galleys each) are built once. Blocks not drawn for a
+/// few frames are dropped, so scrolling through a book keeps only what is near the view.
+#[derive(Default)]
+pub struct LayoutCache {
+    key: Option<LayoutKey>,
+    blocks: HashMap<usize, (Arc<ParaLayout>, u64)>,
+    frame: u64,
+    /// How full egui's glyph atlas was: when it empties, egui has thrown its glyphs away
+    /// and every cached galley points at stale ones.
+    atlas_fill: f32,
+}
+
+/// Frames a block stays cached without being drawn.
+const KEEP_FRAMES: u64 = 120;
+
+impl LayoutCache {
+    /// Starts a frame: forgets everything if egui's glyph atlas was cleared, and blocks
+    /// unused for a while.
+    pub fn begin_frame(&mut self, ctx: &egui::Context) {
+        self.frame += 1;
+        let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+        if fill < self.atlas_fill {
+            self.blocks.clear();
+        }
+        self.atlas_fill = fill;
+        if self.blocks.len() > 512 {
+            let frame = self.frame;
+            self.blocks
+                .retain(|_, (_, used)| frame - *used < KEEP_FRAMES);
+        }
+    }
+
+    /// Block `b` as laid out at `key`, if it was.
+    pub fn get(&mut self, key: &LayoutKey, b: usize) -> Option<Arc<ParaLayout>> {
+        if self.key.as_ref() != Some(key) {
+            return None;
+        }
+        let (layout, used) = self.blocks.get_mut(&b)?;
+        *used = self.frame;
+        Some(layout.clone())
+    }
+
+    /// Keeps block `b`'s layout at `key` (forgetting every layout at another key).
+    pub fn put(&mut self, key: &LayoutKey, b: usize, layout: Arc<ParaLayout>) {
+        if self.key.as_ref() != Some(key) {
+            self.blocks.clear();
+            self.key = Some(*key);
+        }
+        self.blocks.insert(b, (layout, self.frame));
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::fields::bound_text_ui;
 use super::intent::Intent;
-use crate::model::{DocId, DocStatus, Document, Edit, MetaField, Project};
+use crate::model::{DocId, DocStatus, Document, Edit, MetaField, Project, TextDirection};
 use crate::progress::thousands;
 use egui::Ui;
 
@@ -196,6 +196,27 @@ pub fn metadata_ui(
                         doc: doc.id,
                         old: doc.status,
                         new: status,
+                    }],
+                    coalesce: None,
+                });
+            }
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("Direction:")
+            .on_hover_text("Which way the article's paragraphs run; automatic follows each paragraph's first letter");
+        for direction in TextDirection::ALL {
+            if ui
+                .selectable_label(doc.direction == direction, direction.name())
+                .clicked()
+                && doc.direction != direction
+            {
+                intent = Some(Intent::Edit {
+                    description: format!("Direction: {}", direction.name()),
+                    edits: vec![Edit::SetDocDirection {
+                        doc: doc.id,
+                        old: doc.direction,
+                        new: direction,
                     }],
                     coalesce: None,
                 });

@@ -5,15 +5,23 @@
 //! painted; block heights and the span index are kept in [`DocViewState`] and rebuilt only
 //! when width, zoom or spans change. Highlights are painted as rectangles under and lines
 //! over the text galley, so adding a span never re-lays-out text.
+//!
+//! Each block is laid out by [`super::text_layout`]: right-to-left paragraphs (Arabic,
+//! Hebrew…) in visual order and right-aligned, English through egui's own galley as
+//! before. Every position — highlights, selection, hover, the caret, arcs — comes from
+//! its "rectangles of a code point range" and hit-testing, so they follow the glyphs
+//! whatever the direction, while offsets stay code points of the stored text.
 
-use super::doc_layout::{Block, BlockHeights, LayoutKey, blocks_of};
+use super::doc_layout::{Block, BlockHeights, LayoutCache, LayoutKey, blocks_of};
 use super::span_index::SpanIndex;
+use super::text_layout::ParaLayout;
 use super::theme;
 use crate::model::{DocId, Document, Label, Span, SpanId};
-use egui::text::{CCursor, CharIndex, Galley};
-use egui::{Align, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, vec2};
+use egui::{Align, Pos2, Rect, Sense, Ui, Vec2, pos2, vec2};
 use std::ops::Range;
 use std::sync::Arc;
+
+mod paint;
 
 /// Horizontal and top margin around the text column.
 const MARGIN_PX: f32 = 24.0;
@@ -83,8 +91,12 @@ pub struct DocViewState {
     edge_drag: Option<(SpanId, bool)>,
     /// Spans that have relations (for gutter marks), rebuilt with the index.
     linked: std::collections::HashSet<SpanId>,
-    /// Blocks drawn in the last frame: first code point, screen origin, galley.
-    on_screen: Vec<(usize, Pos2, Arc<Galley>)>,
+    /// Blocks drawn in the last frame: first code point, screen origin, layout.
+    on_screen: Vec<(usize, Pos2, Arc<ParaLayout>)>,
+    /// Laid-out blocks kept between frames.
+    layouts: LayoutCache,
+    /// The document's direction setting the layouts were made with.
+    direction: crate::model::TextDirection,
     /// Code point to bring into view on the next frame.
     pub scroll_to: Option<usize>,
 }
@@ -99,6 +111,11 @@ impl DocViewState {
                 scroll_to: self.scroll_to.take(),
                 ..Default::default()
             };
+        }
+        if self.direction != doc.direction {
+            self.direction = doc.direction;
+            self.layouts = LayoutCache::default();
+            self.heights = BlockHeights::default();
         }
         if self.revision != Some(revision) {
             self.index.update(doc, &self.blocks);
@@ -117,26 +134,56 @@ impl DocViewState {
         self.selection.map(|s| s.range()).filter(|r| !r.is_empty())
     }
 
+    /// The block drawn in the last frame that holds code point `c` (or ends at it):
+    /// its first code point, screen origin and layout.
+    fn shown(&self, c: usize) -> Option<&(usize, Pos2, Arc<ParaLayout>)> {
+        self.on_screen
+            .iter()
+            .rev()
+            .find(|(start, _, l)| *start <= c && c <= start + l.char_len())
+    }
+
     /// Where code point `c` was drawn in the last frame (screen coordinates), if visible:
     /// for tests and tooltips that need to point at a piece of text.
     pub fn char_rect(&self, c: usize) -> Option<Rect> {
-        let (start, origin, galley) = self
-            .on_screen
-            .iter()
-            .rev()
-            .find(|(start, _, _)| *start <= c)?;
-        let local = c - start;
-        if local >= galley.job.text.chars().count() {
-            return None;
+        let (start, origin, layout) = self.shown(c)?;
+        Some(layout.char_rect(c - start)?.translate(origin.to_vec2()))
+    }
+
+    /// The screen rectangles code points `range` covered in the last frame: one per
+    /// line and per stretch of one direction, so a range crossing from Arabic into a
+    /// Latin name is several. Highlights, the selection, search marks and proposal
+    /// outlines are all drawn from these.
+    pub fn range_rects(&self, range: Range<usize>) -> Vec<Rect> {
+        let mut out = Vec::new();
+        for (start, origin, layout) in &self.on_screen {
+            let end = start + layout.char_len();
+            let (a, b) = (range.start.max(*start), range.end.min(end));
+            if a < b {
+                out.extend(
+                    layout
+                        .range_rects(a - start, b - start)
+                        .into_iter()
+                        .map(|r| r.translate(origin.to_vec2())),
+                );
+            }
         }
-        let a = galley.pos_from_cursor(CCursor::new(local));
-        let b = galley.pos_from_cursor(CCursor::new(local + 1));
-        let right = if (b.min.y - a.min.y).abs() < 1.0 {
-            b.min.x
-        } else {
-            a.min.x + 4.0
-        };
-        Some(Rect::from_min_max(a.min, pos2(right, a.max.y)).translate(origin.to_vec2()))
+        out
+    }
+
+    /// Screen x of code point `c`'s leading edge (with `trailing`, its trailing edge) and
+    /// the top and bottom of its line, as drawn in the last frame.
+    pub fn char_edge(&self, c: usize, trailing: bool) -> Option<(f32, f32, f32)> {
+        let (start, origin, layout) = self.shown(c)?;
+        let (x, top, bottom) = layout.edge(c - start, trailing)?;
+        Some((x + origin.x, top + origin.y, bottom + origin.y))
+    }
+
+    /// Whether code point `c` was drawn right to left in the last frame (false if it
+    /// was not on screen).
+    pub fn is_rtl_at(&self, c: usize) -> bool {
+        self.shown(c)
+            .is_some_and(|(start, _, layout)| layout.is_rtl_at(c - start))
     }
 
     /// Index of the block holding code point `c`.
@@ -163,7 +210,7 @@ pub struct DocView<'a> {
 struct Placed {
     block: usize,
     origin: Pos2,
-    galley: Arc<Galley>,
+    layout: Arc<ParaLayout>,
 }
 
 impl<'a> DocView<'a> {
@@ -207,6 +254,7 @@ impl<'a> DocView<'a> {
     /// Shows the view; returns what the user did that the app must handle.
     pub fn show(self, ui: &mut Ui, state: &mut DocViewState) -> Option<ViewEvent> {
         state.sync(self.doc, self.revision);
+        state.layouts.begin_frame(ui.ctx());
         egui::ScrollArea::vertical()
             // One scroll position per document, so switching back returns to the same place.
             .id_salt(("document view", self.doc.id))
@@ -262,27 +310,28 @@ impl<'a> DocView<'a> {
             placed.push(Placed {
                 block: b,
                 origin,
-                galley: self.layout(ui, &key, &state.blocks[b]),
+                layout: self.layout(ui, &key, state, b),
             });
             b += 1;
         }
 
         if let Some(c) = state.scroll_to.take() {
             let b = state.block_of(c);
-            let galley = self.layout(ui, &key, &state.blocks[b]);
+            let layout = self.layout(ui, &key, state, b);
             let local = c.saturating_sub(state.blocks[b].char_start);
-            let r = galley.pos_from_cursor(CCursor::new(local));
+            let r = layout.caret_rect(local);
             let r = r.translate(text_origin.to_vec2() + vec2(0.0, state.heights.top(b)));
             ui.scroll_to_rect(r.expand(key.line_px()), Some(Align::Center));
         }
 
         let event = self.interact_ui(ui, &resp, &key, text_origin, state);
         if ui.is_rect_visible(rect) {
-            self.paint(ui, &placed, state, text_origin.x);
+            let column = text_origin.x..=text_origin.x + key.width;
+            self.paint(ui, &placed, state, column, key.line_px());
         }
         state.on_screen = placed
             .into_iter()
-            .map(|p| (state.blocks[p.block].char_start, p.origin, p.galley))
+            .map(|p| (state.blocks[p.block].char_start, p.origin, p.layout))
             .collect();
         event
     }
@@ -304,7 +353,7 @@ impl<'a> DocView<'a> {
             }
             for b in wanted {
                 if state.heights.is_estimate(b) {
-                    let h = self.block_height(ui, key, &state.blocks[b]);
+                    let h = self.block_height(ui, key, state, b);
                     changed |= state.heights.measure(b, h);
                 }
             }
@@ -323,16 +372,47 @@ impl<'a> DocView<'a> {
             .unwrap_or_default()
     }
 
-    fn block_height(&self, ui: &Ui, key: &LayoutKey, block: &Block) -> f32 {
-        if block.char_len == 0 {
+    fn block_height(&self, ui: &Ui, key: &LayoutKey, state: &mut DocViewState, b: usize) -> f32 {
+        if state.blocks[b].char_len == 0 {
             return (key.line_px() * EMPTY_LINE_FACTOR).round();
         }
-        self.layout(ui, key, block).size().y
+        self.layout(ui, key, state, b).size().y
     }
 
-    fn layout(&self, ui: &Ui, key: &LayoutKey, block: &Block) -> Arc<Galley> {
-        let job = key.job(self.block_text(block));
-        ui.fonts_mut(|f| f.layout_job(job))
+    /// Block `b` laid out (from the cache when it was laid out at this key before).
+    fn layout(
+        &self,
+        ui: &Ui,
+        key: &LayoutKey,
+        state: &mut DocViewState,
+        b: usize,
+    ) -> Arc<ParaLayout> {
+        if let Some(l) = state.layouts.get(key, b) {
+            return l;
+        }
+        let rtl = self.block_is_rtl(state, b);
+        let text = self.block_text(&state.blocks[b]);
+        let layout = Arc::new(ui.fonts_mut(|f| ParaLayout::new(f, text, &key.style(), rtl)));
+        state.layouts.put(key, b, layout.clone());
+        layout
+    }
+
+    /// Whether block `b` runs right to left: the document's setting, or the first strong
+    /// letter of its line (a long line cut into several blocks takes its first block's).
+    fn block_is_rtl(&self, state: &DocViewState, b: usize) -> bool {
+        let mut first = b;
+        while first > 0 && state.blocks[first - 1].continues {
+            first -= 1;
+        }
+        let setting = self.doc.direction;
+        crate::text::bidi::paragraph_is_rtl(self.block_text(&state.blocks[first]), setting)
+    }
+
+    /// The block under screen height `pos.y`, and `pos` relative to that block's origin.
+    fn block_at(&self, origin: Pos2, state: &DocViewState, pos: Pos2) -> (usize, Pos2) {
+        let b = state.heights.block_at(pos.y - origin.y);
+        let local = pos - (origin + vec2(0.0, state.heights.top(b)));
+        (b, local.to_pos2())
     }
 
     /// Code point boundary nearest to `pos` (for selections).
@@ -341,15 +421,13 @@ impl<'a> DocView<'a> {
         ui: &Ui,
         key: &LayoutKey,
         origin: Pos2,
-        state: &DocViewState,
+        state: &mut DocViewState,
         pos: Pos2,
     ) -> usize {
-        let b = state.heights.block_at(pos.y - origin.y);
+        let (b, local) = self.block_at(origin, state, pos);
+        let layout = self.layout(ui, key, state, b);
         let block = &state.blocks[b];
-        let galley = self.layout(ui, key, block);
-        let local = pos - (origin + vec2(0.0, state.heights.top(b)));
-        let c = galley.cursor_from_pos(local).index.0.min(block.char_len);
-        block.char_start + c
+        block.char_start + layout.boundary_at(local).min(block.char_len)
     }
 
     /// Code point under `pos`, if the pointer is on text.
@@ -358,21 +436,13 @@ impl<'a> DocView<'a> {
         ui: &Ui,
         key: &LayoutKey,
         origin: Pos2,
-        state: &DocViewState,
+        state: &mut DocViewState,
         pos: Pos2,
     ) -> Option<usize> {
-        let b = state.heights.block_at(pos.y - origin.y);
+        let (b, local) = self.block_at(origin, state, pos);
+        let layout = self.layout(ui, key, state, b);
         let block = &state.blocks[b];
-        let galley = self.layout(ui, key, block);
-        let local = pos - (origin + vec2(0.0, state.heights.top(b)));
-        if !galley.rect.contains(local.to_pos2()) {
-            return None;
-        }
-        let mut c = galley.cursor_from_pos(local).index.0;
-        let x = galley.pos_from_cursor(CCursor::new(c)).min.x;
-        if local.x < x && c > 0 {
-            c -= 1;
-        }
+        let c = layout.char_at(local)?;
         (c < block.char_len).then_some(block.char_start + c)
     }
 
@@ -481,7 +551,10 @@ impl<'a> DocView<'a> {
             if resp.double_clicked()
                 && let Some(c) = self.char_at(ui, key, origin, state, pos)
             {
-                let word = word_around(self.doc, &state.blocks[state.block_of(c)], c);
+                let block = &state.blocks[state.block_of(c)];
+                let word =
+                    crate::text::words::word_at(self.block_text(block), c - block.char_start);
+                let word = block.char_start + word.start..block.char_start + word.end;
                 state.selection = Some(Selection {
                     anchor: word.start,
                     focus: word.end,
@@ -509,15 +582,17 @@ impl<'a> DocView<'a> {
         let span = self.doc.span(self.selected?)?;
         let pieces = span.pieces();
         let (first, last) = (pieces.first()?.0, pieces.last()?.1);
-        if let Some(r) = state.char_rect(first)
-            && (pos.x - r.min.x).abs() <= GRAB_PX
-            && (r.min.y..=r.max.y).contains(&pos.y)
-        {
+        // The start edge is where reading the first code point begins (its right side
+        // in right-to-left text), the end edge where reading the last one ends.
+        let near = |(x, top, bottom): (f32, f32, f32)| {
+            (pos.x - x).abs() <= GRAB_PX && (top..=bottom).contains(&pos.y)
+        };
+        if state.char_edge(first, false).is_some_and(near) {
             return Some((span.id, true));
         }
-        if let Some(r) = state.char_rect(last.saturating_sub(1))
-            && (pos.x - r.max.x).abs() <= GRAB_PX
-            && (r.min.y..=r.max.y).contains(&pos.y)
+        if state
+            .char_edge(last.saturating_sub(1), true)
+            .is_some_and(near)
         {
             return Some((span.id, false));
         }
@@ -552,236 +627,5 @@ impl<'a> DocView<'a> {
 
     fn label(&self, name: &str) -> Option<&Label> {
         self.labels.iter().find(|l| l.name == name)
-    }
-
-    fn paint(&self, ui: &Ui, placed: &[Placed], state: &DocViewState, text_left: f32) {
-        let painter = ui.painter();
-        let visuals = ui.visuals();
-        let selection = state.selected_range();
-        // Where each visible span begins on screen, for relation arcs.
-        let mut anchors: std::collections::HashMap<SpanId, Rect> = std::collections::HashMap::new();
-        for p in placed {
-            let block = &state.blocks[p.block];
-            let (bs, be) = (block.char_start, block.char_start + block.char_len);
-            let spans = state.index.spans_in(p.block);
-            let shrink = (p.galley.rows.first().map_or(0.0, |r| r.height()) - self.font_px * 1.3)
-                .max(0.0)
-                / 2.0;
-            // Screen rectangles of each span's pieces within this block.
-            let rects_of = |s: &Span| -> Vec<Rect> {
-                let mut out = Vec::new();
-                for (ps, pe) in s.pieces() {
-                    let (a, b) = (ps.max(bs), pe.min(be));
-                    if a < b {
-                        for r in range_rects(&p.galley, a - bs, b - bs) {
-                            out.push(r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink)));
-                        }
-                    }
-                }
-                out
-            };
-            let mut drawn: Vec<(usize, Vec<Rect>)> = Vec::with_capacity(spans.size_hint().0);
-            for i in spans {
-                let s = &self.doc.spans[i];
-                let Some(label) = self.label(&s.label) else {
-                    continue;
-                };
-                let rects = rects_of(s);
-                for r in &rects {
-                    painter.rect_filled(*r, 2.0, theme::span_fill(label, visuals));
-                }
-                if let Some(first) = rects.first() {
-                    anchors.entry(s.id).or_insert(*first);
-                    if state.linked.contains(&s.id) && (bs..be.max(bs + 1)).contains(&s.start) {
-                        let at = pos2(text_left - 10.0, first.center().y);
-                        painter.circle_filled(at, 3.0, theme::label_color(label));
-                    }
-                }
-                drawn.push((i, rects));
-            }
-            if let Some(sel) = &selection {
-                let (a, b) = (sel.start.max(bs), sel.end.min(be));
-                if a < b {
-                    for r in range_rects(&p.galley, a - bs, b - bs) {
-                        let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
-                        painter.rect_filled(r, 0.0, visuals.selection.bg_fill.gamma_multiply(0.6));
-                    }
-                }
-            }
-            let first_mark = self.marks.partition_point(|m| m.end <= bs);
-            for m in self.marks[first_mark..].iter().take_while(|m| m.start < be) {
-                let (a, b) = (m.start.max(bs), m.end.min(be));
-                for r in range_rects(&p.galley, a - bs, b - bs) {
-                    let r = r.translate(p.origin.to_vec2()).shrink2(vec2(0.0, shrink));
-                    painter.rect_stroke(
-                        r.expand(1.0),
-                        2.0,
-                        Stroke::new(1.5, theme::search_match(visuals)),
-                        egui::StrokeKind::Outside,
-                    );
-                }
-            }
-            painter.galley(p.origin, p.galley.clone(), visuals.text_color());
-            for (i, rects) in drawn {
-                let s = &self.doc.spans[i];
-                let Some(label) = self.label(&s.label) else {
-                    continue;
-                };
-                let lane = f32::from(state.index.lane(i) % MAX_LANES);
-                for r in rects {
-                    let y = r.max.y - 1.0 + lane * LANE_STEP_PX;
-                    painter.hline(
-                        r.x_range(),
-                        y,
-                        Stroke::new(UNDERLINE_PX, theme::span_underline(label)),
-                    );
-                    let outline = if Some(s.id) == self.selected {
-                        Some(theme::selected_outline(visuals))
-                    } else if Some(s.id) == self.link_target {
-                        Some(visuals.warn_fg_color)
-                    } else {
-                        None
-                    };
-                    if let Some(color) = outline {
-                        painter.rect_stroke(
-                            r.expand(1.0),
-                            2.0,
-                            Stroke::new(1.5, color),
-                            egui::StrokeKind::Outside,
-                        );
-                    }
-                }
-            }
-        }
-        self.paint_relations(ui, &anchors, state);
-    }
-
-    /// Arcs for the selected annotation's relations whose both ends are on screen, and
-    /// the line of an Alt+drag link in progress.
-    fn paint_relations(
-        &self,
-        ui: &Ui,
-        anchors: &std::collections::HashMap<SpanId, Rect>,
-        state: &DocViewState,
-    ) {
-        let painter = ui.painter();
-        let color = ui.visuals().strong_text_color().gamma_multiply(0.8);
-        let arc = |from: Rect, to: Rect, label: &str| {
-            let (a, b) = (from.center_top(), to.center_top());
-            let lift = 18.0 + (a.distance(b) * 0.15).min(60.0);
-            let mid_y = a.y.min(b.y) - lift;
-            let points = [a, pos2(a.x, mid_y), pos2(b.x, mid_y), b];
-            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                points,
-                false,
-                egui::Color32::TRANSPARENT,
-                Stroke::new(1.5, color),
-            ));
-            let tip = b;
-            painter.line_segment([tip, tip + vec2(-4.0, -7.0)], Stroke::new(1.5, color));
-            painter.line_segment([tip, tip + vec2(4.0, -7.0)], Stroke::new(1.5, color));
-            let t = pos2((a.x + b.x) / 2.0, mid_y + lift * 0.25 - 4.0);
-            painter.text(
-                t,
-                egui::Align2::CENTER_BOTTOM,
-                label,
-                egui::FontId::proportional(11.0),
-                color,
-            );
-        };
-        if let Some(selected) = self.selected {
-            for r in self.doc.relations_of(selected) {
-                if let (Some(from), Some(to)) = (anchors.get(&r.from), anchors.get(&r.to)) {
-                    arc(*from, *to, &r.kind);
-                }
-            }
-        }
-        if let Some(from) = state.link_drag.and_then(|id| anchors.get(&id))
-            && let Some(pointer) = ui.input(|i| i.pointer.latest_pos())
-        {
-            painter.arrow(
-                from.center_top(),
-                pointer - from.center_top(),
-                Stroke::new(2.0, ui.visuals().warn_fg_color),
-            );
-            ui.ctx().request_repaint();
-        }
-    }
-}
-
-/// One rectangle per galley row covered by chars `a..b` (galley coordinates).
-fn range_rects(galley: &Galley, a: usize, b: usize) -> Vec<Rect> {
-    let mut out = Vec::new();
-    let mut row_start = 0usize;
-    for row in &galley.rows {
-        let n = row.char_count_excluding_newline().0;
-        let (ra, rb) = (a.max(row_start), b.min(row_start + n));
-        if ra < rb {
-            let x0 = row.pos.x + row.x_offset(CharIndex(ra - row_start));
-            let x1 = row.pos.x + row.x_offset(CharIndex(rb - row_start));
-            out.push(Rect::from_x_y_ranges(x0..=x1, row.min_y()..=row.max_y()));
-        }
-        row_start += row.char_count_including_newline().0;
-        if row_start >= b {
-            break;
-        }
-    }
-    out
-}
-
-/// The word around code point `c`: letters and digits, joined by inner apostrophes and
-/// hyphens ("far-left", "it’s"); a lone punctuation mark selects just itself.
-fn word_around(doc: &Document, block: &Block, c: usize) -> Range<usize> {
-    let text: Vec<char> = doc
-        .text
-        .as_str()
-        .get(block.bytes.clone())
-        .unwrap_or_default()
-        .chars()
-        .collect();
-    let i = c
-        .saturating_sub(block.char_start)
-        .min(text.len().saturating_sub(1));
-    let is_word = |k: usize| {
-        let ch = text[k];
-        ch.is_alphanumeric()
-            || (matches!(ch, '\'' | '’' | '-' | '‐')
-                && k > 0
-                && k + 1 < text.len()
-                && text[k - 1].is_alphanumeric()
-                && text[k + 1].is_alphanumeric())
-    };
-    if text.is_empty() || !is_word(i) {
-        return c..(c + 1).min(block.char_start + text.len());
-    }
-    let mut a = i;
-    while a > 0 && is_word(a - 1) {
-        a -= 1;
-    }
-    let mut b = i + 1;
-    while b < text.len() && is_word(b) {
-        b += 1;
-    }
-    block.char_start + a..block.char_start + b
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_around_joins_hyphens_and_curly_apostrophes() {
-        let doc = Document::new(DocId(1), "t", "The far-left mayor’s “plan”.");
-        let blocks = blocks_of(doc.text.as_str());
-        let w = |c| {
-            doc.text
-                .slice(word_around(&doc, &blocks[0], c))
-                .unwrap_or_default()
-                .to_owned()
-        };
-        assert_eq!(w(5), "far-left");
-        assert_eq!(w(14), "mayor’s");
-        assert_eq!(w(21), "“");
-        assert_eq!(w(23), "plan");
     }
 }

@@ -67,3 +67,15 @@ pub fn run_lectern(dir: &Path, args: &[&str]) -> Run {
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }
 }
+
+/// A mouse drag from `from` to `to`, a frame at each step, as a hand would do it.
+pub fn drag(h: &mut Harness<'_, Lectern>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+}

@@ -183,7 +183,8 @@ impl Lectern {
 /// Widens a range whose ends fall inside words to the whole words, so a sloppy drag still
 /// labels "mayor" rather than "ayo".
 pub(super) fn snap_to_words(text: &crate::model::DocText, range: Range<usize>) -> Range<usize> {
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // Letters, digits and the marks on them (Arabic vowels, Devanagari vowel signs).
+    let word = |c: Option<char>| c.is_some_and(crate::text::words::is_word_char);
     let at = |i: usize| text.slice(i..i + 1).and_then(|s| s.chars().next());
     let mut start = range.start;
     while start > 0 && word(at(start - 1)) && word(at(start)) {
@@ -430,6 +431,32 @@ impl Lectern {
         self.apply_step(description.to_owned(), vec![edit], coalesce);
     }
 
+    /// A boundary key as pressed: Alt+arrows move an edge the way the arrow points, so
+    /// where the edge's text runs right to left (Arabic, Hebrew) → moves it toward the
+    /// start and ← toward the end: the command is mirrored (extend ↔ shrink). Menu
+    /// entries keep their meaning.
+    pub(super) fn arrow_command(&self, c: Command) -> Command {
+        let Command::Boundary(m) = c else {
+            return c;
+        };
+        let Some(span) = self.selected_span_value() else {
+            return c;
+        };
+        let pieces = span.pieces();
+        let edge_char = match m.edge {
+            crate::ui::command::Edge::Start => pieces.first().map(|p| p.0),
+            crate::ui::command::Edge::End => pieces.last().map(|p| p.1.saturating_sub(1)),
+        };
+        if edge_char.is_some_and(|e| self.view.is_rtl_at(e)) {
+            Command::Boundary(crate::ui::command::BoundaryMove {
+                later: !m.later,
+                ..m
+            })
+        } else {
+            c
+        }
+    }
+
     /// Moves a boundary of the selected annotation by characters or words. With
     /// fragments, the start moves the first fragment and the end the last one.
     pub(super) fn nudge(&mut self, nudge: Nudge, by_word: bool) {
@@ -473,7 +500,7 @@ fn word_step(text: &crate::model::DocText, from: usize, delta: isize) -> usize {
     let word = |i: usize| {
         text.slice(i..i + 1)
             .and_then(|s| s.chars().next())
-            .is_some_and(|c| c.is_alphanumeric())
+            .is_some_and(crate::text::words::is_word_char)
     };
     let len = text.len_chars();
     let mut i = from;

@@ -79,6 +79,11 @@ impl Lectern {
     }
 
     pub(super) fn keyboard_input(&mut self, ctx: &egui::Context) {
+        if !self.fonts_installed {
+            // Arabic, Hebrew and Devanagari fonts built in; CJK from the system.
+            crate::ui::text_layout::install_fonts(ctx);
+            self.fonts_installed = true;
+        }
         if self.shown_dark_mode != Some(self.settings.dark_mode) {
             // Ctrl+= and Ctrl+- zoom the article text, not the whole interface.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -102,6 +107,7 @@ impl Lectern {
             return;
         }
         for c in Command::pressed(ctx, typing) {
+            let c = self.arrow_command(c);
             self.queue.push(Intent::Command(c));
         }
         if typing {
@@ -275,6 +281,17 @@ impl Lectern {
         };
         dialogs::doc_header_ui(ui, doc);
         ui.separator();
+        if self.fonts_checked != Some(doc.id) {
+            self.fonts_checked = Some(doc.id);
+            let advice =
+                ui.fonts_mut(|f| crate::ui::text_layout::missing_font_advice(f, doc.text.as_str()));
+            if let Some((script, message)) = advice
+                && !self.fonts_advised.contains(&script)
+            {
+                self.fonts_advised.push(script);
+                self.status = message;
+            }
+        }
         if let Some(link) = self.linking {
             ui.colored_label(
                 ui.visuals().warn_fg_color,

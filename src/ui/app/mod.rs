@@ -91,6 +91,12 @@ pub struct Lectern {
     settings_path: Option<PathBuf>,
     shown_title: String,
     shown_dark_mode: Option<bool>,
+    /// The bundled fonts are in egui.
+    fonts_installed: bool,
+    /// The document whose characters were last checked against the installed fonts.
+    fonts_checked: Option<DocId>,
+    /// Scripts the status bar already said no font covers (said once each).
+    fonts_advised: Vec<&'static str>,
     /// The Analysis window (View ▸ Analysis).
     analysis: super::analysis_panel::AnalysisPanel,
     /// The Adjudication window (View ▸ Adjudicate).
@@ -154,6 +160,9 @@ impl Lectern {
             settings_path,
             shown_title: String::new(),
             shown_dark_mode: None,
+            fonts_installed: false,
+            fonts_checked: None,
+            fonts_advised: Vec::new(),
             analysis: Default::default(),
             adjudication: Default::default(),
             windows: WindowStack::default(),

@@ -3,7 +3,8 @@
 //! tracker — so right-to-left snippets read in the right order and are right-aligned.
 
 use super::{ParaLayout, ParaStyle};
-use crate::text::bidi::{DirectionSetting, needs_bidi, paragraph_is_rtl};
+use crate::model::TextDirection;
+use crate::text::bidi::{needs_bidi, paragraph_is_rtl};
 use egui::{Response, Sense, Ui, Widget};
 
 /// A label showing `text` (a snippet of an article, possibly several lines) wrapped to
@@ -25,7 +26,7 @@ pub fn snippet_label(ui: &mut Ui, text: &str) -> Response {
     let layouts: Vec<ParaLayout> = text
         .split('\n')
         .map(|para| {
-            let rtl = paragraph_is_rtl(para, DirectionSetting::Auto);
+            let rtl = paragraph_is_rtl(para, TextDirection::Auto);
             ui.fonts_mut(|f| ParaLayout::new(f, para, &style, rtl))
         })
         .collect();
