@@ -104,7 +104,12 @@ pub fn build(root: &Path) -> anyhow::Result<Project> {
     if !batch.skipped.is_empty() {
         bail!(
             "cannot read the sample articles: {}",
-            batch.skipped.join("; ")
+            batch
+                .skipped
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
         );
     }
     for (mut edit, article) in batch.edits.into_iter().zip(&annotations.articles) {

@@ -6,6 +6,7 @@
 
 mod analysis;
 mod reanchor;
+mod warnings;
 
 use crate::formats::field_map::ColumnChoices;
 use crate::formats::{ExportError, ExportFormat, ImportFormat, article};
@@ -51,6 +52,9 @@ enum Command {
         /// author, memo, none, or a custom field's name (repeatable).
         #[arg(long = "column", value_name = "NAME=FIELD")]
         columns: Vec<String>,
+        /// Write every file or row that was skipped to this file, grouped by kind.
+        #[arg(long, value_name = "FILE")]
+        warnings: Option<PathBuf>,
     },
     /// Export a project: spans, relations and documents in another tool's format.
     Export {
@@ -74,6 +78,10 @@ enum Command {
         /// Files or folders to read (brat: a folder or .txt/.ann files).
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Write every warning (what was not kept or was changed to fit) to this file,
+        /// grouped by kind; standard error shows each kind once with a few examples.
+        #[arg(long, value_name = "FILE")]
+        warnings: Option<PathBuf>,
     },
     /// Check that a project file is readable and consistent.
     Check {
@@ -125,8 +133,9 @@ pub fn main() -> ExitCode {
             articles,
             text_column,
             columns,
+            warnings,
         }) => column_choices(text_column, None, &columns)
-            .and_then(|choices| add(&project, &articles, &choices)),
+            .and_then(|choices| add(&project, &articles, &choices, warnings.as_deref())),
         Some(Command::Export {
             project,
             format,
@@ -136,7 +145,8 @@ pub fn main() -> ExitCode {
             project,
             format,
             paths,
-        }) => import(&project, format, &paths),
+            warnings,
+        }) => import(&project, format, &paths, warnings.as_deref()),
         Some(Command::Check { project, repair }) => check(&project, repair),
         Some(Command::Stats(args)) => analysis::stats(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),
@@ -184,7 +194,12 @@ pub(crate) fn column_choices(
 
 /// `lectern add`: everything readable is added in one step and saved once; what was
 /// skipped (files, table rows without text) is listed and makes the exit status 1.
-fn add(path: &Path, articles: &[PathBuf], columns: &ColumnChoices) -> anyhow::Result<ExitCode> {
+fn add(
+    path: &Path,
+    articles: &[PathBuf],
+    columns: &ColumnChoices,
+    warnings: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let (mut project, exists) = load_or_create(path)?;
     let batch = article::read_articles_with(&project, articles, columns);
     let added = batch.documents().count();
@@ -196,9 +211,7 @@ fn add(path: &Path, articles: &[PathBuf], columns: &ColumnChoices) -> anyhow::Re
     for line in lines {
         eprintln!("added: {line}");
     }
-    for message in &skipped {
-        eprintln!("skipped: {message}");
-    }
+    warnings::report(&skipped, "skipped", warnings)?;
     if added > 0 {
         store::save(&project, path)?;
     }
@@ -308,7 +321,12 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
 
 /// `lectern import`: adds every document read as one step, saves, and lists on standard
 /// error each line or item that was not kept or was changed to fit (brat events).
-fn import(path: &Path, format: ImportFormat, paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn import(
+    path: &Path,
+    format: ImportFormat,
+    paths: &[PathBuf],
+    warnings: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
     let (mut project, exists) = load_or_create(path)?;
     let imported = format.read(paths)?;
     let plan = imported.into_edits(&project);
@@ -320,9 +338,7 @@ fn import(path: &Path, format: ImportFormat, paths: &[PathBuf]) -> anyhow::Resul
             plan.edits,
         )
         .with_context(|| format!("cannot import into {}", path.display()))?;
-    for w in &plan.warnings {
-        eprintln!("warning: {w}");
-    }
+    warnings::report(&plan.warnings, "warning", warnings)?;
     if plan.documents > 0 {
         store::save(&project, path)?;
     }

@@ -5,7 +5,7 @@ mod support;
 
 use lectern::store;
 use std::path::Path;
-use support::run_lectern as lectern;
+use support::{brat_with_events, run_lectern as lectern};
 
 /// A CSV as Excel's "CSV UTF-8" writes it: a byte order mark, CRLF, a quoted cell with a
 /// line break, an empty text cell, a repeated article, and columns under alias names.
@@ -175,4 +175,43 @@ fn adding_to_an_existing_project_leaves_it_untouched_when_nothing_is_added() {
         before
     );
     let _ = Path::new("");
+}
+
+#[test]
+fn import_groups_its_warnings_by_kind_and_writes_the_full_list_on_request() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brat = brat_with_events(dir.path());
+    let run = lectern(
+        dir.path(),
+        &[
+            "import",
+            "p.ron",
+            "--format",
+            "brat",
+            brat.to_str().expect("path"),
+            "--warnings",
+            "w.txt",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let err = &run.stderr;
+    let malformed = err.find("1 × malformed lines").expect(err);
+    let events = err.find("12 × brat events became relations").expect(err);
+    assert!(malformed < events, "the rare kind first: {err}");
+    assert!(err.contains("… and 9 more"), "{err}");
+    assert_eq!(
+        err.matches("became 2 relation(s)").count(),
+        3,
+        "three examples: {err}"
+    );
+    assert!(
+        err.contains("the full list of 13 warnings is in w.txt"),
+        "{err}"
+    );
+    let list = std::fs::read_to_string(dir.path().join("w.txt")).expect("list");
+    assert_eq!(list.matches("became 2 relation(s)").count(), 12, "{list}");
+    assert!(list.contains("a.ann:49: T99: bad offsets"), "{list}");
+    let p = store::load(&dir.path().join("p.ron")).expect("load");
+    assert_eq!(p.documents[0].spans.len(), 36);
+    assert_eq!(p.documents[0].relations.len(), 24);
 }

@@ -5,6 +5,7 @@ mod support;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use lectern::formats::ImportFormat;
 use lectern::model::Project;
 use lectern::ui::Lectern;
 use lectern::ui::command::Command;
@@ -73,4 +74,42 @@ fn add_articles_with_a_table_adds_one_document_per_row_as_one_undo_step() {
         h.state().project().custom_fields.is_empty(),
         "the new field went with them"
     );
+}
+
+#[test]
+fn an_import_shows_its_warnings_grouped_and_saves_the_full_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brat = support::brat_with_events(dir.path());
+    let mut h = harness(dir.path());
+    h.state_mut().import_paths(ImportFormat::Brat, &[brat]);
+    h.run_steps(2);
+    h.state_mut().finish_jobs();
+    h.run();
+    let report = h.state().warning_report().expect("a report window");
+    assert_eq!(report.warnings.len(), 13);
+    // Both kinds are one line each; the rare one is open and shows its line.
+    h.get_by_label("1 × malformed lines or items, not imported");
+    let events = "12 × brat events became relations from their trigger span";
+    h.get_by_label(events).click();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("became 2 relation(s)")
+            .count()
+            >= 3,
+        "the group opens onto its warnings"
+    );
+    h.get_by_label("Save the full list…").click();
+    h.run();
+    let list = dir.path().join("warnings.txt");
+    // The prompt offers a name in the current folder; put ours in its place.
+    h.get_by_label("Path")
+        .set_text_value_accesskit(&list.display().to_string());
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let text = std::fs::read_to_string(&list).expect("the list was written");
+    assert_eq!(text.matches("became 2 relation(s)").count(), 12);
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.state().warning_report().is_none());
 }

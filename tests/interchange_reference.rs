@@ -27,7 +27,7 @@ fn import(format: ImportFormat, paths: &[PathBuf]) -> (Project, Vec<String>) {
         e.apply(&mut p).expect("apply");
     }
     assert!(p.problems().is_empty(), "{:?}", p.problems());
-    (p, plan.warnings)
+    (p, plan.warnings.iter().map(ToString::to_string).collect())
 }
 
 type Spans = Vec<(

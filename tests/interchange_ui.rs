@@ -52,9 +52,14 @@ fn import_menu_asks_for_files_and_the_import_is_one_undo_step() {
     assert!(h.state().status().contains("Imported 2 documents"));
     let report = h
         .state()
-        .report()
+        .warning_report()
         .expect("report of what was changed to fit");
-    assert!(report.lines.iter().any(|l| l.contains("became 1 relation")));
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.text.contains("became 1 relation"))
+    );
     h.state_mut()
         .run_command(lectern::ui::command::Command::Undo);
     h.run();

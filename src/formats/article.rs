@@ -13,6 +13,7 @@
 use super::article_table::read_table_articles;
 use super::field_map::ColumnChoices;
 use super::table::is_table_path;
+use super::warning::{Warning, kind};
 use crate::fsutil::{CappedError, read_capped};
 use crate::model::{DocId, Document, Edit, Metadata, Project, content_hash};
 use crate::progress::{Cancelled, Progress, Unit};
@@ -99,6 +100,16 @@ pub enum ArticleError {
 /// Largest article file Lectern reads, and the most a Word document may unpack to. A
 /// long report as PDF with images is tens of MB; a news article is kilobytes.
 pub const MAX_ARTICLE_BYTES: u64 = 200_000_000;
+
+impl ArticleError {
+    /// The kind a report groups this error under.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ArticleError::NoText { .. } => kind::NO_TEXT,
+            _ => kind::UNREADABLE,
+        }
+    }
+}
 
 /// An article decoded and ready to become a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -304,8 +315,8 @@ pub struct ArticleBatch {
     /// One `AddDocument` edit per readable, new article, in the order given; first a
     /// `SetCustomFields` when the articles bring custom fields the project lacks.
     pub edits: Vec<Edit>,
-    /// A message per file (or table row) that was skipped, naming it.
-    pub skipped: Vec<String>,
+    /// One warning per file (or table row) that was skipped, naming it.
+    pub skipped: Vec<Warning>,
 }
 
 impl ArticleBatch {
@@ -391,9 +402,10 @@ pub fn batch_for(project: &Project, read: Vec<ReadArticle>) -> ArticleBatch {
                     } else {
                         doc.source_path.clone()
                     };
-                    batch
-                        .skipped
-                        .push(format!("{source} is already in the project as \"{title}\""));
+                    batch.skipped.push(Warning::new(
+                        kind::DUPLICATE_DOCUMENT,
+                        format!("{source} is already in the project as \"{title}\""),
+                    ));
                     continue;
                 }
                 hashes.push((doc.content_hash.clone(), doc.title.clone()));
@@ -410,7 +422,7 @@ pub fn batch_for(project: &Project, read: Vec<ReadArticle>) -> ArticleBatch {
                     document: Box::new(doc),
                 });
             }
-            Err(e) => batch.skipped.push(e.to_string()),
+            Err(e) => batch.skipped.push(Warning::new(e.kind(), e.to_string())),
         }
     }
     if fields != project.custom_fields {
@@ -505,8 +517,8 @@ mod tests {
         let batch = read_articles(&project, &[a, bad, b, dup]);
         assert_eq!(batch.edits.len(), 2);
         assert_eq!(batch.skipped.len(), 2, "{:?}", batch.skipped);
-        assert!(batch.skipped[0].contains("bad.txt"));
-        assert!(batch.skipped[1].contains("already in the project"));
+        assert!(batch.skipped[0].text.contains("bad.txt"));
+        assert!(batch.skipped[1].text.contains("already in the project"));
         for e in &batch.edits {
             e.apply(&mut project).expect("apply");
         }

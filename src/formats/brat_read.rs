@@ -4,6 +4,7 @@
 
 use super::brat::{decode_note, decode_value};
 use super::import::{ImportError, Imported, expand, normalise_newlines, read_utf8};
+use super::warning::{Warning, kind};
 use crate::model::{DocId, Document, Extent, Relation, RelationId, Span, SpanId};
 use crate::progress::{Progress, Unit};
 use std::collections::HashMap;
@@ -87,7 +88,7 @@ pub fn read_pair(
     raw: &str,
     ann: &str,
     ann_path: &Path,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> Result<Document, ImportError> {
     let at = |line: usize| format!("{}:{line}", ann_path.display());
     let title = ann_path
@@ -114,7 +115,10 @@ pub fn read_pair(
         if line.starts_with('T') {
             match parse_t(line, n) {
                 Ok(t) => tlines.push(t),
-                Err(m) => warnings.push(format!("{}: {m}; not imported", at(n))),
+                Err(m) => warnings.push(Warning::new(
+                    kind::MALFORMED,
+                    format!("{}: {m}; not imported", at(n)),
+                )),
             }
         } else {
             others.push((n, line));
@@ -136,9 +140,12 @@ pub fn read_pair(
         && tlines.iter().any(|t| !matches(&raw_chars, t))
         && tlines.iter().all(|t| matches(&lf_chars, t));
     if universal {
-        warnings.push(format!(
-            "{}: offsets count CRLF as one character (old brat); read that way",
-            ann_path.display()
+        warnings.push(Warning::new(
+            kind::CHANGED_TO_FIT,
+            format!(
+                "{}: offsets count CRLF as one character (old brat); read that way",
+                ann_path.display()
+            ),
         ));
     }
     let chars = if universal { &lf_chars } else { &raw_chars };
@@ -146,11 +153,14 @@ pub fn read_pair(
     let mut next = 1;
     for t in tlines {
         if !matches(chars, &t) {
-            warnings.push(format!(
-                "{}: {} not imported: its text {:?} is not the text at its offsets",
-                at(t.line),
-                t.id,
-                t.text
+            warnings.push(Warning::new(
+                kind::TEXT_MISMATCH,
+                format!(
+                    "{}: {} not imported: its text {:?} is not the text at its offsets",
+                    at(t.line),
+                    t.id,
+                    t.text
+                ),
             ));
             continue;
         }
@@ -160,10 +170,9 @@ pub fn read_pair(
             t.pieces.iter().map(|&(s, e)| (map[s], map[e])).collect()
         };
         let Some(extent) = Extent::from_pieces(&doc.text, &pieces) else {
-            warnings.push(format!(
-                "{}: {} not imported: empty fragment",
-                at(t.line),
-                t.id
+            warnings.push(Warning::new(
+                kind::OUTSIDE_TEXT,
+                format!("{}: {} not imported: empty fragment", at(t.line), t.id),
             ));
             continue;
         };
@@ -210,18 +219,80 @@ fn parse_t(line: &str, n: usize) -> Result<TLine, String> {
     })
 }
 
+/// What R, E, A/M and # lines are read against: the spans made from the T lines, the
+/// event triggers, the relations made so far (by brat id, for notes on them).
+struct Others<'a> {
+    doc: &'a mut Document,
+    spans: &'a HashMap<String, SpanId>,
+    /// Event id -> trigger span, to resolve events used as arguments.
+    triggers: HashMap<String, SpanId>,
+    /// brat relation id -> index in the document's relations.
+    relations: HashMap<String, usize>,
+    path: &'a Path,
+    warnings: &'a mut Vec<Warning>,
+}
+
+/// One R, E, A/M or # line split into its fields.
+struct Line<'l> {
+    n: usize,
+    id: &'l str,
+    words: Vec<&'l str>,
+    rest: &'l str,
+}
+
 /// R, E, A/M and # lines, after the spans exist.
 fn read_others(
     doc: &mut Document,
     lines: &[(usize, &str)],
     spans: &HashMap<String, SpanId>,
     path: &Path,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) {
-    let at = |line: usize| format!("{}:{line}", path.display());
-    let mut relations: HashMap<String, usize> = HashMap::new();
-    // Event id -> trigger span, to resolve events used as arguments.
-    let mut triggers: HashMap<String, SpanId> = HashMap::new();
+    let triggers = event_triggers(lines, spans, path, warnings);
+    let mut others = Others {
+        doc,
+        spans,
+        triggers,
+        relations: HashMap::new(),
+        path,
+        warnings,
+    };
+    for &(n, line) in lines {
+        let mut fields = line.splitn(3, '\t');
+        let id = fields.next().unwrap_or_default();
+        let line = Line {
+            n,
+            id,
+            words: fields
+                .next()
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect(),
+            rest: fields.next().unwrap_or_default(),
+        };
+        match id.chars().next() {
+            Some('R') => others.relation(&line),
+            Some('E') => others.event(&line),
+            Some('A' | 'M') => others.attribute(&line),
+            Some('#') => others.note(&line),
+            _ => others.skip(
+                &line,
+                kind::NO_PLACE,
+                "Lectern has no place for this kind of line (normalisations, equivalences)",
+            ),
+        }
+    }
+}
+
+/// The trigger span of each event whose trigger was imported; events without one are
+/// reported.
+fn event_triggers(
+    lines: &[(usize, &str)],
+    spans: &HashMap<String, SpanId>,
+    path: &Path,
+    warnings: &mut Vec<Warning>,
+) -> HashMap<String, SpanId> {
+    let mut triggers = HashMap::new();
     for (n, line) in lines {
         if let Some((id, rest)) = line.split_once('\t')
             && id.starts_with('E')
@@ -233,128 +304,165 @@ fn read_others(
         {
             triggers.insert(id.to_owned(), t);
         } else if line.starts_with('E') {
-            warnings.push(format!(
-                "{}: event not imported: its trigger is missing",
-                at(*n)
+            warnings.push(Warning::new(
+                kind::MALFORMED,
+                format!(
+                    "{}:{n}: event not imported: its trigger is missing",
+                    path.display()
+                ),
             ));
         }
     }
-    let resolve = |arg: &str| spans.get(arg).or_else(|| triggers.get(arg)).copied();
-    let mut next_rel = 1;
-    for (n, line) in lines {
-        let mut fields = line.splitn(3, '\t');
-        let id = fields.next().unwrap_or_default();
-        let middle = fields.next().unwrap_or_default();
-        let rest = fields.next().unwrap_or_default();
-        let words: Vec<&str> = middle.split_whitespace().collect();
-        let skip = |why: &str| format!("{}: {id} not imported: {why}", at(*n));
-        match id.chars().next() {
-            Some('R') => {
-                let arg = |w: Option<&&str>| {
-                    w.and_then(|w| w.split_once(':'))
-                        .and_then(|(_, v)| resolve(v))
-                };
-                match (words.first(), arg(words.get(1)), arg(words.get(2))) {
-                    (Some(kind), Some(from), Some(to)) if words.len() == 3 => {
-                        relations.insert(id.to_owned(), doc.relations.len());
-                        doc.relations.push(Relation {
-                            id: RelationId(next_rel),
-                            kind: (*kind).to_owned(),
-                            from,
-                            to,
-                            note: String::new(),
-                        });
-                        next_rel += 1;
-                    }
-                    _ => {
-                        warnings.push(skip("a relation needs TYPE Arg1:ID Arg2:ID of known spans"))
-                    }
-                }
+    triggers
+}
+
+impl Others<'_> {
+    fn at(&self, n: usize) -> String {
+        format!("{}:{n}", self.path.display())
+    }
+
+    fn skip(&mut self, line: &Line<'_>, kind: &'static str, why: &str) {
+        let text = format!("{}: {} not imported: {why}", self.at(line.n), line.id);
+        self.warnings.push(Warning::new(kind, text));
+    }
+
+    /// A span or an event's trigger span, by brat id.
+    fn resolve(&self, arg: &str) -> Option<SpanId> {
+        self.spans
+            .get(arg)
+            .or_else(|| self.triggers.get(arg))
+            .copied()
+    }
+
+    fn push_relation(&mut self, kind: &str, from: SpanId, to: SpanId) {
+        let id = RelationId(u32::try_from(self.doc.relations.len() + 1).unwrap_or(u32::MAX));
+        self.doc.relations.push(Relation {
+            id,
+            kind: kind.to_owned(),
+            from,
+            to,
+            note: String::new(),
+        });
+    }
+
+    /// `R1\tTYPE Arg1:T1 Arg2:T2`.
+    fn relation(&mut self, line: &Line<'_>) {
+        let arg = |w: Option<&&str>| {
+            w.and_then(|w| w.split_once(':'))
+                .and_then(|(_, v)| self.resolve(v))
+        };
+        match (
+            line.words.first(),
+            arg(line.words.get(1)),
+            arg(line.words.get(2)),
+        ) {
+            (Some(kind), Some(from), Some(to)) if line.words.len() == 3 => {
+                self.relations
+                    .insert(line.id.to_owned(), self.doc.relations.len());
+                self.push_relation(kind, from, to);
             }
-            Some('E') => {
-                let Some(&trigger) = triggers.get(id) else {
-                    continue;
-                };
-                let mut made = 0;
-                for a in words.iter().skip(1) {
-                    match a
-                        .split_once(':')
-                        .and_then(|(role, v)| Some((role, resolve(v)?)))
-                    {
-                        Some((role, to)) => {
-                            doc.relations.push(Relation {
-                                id: RelationId(next_rel),
-                                kind: role.to_owned(),
-                                from: trigger,
-                                to,
-                                note: String::new(),
-                            });
-                            next_rel += 1;
-                            made += 1;
-                        }
-                        None => warnings.push(skip(&format!(
-                            "event argument {a} does not name a known span"
-                        ))),
-                    }
-                }
-                warnings.push(format!(
-                    "{}: event {id} ({}) became {made} relation(s) from its trigger span",
-                    at(*n),
-                    words.first().copied().unwrap_or_default()
-                ));
-            }
-            Some('A' | 'M') => {
-                let name = words.get(1).copied().unwrap_or_default();
-                let target = spans.get(name).or_else(|| triggers.get(name));
-                if target.is_some() && !spans.contains_key(name) {
-                    warnings.push(format!(
-                        "{}: {id}: attribute on event {name} kept on its trigger span",
-                        at(*n)
-                    ));
-                }
-                let Some(span) = target.and_then(|t| doc.spans.iter_mut().find(|s| s.id == *t))
-                else {
-                    warnings.push(skip(
-                        "attributes are kept on spans only; this one is on something else",
-                    ));
-                    continue;
-                };
-                let value = match words.get(2) {
-                    Some(v) => decode_value(v),
-                    None => "yes".to_owned(),
-                };
-                span.attributes
-                    .insert(words.first().copied().unwrap_or_default().to_owned(), value);
-            }
-            Some('#') => {
-                let target = words.get(1).copied().unwrap_or_default();
-                let note = decode_note(rest);
-                let slot = if let Some(t) = spans.get(target).or_else(|| triggers.get(target)) {
-                    doc.spans
-                        .iter_mut()
-                        .find(|s| s.id == *t)
-                        .map(|s| &mut s.note)
-                } else {
-                    relations
-                        .get(target)
-                        .and_then(|&i| doc.relations.get_mut(i))
-                        .map(|r| &mut r.note)
-                };
-                match slot {
-                    Some(slot) if slot.is_empty() => *slot = note,
-                    Some(slot) => {
-                        slot.push('\n');
-                        slot.push_str(&note);
-                    }
-                    None => {
-                        warnings.push(skip(&format!("note on {target}, which was not imported")))
-                    }
-                }
-            }
-            _ => warnings.push(skip(
-                "Lectern has no place for this kind of line (normalisations, equivalences)",
-            )),
+            _ => self.skip(
+                line,
+                kind::RELATION_ENDS,
+                "a relation needs TYPE Arg1:ID Arg2:ID of known spans",
+            ),
         }
+    }
+
+    /// `E1\tTYPE:T1 ROLE:T2 …`: one relation per argument, from the trigger span.
+    fn event(&mut self, line: &Line<'_>) {
+        let Some(&trigger) = self.triggers.get(line.id) else {
+            return; // reported by event_triggers
+        };
+        let mut made = 0;
+        for a in line.words.iter().skip(1) {
+            match a
+                .split_once(':')
+                .and_then(|(role, v)| Some((role, self.resolve(v)?)))
+            {
+                Some((role, to)) => {
+                    self.push_relation(role, trigger, to);
+                    made += 1;
+                }
+                None => self.skip(
+                    line,
+                    kind::RELATION_ENDS,
+                    &format!("event argument {a} does not name a known span"),
+                ),
+            }
+        }
+        let text = format!(
+            "{}: event {} ({}) became {made} relation(s) from its trigger span",
+            self.at(line.n),
+            line.id,
+            line.words.first().copied().unwrap_or_default()
+        );
+        self.warnings.push(Warning::new(kind::EVENT, text));
+    }
+
+    /// `A1\tNAME T1 [VALUE]` (or `M`): an attribute of a span, or of an event's trigger.
+    fn attribute(&mut self, line: &Line<'_>) {
+        let target = line.words.get(1).copied().unwrap_or_default();
+        let Some(span) = self.resolve(target) else {
+            self.skip(
+                line,
+                kind::NO_PLACE,
+                "attributes are kept on spans only; this one is on something else",
+            );
+            return;
+        };
+        if !self.spans.contains_key(target) {
+            let text = format!(
+                "{}: {}: attribute on event {target} kept on its trigger span",
+                self.at(line.n),
+                line.id
+            );
+            self.warnings.push(Warning::new(kind::CHANGED_TO_FIT, text));
+        }
+        let value = line
+            .words
+            .get(2)
+            .map_or_else(|| "yes".to_owned(), |v| decode_value(v));
+        let name = line.words.first().copied().unwrap_or_default().to_owned();
+        if let Some(span) = span_mut(self.doc, span) {
+            span.attributes.insert(name, value);
+        }
+    }
+
+    /// `#1\tAnnotatorNotes T1\tTEXT`: the note of a span, an event's trigger or a relation.
+    fn note(&mut self, line: &Line<'_>) {
+        let target = line.words.get(1).copied().unwrap_or_default();
+        let slot = match self.resolve(target) {
+            Some(span) => span_mut(self.doc, span).map(|s| &mut s.note),
+            None => self
+                .relations
+                .get(target)
+                .and_then(|&i| self.doc.relations.get_mut(i))
+                .map(|r| &mut r.note),
+        };
+        let note = decode_note(line.rest);
+        match slot {
+            Some(slot) if slot.is_empty() => *slot = note,
+            Some(slot) => {
+                slot.push('\n');
+                slot.push_str(&note);
+            }
+            None => self.skip(
+                line,
+                kind::NOTE_TARGET,
+                &format!("note on {target}, which was not imported"),
+            ),
+        }
+    }
+}
+
+/// The span with local id `id`: spans are numbered in the order they were pushed, so it
+/// is found by position, without a search through a long document's spans.
+fn span_mut(doc: &mut Document, id: SpanId) -> Option<&mut Span> {
+    let i = (id.0 as usize).checked_sub(1)?;
+    match doc.spans.get(i) {
+        Some(s) if s.id == id => doc.spans.get_mut(i),
+        _ => doc.spans.iter_mut().find(|s| s.id == id),
     }
 }
 
@@ -379,7 +487,10 @@ mod tests {
                    N1\tReference T1 Wikipedia:1 \tx\n";
         let doc = read_pair(text, ann, Path::new("x.ann"), &mut w).expect("read");
         assert_eq!(w.len(), 1, "{w:?}");
-        assert!(w[0].contains("x.ann:9") && w[0].contains("N1"), "{w:?}");
+        assert!(
+            w[0].text.contains("x.ann:9") && w[0].text.contains("N1"),
+            "{w:?}"
+        );
         assert_eq!(doc.spans.len(), 3);
         let quote = &doc.spans[0];
         assert_eq!(quote.pieces(), vec![(1, 16), (29, 35)]);
@@ -435,7 +546,7 @@ mod tests {
         )
         .expect("read");
         assert_eq!(doc.spans[1].text, "her");
-        assert!(w[0].contains("CRLF as one"), "{w:?}");
+        assert!(w[0].text.contains("CRLF as one"), "{w:?}");
     }
 
     #[test]
@@ -448,7 +559,7 @@ mod tests {
         let kinds: Vec<&str> = doc.relations.iter().map(|r| r.kind.as_str()).collect();
         assert_eq!(kinds, ["Buyer", "Seller"]);
         assert!(doc.relations.iter().all(|r| r.from == SpanId(2)));
-        assert!(w[0].contains("became 2 relation"), "{w:?}");
+        assert!(w[0].text.contains("became 2 relation"), "{w:?}");
     }
 
     #[test]
@@ -462,7 +573,7 @@ mod tests {
         )
         .expect("read");
         assert_eq!(doc.spans.len(), 1);
-        assert!(w[0].starts_with("m.ann:1: T1: bad offsets"), "{w:?}");
+        assert!(w[0].text.starts_with("m.ann:1: T1: bad offsets"), "{w:?}");
     }
 
     #[test]
@@ -471,6 +582,6 @@ mod tests {
         let doc =
             read_pair("abc def", "T1\tX 0 3\tabd\n", Path::new("w.ann"), &mut w).expect("read");
         assert!(doc.spans.is_empty());
-        assert!(w[0].starts_with("w.ann:1: T1 not imported"), "{w:?}");
+        assert!(w[0].text.starts_with("w.ann:1: T1 not imported"), "{w:?}");
     }
 }

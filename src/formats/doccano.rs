@@ -16,11 +16,13 @@
 //! "LABEL"], …]`), one object per line or a JSON array or object in the whole file.
 
 use super::export::{ExportError, Exported, checked_pieces};
-use super::import::{ImportError, Imported, document_from, expand, push_span, read_utf8};
-use crate::model::{Project, Relation, RelationId, SpanId};
-use crate::progress::{Progress, Unit};
+use super::import::{ImportError, Imported};
+use super::reader::{SpanDraft, add_relation, add_spans, json_document, read_json_files};
+use super::warning::{Warning, kind};
+use crate::model::{Document, Project, SpanId};
+use crate::progress::Progress;
 use serde_json::{Value, json};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Exports one JSON line per document.
@@ -81,157 +83,91 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
     Ok(Exported::single(out.into_bytes(), count))
 }
 
+/// Keys of a doccano line that belong to the format, not to the document's variables.
+const RESERVED: [&str; 8] = [
+    "id",
+    "text",
+    "entities",
+    "relations",
+    "Comments",
+    "label",
+    "lectern_fragments",
+    "cats",
+];
+
 /// Reads doccano JSONL (or JSON) files.
 pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
-    let mut out = Imported::default();
-    let files = expand(paths, &["jsonl", "json"])?;
-    progress.start_phase("Reading", Unit::Items("files"), files.len() as u64);
-    for path in files {
-        let text = read_utf8(&path)?;
-        for (line, value) in objects(&text, &path)? {
-            read_one(&value, &path, line, &mut out);
-        }
-        progress.advance(1)?;
-    }
-    if out.documents.is_empty() {
-        return Err(ImportError::Nothing {
-            what: "doccano documents",
-            path: paths.first().cloned().unwrap_or_default(),
-        });
-    }
-    Ok(out)
-}
-
-/// The JSON objects of a file with their 1-based line: a whole-file array or object, else
-/// one object per non-empty line.
-pub fn objects(text: &str, path: &Path) -> Result<Vec<(usize, Value)>, ImportError> {
-    if let Ok(v) = serde_json::from_str::<Value>(text) {
-        return Ok(match v {
-            Value::Array(items) => items.into_iter().map(|i| (0, i)).collect(),
-            other => vec![(1, other)],
-        });
-    }
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let v = serde_json::from_str(line)
-            .map_err(|e| ImportError::syntax(path, i + 1, format!("not JSON: {e}")))?;
-        out.push((i + 1, v));
-    }
-    Ok(out)
+    read_json_files(
+        paths,
+        &["jsonl", "json"],
+        "doccano documents",
+        "item",
+        progress,
+        read_one,
+    )
 }
 
 fn offset(v: &Value) -> Option<usize> {
     v.as_u64().and_then(|n| usize::try_from(n).ok())
 }
 
-fn read_one(v: &Value, path: &Path, line: usize, out: &mut Imported) {
-    let at = format!("{}:{line}", path.display());
+/// One entity: id, label, raw start and end.
+type Entity = (u64, String, usize, usize);
+
+/// One doccano line: a document, its entities as spans (fragments listed in
+/// `lectern_fragments` joined again), relations and comments.
+fn read_one(v: &Value, path: &Path, at: &str, out: &mut Imported) {
     let Some(raw) = v.get("text").and_then(Value::as_str) else {
-        out.warnings.push(format!("{at}: skipped: no \"text\""));
+        let text = format!("{at}: skipped: no \"text\"");
+        out.warnings.push(Warning::new(kind::NO_TEXT, text));
         return;
     };
-    let s = |k: &str| {
-        v.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let (mut doc, map) = document_from(&s("title"), raw, &path.display().to_string());
-    doc.metadata.outlet = s("outlet");
-    doc.metadata.date = s("date");
-    doc.metadata.url = s("url");
-    doc.metadata.author = s("author");
-    // Entity id -> (label, start, end).
-    let mut entities: Vec<(u64, String, usize, usize)> = Vec::new();
-    if let Some(list) = v.get("entities").and_then(Value::as_array) {
-        for e in list {
-            let fields = (
-                e.get("id").and_then(Value::as_u64),
-                e.get("label").and_then(Value::as_str),
-                e.get("start_offset").and_then(offset),
-                e.get("end_offset").and_then(offset),
-            );
-            match fields {
-                (Some(id), Some(l), Some(s), Some(en)) => entities.push((id, l.to_owned(), s, en)),
-                _ => out.warnings.push(format!(
-                    "{at}: entity {e} skipped: needs id, label, start_offset, end_offset"
-                )),
-            }
-        }
-    }
-    if let Some(list) = v.get("label").and_then(Value::as_array) {
-        for (i, e) in list.iter().enumerate() {
-            match (
-                e.get(0).and_then(offset),
-                e.get(1).and_then(offset),
-                e.get(2).and_then(Value::as_str),
-            ) {
-                (Some(s), Some(en), Some(l)) => {
-                    entities.push((u64::MAX - i as u64, l.to_owned(), s, en))
-                }
-                _ => out.warnings.push(format!(
-                    "{at}: label {e} skipped: expected [start, end, \"LABEL\"]"
-                )),
-            }
-        }
-    }
-    let groups: Vec<Vec<u64>> = v
+    let (mut doc, map) = json_document(v, raw, path, &RESERVED);
+    let entities = entities(v, at, &mut out.warnings);
+    let fragments: Vec<Vec<u64>> = v
         .get("lectern_fragments")
         .and_then(|g| serde_json::from_value(g.clone()).ok())
         .unwrap_or_default();
-    let mut span_of: HashMap<u64, SpanId> = HashMap::new();
-    let mut next = 1;
-    let mut done: Vec<u64> = Vec::new();
-    for (id, label, start, end) in &entities {
+    let mut groups: Vec<Vec<u64>> = Vec::new();
+    let mut drafts = Vec::new();
+    let mut done: HashSet<u64> = HashSet::new();
+    for (id, label, _, _) in &entities {
         if done.contains(id) {
             continue;
         }
-        let group = groups
+        let group = fragments
             .iter()
             .find(|g| g.contains(id))
             .cloned()
             .unwrap_or_else(|| vec![*id]);
-        let pieces: Vec<(usize, usize)> = entities
+        let pieces = entities
             .iter()
             .filter(|e| group.contains(&e.0))
             .map(|e| (e.2, e.3))
             .collect();
         done.extend(&group);
-        match push_span(&mut doc, &map, next, label, &pieces) {
-            Some(sid) => {
-                for g in &group {
-                    span_of.insert(*g, sid);
-                }
-                next += 1;
-            }
-            None => out.warnings.push(format!(
-                "{at}: entity {id} ({label} {start}-{end}) skipped: empty or outside the text"
-            )),
+        drafts.push(SpanDraft {
+            label: label.clone(),
+            pieces,
+            ..SpanDraft::default()
+        });
+        groups.push(group);
+    }
+    let made = add_spans(
+        &mut doc,
+        &map,
+        drafts,
+        at,
+        |i| format!("entity {}", groups[i][0]),
+        &mut out.warnings,
+    );
+    let mut span_of: HashMap<u64, SpanId> = HashMap::new();
+    for (group, span) in groups.iter().zip(made) {
+        if let Some(span) = span {
+            span_of.extend(group.iter().map(|g| (*g, span)));
         }
     }
-    if let Some(list) = v.get("relations").and_then(Value::as_array) {
-        for (i, r) in list.iter().enumerate() {
-            let end = |k: &str| {
-                r.get(k)
-                    .and_then(Value::as_u64)
-                    .and_then(|id| span_of.get(&id))
-                    .copied()
-            };
-            match (end("from_id"), end("to_id"), r.get("type").and_then(Value::as_str)) {
-                (Some(from), Some(to), Some(kind)) => doc.relations.push(Relation {
-                    id: RelationId(u32::try_from(i + 1).unwrap_or(u32::MAX)),
-                    kind: kind.to_owned(),
-                    from,
-                    to,
-                    note: String::new(),
-                }),
-                _ => out.warnings.push(format!("{at}: relation {r} skipped: needs from_id and to_id of imported entities and a type")),
-            }
-        }
-    }
+    relations(v, &span_of, at, &mut doc, &mut out.warnings);
     if let Some(c) = v.get("Comments").and_then(Value::as_array)
         && !c.is_empty()
     {
@@ -244,16 +180,96 @@ fn read_one(v: &Value, path: &Path, line: usize, out: &mut Imported) {
     out.documents.push(doc);
 }
 
+/// The entities of both forms: `entities` objects and sequence-labelling `label` triples.
+fn entities(v: &Value, at: &str, warnings: &mut Vec<Warning>) -> Vec<Entity> {
+    let mut entities = Vec::new();
+    for e in v
+        .get("entities")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let fields = (
+            e.get("id").and_then(Value::as_u64),
+            e.get("label").and_then(Value::as_str),
+            e.get("start_offset").and_then(offset),
+            e.get("end_offset").and_then(offset),
+        );
+        match fields {
+            (Some(id), Some(l), Some(s), Some(en)) => entities.push((id, l.to_owned(), s, en)),
+            _ => warnings.push(Warning::new(
+                kind::MALFORMED,
+                format!("{at}: entity {e} skipped: needs id, label, start_offset, end_offset"),
+            )),
+        }
+    }
+    let labels = v
+        .get("label")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten();
+    for (i, e) in labels.enumerate() {
+        match (
+            e.get(0).and_then(offset),
+            e.get(1).and_then(offset),
+            e.get(2).and_then(Value::as_str),
+        ) {
+            (Some(s), Some(en), Some(l)) => {
+                entities.push((u64::MAX - i as u64, l.to_owned(), s, en));
+            }
+            _ => warnings.push(Warning::new(
+                kind::MALFORMED,
+                format!("{at}: label {e} skipped: expected [start, end, \"LABEL\"]"),
+            )),
+        }
+    }
+    entities
+}
+
+/// `relations`: `{"from_id", "to_id", "type"}` between imported entities.
+fn relations(
+    v: &Value,
+    span_of: &HashMap<u64, SpanId>,
+    at: &str,
+    doc: &mut Document,
+    warnings: &mut Vec<Warning>,
+) {
+    for r in v
+        .get("relations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let end = |k: &str| {
+            r.get(k)
+                .and_then(Value::as_u64)
+                .and_then(|id| span_of.get(&id))
+                .copied()
+        };
+        match (end("from_id"), end("to_id"), r.get("type").and_then(Value::as_str)) {
+            (Some(from), Some(to), Some(kind)) => add_relation(doc, kind, from, to),
+            _ => warnings.push(Warning::new(
+                kind::RELATION_ENDS,
+                format!(
+                    "{at}: relation {r} skipped: needs from_id and to_id of imported entities and a type"
+                ),
+            )),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::formats::export::fixture;
+    use crate::model::{Relation, RelationId};
 
     fn import_into_new(bytes: &[u8]) -> Project {
         let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
         let mut imported = Imported::default();
-        for (line, v) in objects(&text, Path::new("x.jsonl")).expect("json") {
-            read_one(&v, Path::new("x.jsonl"), line, &mut imported);
+        let path = Path::new("x.jsonl");
+        for (line, v) in super::super::reader::objects(&text, path).expect("json") {
+            read_one(&v, path, &format!("x.jsonl:{line}"), &mut imported);
         }
         assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
         let mut p = Project::new("t");

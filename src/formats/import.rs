@@ -7,6 +7,7 @@
 //! the project does not use, adds missing labels and relation types to the codebook, and
 //! gives the edits; the project is changed only by applying them.
 
+use super::warning::{Warning, kind};
 use super::{brat, doccano, labelstudio, qdpx};
 use crate::fsutil::{CappedError, read_capped};
 use crate::model::{
@@ -187,8 +188,8 @@ pub struct Imported {
     pub documents: Vec<Document>,
     /// Label colours the file gave (`#rrggbb`), by label name.
     pub colors: BTreeMap<String, String>,
-    /// One message per line or item not represented, naming file and line.
-    pub warnings: Vec<String>,
+    /// One warning per line or item not represented, naming file and line.
+    pub warnings: Vec<Warning>,
 }
 
 /// The edits of an import, and a summary for the user.
@@ -203,7 +204,7 @@ pub struct ImportPlan {
     /// Relations added.
     pub relations: usize,
     /// What could not be kept, and documents skipped.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// Colours for labels a file brings without one (Okabe–Ito, then greys).
@@ -234,9 +235,12 @@ impl Imported {
         let mut docs = Vec::new();
         for mut doc in self.documents {
             if let Some(title) = hashes.get(&doc.content_hash) {
-                plan.warnings.push(format!(
-                    "\"{}\" skipped: its text is already in the project as \"{title}\"",
-                    doc.title
+                plan.warnings.push(Warning::new(
+                    kind::DUPLICATE_DOCUMENT,
+                    format!(
+                        "\"{}\" skipped: its text is already in the project as \"{title}\"",
+                        doc.title
+                    ),
                 ));
                 continue;
             }

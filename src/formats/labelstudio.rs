@@ -17,13 +17,14 @@
 //! prediction when it has no annotation; result types other than labels, textarea,
 //! choices and relation are reported.
 
-use super::doccano::objects;
 use super::export::{ExportError, Exported, checked_pieces};
-use super::import::{ImportError, Imported, document_from, expand, push_span, read_utf8};
-use crate::model::{Project, Relation, RelationId, SpanId};
+use super::import::{ImportError, Imported};
+use super::reader::{SpanDraft, add_relation, add_spans, json_document, read_json_files};
+use super::warning::{Warning, kind};
+use crate::model::{Project, SpanId};
 use crate::progress::{Progress, Unit};
 use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Exports a JSON array with one task per document.
@@ -94,28 +95,14 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
 
 /// Reads Label Studio JSON exports (an array of tasks, one task, or JSON lines).
 pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
-    let mut out = Imported::default();
-    let files = expand(paths, &["json", "jsonl"])?;
-    progress.start_phase("Reading", Unit::Items("files"), files.len() as u64);
-    for path in files {
-        let text = read_utf8(&path)?;
-        for (i, (line, value)) in objects(&text, &path)?.into_iter().enumerate() {
-            read_task(
-                &value,
-                &path,
-                if line == 0 { i + 1 } else { line },
-                &mut out,
-            );
-        }
-        progress.advance(1)?;
-    }
-    if out.documents.is_empty() {
-        return Err(ImportError::Nothing {
-            what: "Label Studio tasks",
-            path: paths.first().cloned().unwrap_or_default(),
-        });
-    }
-    Ok(out)
+    read_json_files(
+        paths,
+        &["json", "jsonl"],
+        "Label Studio tasks",
+        "task",
+        progress,
+        read_task,
+    )
 }
 
 fn offset(v: Option<&Value>) -> Option<usize> {
@@ -134,159 +121,45 @@ fn group_of(id: &str) -> String {
     }
 }
 
-/// A span's regions read so far: label, pieces, note, attributes.
-type Region = (
-    String,
-    Vec<(usize, usize)>,
-    String,
-    BTreeMap<String, String>,
-);
-
-fn read_task(task: &Value, path: &Path, n: usize, out: &mut Imported) {
-    let at = format!("{} task {n}", path.display());
+/// One task: its `data` as the document (the `text` field, else its first string), the
+/// chosen annotation's regions as spans and its relations.
+fn read_task(task: &Value, path: &Path, at: &str, out: &mut Imported) {
     let data = task.get("data").unwrap_or(task);
-    let text = data.get("text").and_then(Value::as_str).or_else(|| {
-        data.as_object()
-            .and_then(|o| o.values().find_map(Value::as_str))
-    });
-    let Some(raw) = text else {
-        out.warnings
-            .push(format!("{at}: skipped: no text in \"data\""));
+    let text_key = match data.get("text") {
+        Some(Value::String(_)) => Some("text"),
+        _ => data.as_object().and_then(|o| {
+            o.iter()
+                .find(|(_, v)| v.is_string())
+                .map(|(k, _)| k.as_str())
+        }),
+    };
+    let Some(raw) = text_key.and_then(|k| data.get(k)).and_then(Value::as_str) else {
+        let text = format!("{at}: skipped: no text in \"data\"");
+        out.warnings.push(Warning::new(kind::NO_TEXT, text));
         return;
     };
-    let s = |k: &str| {
-        data.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned()
-    };
-    let (mut doc, map) = document_from(&s("title"), raw, &path.display().to_string());
-    doc.metadata.outlet = s("outlet");
-    doc.metadata.date = s("date");
-    doc.metadata.url = s("url");
-    doc.metadata.author = s("author");
-    let annotations = task.get("annotations").and_then(Value::as_array);
-    let live: Vec<&Value> = annotations
-        .map(|a| {
-            a.iter()
-                .filter(|x| x.get("was_cancelled") != Some(&Value::Bool(true)))
-                .collect()
-        })
-        .unwrap_or_default();
-    if live.len() > 1 {
-        out.warnings.push(format!(
-            "{at}: {} annotations; only the first is imported",
-            live.len()
-        ));
-    }
-    let chosen = live.first().copied().or_else(|| {
-        task.get("predictions")
-            .and_then(Value::as_array)
-            .and_then(|p| p.first())
-    });
-    let empty = Vec::new();
-    let result = chosen
-        .and_then(|a| a.get("result"))
-        .and_then(Value::as_array)
-        .unwrap_or(&empty);
-    // Region group -> (label, pieces, note, attributes), in first-seen order.
-    let mut order: Vec<String> = Vec::new();
-    let mut regions: HashMap<String, Region> = HashMap::new();
-    let mut relations = Vec::new();
-    for r in result {
-        let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
-        let id = r.get("id").and_then(Value::as_str).unwrap_or_default();
-        let v = r.get("value");
-        let group = group_of(id);
-        match kind {
-            "labels" => {
-                let label = v
-                    .and_then(|v| v.get("labels"))
-                    .and_then(|l| l.get(0))
-                    .and_then(Value::as_str);
-                match (
-                    label,
-                    offset(v.and_then(|v| v.get("start"))),
-                    offset(v.and_then(|v| v.get("end"))),
-                ) {
-                    (Some(label), Some(s), Some(e)) => {
-                        if !regions.contains_key(&group) {
-                            order.push(group.clone());
-                        }
-                        let entry = regions.entry(group).or_default();
-                        entry.0 = label.to_owned();
-                        entry.1.push((s, e));
-                        if let Some(notes) = r.pointer("/meta/text").and_then(Value::as_array) {
-                            let texts: Vec<&str> = notes.iter().filter_map(Value::as_str).collect();
-                            if entry.2.is_empty() {
-                                entry.2 = texts.join("\n");
-                            }
-                        }
-                    }
-                    _ => out.warnings.push(format!(
-                        "{at}: region {id} skipped: needs value.start, value.end and one label"
-                    )),
-                }
-            }
-            "textarea" | "choices" => {
-                let name = r
-                    .get("from_name")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                let key = if kind == "textarea" {
-                    "text"
-                } else {
-                    "choices"
-                };
-                let values: Vec<&str> = v
-                    .and_then(|v| v.get(key))
-                    .and_then(Value::as_array)
-                    .map(|a| a.iter().filter_map(Value::as_str).collect())
-                    .unwrap_or_default();
-                if id.is_empty() {
-                    out.warnings.push(format!(
-                        "{at}: {kind} \"{name}\" on the whole task not imported"
-                    ));
-                    continue;
-                }
-                regions
-                    .entry(group)
-                    .or_default()
-                    .3
-                    .insert(name.to_owned(), values.join("\n"));
-            }
-            "relation" => relations.push(r),
-            other => out
-                .warnings
-                .push(format!("{at}: result {id} of type {other} not imported")),
-        }
-    }
-    let mut span_of: HashMap<String, SpanId> = HashMap::new();
-    let mut next = 1;
-    for group in &order {
-        let Some((label, pieces, note, attrs)) = regions.remove(group) else {
-            continue;
-        };
-        match push_span(&mut doc, &map, next, &label, &pieces) {
-            Some(id) => {
-                if let Some(span) = doc.spans.last_mut() {
-                    span.note = note;
-                    span.attributes = attrs;
-                }
-                span_of.insert(group.clone(), id);
-                next += 1;
-            }
-            None => out.warnings.push(format!(
-                "{at}: region {group} skipped: empty or outside the text"
-            )),
-        }
-    }
+    let reserved = ["text", text_key.unwrap_or("text"), "id"];
+    let (mut doc, map) = json_document(data, raw, path, &reserved);
+    let result = chosen_result(task, at, &mut out.warnings);
+    let (groups, drafts, relations) = regions(result, at, &mut out.warnings);
+    let made = add_spans(
+        &mut doc,
+        &map,
+        drafts,
+        at,
+        |i| format!("region {}", groups[i]),
+        &mut out.warnings,
+    );
+    let span_of: HashMap<&str, SpanId> = groups
+        .iter()
+        .zip(made)
+        .filter_map(|(g, s)| Some((g.as_str(), s?)))
+        .collect();
     for (i, r) in relations.into_iter().enumerate() {
         let end = |k: &str| {
             r.get(k)
                 .and_then(Value::as_str)
-                .and_then(|id| span_of.get(&group_of(id)))
-                .copied()
+                .and_then(|id| span_of.get(group_of(id).as_str()).copied())
         };
         let label = r
             .get("labels")
@@ -295,35 +168,182 @@ fn read_task(task: &Value, path: &Path, n: usize, out: &mut Imported) {
             .unwrap_or("related");
         let reversed = r.get("direction").and_then(Value::as_str) == Some("left");
         match (end("from_id"), end("to_id")) {
-            (Some(a), Some(b)) => doc.relations.push(Relation {
-                id: RelationId(u32::try_from(i + 1).unwrap_or(u32::MAX)),
-                kind: label.to_owned(),
-                from: if reversed { b } else { a },
-                to: if reversed { a } else { b },
-                note: String::new(),
-            }),
-            _ => out.warnings.push(format!(
-                "{at}: relation {i} skipped: its regions were not imported"
+            (Some(a), Some(b)) if reversed => add_relation(&mut doc, label, b, a),
+            (Some(a), Some(b)) => add_relation(&mut doc, label, a, b),
+            _ => out.warnings.push(Warning::new(
+                kind::RELATION_ENDS,
+                format!("{at}: relation {i} skipped: its regions were not imported"),
             )),
         }
     }
     out.documents.push(doc);
 }
 
+/// The results of the task's first live annotation (others are reported), or of its first
+/// prediction when it has none.
+fn chosen_result<'t>(task: &'t Value, at: &str, warnings: &mut Vec<Warning>) -> &'t [Value] {
+    let live: Vec<&Value> = task
+        .get("annotations")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|x| x.get("was_cancelled") != Some(&Value::Bool(true)))
+        .collect();
+    if live.len() > 1 {
+        warnings.push(Warning::new(
+            kind::PARTLY,
+            format!(
+                "{at}: {} annotations; only the first is imported",
+                live.len()
+            ),
+        ));
+    }
+    let chosen = live.first().copied().or_else(|| {
+        task.get("predictions")
+            .and_then(Value::as_array)
+            .and_then(|p| p.first())
+    });
+    chosen
+        .and_then(|a| a.get("result"))
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+/// The results as spans in first-seen order (each with its region group: the fragments
+/// of one span share it), and the relation results.
+fn regions<'r>(
+    result: &'r [Value],
+    at: &str,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<String>, Vec<SpanDraft>, Vec<&'r Value>) {
+    let mut groups: Vec<String> = Vec::new();
+    let mut drafts: Vec<SpanDraft> = Vec::new();
+    let mut relations = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut draft = |group: String, groups: &mut Vec<String>| -> usize {
+        *index.entry(group.clone()).or_insert_with(|| {
+            groups.push(group);
+            groups.len() - 1
+        })
+    };
+    for r in result {
+        let kind = r.get("type").and_then(Value::as_str).unwrap_or_default();
+        let id = r.get("id").and_then(Value::as_str).unwrap_or_default();
+        let group = group_of(id);
+        match kind {
+            "labels" => {
+                if let Some((label, piece, note)) = labels_region(r, id, at, warnings) {
+                    let i = draft(group, &mut groups);
+                    drafts.resize_with(groups.len(), SpanDraft::default);
+                    let d = &mut drafts[i];
+                    d.label = label;
+                    d.pieces.push(piece);
+                    if d.note.is_empty() {
+                        d.note = note;
+                    }
+                }
+            }
+            "textarea" | "choices" if id.is_empty() => {
+                let name = r
+                    .get("from_name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                warnings.push(Warning::new(
+                    kind::NO_PLACE,
+                    format!("{at}: {kind} \"{name}\" on the whole task not imported"),
+                ));
+            }
+            "textarea" | "choices" => {
+                let (name, value) = attribute(r, kind);
+                let i = draft(group, &mut groups);
+                drafts.resize_with(groups.len(), SpanDraft::default);
+                drafts[i].attributes.insert(name, value);
+            }
+            "relation" => relations.push(r),
+            other => warnings.push(Warning::new(
+                kind::NO_PLACE,
+                format!("{at}: result {id} of type {other} not imported"),
+            )),
+        }
+    }
+    // A group that only ever had attributes has no label: it is no span.
+    let keep: Vec<bool> = drafts.iter().map(|d| !d.pieces.is_empty()).collect();
+    let mut k = keep.iter();
+    groups.retain(|_| *k.next().unwrap_or(&false));
+    drafts.retain(|d| !d.pieces.is_empty());
+    (groups, drafts, relations)
+}
+
+/// A `labels` region's label, raw piece and note; `None` (reported) when it lacks one.
+fn labels_region(
+    r: &Value,
+    id: &str,
+    at: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<(String, (usize, usize), String)> {
+    let v = r.get("value");
+    let label = v
+        .and_then(|v| v.get("labels"))
+        .and_then(|l| l.get(0))
+        .and_then(Value::as_str);
+    let start = offset(v.and_then(|v| v.get("start")));
+    let end = offset(v.and_then(|v| v.get("end")));
+    let (Some(label), Some(s), Some(e)) = (label, start, end) else {
+        warnings.push(Warning::new(
+            kind::MALFORMED,
+            format!("{at}: region {id} skipped: needs value.start, value.end and one label"),
+        ));
+        return None;
+    };
+    let note = r
+        .pointer("/meta/text")
+        .and_then(Value::as_array)
+        .map(|notes| {
+            notes
+                .iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .unwrap_or_default();
+    Some((label.to_owned(), (s, e), note))
+}
+
+/// A `textarea` or `choices` result on a region: the attribute's name and value.
+fn attribute(r: &Value, kind: &str) -> (String, String) {
+    let name = r
+        .get("from_name")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let key = if kind == "textarea" {
+        "text"
+    } else {
+        "choices"
+    };
+    let values: Vec<&str> = r
+        .pointer(&format!("/value/{key}"))
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    (name.to_owned(), values.join("\n"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::formats::export::fixture;
+    use crate::model::{Relation, RelationId};
 
-    fn import_into_new(bytes: &[u8]) -> (Project, Vec<String>) {
+    fn import_into_new(bytes: &[u8]) -> (Project, Vec<Warning>) {
         let text = String::from_utf8(bytes.to_vec()).expect("utf-8");
         let mut imported = Imported::default();
-        for (i, (_, v)) in objects(&text, Path::new("x.json"))
+        let path = Path::new("x.json");
+        for (i, (_, v)) in super::super::reader::objects(&text, path)
             .expect("json")
             .into_iter()
             .enumerate()
         {
-            read_task(&v, Path::new("x.json"), i + 1, &mut imported);
+            read_task(&v, path, &format!("x.json task {}", i + 1), &mut imported);
         }
         let warnings = imported.warnings.clone();
         let mut p = Project::new("t");

@@ -20,10 +20,12 @@ pub mod pdf;
 mod pdf_forms;
 pub mod qdpx;
 pub mod qdpx_read;
+pub mod reader;
 pub mod row;
 pub mod table;
 pub mod table_sheet;
 pub mod w3c;
+pub mod warning;
 pub mod xlsx;
 pub mod zip_limit;
 

@@ -16,10 +16,13 @@
 //! names ATLAS.ti counts CRLF as one, as ATLAS.ti does (TEST-VECTORS 5). Either way the
 //! text is stored with `\n` line ends and the offsets moved with it.
 
-use super::import::{ImportError, Imported, document_from, expand, normalise_newlines, push_span};
+use super::field_map::set_variable;
+use super::import::{ImportError, Imported, document_from, normalise_newlines};
+use super::reader::{SpanDraft, add_relation, add_spans, read_files};
+use super::warning::{Warning, kind};
 use super::zip_limit::ZipBudget;
-use crate::model::{Relation, RelationId, SpanId};
-use crate::progress::{Progress, Unit};
+use crate::model::SpanId;
+use crate::progress::Progress;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -60,20 +63,13 @@ struct Qde {
 
 /// Reads `.qdpx` files.
 pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
-    let mut out = Imported::default();
-    let files = expand(paths, &["qdpx"])?;
-    progress.start_phase("Reading", Unit::Items("files"), files.len() as u64);
-    for path in files {
-        read_one(&path, &mut out)?;
-        progress.advance(1)?;
-    }
-    if out.documents.is_empty() {
-        return Err(ImportError::Nothing {
-            what: "REFI-QDA text sources",
-            path: paths.first().cloned().unwrap_or_default(),
-        });
-    }
-    Ok(out)
+    read_files(
+        paths,
+        &["qdpx"],
+        "REFI-QDA text sources",
+        progress,
+        read_one,
+    )
 }
 
 fn zip_err(path: &Path, e: impl std::fmt::Display) -> ImportError {
@@ -100,24 +96,26 @@ fn read_one(path: &Path, out: &mut Imported) -> Result<(), ImportError> {
     })?;
     let qde = parse(&xml, path)?;
     let at = |what: &str| format!("{}: {what}", path.display());
-    out.warnings.extend(qde.skipped.iter().map(|s| at(s)));
+    out.warnings.extend(
+        qde.skipped
+            .iter()
+            .map(|s| Warning::new(kind::NO_PLACE, at(s))),
+    );
     let lf_only = qde.origin.to_ascii_lowercase().contains("atlas");
-    for (guid, (name, color)) in &qde.codes {
-        let _ = guid;
+    for (name, color) in qde.codes.values() {
         if let Some(c) = normalise_color(color) {
             out.colors.entry(name.clone()).or_insert(c);
         }
     }
     for source in &qde.sources {
-        let raw = match source_text(&mut zip, &mut budget, source).map_err(|e| zip_err(path, e))? {
-            Some(t) => t,
-            None => {
-                out.warnings.push(at(&format!(
-                    "source \"{}\" skipped: its text {} is not in the project",
-                    source.name, source.path
-                )));
-                continue;
-            }
+        let raw = source_text(&mut zip, &mut budget, source).map_err(|e| zip_err(path, e))?;
+        let Some(raw) = raw else {
+            let text = at(&format!(
+                "source \"{}\" skipped: its text {} is not in the project",
+                source.name, source.path
+            ));
+            out.warnings.push(Warning::new(kind::NO_TEXT, text));
+            continue;
         };
         out.documents.push(document(
             &qde,
@@ -179,9 +177,9 @@ fn document(
     raw: &str,
     lf_only: bool,
     path: &Path,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Warning>,
 ) -> crate::model::Document {
-    let at = |what: String| format!("{}: source \"{}\": {what}", path.display(), source.name);
+    let at = format!("{}: source \"{}\"", path.display(), source.name);
     let (mut doc, mut map) = document_from(&source.name, raw, &path.display().to_string());
     if lf_only {
         let (text, _) = normalise_newlines(raw);
@@ -189,29 +187,76 @@ fn document(
     }
     doc.memo.clone_from(&source.memo);
     for (var, value) in &source.variables {
-        let name = qde
-            .variables
-            .get(var)
-            .cloned()
-            .unwrap_or_else(|| var.clone());
-        match name.to_ascii_lowercase().as_str() {
-            "outlet" => doc.metadata.outlet.clone_from(value),
-            "date" => doc.metadata.date.clone_from(value),
-            "url" => doc.metadata.url.clone_from(value),
-            "author" => doc.metadata.author.clone_from(value),
-            _ => {
-                doc.metadata.custom.insert(name, value.clone());
+        let name = qde.variables.get(var).unwrap_or(var);
+        set_variable(&mut doc, name, value);
+    }
+    let groups = selection_groups(source, &at, warnings);
+    let drafts = groups
+        .iter()
+        .map(|((_, code), members)| {
+            let first = &source.selections[members[0]];
+            SpanDraft {
+                label: qde.codes.get(code).map_or(code, |c| &c.0).clone(),
+                pieces: members
+                    .iter()
+                    .map(|&i| (source.selections[i].start, source.selections[i].end))
+                    .collect(),
+                note: first.note.clone(),
+                annotator: qde.users.get(&first.user).cloned().unwrap_or_default(),
+                created: first.created.clone(),
+                ..SpanDraft::default()
+            }
+        })
+        .collect();
+    let made = add_spans(
+        &mut doc,
+        &map,
+        drafts,
+        &at,
+        |_| "selection".to_owned(),
+        warnings,
+    );
+    let mut span_of: HashMap<&str, SpanId> = HashMap::new();
+    for ((_, members), span) in groups.iter().zip(made) {
+        if let Some(span) = span {
+            for &i in members {
+                span_of
+                    .entry(source.selections[i].guid.as_str())
+                    .or_insert(span);
             }
         }
     }
-    // (group key, code) -> selection indices, in document order.
+    for (name, from, to) in &qde.links {
+        if let (Some(&a), Some(&b)) = (span_of.get(from.as_str()), span_of.get(to.as_str())) {
+            add_relation(
+                &mut doc,
+                if name.is_empty() { "linked" } else { name },
+                a,
+                b,
+            );
+        }
+    }
+    doc
+}
+
+/// (part group or guid, code) -> the selections coded with it, in document order: the
+/// parts of one discontinuous span coded alike are one group. Selections without a code
+/// are reported.
+fn selection_groups(
+    source: &Source,
+    at: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<((String, String), Vec<usize>)> {
     let mut groups: Vec<((String, String), Vec<usize>)> = Vec::new();
     for (i, sel) in source.selections.iter().enumerate() {
         if sel.codes.is_empty() {
-            warnings.push(at(format!(
-                "selection {}-{} has no code; not kept",
-                sel.start, sel.end
-            )));
+            warnings.push(Warning::new(
+                kind::NO_PLACE,
+                format!(
+                    "{at}: selection {}-{} has no code; not kept",
+                    sel.start, sel.end
+                ),
+            ));
         }
         for code in &sel.codes {
             let key = (
@@ -224,51 +269,7 @@ fn document(
             }
         }
     }
-    let mut span_of: HashMap<&str, SpanId> = HashMap::new();
-    let mut next = 1;
-    for ((_, code), members) in &groups {
-        let label = qde.codes.get(code).map_or(code.as_str(), |c| c.0.as_str());
-        let pieces: Vec<(usize, usize)> = members
-            .iter()
-            .map(|&i| (source.selections[i].start, source.selections[i].end))
-            .collect();
-        let first = &source.selections[members[0]];
-        match push_span(&mut doc, &map, next, label, &pieces) {
-            Some(id) => {
-                if let Some(span) = doc.spans.last_mut() {
-                    span.note.clone_from(&first.note);
-                    span.annotator = qde.users.get(&first.user).cloned().unwrap_or_default();
-                    span.created.clone_from(&first.created);
-                }
-                for &i in members {
-                    span_of
-                        .entry(source.selections[i].guid.as_str())
-                        .or_insert(id);
-                }
-                next += 1;
-            }
-            None => warnings.push(at(format!(
-                "selection {pieces:?} ({label}) is empty or outside the text; not kept"
-            ))),
-        }
-    }
-    for (name, from, to) in &qde.links {
-        let (Some(&a), Some(&b)) = (span_of.get(from.as_str()), span_of.get(to.as_str())) else {
-            continue;
-        };
-        doc.relations.push(Relation {
-            id: RelationId(u32::try_from(doc.relations.len() + 1).unwrap_or(u32::MAX)),
-            kind: if name.is_empty() {
-                "linked".to_owned()
-            } else {
-                name.clone()
-            },
-            from: a,
-            to: b,
-            note: String::new(),
-        });
-    }
-    doc
+    groups
 }
 
 fn attr(e: &BytesStart<'_>, name: &str) -> String {
@@ -297,11 +298,14 @@ fn position(e: &BytesStart<'_>, name: &str, path: &Path) -> Result<usize, Import
 /// Parses project.qde into the parts Lectern keeps.
 fn parse(xml: &str, path: &Path) -> Result<Qde, ImportError> {
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut qde = Qde::default();
-    let mut stack: Vec<String> = Vec::new();
-    let mut text = String::new();
-    let mut var_ref = String::new();
-    let mut all_links: Vec<(String, String, String)> = Vec::new();
+    let mut parser = Parser {
+        path,
+        qde: Qde::default(),
+        stack: Vec::new(),
+        text: String::new(),
+        var_ref: String::new(),
+        links: Vec::new(),
+    };
     loop {
         let event = reader.read_event().map_err(|e| {
             ImportError::syntax(
@@ -311,139 +315,184 @@ fn parse(xml: &str, path: &Path) -> Result<Qde, ImportError> {
             )
         })?;
         match &event {
-            Event::Start(e) | Event::Empty(e) => {
-                let is_start = matches!(event, Event::Start(_));
-                let name = e.local_name().as_ref().to_owned();
-                let parent = stack.last().map(String::as_str).unwrap_or_default();
-                text.clear();
-                match name.as_str() {
-                    "Project" => qde.origin = attr(e, "origin"),
-                    "User" => {
-                        qde.users.insert(attr(e, "guid"), attr(e, "name"));
-                    }
-                    "Code" => {
-                        qde.codes
-                            .insert(attr(e, "guid"), (attr(e, "name"), attr(e, "color")));
-                    }
-                    "Variable" => {
-                        qde.variables.insert(attr(e, "guid"), attr(e, "name"));
-                    }
-                    "TextSource" if parent == "Sources" => qde.sources.push(Source {
-                        guid: attr(e, "guid"),
-                        name: attr(e, "name"),
-                        path: attr(e, "plainTextPath"),
-                        ..Source::default()
-                    }),
-                    "PictureSource" | "PDFSource" | "AudioSource" | "VideoSource" => {
-                        qde.skipped.push(format!(
-                            "{name} \"{}\" not kept: Lectern holds text only",
-                            attr(e, "name")
-                        ));
-                    }
-                    "PlainTextSelection" => {
-                        let sel = Selection {
-                            guid: attr(e, "guid"),
-                            name: attr(e, "name"),
-                            start: position(e, "startPosition", path)?,
-                            end: position(e, "endPosition", path)?,
-                            user: attr(e, "creatingUser"),
-                            created: attr(e, "creationDateTime"),
-                            ..Selection::default()
-                        };
-                        if let Some(s) = qde.sources.last_mut() {
-                            s.selections.push(sel);
-                        }
-                    }
-                    "CodeRef" if parent == "Coding" => {
-                        let in_selection = stack.iter().rev().nth(1).map(String::as_str)
-                            == Some("PlainTextSelection");
-                        let target = attr(e, "targetGUID");
-                        match qde.sources.last_mut().and_then(|s| s.selections.last_mut()) {
-                            Some(sel) if in_selection => sel.codes.push(target),
-                            _ => qde.skipped.push(format!(
-                                "a coding of a whole source or other item (code {target}) not kept"
-                            )),
-                        }
-                    }
-                    "VariableRef" => var_ref = attr(e, "targetGUID"),
-                    "Link" => all_links.push((
-                        attr(e, "name"),
-                        attr(e, "originGUID"),
-                        attr(e, "targetGUID"),
-                    )),
-                    "Case" | "Set" | "Note" | "Graph" => {
-                        qde.skipped
-                            .push(format!("{name} \"{}\" not kept", attr(e, "name")));
-                    }
-                    _ => {}
-                }
-                if is_start {
-                    stack.push(name);
-                }
-            }
-            Event::Text(t) => text.push_str(&t.xml10_content()),
-            Event::CData(t) => text.push_str(t),
+            Event::Start(e) => parser.start(e, true)?,
+            Event::Empty(e) => parser.start(e, false)?,
+            Event::Text(t) => parser.text.push_str(&t.xml10_content()),
+            Event::CData(t) => parser.text.push_str(t),
             Event::GeneralRef(r) => {
                 let raw = format!("&{};", &**r);
                 match quick_xml::escape::unescape(&raw) {
-                    Ok(s) => text.push_str(&s),
-                    Err(_) => text.push_str(&raw),
+                    Ok(s) => parser.text.push_str(&s),
+                    Err(_) => parser.text.push_str(&raw),
                 }
             }
-            Event::End(e) => {
-                let name = e.local_name().as_ref().to_owned();
-                stack.pop();
-                let parent = stack.last().map(String::as_str).unwrap_or_default();
-                let source = qde.sources.last_mut();
-                match (name.as_str(), parent, source) {
-                    ("Description", "PlainTextSelection", Some(s)) => {
-                        if let Some(sel) = s.selections.last_mut() {
-                            sel.note = std::mem::take(&mut text);
-                        }
-                    }
-                    ("Description", "TextSource", Some(s)) => s.memo = std::mem::take(&mut text),
-                    ("PlainTextContent", "TextSource", Some(s)) => {
-                        s.content = std::mem::take(&mut text);
-                    }
-                    (
-                        "TextValue" | "BooleanValue" | "IntegerValue" | "FloatValue" | "DateValue"
-                        | "DateTimeValue",
-                        "VariableValue",
-                        _,
-                    ) => {
-                        let in_source =
-                            stack.iter().rev().nth(1).map(String::as_str) == Some("TextSource");
-                        if in_source && let Some(s) = qde.sources.last_mut() {
-                            s.variables
-                                .push((std::mem::take(&mut var_ref), std::mem::take(&mut text)));
-                        }
-                    }
-                    _ => {}
-                }
-                text.clear();
-            }
+            Event::End(e) => parser.end(e.local_name().as_ref()),
             Event::Eof => break,
             _ => {}
         }
     }
-    let selections: HashMap<&str, &str> = qde
-        .sources
-        .iter()
-        .flat_map(|s| {
-            s.selections
-                .iter()
-                .map(move |sel| (sel.guid.as_str(), s.guid.as_str()))
-        })
-        .collect();
-    for (name, from, to) in all_links {
-        match (selections.get(from.as_str()), selections.get(to.as_str())) {
-            (Some(a), Some(b)) if a == b => qde.links.push((name, from, to)),
-            _ => qde.skipped.push(format!(
-                "link \"{name}\" not kept: Lectern links two coded selections of one source"
+    Ok(parser.finish())
+}
+
+/// The state of reading project.qde: what was read so far, the open elements and the
+/// text of the innermost one.
+struct Parser<'p> {
+    path: &'p Path,
+    qde: Qde,
+    stack: Vec<String>,
+    text: String,
+    var_ref: String,
+    links: Vec<(String, String, String)>,
+}
+
+impl Parser<'_> {
+    /// The open element `up` levels above the innermost one (0: its parent).
+    fn ancestor(&self, up: usize) -> &str {
+        self.stack
+            .iter()
+            .rev()
+            .nth(up)
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    /// An opening (or empty) element.
+    fn start(&mut self, e: &BytesStart<'_>, is_start: bool) -> Result<(), ImportError> {
+        let name = e.local_name().as_ref().to_owned();
+        self.text.clear();
+        match name.as_str() {
+            "Project" => self.qde.origin = attr(e, "origin"),
+            "User" => {
+                self.qde.users.insert(attr(e, "guid"), attr(e, "name"));
+            }
+            "Code" => {
+                let code = (attr(e, "name"), attr(e, "color"));
+                self.qde.codes.insert(attr(e, "guid"), code);
+            }
+            "Variable" => {
+                self.qde.variables.insert(attr(e, "guid"), attr(e, "name"));
+            }
+            "TextSource" if self.ancestor(0) == "Sources" => self.qde.sources.push(Source {
+                guid: attr(e, "guid"),
+                name: attr(e, "name"),
+                path: attr(e, "plainTextPath"),
+                ..Source::default()
+            }),
+            "PictureSource" | "PDFSource" | "AudioSource" | "VideoSource" => {
+                self.qde.skipped.push(format!(
+                    "{name} \"{}\" not kept: Lectern holds text only",
+                    attr(e, "name")
+                ));
+            }
+            "PlainTextSelection" => self.selection(e)?,
+            "CodeRef" if self.ancestor(0) == "Coding" => self.code_ref(e),
+            "VariableRef" => self.var_ref = attr(e, "targetGUID"),
+            "Link" => self.links.push((
+                attr(e, "name"),
+                attr(e, "originGUID"),
+                attr(e, "targetGUID"),
+            )),
+            "Case" | "Set" | "Note" | "Graph" => {
+                let what = format!("{name} \"{}\" not kept", attr(e, "name"));
+                self.qde.skipped.push(what);
+            }
+            _ => {}
+        }
+        if is_start {
+            self.stack.push(name);
+        }
+        Ok(())
+    }
+
+    fn selection(&mut self, e: &BytesStart<'_>) -> Result<(), ImportError> {
+        let sel = Selection {
+            guid: attr(e, "guid"),
+            name: attr(e, "name"),
+            start: position(e, "startPosition", self.path)?,
+            end: position(e, "endPosition", self.path)?,
+            user: attr(e, "creatingUser"),
+            created: attr(e, "creationDateTime"),
+            ..Selection::default()
+        };
+        if let Some(s) = self.qde.sources.last_mut() {
+            s.selections.push(sel);
+        }
+        Ok(())
+    }
+
+    /// A code given to the selection being read (or, not kept, to something else).
+    fn code_ref(&mut self, e: &BytesStart<'_>) {
+        let in_selection = self.ancestor(1) == "PlainTextSelection";
+        let target = attr(e, "targetGUID");
+        match self
+            .qde
+            .sources
+            .last_mut()
+            .and_then(|s| s.selections.last_mut())
+        {
+            Some(sel) if in_selection => sel.codes.push(target),
+            _ => self.qde.skipped.push(format!(
+                "a coding of a whole source or other item (code {target}) not kept"
             )),
         }
     }
-    Ok(qde)
+
+    /// A closing element: its text goes to the note, memo, content or variable it is.
+    fn end(&mut self, name: &str) {
+        self.stack.pop();
+        let parent = self.ancestor(0).to_owned();
+        let in_source = self.ancestor(1) == "TextSource";
+        let text = std::mem::take(&mut self.text);
+        let Some(source) = self.qde.sources.last_mut() else {
+            return;
+        };
+        match (name, parent.as_str()) {
+            ("Description", "PlainTextSelection") => {
+                if let Some(sel) = source.selections.last_mut() {
+                    sel.note = text;
+                }
+            }
+            ("Description", "TextSource") => source.memo = text,
+            ("PlainTextContent", "TextSource") => source.content = text,
+            (
+                "TextValue" | "BooleanValue" | "IntegerValue" | "FloatValue" | "DateValue"
+                | "DateTimeValue",
+                "VariableValue",
+            ) if in_source => {
+                source
+                    .variables
+                    .push((std::mem::take(&mut self.var_ref), text));
+            }
+            _ => {}
+        }
+    }
+
+    /// The project read, with only the links between two selections of one source.
+    fn finish(mut self) -> Qde {
+        let selections: HashMap<&str, &str> = self
+            .qde
+            .sources
+            .iter()
+            .flat_map(|s| {
+                s.selections
+                    .iter()
+                    .map(move |sel| (sel.guid.as_str(), s.guid.as_str()))
+            })
+            .collect();
+        let mut links = Vec::new();
+        let mut skipped = Vec::new();
+        for (name, from, to) in self.links {
+            match (selections.get(from.as_str()), selections.get(to.as_str())) {
+                (Some(a), Some(b)) if a == b => links.push((name, from, to)),
+                _ => skipped.push(format!(
+                    "link \"{name}\" not kept: Lectern links two coded selections of one source"
+                )),
+            }
+        }
+        self.qde.links = links;
+        self.qde.skipped.extend(skipped);
+        self.qde
+    }
 }
 
 #[cfg(test)]
@@ -451,6 +500,7 @@ mod tests {
     use super::*;
     use crate::formats::export::fixture;
     use crate::model::Project;
+    use crate::model::{Relation, RelationId};
 
     #[test]
     fn lectern_qdpx_round_trips() {

@@ -32,6 +32,8 @@ pub enum FileTarget {
     MergeProjects,
     /// Where to write the Analysis window's table as CSV.
     ExportTable,
+    /// Where to write the full list of an import's warnings.
+    SaveWarnings,
 }
 
 impl FileTarget {
@@ -46,6 +48,7 @@ impl FileTarget {
             FileTarget::ImportCodebook => "Import codebook".to_owned(),
             FileTarget::MergeProjects => "Merge coders' projects".to_owned(),
             FileTarget::ExportTable => "Save table as CSV".to_owned(),
+            FileTarget::SaveWarnings => "Save the full list of warnings".to_owned(),
         }
     }
 }
@@ -119,6 +122,11 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
         FileTarget::MergeProjects => dialog
             .add_filter("Lectern project (.ron)", &["ron"])
             .pick_files(),
+        FileTarget::SaveWarnings => dialog
+            .add_filter("Text", &["txt"])
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
         FileTarget::ExportTable => dialog
             .add_filter("CSV", &["csv"])
             .add_filter("SVG chart", &["svg"])

@@ -26,6 +26,7 @@ mod span_panel;
 mod startup;
 pub mod text_layout;
 pub mod theme;
+pub mod warning_report;
 pub mod windows;
 
 pub use app::Lectern;

@@ -79,3 +79,44 @@ pub fn drag(h: &mut Harness<'_, Lectern>, from: egui::Pos2, to: egui::Pos2) {
     h.drop_at(to);
     h.run();
 }
+
+/// A brat folder whose `.ann` turns twelve events into relations and has one malformed
+/// line: the kind that matters is one line among many of another kind.
+pub fn brat_with_events(dir: &Path) -> std::path::PathBuf {
+    let brat = dir.join("brat");
+    std::fs::create_dir(&brat).expect("mkdir");
+    let text = "Ms Ωμέγα said “no”. ".repeat(12);
+    std::fs::write(brat.join("a.txt"), &text).expect("txt");
+    let mut ann = String::new();
+    for k in 0..12 {
+        let base = k * 20;
+        ann.push_str(&format!(
+            "T{}\tSource {} {}\tMs Ωμέγα\n",
+            3 * k + 1,
+            base,
+            base + 8
+        ));
+        ann.push_str(&format!(
+            "T{}\tCue {} {}\tsaid\n",
+            3 * k + 2,
+            base + 9,
+            base + 13
+        ));
+        ann.push_str(&format!(
+            "T{}\tContent {} {}\t“no”\n",
+            3 * k + 3,
+            base + 14,
+            base + 18
+        ));
+        ann.push_str(&format!(
+            "E{}\tAttribution:T{} Source:T{} Content:T{}\n",
+            k + 1,
+            3 * k + 2,
+            3 * k + 1,
+            3 * k + 3
+        ));
+    }
+    ann.push_str("T99\tContent 5 x\tbroken\n");
+    std::fs::write(brat.join("a.ann"), ann).expect("ann");
+    brat
+}

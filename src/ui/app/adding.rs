@@ -4,9 +4,16 @@
 
 use super::*;
 use crate::formats::article::{ReadArticle, batch_for, read_article_files};
+use crate::formats::warning::write_full_list;
 use crate::formats::{ImportError, ImportFormat, Imported};
+use crate::progress::thousands;
 use crate::progress::{Cancelled, Progress};
+use crate::ui::warning_report::WarningReport;
 use files::{Done, file_name};
+
+/// Up to this many skipped files are listed in a message; more open the report window,
+/// grouped by kind.
+const FEW: usize = 10;
 
 impl Lectern {
     /// Imports annotated documents from `paths` as one undoable step, and reports what
@@ -58,15 +65,16 @@ impl Lectern {
         }
         self.status = format!(
             "Imported {} documents, {} spans, {} relations ({})",
-            plan.documents,
-            plan.spans,
-            plan.relations,
+            thousands(plan.documents as u64),
+            thousands(plan.spans as u64),
+            thousands(plan.relations as u64),
             format.name()
         );
         if !plan.warnings.is_empty() {
-            self.report = Some(Report {
-                title: format!("{} item(s) not kept or changed to fit", plan.warnings.len()),
-                lines: plan.warnings,
+            self.warning_report = Some(WarningReport {
+                title: format!("Import report ({})", format.name()),
+                summary: vec![self.status.clone()],
+                warnings: plan.warnings,
             });
         }
         true
@@ -127,10 +135,39 @@ impl Lectern {
         if batch.skipped.is_empty() {
             return true;
         }
-        self.report = Some(Report {
-            title: format!("{} file(s) not added", batch.skipped.len()),
-            lines: batch.skipped,
-        });
+        if batch.skipped.len() <= FEW {
+            self.report = Some(Report {
+                title: format!("{} file(s) not added", batch.skipped.len()),
+                lines: batch.skipped.iter().map(ToString::to_string).collect(),
+            });
+        } else {
+            self.warning_report = Some(WarningReport {
+                title: "Adding articles: report".to_owned(),
+                summary: vec![format!(
+                    "Added {} articles; {} files or rows were not added.",
+                    thousands(added as u64),
+                    thousands(batch.skipped.len() as u64)
+                )],
+                warnings: batch.skipped,
+            });
+        }
         false
+    }
+}
+
+impl Lectern {
+    /// Writes every warning of the report window to `path`, grouped by kind.
+    pub fn save_warnings(&mut self, path: &Path) {
+        let Some(report) = &self.warning_report else {
+            return;
+        };
+        self.status = match write_full_list(&report.warnings, path) {
+            Ok(()) => format!(
+                "Saved {} warnings to {}",
+                thousands(report.warnings.len() as u64),
+                path.display()
+            ),
+            Err(e) => format!("Could not save the warnings to {}: {e}", path.display()),
+        };
     }
 }

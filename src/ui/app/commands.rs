@@ -126,6 +126,7 @@ impl Lectern {
                 self.session.display_name(),
                 self.analysis.table.name().to_lowercase()
             ),
+            FileTarget::SaveWarnings => format!("{} warnings.txt", self.session.display_name()),
             FileTarget::OpenProject
             | FileTarget::AddArticles
             | FileTarget::ImportCodebook
@@ -152,6 +153,7 @@ impl Lectern {
             FileTarget::ExportTable => {
                 self.export_analysis_table(&first);
             }
+            FileTarget::SaveWarnings => self.save_warnings(&first),
             FileTarget::SaveProject(then) => self.save_then_to(&first, then),
             FileTarget::Export(format) => self.export_to(&first, format),
             FileTarget::Import(format) => self.import_paths(format, &paths),

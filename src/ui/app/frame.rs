@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::progress::thousands;
+use crate::ui::warning_report::{ReportAction, warning_report_ui};
 
 impl Lectern {
     // ----- the frame -----
@@ -347,6 +348,13 @@ impl Lectern {
             && dialogs::report_ui(ctx, report)
         {
             self.report = None;
+        }
+        if let Some(report) = &self.warning_report {
+            match warning_report_ui(ctx, report) {
+                Some(ReportAction::Close) => self.warning_report = None,
+                Some(ReportAction::SaveList) => self.choose_path(FileTarget::SaveWarnings),
+                None => {}
+            }
         }
         if let Some(mut editor) = self.codebook.take() {
             let mut open = true;

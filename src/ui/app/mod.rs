@@ -87,6 +87,8 @@ pub struct Lectern {
     queue: Vec<Intent>,
     status: String,
     report: Option<Report>,
+    /// The report window after an import or a table (not modal).
+    warning_report: Option<super::warning_report::WarningReport>,
     settings: Settings,
     settings_path: Option<PathBuf>,
     shown_title: String,
@@ -156,6 +158,7 @@ impl Lectern {
             queue: Vec::new(),
             status: String::new(),
             report: None,
+            warning_report: None,
             settings,
             settings_path,
             shown_title: String::new(),
@@ -254,6 +257,11 @@ impl Lectern {
     /// The message window's contents, if one is shown.
     pub fn report(&self) -> Option<&Report> {
         self.report.as_ref()
+    }
+
+    /// The report window after an import or a table of articles, if one is shown.
+    pub fn warning_report(&self) -> Option<&super::warning_report::WarningReport> {
+        self.warning_report.as_ref()
     }
 
     /// Use native file dialogs (true where the system has them) or Lectern's path prompt.
