@@ -252,20 +252,26 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn a_second_lectern_on_the_same_project_is_warned() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.ron");
     store::save(&project(), &path).expect("save");
-    // pid 1 always runs: another Lectern holds the project.
-    std::fs::write(store::lock::path_for(&path), "1\n").expect("lock");
+    // Another Lectern holds the project.
+    let other = support::OtherLockHolder::of(&path);
     let h = opened(&path);
     let report = h.state().report().expect("warned");
     assert_eq!(report.title, "Project open in another Lectern");
-    assert!(report.lines[0].contains("process 1"), "{:?}", report.lines);
+    assert!(
+        report.lines[0].contains(&format!("(process {})", other.pid())),
+        "{:?}",
+        report.lines
+    );
     drop(h);
-    // A lock left by a process that no longer runs is ignored and replaced.
+    drop(other);
+    // A lock file left by a Lectern that crashed is not locked: it is taken over.
     let lock = store::lock::path_for(&path);
-    std::fs::write(&lock, format!("{}\n", u32::MAX - 7)).expect("lock");
+    std::fs::write(&lock, "1\n").expect("lock");
     let h = opened(&path);
     assert!(h.state().report().is_none());
     assert_eq!(
@@ -366,12 +372,13 @@ fn quit_waits_through_the_overwrite_question_and_then_closes() {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn a_second_window_keeps_its_own_recovery_file_and_offers_none_of_the_firsts() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.ron");
     store::save(&project(), &path).expect("save");
-    // The first window (pid 1 always runs) holds the lock and has autosaved its work.
-    std::fs::write(store::lock::path_for(&path), "1\n").expect("lock");
+    // The first window holds the lock and has autosaved its work.
+    let _first = support::OtherLockHolder::of(&path);
     let mut firsts = project();
     firsts.name = "First window's work".into();
     store::save(&firsts, &recovery::path_for(&path)).expect("first's recovery");

@@ -120,3 +120,54 @@ pub fn brat_with_events(dir: &Path) -> std::path::PathBuf {
     std::fs::write(brat.join("a.ann"), ann).expect("ann");
     brat
 }
+
+/// Another process holding a project's lock, as a second Lectern would: a shell that locks
+/// the lock file with `flock(1)` (Linux, util-linux) and writes its pid there. The process
+/// ends when this is dropped.
+#[cfg(target_os = "linux")]
+pub struct OtherLockHolder(std::process::Child);
+
+#[cfg(target_os = "linux")]
+impl OtherLockHolder {
+    /// Starts the holder and waits until it holds the lock of `project`.
+    pub fn of(project: &Path) -> Self {
+        use std::io::BufRead;
+        let lock = lectern::store::lock::path_for(project);
+        // The shell keeps the locked file open (fd 9) and becomes `cat`, so the process
+        // that holds the lock is the one whose pid is written and which drop kills.
+        let script =
+            r#"exec 9<>"$0" && flock --nonblock 9 && echo $$ > "$0" && echo held && exec cat"#;
+        let mut child = std::process::Command::new("sh")
+            .args(["-c", script])
+            .arg(&lock)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("flock (util-linux) runs");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        std::io::BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("read");
+        assert_eq!(
+            line.trim(),
+            "held",
+            "flock could not lock {}",
+            lock.display()
+        );
+        Self(child)
+    }
+
+    /// Its process id (the one written in the lock file).
+    pub fn pid(&self) -> u32 {
+        self.0.id()
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for OtherLockHolder {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}

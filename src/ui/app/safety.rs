@@ -288,8 +288,9 @@ impl Lectern {
                     title: "Project open in another Lectern".to_owned(),
                     lines: vec![
                         format!(
-                            "{} is already open in another Lectern (process {pid}).",
-                            path.display()
+                            "{} is already open in another Lectern{}.",
+                            path.display(),
+                            pid.map(|p| format!(" (process {p})")).unwrap_or_default()
                         ),
                         "Saving here may overwrite changes made there; Lectern will ask \
                          before overwriting a file that changed on disk."
