@@ -5,6 +5,7 @@
 //! once, as `lectern: <message>`, with exit code 1 (clap exits 2 for usage errors).
 
 mod analysis;
+pub mod generate;
 mod reanchor;
 mod warnings;
 
@@ -101,6 +102,9 @@ enum Command {
     Merge(analysis::MergeArgs),
     /// Intercoder agreement of a merged project: kappa, Krippendorff's alpha, span F1.
     Agreement(analysis::AgreementArgs),
+    /// Write the man pages and shell completions (for packagers).
+    #[command(hide = true)]
+    Generate(generate::GenerateArgs),
 }
 
 impl ValueEnum for ImportFormat {
@@ -121,6 +125,11 @@ impl ValueEnum for ExportFormat {
     fn to_possible_value(&self) -> Option<PossibleValue> {
         Some(PossibleValue::new(self.name()))
     }
+}
+
+/// The whole `lectern` command line as clap defines it (for man pages and completions).
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
 }
 
 /// Runs the command line and returns the process exit code.
@@ -152,6 +161,7 @@ pub fn main() -> ExitCode {
         Some(Command::Reanchor(args)) => reanchor::run(&args),
         Some(Command::Merge(args)) => analysis::merge(&args),
         Some(Command::Agreement(args)) => analysis::agreement(&args),
+        Some(Command::Generate(args)) => generate::run(&args, command()),
     };
     result.unwrap_or_else(|e| {
         eprintln!("lectern: {}", error_chain(&e));
