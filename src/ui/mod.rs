@@ -27,22 +27,30 @@ mod startup;
 pub mod text_layout;
 pub mod theme;
 pub mod warning_report;
+pub mod window_state;
 pub mod windows;
 
 pub use app::Lectern;
 
 use std::path::PathBuf;
 
-/// The window icon: a page with highlighted lines in the default label colours.
+/// The application's id: the window's Wayland app id and X11 class, matching the desktop
+/// entry, icons and AppStream metadata the packages install (`packaging/linux/`).
+pub const APP_ID: &str = "app.lectern.Lectern";
+
+/// The window icon: a page with highlighted lines in the default label colours, made from
+/// `assets/icons/lectern.svg` by `scripts/make-icons`.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 
 /// Opens the main window with `paths` (a project and/or articles) and runs until it closes.
+/// The window's size, position and maximised state, the panel widths and the last project
+/// come back from eframe's storage (see [`window_state`]); files named on the command line
+/// are opened instead of the last project.
 pub fn launch(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     let mut app = Lectern::new(settings::Settings::default_path());
-    app.open_paths(&paths);
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lectern")
-        .with_app_id("lectern")
+        .with_app_id(APP_ID)
         .with_inner_size([1280.0, 800.0])
         .with_min_inner_size([640.0, 400.0])
         .with_drag_and_drop(true);
@@ -51,13 +59,20 @@ pub fn launch(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     }
     let options = eframe::NativeOptions {
         viewport,
+        // Next to the recovery files, e.g. ~/.local/share/lectern/window.ron (eframe would
+        // otherwise name the folder after the app id).
+        persistence_path: dirs::data_dir().map(|d| d.join("lectern").join("window.ron")),
         ..Default::default()
     };
-    let app = startup::Timed {
-        app,
-        timer: startup::StartupTimer::from_env(),
+    let timer = startup::StartupTimer::from_env();
+    let start = move |cc: &eframe::CreationContext<'_>| {
+        let remembered = window_state::WindowState::load(cc.storage);
+        app.restore_window_state(&remembered);
+        app.open_paths(&remembered.files_to_open(paths));
+        let app: Box<dyn eframe::App> = Box::new(startup::Timed { app, timer });
+        Ok(app)
     };
-    eframe::run_native("Lectern", options, Box::new(|_cc| Ok(Box::new(app))))
+    eframe::run_native("Lectern", options, Box::new(start))
         .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }
 

@@ -36,14 +36,16 @@ impl Lectern {
         self.job_bar(ui);
         self.search_panel(ui);
         if !self.session.project.documents.is_empty() {
-            egui::Panel::left("documents")
+            let shown = egui::Panel::left("documents")
                 .resizable(true)
-                .default_size(250.0)
+                .default_size(self.documents_panel_px.unwrap_or(250.0))
                 .show(ui, |ui| self.left_panel_ui(ui));
-            egui::Panel::right("annotations")
+            self.documents_panel_px = Some(shown.response.rect.width());
+            let shown = egui::Panel::right("annotations")
                 .resizable(true)
-                .default_size(300.0)
+                .default_size(self.annotations_panel_px.unwrap_or(300.0))
                 .show(ui, |ui| self.right_panel_ui(ui));
+            self.annotations_panel_px = Some(shown.response.rect.width());
         }
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 

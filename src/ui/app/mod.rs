@@ -27,6 +27,7 @@ use super::intent::Intent;
 use super::menu::{MenuContext, menu_bar_ui};
 use super::session::Session;
 use super::settings::Settings;
+use super::window_state::WindowState;
 use super::{dialogs, doc_list, span_details, span_panel, theme};
 use crate::formats::ExportFormat;
 use crate::model::{DocId, Edit, Project, SpanId};
@@ -124,6 +125,10 @@ pub struct Lectern {
     close_after_job: bool,
     /// The window's context, so a job's thread can ask for a frame when it is done.
     repaint: Option<egui::Context>,
+    /// Width of the documents panel as last drawn (or restored), in points.
+    documents_panel_px: Option<f32>,
+    /// Width of the annotations panel as last drawn (or restored), in points.
+    annotations_panel_px: Option<f32>,
 }
 
 /// The sample project, built into the binary so it can be opened from anywhere.
@@ -179,6 +184,8 @@ impl Lectern {
             articles_after_job: None,
             close_after_job: false,
             repaint: None,
+            documents_panel_px: None,
+            annotations_panel_px: None,
         }
     }
 
@@ -289,6 +296,23 @@ impl Lectern {
         self.queue.push(Intent::Command(command));
     }
 
+    /// What the window remembers for next time (eframe stores it when the window closes
+    /// and every half minute): the open project and the side panels' widths.
+    pub fn window_state(&self) -> WindowState {
+        WindowState {
+            last_project: self.session.path.clone(),
+            documents_panel_px: self.documents_panel_px,
+            annotations_panel_px: self.annotations_panel_px,
+        }
+    }
+
+    /// Sizes the side panels as `state` remembers them (its project is opened by the
+    /// caller, see [`WindowState::files_to_open`]).
+    pub fn restore_window_state(&mut self, state: &WindowState) {
+        self.documents_panel_px = state.documents_panel_px;
+        self.annotations_panel_px = state.annotations_panel_px;
+    }
+
     /// Window title: project name, unsaved mark, app name.
     pub fn window_title(&self) -> String {
         let mark = if self.session.is_dirty() { "● " } else { "" };
@@ -310,5 +334,15 @@ fn trim_whitespace(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 impl eframe::App for Lectern {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         Lectern::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.window_state().save(storage);
+    }
+
+    /// Only what [`WindowState`] names is restored: egui's whole memory would also bring
+    /// back scroll offsets and widget states of a project that may have changed since.
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 }
