@@ -7,7 +7,8 @@
 //! [`analysis`] (tables and agreement) and [`text`] (bidi, line breaks, words and fonts for
 //! the world's scripts), none of which knows the others ← [`ui`] (egui) and
 //! [`cli`] (command line). [`progress`] sits beside them all: long work in store and
-//! formats reports to it and stops when it says so.
+//! formats reports to it and stops when it says so; [`spreadsheet`] (cells a spreadsheet
+//! would run as formulas, made inert) sits at the bottom for formats and analysis alike.
 
 pub mod analysis;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod formats;
 pub mod fsutil;
 pub mod model;
 pub mod progress;
+pub mod spreadsheet;
 pub mod store;
 pub mod text;
 pub mod ui;

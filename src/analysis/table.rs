@@ -140,15 +140,34 @@ impl Table {
         self.header.iter().position(|h| h == name)
     }
 
-    /// RFC 4180 CSV, UTF-8, a header row, cells as [`Cell::text`].
+    /// RFC 4180 CSV, UTF-8, a header row, cells as [`Cell::text`], verbatim: what R and
+    /// pandas should read. A cell such as `=HYPERLINK(…)` stays live in a spreadsheet; use
+    /// [`Table::to_excel_csv`] for one.
     pub fn to_csv(&self) -> String {
+        self.csv_with(|cell| cell.into())
+    }
+
+    /// CSV for Excel and other spreadsheets: a UTF-8 byte order mark, and every text cell
+    /// (header included) that a spreadsheet would run as a formula made inert with a
+    /// leading `'` ([`crate::spreadsheet::inert_cell`], as span exports' `csv-excel`).
+    /// Counts and numbers are written as they are, so a negative kappa stays a number.
+    pub fn to_excel_csv(&self) -> String {
+        let csv = self.csv_with(|cell| crate::spreadsheet::inert_cell(cell).into_owned());
+        format!("{}{csv}", crate::spreadsheet::EXCEL_BOM)
+    }
+
+    /// The CSV with each text cell (header included) passed through `text`.
+    fn csv_with(&self, text: impl Fn(&str) -> String) -> String {
         let mut out = Vec::new();
         {
             let mut w = ::csv::WriterBuilder::new().from_writer(&mut out);
             // Writing to a Vec cannot fail; a row of the wrong width cannot occur (push pads).
-            let _ = w.write_record(&self.header);
+            let _ = w.write_record(self.header.iter().map(|h| text(h)));
             for row in &self.rows {
-                let _ = w.write_record(row.iter().map(Cell::text));
+                let _ = w.write_record(row.iter().map(|cell| match cell {
+                    Cell::Text(s) => text(s),
+                    other => other.text(),
+                }));
             }
             let _ = w.flush();
         }
@@ -226,6 +245,29 @@ mod tests {
         assert_eq!(
             table().to_csv(),
             "outlet,quotes,alpha\n\"The \"\"Bulwark\"\", daily\",3,0.5\nVoice,0,\n"
+        );
+    }
+
+    #[test]
+    fn csv_for_excel_makes_formula_text_inert_and_keeps_numbers() {
+        let mut t = Table::new(["=speaker", "quotes", "kappa"]);
+        t.push(
+            vec![
+                "=HYPERLINK(\"http://x\",\"Παπαδάκη\")".into(),
+                2usize.into(),
+                Some(-0.25).into(),
+            ],
+            vec![],
+        );
+        t.push(vec!["@Voice".into(), 1usize.into(), None.into()], vec![]);
+        assert_eq!(
+            t.to_excel_csv(),
+            "\u{feff}'=speaker,quotes,kappa\n\"'=HYPERLINK(\"\"http://x\"\",\"\"Παπαδάκη\"\")\",2,-0.25\n'@Voice,1,\n"
+        );
+        // Plain CSV is verbatim, for R and pandas.
+        assert!(
+            t.to_csv()
+                .starts_with("=speaker,quotes,kappa\n\"=HYPERLINK(")
         );
     }
 

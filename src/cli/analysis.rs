@@ -15,8 +15,11 @@ pub enum TableFormat {
     /// Aligned columns for reading in a terminal.
     #[default]
     Text,
-    /// RFC 4180 CSV with a header row.
+    /// RFC 4180 CSV with a header row, every cell verbatim (for R and pandas).
     Csv,
+    /// CSV for Excel and other spreadsheets: a byte order mark, and text cells that start
+    /// like a formula (=, +, -, @) prefixed with ' so they are never run.
+    CsvExcel,
     /// A JSON array of objects, one per row.
     Json,
     /// A stacked bar chart (SVG), for the counts table only.
@@ -257,6 +260,7 @@ fn print_table(
     let text = match format {
         TableFormat::Text => table.to_text(),
         TableFormat::Csv => table.to_csv(),
+        TableFormat::CsvExcel => table.to_excel_csv(),
         TableFormat::Json => table.to_json(),
         TableFormat::Svg => String::new(),
     };

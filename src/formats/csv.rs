@@ -1,6 +1,7 @@
 //! CSV export, plain (for R and pandas) or prepared for Excel.
 
 use super::export::{COLUMNS, ExportError, Row, RowWriter};
+use crate::spreadsheet::inert_cell;
 use std::io::Write;
 
 /// Writes spans as CSV (RFC 4180): UTF-8 without a byte order mark, a header row with the
@@ -11,8 +12,10 @@ use std::io::Write;
 /// order mark, so Excel does not read the file as a legacy code page, and neutralises
 /// formula injection (OWASP "CSV injection"): every text cell that starts with `=`, `+`,
 /// `-`, `@`, a tab or a carriage return gets a leading `'`, so Excel shows it as text and
-/// never runs it. Such a cell's value is then one character longer than the span's text;
-/// strip one leading `'` from those cells to compare with the offsets (or use plain `csv`).
+/// never runs it ([`crate::spreadsheet::inert_cell`], shared with the analysis tables).
+/// Such a cell's value is then one character longer than the span's text; strip one
+/// leading `'` from those cells to compare with the offsets (or use plain `csv`, which
+/// writes every cell verbatim).
 pub struct CsvWriter<'a> {
     inner: ::csv::Writer<&'a mut dyn Write>,
     excel: bool,
@@ -35,20 +38,10 @@ impl<'a> CsvWriter<'a> {
 
     /// A writer for Excel that has written the byte order mark and the header to `out`.
     pub fn for_excel(out: &'a mut dyn Write) -> Result<Self, ExportError> {
-        out.write_all("\u{feff}".as_bytes())?;
+        out.write_all(crate::spreadsheet::EXCEL_BOM.as_bytes())?;
         let mut w = Self::new(out)?;
         w.excel = true;
         Ok(w)
-    }
-}
-
-/// The cell as Excel should see it: text that a spreadsheet would run as a formula gets
-/// a leading `'`.
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
     }
 }
 
@@ -57,7 +50,7 @@ impl RowWriter for CsvWriter<'_> {
         let what = || format!("span {}", row.span_id);
         if self.excel {
             let cells = row.cells();
-            let record = cells.iter().map(|c| neutralise(c));
+            let record = cells.iter().map(|c| inert_cell(c));
             return self
                 .inner
                 .write_record(record.map(|c| c.into_owned()))
@@ -157,8 +150,6 @@ mod tests {
                 assert!(!v.starts_with(['=', '+', '-', '@', '\t', '\r']), "{v}");
             }
         }
-        assert_eq!(super::neutralise("\tx"), "'\tx");
-        assert_eq!(super::neutralise("a=b"), "a=b");
     }
 
     #[test]

@@ -142,6 +142,13 @@ impl AnalysisPanel {
                     {
                         intents.push(Intent::Command(Command::ExportAnalysisTable));
                     }
+                    if ui
+                        .button("Save for Excel…")
+                        .on_hover_text(Command::ExportAnalysisTableForExcel.tooltip())
+                        .clicked()
+                    {
+                        intents.push(Intent::Command(Command::ExportAnalysisTableForExcel));
+                    }
                     ui.weak(format!("{} rows", table.rows.len()));
                 });
                 if kind == AnalysisTable::Agreement

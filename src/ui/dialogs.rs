@@ -34,6 +34,8 @@ pub enum FileTarget {
     ExportTable,
     /// Where to write the full list of an import's warnings.
     SaveWarnings,
+    /// Where to write the Analysis window's table as CSV for Excel.
+    ExportTableForExcel,
 }
 
 impl FileTarget {
@@ -49,6 +51,7 @@ impl FileTarget {
             FileTarget::MergeProjects => "Merge coders' projects".to_owned(),
             FileTarget::ExportTable => "Save table as CSV".to_owned(),
             FileTarget::SaveWarnings => "Save the full list of warnings".to_owned(),
+            FileTarget::ExportTableForExcel => "Save table as CSV for Excel".to_owned(),
         }
     }
 }
@@ -124,6 +127,11 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .pick_files(),
         FileTarget::SaveWarnings => dialog
             .add_filter("Text", &["txt"])
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
+        FileTarget::ExportTableForExcel => dialog
+            .add_filter("CSV for Excel", &["csv"])
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),

@@ -37,11 +37,24 @@ impl Lectern {
         } else {
             table.to_csv()
         };
-        match crate::fsutil::write_atomic(path, bytes.as_bytes()) {
+        self.write_analysis_table(path, &bytes, table.rows.len())
+    }
+
+    /// Writes the Analysis window's current table to `path` (atomically) as CSV for Excel:
+    /// a byte order mark, and text cells that a spreadsheet would run as formulas made
+    /// inert, as span exports' `csv-excel` does.
+    pub fn export_analysis_table_for_excel(&mut self, path: &Path) -> bool {
+        let table = self.analysis_table();
+        self.write_analysis_table(path, &table.to_excel_csv(), table.rows.len())
+    }
+
+    /// Writes a table of `rows` rows as `text` to `path`, saying so in the status line or
+    /// in a report.
+    fn write_analysis_table(&mut self, path: &Path, text: &str, rows: usize) -> bool {
+        match crate::fsutil::write_atomic(path, text.as_bytes()) {
             Ok(()) => {
                 self.status = format!(
-                    "Wrote {} rows of {} to {}",
-                    table.rows.len(),
+                    "Wrote {rows} rows of {} to {}",
                     self.analysis.table.name(),
                     path.display()
                 );

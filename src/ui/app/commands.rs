@@ -19,6 +19,9 @@ impl Lectern {
             Command::AddArticles => self.choose_path(FileTarget::AddArticles),
             Command::MergeProjects => self.request(Pending::MergeProjects),
             Command::ExportAnalysisTable => self.choose_path(FileTarget::ExportTable),
+            Command::ExportAnalysisTableForExcel => {
+                self.choose_path(FileTarget::ExportTableForExcel);
+            }
             Command::Save => self.save_then(None),
             Command::SaveAs => self.choose_path(FileTarget::SaveProject(None)),
             Command::Export(format) => self.choose_path(FileTarget::Export(format)),
@@ -121,7 +124,7 @@ impl Lectern {
             FileTarget::Export(f) => format!("{}.{}", self.session.display_name(), f.extension()),
             FileTarget::Import(_) => String::new(),
             FileTarget::ExportCodebook => format!("{} codebook.ron", self.session.display_name()),
-            FileTarget::ExportTable => format!(
+            FileTarget::ExportTable | FileTarget::ExportTableForExcel => format!(
                 "{} {}.csv",
                 self.session.display_name(),
                 self.analysis.table.name().to_lowercase()
@@ -154,6 +157,9 @@ impl Lectern {
                 self.export_analysis_table(&first);
             }
             FileTarget::SaveWarnings => self.save_warnings(&first),
+            FileTarget::ExportTableForExcel => {
+                self.export_analysis_table_for_excel(&first);
+            }
             FileTarget::SaveProject(then) => self.save_then_to(&first, then),
             FileTarget::Export(format) => self.export_to(&first, format),
             FileTarget::Import(format) => self.import_paths(format, &paths),

@@ -31,7 +31,8 @@ impl Command {
             | Command::ToggleAnalysis
             | Command::ToggleAdjudication
             | Command::MergeProjects
-            | Command::ExportAnalysisTable => vec![],
+            | Command::ExportAnalysisTable
+            | Command::ExportAnalysisTableForExcel => vec![],
             Command::Quit => vec![cmd(Key::Q)],
             Command::Undo => vec![cmd(Key::Z)],
             Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

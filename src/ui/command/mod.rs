@@ -38,6 +38,8 @@ pub enum Command {
     MergeProjects,
     /// Write the Analysis window's table to a CSV file.
     ExportAnalysisTable,
+    /// Write the Analysis window's table as CSV for Excel (formula-like cells made inert).
+    ExportAnalysisTableForExcel,
     /// Save to the project's file (asks for one if it has none).
     Save,
     /// Save to a new file.
@@ -105,7 +107,7 @@ pub enum Command {
 
 impl Command {
     /// Every command without a parameter, in menu order.
-    pub const PLAIN: [Command; 36] = [
+    pub const PLAIN: [Command; 37] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -114,6 +116,7 @@ impl Command {
         Command::AddArticles,
         Command::MergeProjects,
         Command::ExportAnalysisTable,
+        Command::ExportAnalysisTableForExcel,
         Command::Save,
         Command::SaveAs,
         Command::Quit,
@@ -168,6 +171,7 @@ impl Command {
                 | Command::AddArticles
                 | Command::MergeProjects
                 | Command::ExportAnalysisTable
+                | Command::ExportAnalysisTableForExcel
                 | Command::Save
                 | Command::SaveAs
                 | Command::Export(_)
@@ -188,6 +192,7 @@ impl Command {
             Command::AddArticles => "Add articles…",
             Command::MergeProjects => "Merge coders' projects…",
             Command::ExportAnalysisTable => "Analysis table or chart…",
+            Command::ExportAnalysisTableForExcel => "Analysis table for Excel…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Boundary(m) => m.text(),
@@ -236,6 +241,9 @@ impl Command {
             }
             Command::MergeProjects => {
                 "Combine two or more coders' projects on the same articles into a new project, each coder's spans kept apart"
+            }
+            Command::ExportAnalysisTableForExcel => {
+                "Write the Analysis view's table as CSV for Excel: a byte order mark, and cells that start like a formula (=, +, -, @) prefixed with ' so a spreadsheet never runs them"
             }
             Command::ExportAnalysisTable => {
                 "Write the Analysis view's table to a CSV file, or its chart to SVG or PNG"

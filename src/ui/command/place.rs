@@ -117,7 +117,9 @@ impl Command {
             Command::Save | Command::SaveAs => (Menu::File, 2),
             Command::Quit => (Menu::File, 3),
             Command::Export(_) => (Menu::Export, 0),
-            Command::ExportAnalysisTable => (Menu::Export, 1),
+            Command::ExportAnalysisTable | Command::ExportAnalysisTableForExcel => {
+                (Menu::Export, 1)
+            }
             Command::Import(_) => (Menu::Import, 0),
             Command::ExportCodebook | Command::ImportCodebook => (Menu::CodebookFiles, 0),
             Command::Undo | Command::Redo => (Menu::Edit, 0),
