@@ -16,7 +16,8 @@ pub fn label_counts(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
             .chain(labels.iter().copied())
             .chain(["total"]),
     );
-    let mut groups: BTreeMap<String, (Vec<usize>, Vec<SpanRef>)> = BTreeMap::new();
+    // Per group, the spans of each label.
+    let mut groups: BTreeMap<String, Vec<Vec<SpanRef>>> = BTreeMap::new();
     for doc in project
         .documents
         .iter()
@@ -24,23 +25,29 @@ pub fn label_counts(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
     {
         let entry = groups
             .entry(by.value(doc))
-            .or_insert_with(|| (vec![0; labels.len()], Vec::new()));
+            .or_insert_with(|| vec![Vec::new(); labels.len()]);
         for span in doc.spans.iter().filter(|s| filter.accepts_span(s)) {
             if let Some(k) = labels.iter().position(|l| *l == span.label) {
-                entry.0[k] += 1;
-                entry.1.push(SpanRef {
+                entry[k].push(SpanRef {
                     doc: doc.id,
                     span: span.id,
                 });
             }
         }
     }
-    for (value, (counts, sources)) in groups {
-        let total: usize = counts.iter().sum();
+    for (value, per_label) in groups {
+        let total: usize = per_label.iter().map(Vec::len).sum();
         let row = std::iter::once(Cell::from(value))
-            .chain(counts.into_iter().map(Cell::from))
+            .chain(per_label.iter().map(|s| Cell::from(s.len())))
             .chain([Cell::from(total)])
             .collect();
+        let r = table.rows.len();
+        let mut sources = Vec::with_capacity(total);
+        for (k, spans) in per_label.into_iter().enumerate() {
+            sources.extend_from_slice(&spans);
+            table.cell_sources.insert((r, k + 1), spans);
+        }
+        sources.sort_unstable();
         table.push(row, sources);
     }
     table
@@ -100,6 +107,8 @@ fn matrix_table(
     let n = categories.len();
     let mut matrix = vec![vec![0usize; n]; n];
     let mut sources: Vec<Vec<SpanRef>> = vec![Vec::new(); n];
+    // For each pair, the spans of either category in the units they share.
+    let mut pairs: BTreeMap<(usize, usize), BTreeSet<SpanRef>> = BTreeMap::new();
     for doc in project
         .documents
         .iter()
@@ -112,19 +121,22 @@ fn matrix_table(
             .filter_map(|s| category(s).map(|k| (k, s)))
             .collect();
         for (start, end) in within.units(doc.text.as_str()) {
-            let mut present = BTreeSet::new();
+            let mut present: BTreeMap<usize, Vec<SpanRef>> = BTreeMap::new();
             for (k, span) in &spans {
                 if span.pieces().iter().any(|&(s, e)| s < end && start < e) {
-                    present.insert(*k);
-                    sources[*k].push(SpanRef {
+                    let r = SpanRef {
                         doc: doc.id,
                         span: span.id,
-                    });
+                    };
+                    present.entry(*k).or_default().push(r);
+                    sources[*k].push(r);
                 }
             }
-            for &a in &present {
-                for &b in &present {
+            for (&a, in_a) in &present {
+                for (&b, in_b) in &present {
                     matrix[a][b] += 1;
+                    let cell = pairs.entry((a, b)).or_default();
+                    cell.extend(in_a.iter().chain(in_b).copied());
                 }
             }
         }
@@ -139,6 +151,11 @@ fn matrix_table(
         refs.sort_unstable();
         refs.dedup();
         table.push(row, refs);
+    }
+    for ((a, b), spans) in pairs {
+        table
+            .cell_sources
+            .insert((a, b + 1), spans.into_iter().collect());
     }
     table
 }

@@ -8,12 +8,13 @@
 pub mod adjudication;
 pub mod agreement;
 pub mod chart;
-mod counts;
+pub(crate) mod counts;
 mod filter;
 pub mod merge;
 mod quoted;
 pub mod reliability;
 mod table;
+mod verbs;
 
 #[cfg(test)]
 mod fixture;
@@ -26,3 +27,4 @@ pub use filter::{Filter, GroupBy, NO_VALUE};
 pub use merge::{MergeSource, Merged, merge};
 pub use quoted::{ATTRIBUTION, DESCRIPTOR, QUOTE, UNKNOWN, descriptors, who_is_quoted};
 pub use table::{Cell, SpanRef, Table};
+pub use verbs::{UNCLASSIFIED, VerbKind, VerbOptions, reporting_verbs};

@@ -112,7 +112,7 @@ pub fn descriptors(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
 type Speaker = (Vec<SpanRef>, BTreeMap<String, usize>);
 
 /// A non-empty, trimmed attribute value.
-fn attribute<'s>(span: &'s Span, name: &str) -> Option<&'s str> {
+pub(super) fn attribute<'s>(span: &'s Span, name: &str) -> Option<&'s str> {
     span.attributes
         .get(name)
         .map(|v| v.trim())
@@ -157,7 +157,7 @@ fn verb_list(verbs: BTreeMap<String, usize>) -> String {
 }
 
 /// Span ids separated by spaces, for finding the spans in an export.
-fn id_list(refs: &[SpanRef]) -> String {
+pub(super) fn id_list(refs: &[SpanRef]) -> String {
     refs.iter()
         .map(|r| r.span.to_string())
         .collect::<Vec<_>>()

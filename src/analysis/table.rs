@@ -2,6 +2,7 @@
 //! shows, the command line prints, and both write as CSV or JSON for R and pandas.
 
 use crate::model::{DocId, SpanId};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// One value of a table.
@@ -99,6 +100,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// For each row, the spans it counts (empty where a row has none, e.g. agreement).
     pub sources: Vec<Vec<SpanRef>>,
+    /// Where a cell counts only some of its row's spans (one label's column of the
+    /// counts, one pair of the co-occurrence), those spans by (row, column).
+    pub cell_sources: BTreeMap<(usize, usize), Vec<SpanRef>>,
 }
 
 impl Table {
@@ -108,7 +112,16 @@ impl Table {
             header: header.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
             sources: Vec::new(),
+            cell_sources: BTreeMap::new(),
         }
+    }
+
+    /// The spans behind one cell: its own where the table records them, else its row's.
+    pub fn cell_spans(&self, row: usize, column: usize) -> &[SpanRef] {
+        self.cell_sources
+            .get(&(row, column))
+            .or_else(|| self.sources.get(row))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Adds a row with the spans behind it. Short rows are padded with empty text.
@@ -119,8 +132,10 @@ impl Table {
     }
 
     /// Sorts the rows (with their spans) by the text of their first `columns` cells,
-    /// ignoring case, so "analysts" sorts beside "Andreas", not after "Ward".
+    /// ignoring case, so "analysts" sorts beside "Andreas", not after "Ward". Cell
+    /// sources are dropped (rows move): sort before recording them.
     pub fn sort_by_text(&mut self, columns: usize) {
+        self.cell_sources.clear();
         let key = |row: &[Cell]| -> Vec<String> {
             row.iter()
                 .take(columns)

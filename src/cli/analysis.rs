@@ -1,7 +1,9 @@
 //! `lectern stats`, `lectern merge` and `lectern agreement`: the Analysis panel's numbers
 //! without the window, for scripts and for a methods section.
 
-use crate::analysis::{self, Filter, GroupBy, MergeSource, Table, Unit, Within};
+use crate::analysis::chart::{ChartKind, ChartOptions, chart};
+use crate::analysis::{self, Filter, GroupBy, MergeSource, Table, Unit, VerbOptions, Within};
+use crate::model::Project;
 use crate::store;
 use anyhow::Context;
 use clap::{Args, ValueEnum};
@@ -22,7 +24,7 @@ pub enum TableFormat {
     CsvExcel,
     /// A JSON array of objects, one per row.
     Json,
-    /// A stacked bar chart (SVG), for the counts table only.
+    /// The table's chart as SVG (text stays text), for a paper or a slide.
     Svg,
 }
 
@@ -38,6 +40,9 @@ pub enum StatsTable {
     Descriptors,
     /// Paragraphs in which two labels occur together.
     Cooccurrence,
+    /// Reporting verbs per --by value (and speaker): lemma, neutral or evaluative, count,
+    /// and the group's share of evaluative verbs.
+    Verbs,
 }
 
 /// Where labels count as occurring together.
@@ -96,6 +101,21 @@ pub struct StatsArgs {
     /// For --table cooccurrence: count labels together within a paragraph or a sentence.
     #[arg(long, value_enum, default_value_t)]
     within: WithinArg,
+    /// For --table verbs: one set of rows per speaker within each --by value.
+    #[arg(long)]
+    speaker: bool,
+    /// For --table verbs: add Caldas-Coulthard's finer class of each verb (structuring,
+    /// assertive, directive, expressive, metalinguistic, descriptive).
+    #[arg(long)]
+    detail: bool,
+    /// For --format svg of --table quoted: one bar per --by value side by side instead of
+    /// stacked.
+    #[arg(long)]
+    grouped: bool,
+    /// For --format svg of --table descriptors: whose descriptors to draw (default: the
+    /// most described target).
+    #[arg(long)]
+    target: Option<String>,
 }
 
 /// Arguments of `lectern merge`.
@@ -175,12 +195,29 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
             Some(name) => analysis::attribute_cooccurrence(&project, &filter, within, name),
             None => analysis::cooccurrence(&project, &filter, within),
         },
+        StatsTable::Verbs => {
+            let options = VerbOptions {
+                per_speaker: args.speaker,
+                detail: args.detail,
+            };
+            analysis::reporting_verbs(&project, &filter, &by, options)
+        }
     };
     if args.format == TableFormat::Svg {
-        let Some(svg) = analysis::chart::counts_svg(&project, &table) else {
-            anyhow::bail!("only the counts table has a chart; consider --format csv");
+        let kind = match args.table {
+            StatsTable::Counts => ChartKind::Counts,
+            StatsTable::Quoted => ChartKind::Quoted,
+            StatsTable::Descriptors => ChartKind::Descriptors,
+            StatsTable::Cooccurrence => ChartKind::Cooccurrence,
+            StatsTable::Verbs => ChartKind::Verbs,
         };
-        return write_out(&svg, args.output.as_deref());
+        let options = ChartOptions {
+            grouped: args.grouped,
+            target: args.target.clone(),
+            within,
+            ..ChartOptions::default()
+        };
+        return write_chart(kind, &project, &table, &options, args.output.as_deref());
     }
     print_table(&table, args.format, args.output.as_deref())
 }
@@ -239,17 +276,33 @@ pub fn agreement(args: &AgreementArgs) -> anyhow::Result<ExitCode> {
         UnitArg::Token => Unit::Token,
         UnitArg::Char => Unit::CodePoint,
     };
-    if args.format == TableFormat::Svg {
-        anyhow::bail!("agreement has no chart; consider --format csv");
-    }
     let table = match args.by.as_deref() {
         Some("document") => analysis::agreement_by_document(&project, unit),
         by => analysis::agreement(&project, unit, by.is_some()),
     };
+    if args.format == TableFormat::Svg {
+        let options = ChartOptions::default();
+        let out = args.output.as_deref();
+        return write_chart(ChartKind::Agreement, &project, &table, &options, out);
+    }
     if args.format == TableFormat::Text {
         eprintln!("coders: {}", coders.join(", "));
     }
     print_table(&table, args.format, args.output.as_deref())
+}
+
+/// Writes the chart of `table`, or says why there is none.
+fn write_chart(
+    kind: ChartKind,
+    project: &Project,
+    table: &Table,
+    options: &ChartOptions,
+    output: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    match chart(kind, project, table, options) {
+        Some(chart) => write_out(&chart.to_svg(), output),
+        None => anyhow::bail!("this table has no chart; consider --format csv"),
+    }
 }
 
 fn print_table(

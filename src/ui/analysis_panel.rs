@@ -5,6 +5,7 @@
 use super::command::Command;
 use super::intent::Intent;
 use super::theme;
+use crate::analysis::chart::{Chart, ChartKind, ChartOptions, chart};
 use crate::analysis::{self, Filter, GroupBy, Table, Unit, Within};
 use crate::model::Project;
 
@@ -301,6 +302,31 @@ impl AnalysisPanel {
                 }
             });
         }
+    }
+}
+
+impl AnalysisTable {
+    /// The kind of chart the table has.
+    pub fn chart_kind(self) -> ChartKind {
+        match self {
+            AnalysisTable::Counts => ChartKind::Counts,
+            AnalysisTable::Quoted => ChartKind::Quoted,
+            AnalysisTable::Descriptors => ChartKind::Descriptors,
+            AnalysisTable::Cooccurrence => ChartKind::Cooccurrence,
+            AnalysisTable::Agreement => ChartKind::Agreement,
+        }
+    }
+}
+
+impl AnalysisPanel {
+    /// The chart of `table` (the current table) as written to a file.
+    pub fn chart(&self, project: &Project, table: &Table) -> Option<Chart> {
+        chart(
+            self.table.chart_kind(),
+            project,
+            table,
+            &ChartOptions::default(),
+        )
     }
 }
 

@@ -21,13 +21,13 @@ impl Lectern {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
         let bytes = if svg {
-            match crate::analysis::chart::counts_svg(&self.session.project, &table) {
-                Some(svg) => svg,
+            match self.analysis.chart(&self.session.project, &table) {
+                Some(chart) => chart.to_svg(),
                 None => {
                     self.report = Some(Report {
                         title: "Could not write the chart".to_owned(),
                         lines: vec![format!(
-                            "only Label counts has a chart; choose a .csv file for {}",
+                            "{} has no chart to write; choose a .csv file",
                             self.analysis.table.name()
                         )],
                     });
