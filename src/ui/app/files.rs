@@ -21,10 +21,12 @@ pub(super) enum Done {
         opening: Opening,
     },
     /// The project was written: with a note when the old file could not be kept as a
-    /// backup, the file's new stamp, and the action that waited for the save.
+    /// backup, the file's new stamp, and the action that waited for the save; `named` is
+    /// the name an unnamed project was written with, applied as an edit once it is saved.
     Save {
         path: PathBuf,
         then: Option<Pending>,
+        named: Option<String>,
         result: Result<Saved, StoreError>,
     },
     /// An export was written; the number of spans.
@@ -192,18 +194,18 @@ impl Lectern {
         // Which document was in view is saved so the project reopens there; it is view
         // state, not an edit, so it does not mark the project changed.
         self.session.project.last_viewed = self.current_doc;
-        if self.session.project.name.trim().is_empty()
-            && let Some(stem) = path.file_stem()
-        {
-            self.session.project.name = stem.to_string_lossy().into_owned();
-        }
         if !self.safety_may_save(path) {
             self.safety_after_save(then);
             return;
         }
         // The job writes a copy; the project stays read-only until the job is done, so
-        // the state marked saved is the one written.
-        let project = self.session.project.clone();
+        // the state marked saved is the one written. An unnamed project is written with
+        // the file's name, which becomes an undoable edit only once the save succeeds.
+        let mut project = self.session.project.clone();
+        let named = name_from_file(&project, path);
+        if let Some(name) = &named {
+            project.name.clone_from(name);
+        }
         let unchanged = "the file on disk was not changed";
         self.start_file_job(
             "Saving",
@@ -212,7 +214,12 @@ impl Lectern {
             Progress::new(),
             move |path, p| {
                 let result = save_with_backup(&project, &path, p);
-                Done::Save { path, then, result }
+                Done::Save {
+                    path,
+                    then,
+                    named,
+                    result,
+                }
             },
         );
     }
@@ -222,6 +229,7 @@ impl Lectern {
         &mut self,
         path: &Path,
         then: Option<Pending>,
+        named: Option<String>,
         result: Result<Saved, StoreError>,
     ) -> bool {
         match result {
@@ -229,6 +237,16 @@ impl Lectern {
                 backup_problem,
                 stamp,
             }) => {
+                // The file holds the name, so naming is a step before the saved state:
+                // undoing it leaves the project changed, as it then differs from the file.
+                if let Some(new) = named {
+                    let description = format!("Name project \"{new}\"");
+                    let old = self.session.project.name.clone();
+                    let edit = Edit::SetProjectName { old, new };
+                    if let Err(e) = self.session.apply(description, vec![edit]) {
+                        self.status = format!("Could not name the project: {e}");
+                    }
+                }
                 self.session.path = Some(path.to_path_buf());
                 self.session.history.mark_saved();
                 self.safety_saved(path, stamp);
@@ -443,6 +461,13 @@ fn save_with_backup(
         backup_problem: problem,
         stamp: DiskStamp::read(path).ok(),
     })
+}
+
+/// The name an unnamed `project` takes from the file it is saved to (`news.ron` →
+/// "news"); `None` when it has a name or the path has no file name.
+fn name_from_file(project: &Project, path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_string_lossy().into_owned();
+    (project.name.trim().is_empty() && !stem.is_empty()).then_some(stem)
 }
 
 /// The file name alone, for job titles ("Opening big.ron").

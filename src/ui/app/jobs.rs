@@ -214,7 +214,12 @@ impl Lectern {
                 purpose,
                 opening,
             } => self.opened(&path, purpose, opening),
-            Done::Save { path, then, result } => self.saved(&path, then, result),
+            Done::Save {
+                path,
+                then,
+                named,
+                result,
+            } => self.saved(&path, then, named, result),
             Done::Export {
                 path,
                 format,
