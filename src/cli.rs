@@ -6,6 +6,7 @@
 
 mod analysis;
 pub mod generate;
+mod meta;
 mod reanchor;
 mod warnings;
 
@@ -98,6 +99,9 @@ enum Command {
     /// Replace a document's text with a new version of the article and move its spans
     /// to where their text now is; prints what moved.
     Reanchor(reanchor::ReanchorArgs),
+    /// Fill the documents' outlet, date, author, title and own fields from a table
+    /// (metadata.tsv, a spreadsheet), one row per document matched by a key column.
+    Meta(meta::MetaArgs),
     /// Combine coders' projects on the same articles into one, keeping each coder's spans.
     Merge(analysis::MergeArgs),
     /// Intercoder agreement of a merged project: kappa, Krippendorff's alpha, span F1.
@@ -159,6 +163,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check { project, repair }) => check(&project, repair),
         Some(Command::Stats(args)) => analysis::stats(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),
+        Some(Command::Meta(args)) => meta::run(&args),
         Some(Command::Merge(args)) => analysis::merge(&args),
         Some(Command::Agreement(args)) => analysis::agreement(&args),
         Some(Command::Generate(args)) => generate::run(&args, command()),
@@ -397,7 +402,7 @@ fn check(path: &Path, repair: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// "1 span", "3 spans".
-fn count(n: usize, noun: &str) -> String {
+pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {

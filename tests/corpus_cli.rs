@@ -215,3 +215,103 @@ fn import_groups_its_warnings_by_kind_and_writes_the_full_list_on_request() {
     assert_eq!(p.documents[0].spans.len(), 36);
     assert_eq!(p.documents[0].relations.len(), 24);
 }
+
+#[test]
+fn meta_fills_fields_reports_what_did_not_match_and_leaves_a_twice_matched_key() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (stem, text) in [
+        (
+            "harbour_bridge",
+            "“It’s a disgrace,” said Ms\u{a0}Ωμέγα 😤.",
+        ),
+        ("tide_ferry", "Fares rise — again."),
+        ("agora_market", "Stalls close early."),
+    ] {
+        std::fs::write(dir.path().join(format!("{stem}.txt")), text).expect("write");
+    }
+    let run = lectern(
+        dir.path(),
+        &[
+            "add",
+            "p.ron",
+            "harbour_bridge.txt",
+            "tide_ferry.txt",
+            "agora_market.txt",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::write(
+        dir.path().join("meta.csv"),
+        "\u{feff}doc,Media,Publication Date,headline,wave\r\n\
+         harbour_bridge,Harbour Post,2024-05-01,Bridge row,1\r\n\
+         tide_ferry,Tide Times,2024-05-03,Ferry fares,2\r\n\
+         tide_ferry,Tide Times,2024-05-04,Ferry fares again,2\r\n\
+         missing_one,Nowhere News,2024-05-05,,3\r\n",
+    )
+    .expect("write");
+    let before = std::fs::read(dir.path().join("p.ron")).expect("read");
+    let run = lectern(dir.path(), &["meta", "p.ron", "meta.csv"]);
+    assert_eq!(run.code, 1, "no key column recognised: {}", run.stderr);
+    assert!(
+        run.stderr.contains("no document key column") && run.stderr.contains("--key"),
+        "{}",
+        run.stderr
+    );
+    let run = lectern(
+        dir.path(),
+        &["meta", "p.ron", "meta.csv", "--key", "doc", "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not written (dry run)"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("p.ron")).expect("read"),
+        before
+    );
+    let run = lectern(
+        dir.path(),
+        &[
+            "meta",
+            "p.ron",
+            "meta.csv",
+            "--key",
+            "doc",
+            "--column",
+            "wave=none",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let err = &run.stderr;
+    assert!(
+        err.contains("1 of 3 documents matched a row of the table (4 rows); 1 changed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("\"Fares rise — again.\" is matched by row 3 and row 4; left unchanged"),
+        "{err}"
+    );
+    assert!(
+        err.contains("row 5: \"missing_one\" matches no document"),
+        "{err}"
+    );
+    assert!(err.contains("agora_market.txt): no row matched"), "{err}");
+    let p = store::load(&dir.path().join("p.ron")).expect("load");
+    let d = &p.documents[0];
+    assert_eq!(
+        (
+            d.title.as_str(),
+            d.metadata.outlet.as_str(),
+            d.metadata.date.as_str()
+        ),
+        ("Bridge row", "Harbour Post", "2024-05-01")
+    );
+    assert!(
+        p.custom_fields.is_empty(),
+        "wave was left out: {:?}",
+        p.custom_fields
+    );
+    assert_eq!(p.documents[1].metadata.outlet, "");
+}

@@ -113,3 +113,83 @@ fn an_import_shows_its_warnings_grouped_and_saves_the_full_list() {
     h.run();
     assert!(h.state().warning_report().is_none());
 }
+
+#[test]
+fn a_metadata_table_is_matched_shown_applied_as_one_step_and_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let articles: Vec<std::path::PathBuf> = ["harbour_bridge", "tide_ferry", "agora_market"]
+        .iter()
+        .enumerate()
+        .map(|(i, stem)| {
+            let path = dir.path().join(format!("{stem}.txt"));
+            std::fs::write(&path, format!("Article {i}: “quoted” — Ωμέγα\n")).expect("write");
+            path
+        })
+        .collect();
+    let table = dir.path().join("metadata.tsv");
+    std::fs::write(
+        &table,
+        "filename\tpublisher\tpublication_date\twire\n\
+         harbour_bridge\tHarbour Post\t2024-05-01\tAP\n\
+         tide_ferry\tTide Times\t2024-05-03\t\n\
+         tide_ferry\tOther Times\t2024-05-04\t\n\
+         unknown_story\tNowhere News\t2024-05-05\t\n",
+    )
+    .expect("write");
+    let mut h = harness(dir.path());
+    h.state_mut().add_article_paths(&articles);
+    h.run_steps(2);
+    h.state_mut().finish_jobs();
+    h.run();
+    assert_eq!(h.state().project().documents.len(), 3);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import metadata table…").click();
+    h.run();
+    answer_prompt(&mut h, &table);
+    assert!(h.state().metadata_import().is_some(), "the dialog waits");
+    h.get_by_label("1 of 3 documents matched a row of the table (4 rows); 1 changed");
+    assert_eq!(
+        h.state().project().documents[0].metadata.outlet,
+        "",
+        "nothing changes before Import"
+    );
+    h.get_by_label("Import").click();
+    h.run();
+    let p = h.state().project();
+    assert_eq!(p.documents[0].metadata.outlet, "Harbour Post");
+    assert_eq!(p.documents[0].metadata.date, "2024-05-01");
+    assert_eq!(p.documents[0].metadata.custom["wire"], "AP");
+    assert_eq!(
+        p.documents[1].metadata.outlet, "",
+        "a key matching twice changes nothing"
+    );
+    let report = h.state().warning_report().expect("what did not match");
+    let texts: Vec<&str> = report.warnings.iter().map(|w| w.text.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("matched by row 3 and row 4")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("\"unknown_story\" matches no document")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("agora_market.txt): no row matched")),
+        "{texts:?}"
+    );
+    h.state_mut().run_command(Command::Undo);
+    h.run();
+    let p = h.state().project();
+    assert_eq!(p.documents[0].metadata.outlet, "");
+    assert!(
+        p.custom_fields.is_empty(),
+        "one step, the new field included"
+    );
+}

@@ -36,6 +36,8 @@ pub enum FileTarget {
     SaveWarnings,
     /// Where to write the Analysis window's table as CSV for Excel.
     ExportTableForExcel,
+    /// A table of metadata for the project's documents.
+    MetadataTable,
 }
 
 impl FileTarget {
@@ -52,6 +54,7 @@ impl FileTarget {
             FileTarget::ExportTable => "Save table as CSV".to_owned(),
             FileTarget::SaveWarnings => "Save the full list of warnings".to_owned(),
             FileTarget::ExportTableForExcel => "Save table as CSV for Excel".to_owned(),
+            FileTarget::MetadataTable => "Import metadata table".to_owned(),
         }
     }
 }
@@ -125,6 +128,14 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
         FileTarget::MergeProjects => dialog
             .add_filter("Lectern project (.ron)", &["ron"])
             .pick_files(),
+        FileTarget::MetadataTable => dialog
+            .add_filter(
+                "Tables (.csv, .tsv, .xlsx, .ods, .jsonl)",
+                &TABLE_EXTENSIONS,
+            )
+            .add_filter("All files", &["*"])
+            .pick_file()
+            .map(|p| vec![p]),
         FileTarget::SaveWarnings => dialog
             .add_filter("Text", &["txt"])
             .set_file_name(default_name)

@@ -17,6 +17,7 @@ pub mod intent;
 pub mod job;
 mod job_bar;
 mod menu;
+pub mod metadata_dialog;
 mod search_panel;
 pub mod session;
 pub mod settings;

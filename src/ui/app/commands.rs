@@ -57,6 +57,7 @@ impl Lectern {
             Command::EditCodebook => self.codebook = Some(CodebookEditor::default()),
             Command::ExportCodebook => self.choose_path(FileTarget::ExportCodebook),
             Command::ImportCodebook => self.choose_path(FileTarget::ImportCodebook),
+            Command::ImportMetadata => self.choose_path(FileTarget::MetadataTable),
             Command::Find => self.open_search(false),
             Command::FindInProject => self.open_search(true),
             Command::CommandPalette => self.open_palette(),
@@ -132,6 +133,7 @@ impl Lectern {
             FileTarget::SaveWarnings => format!("{} warnings.txt", self.session.display_name()),
             FileTarget::OpenProject
             | FileTarget::AddArticles
+            | FileTarget::MetadataTable
             | FileTarget::ImportCodebook
             | FileTarget::MergeProjects => String::new(),
         };
@@ -152,6 +154,7 @@ impl Lectern {
         match target {
             FileTarget::OpenProject => self.open_project_path(&first),
             FileTarget::AddArticles => self.add_article_paths(&paths),
+            FileTarget::MetadataTable => self.metadata_table_path(&first),
             FileTarget::MergeProjects => self.merge_project_paths(&paths),
             FileTarget::ExportTable => {
                 self.export_analysis_table(&first);

@@ -42,6 +42,8 @@ pub(super) enum Done {
     },
     /// Article files were read, not yet added.
     Articles(Result<Vec<ReadArticle>, Cancelled>),
+    /// A metadata table was read, not yet matched (`metadata.rs`).
+    MetadataTable(Result<crate::formats::table::Table, crate::formats::table::TableError>),
     /// Coders' projects were read and merged (`analysis.rs`).
     Merge(Result<super::analysis::MergeDone, Vec<String>>),
 }

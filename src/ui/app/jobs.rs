@@ -227,6 +227,7 @@ impl Lectern {
             } => self.exported(&path, format, result),
             Done::Import { format, result } => self.imported(format, result),
             Done::Articles(read) => self.articles_read(read),
+            Done::MetadataTable(result) => self.metadata_table_read(result),
             Done::Merge(result) => self.merged(result),
         }
     }

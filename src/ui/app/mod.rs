@@ -11,6 +11,7 @@ mod files;
 mod find;
 mod frame;
 mod jobs;
+mod metadata;
 mod repair;
 mod safety;
 mod windows;
@@ -90,6 +91,8 @@ pub struct Lectern {
     report: Option<Report>,
     /// The report window after an import or a table (not modal).
     warning_report: Option<super::warning_report::WarningReport>,
+    /// A metadata table read and waiting for the user's go-ahead (`metadata.rs`).
+    metadata: Option<super::metadata_dialog::MetadataImport>,
     settings: Settings,
     settings_path: Option<PathBuf>,
     shown_title: String,
@@ -164,6 +167,7 @@ impl Lectern {
             status: String::new(),
             report: None,
             warning_report: None,
+            metadata: None,
             settings,
             settings_path,
             shown_title: String::new(),

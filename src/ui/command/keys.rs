@@ -50,7 +50,7 @@ impl Command {
             Command::FocusAnnotationList => vec![bare(Key::F6)],
             Command::Preferences => vec![cmd(Key::Comma)],
             Command::EditCodebook => vec![cmd(Key::K)],
-            Command::ExportCodebook | Command::ImportCodebook => vec![],
+            Command::ExportCodebook | Command::ImportCodebook | Command::ImportMetadata => vec![],
             Command::Find => vec![cmd(Key::F)],
             Command::FindInProject => vec![cmd_shift(Key::F)],
             Command::CommandPalette => vec![cmd_shift(Key::P)],

@@ -94,6 +94,8 @@ pub enum Command {
     ExportCodebook,
     /// Read labels and relation types from a codebook file.
     ImportCodebook,
+    /// Fill documents' metadata from a table (File ▸ Import metadata table…).
+    ImportMetadata,
     /// Search the shown document.
     Find,
     /// Search every document of the project.
@@ -107,7 +109,7 @@ pub enum Command {
 
 impl Command {
     /// Every command without a parameter, in menu order.
-    pub const PLAIN: [Command; 37] = [
+    pub const PLAIN: [Command; 38] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -141,6 +143,7 @@ impl Command {
         Command::EditCodebook,
         Command::ExportCodebook,
         Command::ImportCodebook,
+        Command::ImportMetadata,
         Command::Find,
         Command::FindInProject,
         Command::CommandPalette,
@@ -178,6 +181,7 @@ impl Command {
                 | Command::Import(_)
                 | Command::ExportCodebook
                 | Command::ImportCodebook
+                | Command::ImportMetadata
         )
     }
 
@@ -220,6 +224,7 @@ impl Command {
             Command::EditCodebook => "Codebook…",
             Command::ExportCodebook => "Export codebook…",
             Command::ImportCodebook => "Import codebook…",
+            Command::ImportMetadata => "Import metadata table…",
             Command::Find => "Find…",
             Command::FindInProject => "Find in project…",
             Command::CommandPalette => "Command palette…",
@@ -249,7 +254,10 @@ impl Command {
                 "Write the Analysis view's table to a CSV file, or its chart to SVG or PNG"
             }
             Command::AddArticles => {
-                "Add articles (text, Markdown, HTML, Word or PDF files) to this project; you can also drop files on the window"
+                "Add articles (text, Markdown, HTML, Word or PDF files, or a table with one article a row) to this project; you can also drop files on the window"
+            }
+            Command::ImportMetadata => {
+                "Fill the documents' outlet, date, author, title and own fields from a table (CSV, TSV, Excel, JSON Lines), one row per document"
             }
             Command::Save => "Save the project to its file",
             Command::SaveAs => "Save the project to a new file",

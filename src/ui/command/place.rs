@@ -111,9 +111,10 @@ impl Command {
             | Command::OpenProject
             | Command::OpenSample
             | Command::OpenBackup => (Menu::File, 0),
-            Command::AddArticles | Command::UpdateDocumentText | Command::MergeProjects => {
-                (Menu::File, 1)
-            }
+            Command::AddArticles
+            | Command::ImportMetadata
+            | Command::UpdateDocumentText
+            | Command::MergeProjects => (Menu::File, 1),
             Command::Save | Command::SaveAs => (Menu::File, 2),
             Command::Quit => (Menu::File, 3),
             Command::Export(_) => (Menu::Export, 0),
