@@ -11,6 +11,9 @@
 
 #[path = "../benches/support/workload.rs"]
 mod workload;
+// Issue 13: the same view on a 5 MB Arabic article.
+#[path = "../benches/support/arabic.rs"]
+mod arabic;
 
 use egui::text::LayoutJob;
 use egui::{Color32, Context, FontId, Pos2, RawInput, Rect, TextFormat, Ui, vec2};
@@ -582,6 +585,17 @@ fn main() -> anyhow::Result<()> {
         unit: "x",
         target: Some(100.0),
     });
+
+    // ---- issue 13: a 5 MB Arabic article through the bidi layout
+    for (key, name, value, target) in arabic::figures(runs) {
+        figs.push(Figure {
+            key,
+            name,
+            value,
+            unit: "ms",
+            target,
+        });
+    }
 
     // ---- report
     println!(

@@ -5,6 +5,7 @@
 //! "gold", so the usual tools edit their boundaries, and every step can be undone.
 
 use super::intent::Intent;
+use super::text_layout;
 use super::theme;
 use crate::analysis::adjudication::{self, Candidate};
 use crate::model::{Document, Project, SpanId};
@@ -118,7 +119,13 @@ impl AdjudicationPanel {
                                 }
                                 ui.label(&c.label);
                             });
-                            ui.label(format!("“{}”", c.text));
+                            let quoted = format!("“{}”", c.text);
+                            ui.label(super::text_layout::snippet_text(
+                                ui,
+                                &quoted,
+                                egui::TextStyle::Body,
+                                f32::INFINITY,
+                            ));
                             let by: Vec<&str> = c.coders.iter().map(|(k, _)| k.as_str()).collect();
                             ui.label(by.join(", "));
                             match (c.gold, c.resolved) {
@@ -214,8 +221,13 @@ fn side_by_side_ui(
             ui.columns(coders.len(), |columns| {
                 for (column, coder) in columns.iter_mut().zip(coders) {
                     column.strong(coder);
-                    let job = coder_text(column, project, doc, coder, coders, all);
-                    coder_column_ui(column, job);
+                    let (job, marks) = coder_text(column, project, doc, coder, coders, all);
+                    if crate::text::bidi::needs_bidi(doc.text.as_str()) {
+                        // Arabic, Hebrew…: each paragraph in its own direction.
+                        text_layout::highlighted_ui(column, doc.text.as_str(), &marks);
+                    } else {
+                        coder_column_ui(column, job);
+                    }
                 }
             });
         });
@@ -240,7 +252,8 @@ fn coder_column_ui(ui: &mut egui::Ui, job: egui::text::LayoutJob) -> Arc<egui::G
 }
 
 /// The document text with `coder`'s spans as backgrounds in their label colours (the
-/// innermost span wins where they nest) and disagreements underlined.
+/// innermost span wins where they nest) and disagreements underlined; the same marks as
+/// highlights, for text laid out by [`text_layout::highlighted_ui`].
 fn coder_text(
     ui: &egui::Ui,
     project: &Project,
@@ -248,7 +261,7 @@ fn coder_text(
     coder: &str,
     coders: &[String],
     all: &[Candidate],
-) -> egui::text::LayoutJob {
+) -> (egui::text::LayoutJob, Vec<text_layout::Highlight>) {
     let mine: Vec<(&Candidate, (usize, usize))> = all
         .iter()
         .filter(|c| c.coders.iter().any(|(k, _)| k == coder))
@@ -261,6 +274,7 @@ fn coder_text(
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
     let mut job = egui::text::LayoutJob::default();
+    let mut marks = Vec::new();
     for w in cuts.windows(2) {
         let (a, b) = (w[0], w[1]);
         let Some(text) = doc.text.slice(a..b) else {
@@ -278,10 +292,15 @@ fn coder_text(
             if !c.agreed(coders) {
                 format.underline = egui::Stroke::new(2.0, theme::error_color(ui.visuals()));
             }
+            marks.push(text_layout::Highlight {
+                chars: a..b,
+                fill: format.background,
+                underline: (format.underline.width > 0.0).then_some(format.underline),
+            });
         }
         job.append(text, 0.0, format);
     }
-    job
+    (job, marks)
 }
 
 fn accept_intent(project: &Project, doc: &Document, source: SpanId) -> Option<Vec<Intent>> {

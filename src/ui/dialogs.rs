@@ -373,7 +373,13 @@ pub fn drop_hint_ui(ui: &mut egui::Ui) {
 /// Title and metadata line above the document text.
 pub fn doc_header_ui(ui: &mut egui::Ui, doc: &Document) {
     ui.add_space(4.0);
-    ui.heading(&doc.title);
+    let title = super::text_layout::snippet_text(
+        ui,
+        &doc.title,
+        egui::TextStyle::Heading,
+        ui.available_width(),
+    );
+    ui.label(title.heading());
     let m = &doc.metadata;
     let parts: Vec<&str> = [m.outlet.as_str(), m.date.as_str(), m.author.as_str()]
         .into_iter()

@@ -2,6 +2,7 @@
 
 use super::fields::bound_text_ui;
 use super::intent::Intent;
+use super::text_layout::snippet_text;
 use crate::model::{DocId, DocStatus, Document, Edit, MetaField, Project, TextDirection};
 use crate::progress::thousands;
 use egui::Ui;
@@ -129,8 +130,12 @@ pub fn doc_list_ui(
         .show(ui, |ui| {
             for doc in visible_documents(project, view) {
                 let selected = Some(doc.id) == current;
+                // The button's padding comes on top of the text: leave room for it, or
+                // the panel would widen a little every frame.
+                let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+                let title = snippet_text(ui, &doc.title, egui::TextStyle::Button, width);
                 let resp = ui
-                    .selectable_label(selected, &doc.title)
+                    .selectable_label(selected, title)
                     .on_hover_text(doc_summary(doc));
                 let m = &doc.metadata;
                 let outlet = if m.outlet.is_empty() {

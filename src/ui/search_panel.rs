@@ -4,6 +4,7 @@
 //!
 //! The panel only reads the project; what the user asks for comes back as an [`Action`].
 
+use super::text_layout;
 use crate::model::search::{self, Found, Match, Query, Scope, SearchError};
 use crate::model::{DocId, Label, Project};
 use egui::{Align2, FontId, Key, Rect, Sense, Ui, vec2};
@@ -402,6 +403,8 @@ fn review_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) -> Op
                     if let Some(l) = &row.existing {
                         text.push_str(&format!("   (already labelled {l})"));
                     }
+                    let text =
+                        text_layout::snippet_text(ui, &text, egui::TextStyle::Body, f32::INFINITY);
                     ui.checkbox(&mut row.ticked, text);
                 });
             }
@@ -421,6 +424,53 @@ fn kwic_text(title: Option<&str>, m: &Match) -> String {
         one_line(&m.text),
         one_line(&m.after)
     )
+}
+
+/// The context and match of a row with right-to-left text, each laid out by UAX #9. In
+/// a right-to-left row the text before the match is on its right and the text after on
+/// its left, so the row reads from right to left like the article.
+fn kwic_bidi_ui(ui: &Ui, rect: Rect, left: f32, m: &Match, font: &FontId) {
+    let visuals = ui.visuals();
+    let all = kwic_text(None, m);
+    let rtl = crate::text::bidi::paragraph_is_rtl(&all, crate::model::TextDirection::Auto);
+    let galley = |s: &str, color| {
+        text_layout::snippet_galley(ui, &one_line(s), font.clone(), color, f32::INFINITY)
+    };
+    let before = galley(&m.before, visuals.text_color());
+    let found = galley(&m.text, visuals.strong_text_color());
+    let after = galley(&m.after, visuals.text_color());
+    let y = rect.center().y;
+    let top = |g: &egui::Galley| y - g.size().y / 2.0;
+    let keyword_x = left + (rect.right() - left) * if rtl { 0.6 } else { 0.4 };
+    let found_x = if rtl {
+        keyword_x - found.size().x
+    } else {
+        keyword_x
+    };
+    let found_rect = Rect::from_min_size(egui::pos2(found_x, top(&found)), found.size());
+    let (left_part, right_part) = if rtl {
+        (after, before)
+    } else {
+        (before, after)
+    };
+    let left_clip = Rect::from_x_y_ranges(left..=found_rect.left() - 2.0, rect.y_range());
+    let left_pos = egui::pos2(
+        found_rect.left() - 2.0 - left_part.size().x,
+        top(&left_part),
+    );
+    ui.painter_at(left_clip)
+        .galley(left_pos, left_part, visuals.text_color());
+    let right_clip = Rect::from_x_y_ranges(found_rect.right() + 2.0..=rect.right(), rect.y_range());
+    let right_pos = egui::pos2(found_rect.right() + 2.0, top(&right_part));
+    ui.painter_at(right_clip)
+        .galley(right_pos, right_part, visuals.text_color());
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(
+        found_rect.expand2(vec2(2.0, 0.0)),
+        2.0,
+        visuals.selection.bg_fill.gamma_multiply(0.5),
+    );
+    painter.galley(found_rect.min, found, visuals.strong_text_color());
 }
 
 fn one_line(s: &str) -> String {
@@ -468,6 +518,10 @@ fn kwic_row_ui(
             visuals.weak_text_color(),
         );
         left += w;
+    }
+    if crate::text::bidi::needs_bidi(&kwic_text(None, m)) {
+        kwic_bidi_ui(ui, rect, left, m, &font);
+        return resp;
     }
     let keyword_x = left + (rect.right() - left) * 0.4;
     let before_clip = Rect::from_x_y_ranges(left..=keyword_x - 2.0, rect.y_range());

@@ -22,7 +22,12 @@ pub fn span_details_ui(
 ) -> Option<Intent> {
     let mut intent = None;
     ui.heading("Selected annotation");
-    ui.label(egui::RichText::new(format!("“{}”", excerpt(&span.joined_text()))).italics());
+    let quoted = format!("“{}”", excerpt(&span.joined_text()));
+    if crate::text::bidi::needs_bidi(&quoted) {
+        super::text_layout::snippet_label(ui, &quoted);
+    } else {
+        ui.label(egui::RichText::new(quoted).italics());
+    }
     let mut where_ = format!("characters {}–{}", span.start, span.end);
     if !span.fragments.is_empty() {
         let pieces: Vec<String> = span

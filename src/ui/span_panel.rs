@@ -2,6 +2,7 @@
 //! label), and the selected annotation's label, note and delete button.
 
 use super::intent::Intent;
+use super::text_layout::snippet_text;
 use super::theme;
 use crate::model::{DocId, Document, Label, Span, SpanId};
 use egui::Ui;
@@ -153,13 +154,8 @@ pub fn span_list_ui(
                     if let Some(label) = labels.iter().find(|l| l.name == span.label) {
                         theme::color_chip(ui, label);
                     }
-                    ui.add(
-                        egui::Button::selectable(
-                            is_selected,
-                            format!("{}: {}", span.label, excerpt(&span.text)),
-                        )
-                        .truncate(),
-                    )
+                    let text = row_text(ui, &span.label, &span.text);
+                    ui.add(egui::Button::selectable(is_selected, text).truncate())
                 })
                 .inner;
             let focus_here = take_focus && (is_selected || (selected.is_none() && row == 0));
@@ -182,6 +178,36 @@ pub fn span_list_ui(
     );
     ui.data_mut(|d| d.insert_temp(memory_id, view));
     intent
+}
+
+/// A row's text, "label: excerpt", on one line; an excerpt with right-to-left text is laid
+/// out by UAX #9 and shortened until it fits (egui cannot truncate a laid-out galley).
+fn row_text(ui: &egui::Ui, label: &str, text: &str) -> egui::WidgetText {
+    let full = format!("{label}: {}", excerpt(text));
+    if !crate::text::bidi::needs_bidi(&full) {
+        return full.into();
+    }
+    let room = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
+    let mut chars = EXCERPT_CHARS;
+    loop {
+        let cut: String = excerpt(text).chars().take(chars).collect();
+        let shown = if chars < EXCERPT_CHARS {
+            format!("{label}: {}…", cut.trim_end())
+        } else {
+            format!("{label}: {cut}")
+        };
+        let shown = snippet_text(ui, &shown, egui::TextStyle::Button, f32::INFINITY);
+        let width = match &shown {
+            egui::WidgetText::Galley(g) => g.size().x,
+            _ => 0.0,
+        };
+        if width <= room || chars <= 8 {
+            return shown;
+        }
+        chars = (chars as f32 * room / width)
+            .floor()
+            .min(chars as f32 - 1.0) as usize;
+    }
 }
 
 /// A one-line excerpt of at most [`EXCERPT_CHARS`] characters.

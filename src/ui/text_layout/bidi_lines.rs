@@ -272,16 +272,26 @@ pub(super) fn layout(
         }
     }
 
+    let ranges = break_lines(text, &chars, &x, style.width);
+    let rows: Vec<_> = ranges
+        .iter()
+        .map(|r| line_pieces(fonts, &chars, &para, &items, r.clone(), style))
+        .collect();
+    let totals: Vec<f32> = rows
+        .iter()
+        .map(|pieces| pieces.iter().map(|(p, _)| p.width).sum())
+        .collect();
+    // Unwrapped (a one-line snippet): as wide as its longest line.
+    let width = if style.width.is_finite() {
+        style.width
+    } else {
+        totals.iter().copied().fold(0.0, f32::max)
+    };
     let mut lines = Vec::new();
     let mut galleys: Vec<(Arc<Galley>, f32, f32)> = Vec::new();
-    for (i, range) in break_lines(text, &chars, &x, style.width)
-        .into_iter()
-        .enumerate()
-    {
+    for (i, (range, mut pieces)) in ranges.into_iter().zip(rows).enumerate() {
         let top = i as f32 * style.line_px;
-        let mut pieces = line_pieces(fonts, &chars, &para, &items, range.clone(), style);
-        let total: f32 = pieces.iter().map(|(p, _)| p.width).sum();
-        let mut at = if rtl { style.width - total } else { 0.0 };
+        let mut at = if rtl { width - totals[i] } else { 0.0 };
         for (p, g) in &mut pieces {
             p.x = at;
             at += p.width;
@@ -297,11 +307,11 @@ pub(super) fn layout(
     }
     let height = lines.len() as f32 * style.line_px;
     ParaLayout {
-        galley: Arc::new(join(fonts, text, style, &galleys, height)),
+        galley: Arc::new(join(fonts, text, style, &galleys, vec2(width, height))),
         lines,
         char_len: chars.len(),
         rtl,
-        size: vec2(style.width, height),
+        size: vec2(width, height),
     }
 }
 
@@ -372,19 +382,19 @@ fn join(
     text: &str,
     style: &ParaStyle,
     pieces: &[(Arc<Galley>, f32, f32)],
-    height: f32,
+    size: egui::Vec2,
 ) -> Galley {
     let job = Arc::new(LayoutJob::single_section(text.to_owned(), style.format()));
     let parts: Vec<Arc<Galley>> = pieces.iter().map(|(g, _, _)| g.clone()).collect();
     let ppp = parts.first().map_or(1.0, |g| g.pixels_per_point);
     if parts.is_empty() {
         let mut empty = LayoutJob::single_section(String::new(), style.format());
-        empty.wrap.max_width = style.width;
+        empty.wrap.max_width = size.x;
         return (*fonts.layout_job(empty)).clone();
     }
     let mut galley = Galley::concat(job, &parts, ppp);
     let mut rows = galley.rows.iter_mut();
-    let mut rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(style.width, height));
+    let mut rect = Rect::from_min_size(pos2(0.0, 0.0), size);
     let mut mesh_bounds = Rect::NOTHING;
     for (g, x, top) in pieces {
         for source in &g.rows {

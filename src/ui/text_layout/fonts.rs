@@ -76,8 +76,9 @@ pub fn missing_font_advice(
             return Some((
                 script,
                 format!(
-                    "No installed font has {script} characters such as “{c}”: install one \
-                     (on Debian or Ubuntu: sudo apt install {package}) and restart Lectern"
+                    "No installed font has {script} characters (U+{:04X} and others): install \
+                     one (on Debian or Ubuntu: sudo apt install {package}) and restart Lectern",
+                    c as u32
                 ),
             ));
         }

@@ -24,7 +24,7 @@ mod snippet;
 mod tests;
 
 pub use fonts::{install_fonts, missing_font_advice};
-pub use snippet::snippet_label;
+pub use snippet::{Highlight, highlighted_ui, snippet_galley, snippet_label, snippet_text};
 
 use crate::text::bidi::needs_bidi;
 use egui::epaint::text::FontsView;

@@ -1,45 +1,191 @@
 //! One helper for every place that shows a piece of article text outside the document
-//! view — the annotation list, the side panel, search results, adjudication, the quote
-//! tracker — so right-to-left snippets read in the right order and are right-aligned.
+//! view — the document list, the article header, the annotation list, the side panel,
+//! search results, adjudication, the quote tracker — so right-to-left snippets read in
+//! the right order, and right-to-left paragraphs are right-aligned.
+//!
+//! Text with nothing right to left in it is returned as it is, so English keeps egui's
+//! own labels (wrapping, truncation, italics) exactly as before.
 
 use super::{ParaLayout, ParaStyle};
 use crate::model::TextDirection;
 use crate::text::bidi::{needs_bidi, paragraph_is_rtl};
-use egui::{Response, Sense, Ui, Widget};
+use egui::text::{Galley, LayoutJob};
+use egui::{Color32, FontId, TextStyle, Ui, WidgetText};
+use std::sync::Arc;
 
-/// A label showing `text` (a snippet of an article, possibly several lines) wrapped to
-/// the available width; paragraphs with right-to-left text are laid out by UAX #9 and
-/// right-aligned. Plain left-to-right text is an ordinary egui label.
-pub fn snippet_label(ui: &mut Ui, text: &str) -> Response {
-    if !needs_bidi(text) {
-        return egui::Label::new(text).wrap().ui(ui);
+/// `text` laid out for display in `font_id` and `color`: each line (paragraph) in its
+/// own direction, taken from its first strong letter, wrapped at `width` (one line each
+/// with `f32::INFINITY`), right-aligned when it runs right to left.
+pub fn snippet_galley(
+    ui: &Ui,
+    text: &str,
+    font_id: FontId,
+    color: Color32,
+    width: f32,
+) -> Arc<Galley> {
+    // Lists show the same snippets frame after frame: lay each out once.
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (
+            text,
+            &font_id,
+            color,
+            width.to_bits(),
+            ui.ctx().pixels_per_point().to_bits(),
+        )
+            .hash(&mut h);
+        h.finish()
+    };
+    let ctx = ui.ctx();
+    let pass = ctx.cumulative_pass_nr();
+    let fill = ctx.fonts(|f| f.font_atlas_fill_ratio());
+    if let Some(g) = SNIPPETS.with_borrow_mut(|c| c.get(key, pass, fill)) {
+        return g;
     }
-    let font_id = egui::TextStyle::Body.resolve(ui.style());
-    let width = ui.available_width().max(40.0);
-    let color = ui.visuals().text_color();
+    let galley = lay_out(ui, text, font_id, color, width);
+    SNIPPETS.with_borrow_mut(|c| c.put(key, pass, galley.clone()));
+    galley
+}
+
+thread_local! {
+    static SNIPPETS: std::cell::RefCell<SnippetCache> = std::cell::RefCell::default();
+}
+
+/// Snippet galleys by what they were laid out from, dropped when unused for a while or
+/// when egui empties its glyph atlas (their glyphs would point at nothing).
+#[derive(Default)]
+struct SnippetCache {
+    galleys: std::collections::HashMap<u64, (Arc<Galley>, u64)>,
+    atlas_fill: f32,
+}
+
+impl SnippetCache {
+    fn get(&mut self, key: u64, pass: u64, fill: f32) -> Option<Arc<Galley>> {
+        if fill < self.atlas_fill {
+            self.galleys.clear();
+        }
+        self.atlas_fill = fill;
+        if self.galleys.len() > 2000 {
+            self.galleys
+                .retain(|_, (_, used)| pass.saturating_sub(*used) < 60);
+        }
+        let (g, used) = self.galleys.get_mut(&key)?;
+        *used = pass;
+        Some(g.clone())
+    }
+
+    fn put(&mut self, key: u64, pass: u64, galley: Arc<Galley>) {
+        self.galleys.insert(key, (galley, pass));
+    }
+}
+
+fn lay_out(ui: &Ui, text: &str, font_id: FontId, color: Color32, width: f32) -> Arc<Galley> {
+    let line_px = ui.fonts_mut(|f| f.row_height(&font_id));
     let style = ParaStyle {
-        line_px: ui.fonts_mut(|f| f.row_height(&font_id)),
         font_id,
         color,
+        line_px,
         width,
     };
-    let layouts: Vec<ParaLayout> = text
+    let galleys: Vec<Arc<Galley>> = text
         .split('\n')
         .map(|para| {
             let rtl = paragraph_is_rtl(para, TextDirection::Auto);
-            ui.fonts_mut(|f| ParaLayout::new(f, para, &style, rtl))
+            let layout = ui.fonts_mut(|f| ParaLayout::new(f, para, &style, rtl));
+            layout.galley().clone()
         })
         .collect();
-    let height: f32 = layouts.iter().map(|l| l.size().y).sum();
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
+    if let [one] = galleys.as_slice() {
+        return one.clone();
+    }
+    let job = Arc::new(LayoutJob::single_section(text.to_owned(), style.format()));
+    let ppp = galleys.first().map_or(1.0, |g| g.pixels_per_point);
+    Arc::new(Galley::concat(job, &galleys, ppp))
+}
+
+/// `text` as the text of a label, button or checkbox in `text_style`: unchanged when
+/// nothing in it runs right to left, else a [`snippet_galley`] wrapped at `width`
+/// (`f32::INFINITY` for one line).
+pub fn snippet_text(ui: &Ui, text: &str, text_style: TextStyle, width: f32) -> WidgetText {
+    if !needs_bidi(text) {
+        return WidgetText::from(text);
+    }
+    let font_id = text_style.resolve(ui.style());
+    let color = ui.visuals().text_color();
+    WidgetText::from(snippet_galley(ui, text, font_id, color, width))
+}
+
+/// A label showing `text` (an excerpt of an article) wrapped to the available width,
+/// right-to-left lines in the right order.
+pub fn snippet_label(ui: &mut Ui, text: &str) -> egui::Response {
+    let width = ui.available_width();
+    let shown = snippet_text(ui, text, TextStyle::Body, width);
+    ui.label(shown)
+}
+
+/// A stretch of text to mark in [`highlighted_ui`]: code points of the text shown, a
+/// background, and an underline if any.
+#[derive(Clone, Debug)]
+pub struct Highlight {
+    /// Code points of the text.
+    pub chars: std::ops::Range<usize>,
+    /// Background colour.
+    pub fill: Color32,
+    /// Underline, if the stretch is marked (a disagreement, say).
+    pub underline: Option<egui::Stroke>,
+}
+
+/// `text` wrapped to the available width with `highlights` painted under it, every
+/// paragraph in its own direction (right-to-left ones right-aligned and in visual order,
+/// a highlight crossing a direction change drawn as the rectangles it covers). For views
+/// that show a whole document's text with marks: adjudication's coder columns, the
+/// quote tracker.
+pub fn highlighted_ui(ui: &mut Ui, text: &str, highlights: &[Highlight]) -> egui::Response {
+    let font_id = TextStyle::Body.resolve(ui.style());
+    let style = ParaStyle {
+        line_px: ui.fonts_mut(|f| f.row_height(&font_id)),
+        font_id,
+        color: ui.visuals().text_color(),
+        width: ui.available_width().max(40.0),
+    };
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for para in text.split('\n') {
+        let rtl = paragraph_is_rtl(para, TextDirection::Auto);
+        let layout = ui.fonts_mut(|f| ParaLayout::new(f, para, &style, rtl));
+        paragraphs.push((start, layout));
+        start += para.chars().count() + 1;
+    }
+    let height: f32 = paragraphs
+        .iter()
+        .map(|(_, l)| l.size().y.max(style.line_px))
+        .sum();
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(style.width, height), egui::Sense::hover());
     if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
         let mut y = rect.min.y;
-        for layout in &layouts {
-            ui.painter()
-                .galley(egui::pos2(rect.min.x, y), layout.galley().clone(), color);
-            y += layout.size().y;
+        for (first, layout) in &paragraphs {
+            let origin = egui::pos2(rect.min.x, y);
+            let end = first + layout.char_len();
+            for h in highlights {
+                let (a, b) = (h.chars.start.max(*first), h.chars.end.min(end));
+                if a >= b {
+                    continue;
+                }
+                for r in layout.range_rects(a - first, b - first) {
+                    let r = r.translate(origin.to_vec2());
+                    painter.rect_filled(r, 2.0, h.fill);
+                    if let Some(stroke) = h.underline {
+                        painter.hline(r.x_range(), r.max.y - 1.0, stroke);
+                    }
+                }
+            }
+            painter.galley(origin, layout.galley().clone(), style.color);
+            y += layout.size().y.max(style.line_px);
         }
     }
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     response
 }

@@ -259,3 +259,31 @@ fn an_empty_paragraph_has_one_empty_line() {
     assert_eq!(l.boundary_at(pos2(10.0, 5.0)), 0);
     assert!(l.range_rects(0, 0).is_empty());
 }
+
+#[test]
+fn snippets_keep_english_as_is_and_lay_right_to_left_lines_out_in_order() {
+    let ctx = egui::Context::default();
+    install_fonts(&ctx);
+    let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let english = snippet_text(ui, "The mayor’s plan", egui::TextStyle::Body, 200.0);
+        assert_eq!(english.text(), "The mayor’s plan");
+        assert!(!matches!(english, egui::WidgetText::Galley(_)));
+        // Two paragraphs, unwrapped: the Arabic one right-aligned to the wider line.
+        let text = format!("{HEBREW}\nshort");
+        let g = snippet_galley(
+            ui,
+            &text,
+            FontId::proportional(14.0),
+            Color32::BLACK,
+            f32::INFINITY,
+        );
+        let width = g.rect.width();
+        let first_row = g.rows.iter().map(|r| r.rect().max.x).fold(0.0, f32::max);
+        assert!((first_row - width).abs() < 1.0, "{first_row} of {width}");
+        assert!(
+            g.rows.iter().any(|r| r.rect().min.y > 10.0),
+            "second paragraph below"
+        );
+    });
+    frame.textures_delta.clear();
+}
