@@ -95,7 +95,9 @@ fn save_table_as_csv_and_merge_from_the_window() {
     app.merge_project_paths(&paths);
     assert!(app.finish_jobs());
     assert_eq!(app.project().documents.len(), 2);
-    assert!(app.session().is_dirty() || app.session().path.is_none());
+    // The merged project opens as a new project: no file yet, and unsaved.
+    assert_eq!(app.session().path, None);
+    assert!(app.session().is_dirty());
     assert!(
         app.status().contains("coders coder-a, coder-b"),
         "{}",

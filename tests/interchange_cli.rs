@@ -3,6 +3,8 @@
 //! shared reference folder and the Python validators' packages are present, the exports
 //! are also checked by the independent validators; otherwise those checks are skipped.
 
+mod support;
+
 use lectern::formats::{ExportFormat, ImportFormat};
 use lectern::model::Project;
 use std::path::{Path, PathBuf};
@@ -193,14 +195,7 @@ fn folder_export_refuses_a_non_empty_folder_and_stdout() {
 /// selectors are also checked against that text.
 fn validators(d: &Path, iri: &str) {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/validate");
-    let python = std::env::var("LECTERN_PYTHON").unwrap_or_else(|_| "python3".to_owned());
-    let has = |module: &str| {
-        shared.exists()
-            && Command::new(&python)
-                .args(["-c", &format!("import {module}")])
-                .output()
-                .is_ok_and(|o| o.status.success())
-    };
+    let python = support::python::python();
     let check = |script: &str, args: &[&str]| {
         let out = Command::new(&python)
             .arg(shared.join(script))
@@ -219,30 +214,23 @@ fn validators(d: &Path, iri: &str) {
         .arg("--version")
         .output()
         .is_ok_and(|o| o.status.success());
-    if !python_ok {
-        eprintln!("skipped: validators need {python}");
+    if !support::python::available(python_ok, &python)
+        || !support::python::has_shared("../shared/tools/validate")
+    {
         return;
     }
-    if shared.exists() {
-        check(
-            "check_spans.py",
-            &["doccano", "out-doccano", "--allow-overlap"],
-        );
-        check("check_spans.py", &["labelstudio", "out-labelstudio"]);
-    } else {
-        eprintln!("skipped: ../shared validators not present");
-    }
-    if has("pybrat") {
+    check(
+        "check_spans.py",
+        &["doccano", "out-doccano", "--allow-overlap"],
+    );
+    check("check_spans.py", &["labelstudio", "out-labelstudio"]);
+    if support::python::has_module("pybrat") {
         check("pybrat_check.py", &["out-brat"]);
-    } else {
-        eprintln!("skipped: pybrat_check.py (pip install pybrat)");
     }
-    if has("xmlschema") {
+    if support::python::has_module("xmlschema") {
         check("validate_qde.py", &["out-qdpx"]);
-    } else {
-        eprintln!("skipped: validate_qde.py (pip install xmlschema)");
     }
-    if has("jsonschema") && has("referencing") {
+    if support::python::has_module("jsonschema") && support::python::has_module("referencing") {
         let v: serde_json::Value =
             serde_json::from_slice(&std::fs::read(d.join("out-w3c")).expect("read")).expect("json");
         std::fs::write(
@@ -267,7 +255,5 @@ fn validators(d: &Path, iri: &str) {
             "validate_wa.py",
             &["--suite", "collections/collectionMusts.test", "out-w3c"],
         );
-    } else {
-        eprintln!("skipped: validate_wa.py (pip install jsonschema referencing)");
     }
 }

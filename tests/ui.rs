@@ -559,7 +559,17 @@ fn click_then_shift_click_selects_between_them() {
         .state()
         .selection()
         .expect("shift+click selects from the click");
-    assert!(sel.len() > 10, "{sel:?}");
+    // 20 px into the line is a few characters in; 200 px further is tens of characters.
+    assert!(sel.start < 10 && (10..80).contains(&sel.len()), "{sel:?}");
+    // A shift+click further on extends the same selection from the same anchor.
+    h.hover_at(b + vec2(100.0, 0.0));
+    h.run();
+    h.get_by_role(Role::Document)
+        .click_modifiers(Modifiers::SHIFT);
+    h.run();
+    let longer = h.state().selection().expect("still a selection");
+    assert_eq!(longer.start, sel.start, "{longer:?} vs {sel:?}");
+    assert!(longer.end > sel.end, "{longer:?} vs {sel:?}");
 }
 
 #[test]

@@ -422,8 +422,9 @@ mod tests {
         close(1, "alpha_nominal", 0.547_619_047_619_047_7);
         close(1, "f1_exact", 0.0);
         close(1, "f1_overlap", 1.0);
-        // With two coders Fleiss' kappa is Scott's pi.
-        assert!(number(&t, 1, "fleiss_kappa").is_some());
+        // With two coders Fleiss' kappa is Scott's pi: pooled p(yes) = 6/20 = .3, so
+        // p_e = .09 + .49 = .58 as for Cohen (equal marginals), π = 11/21.
+        close(1, "fleiss_kappa", 11.0 / 21.0);
         // Overall, categories {quote}, {descriptor}, none: p_e = .09 + .01 + .36, κ = .34/.54;
         // the Python package gives α = 0.6481481481481481.
         close(0, "cohen_kappa", 0.34 / 0.54);

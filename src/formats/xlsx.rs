@@ -247,10 +247,15 @@ mod tests {
         }
         let spans = part(bytes, "xl/worksheets/sheet1.xml");
         assert!(!spans.contains("<f>"), "no formulas: {spans}");
-        assert!(!spans.contains("<v>") || spans.matches("t=\"s\"").count() > 0);
-        // Every cell is a shared string (t="s"), numbers included.
+        // A header of 24 columns (A to X, as the dimension says) and a row per span (empty
+        // cells are left out); every cell a shared string (t="s") with its index as value.
+        assert!(spans.contains("<dimension ref=\"A1:X5\"/>"), "{spans}");
+        assert_eq!(spans.matches("<row ").count(), 5, "{spans}");
+        let header = &spans[..spans.find("</row>").expect("a row")];
+        assert_eq!(header.matches("<c ").count(), 24, "{header}");
         let cells = spans.matches("<c ").count();
         assert_eq!(cells, spans.matches("t=\"s\"").count(), "{spans}");
+        assert_eq!(cells, spans.matches("<v>").count(), "{spans}");
         let strings = part(bytes, "xl/sharedStrings.xml");
         assert!(strings.contains("=1+1") && strings.contains("@SUM(A1)"));
         assert!(strings.contains("Ms\u{a0}Παπαδάκη 😤"), "{strings}");

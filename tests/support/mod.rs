@@ -6,6 +6,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod python;
 
 use egui_kittest::Harness;
 use lectern::model::{DocId, Edit, Project};

@@ -103,6 +103,9 @@ impl Lectern {
             merged.project.documents.len()
         );
         self.set_session(Session::new(merged.project, None));
+        // A new project not yet saved anywhere: unsaved, so closing asks and autosave keeps
+        // it (a clean session without a file would be dropped silently).
+        self.session.history.mark_unsaved();
         self.status = summary;
         if !merged.warnings.is_empty() {
             self.report = Some(Report {
