@@ -15,6 +15,9 @@ mod workload;
 #[path = "../benches/support/arabic.rs"]
 mod arabic;
 
+#[path = "../benches/support/assist.rs"]
+mod assist_bench;
+
 use egui::text::LayoutJob;
 use egui::{Color32, Context, FontId, Pos2, RawInput, Rect, TextFormat, Ui, vec2};
 use lectern::formats::export::{ExportFormat, export};
@@ -596,6 +599,14 @@ fn main() -> anyhow::Result<()> {
             target,
         });
     }
+    // ---- the quote assistant (issue 11): one average article, 1,000 in under 20 s
+    figs.push(Figure {
+        key: "assist_article_ms",
+        name: "quote assistant: one 5 KB article",
+        value: assist_bench::per_article_ms(runs),
+        unit: "ms",
+        target: Some(20.0),
+    });
 
     // ---- report
     println!(

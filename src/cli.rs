@@ -8,6 +8,7 @@ mod analysis;
 pub mod generate;
 mod meta;
 mod reanchor;
+mod suggest;
 mod warnings;
 
 use crate::formats::field_map::ColumnChoices;
@@ -109,6 +110,9 @@ enum Command {
     /// Write the man pages and shell completions (for packagers).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
+    /// Propose quotes, their attributions and speakers (JSON Lines), or add them with
+    /// --apply.
+    Suggest(suggest::SuggestArgs),
 }
 
 impl ValueEnum for ImportFormat {
@@ -167,6 +171,7 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(args)) => analysis::merge(&args),
         Some(Command::Agreement(args)) => analysis::agreement(&args),
         Some(Command::Generate(args)) => generate::run(&args, command()),
+        Some(Command::Suggest(args)) => suggest::run(&args),
     };
     result.unwrap_or_else(|e| {
         eprintln!("lectern: {}", error_chain(&e));

@@ -9,8 +9,10 @@
 //! [`cli`] (command line). [`progress`] sits beside them all: long work in store and
 //! formats reports to it and stops when it says so; [`spreadsheet`] (cells a spreadsheet
 //! would run as formulas, made inert) sits at the bottom for formats and analysis alike.
+//! [`assist`] (the quote assistant) is a pure engine beside `analysis`.
 
 pub mod analysis;
+pub mod assist;
 pub mod cli;
 pub mod formats;
 pub mod fsutil;

@@ -2,8 +2,8 @@
 //! project exactly, and undoing every step of a random session returns to the start.
 
 use lectern::model::{
-    DocId, Document, Edit, History, MetaField, Project, ReportingVerb, Span, TextDirection,
-    VerbClass,
+    DocId, Document, Edit, History, MetaField, Project, Rejected, ReportingVerb, Span,
+    TextDirection, VerbClass,
 };
 use proptest::prelude::*;
 
@@ -50,6 +50,11 @@ enum Op {
     Lexicon {
         verb: Option<String>,
     },
+    /// Reject a quote assistant proposal, or forget the rejections.
+    Reject {
+        start: usize,
+        len: usize,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -62,6 +67,7 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::RemoveDoc),
         1 => (0..3usize).prop_map(|pick| Op::Direction { pick }),
         1 => proptest::option::of("[a-zä ]{1,8}").prop_map(|verb| Op::Lexicon { verb }),
+        1 => (0..80usize, 0..20usize).prop_map(|(start, len)| Op::Reject { start, len }),
     ]
 }
 
@@ -126,6 +132,22 @@ fn edit_for(p: &Project, op: &Op) -> Option<Edit> {
             old: doc.direction,
             new: TextDirection::ALL[*pick],
         },
+        Op::Reject { start, len } => {
+            let mut new = doc.rejected.clone();
+            if *len == 0 {
+                new.clear();
+            } else {
+                new.push(Rejected {
+                    label: "quote".to_owned(),
+                    pieces: vec![(*start, start + len)],
+                });
+            }
+            Edit::SetRejected {
+                doc: doc.id,
+                old: doc.rejected.clone(),
+                new,
+            }
+        }
         Op::RemoveDoc => Edit::RemoveDocument {
             index: 0,
             document: Box::new((*doc).clone()),

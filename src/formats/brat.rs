@@ -229,6 +229,11 @@ pub(super) fn ann_of(project: &Project, doc: &Document) -> Result<(String, usize
                 );
             }
         }
+        // Whether the quote assistant proposed the span, as attributes of their own.
+        for (name, value) in span.provenance() {
+            a += 1;
+            let _ = writeln!(ann, "A{a}\t{name} T{t} {}", encode_value(&value));
+        }
         if !span.note.is_empty() {
             note += 1;
             let _ = writeln!(
@@ -324,7 +329,9 @@ fn conf_of(project: &Project) -> String {
     }
     for d in &project.documents {
         for s in &d.spans {
-            for (name, value) in &s.attributes {
+            let provenance = s.provenance();
+            let own = provenance.iter().map(|(n, v)| (*n, v));
+            for (name, value) in s.attributes.iter().map(|(n, v)| (n.as_str(), v)).chain(own) {
                 let e = attrs.entry(type_name(name)).or_default();
                 e.0.insert(type_name(&s.label));
                 if (!e.2 || value != "yes") && !value.is_empty() {

@@ -46,9 +46,14 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
                     next_extra - 1
                 };
                 ids.push(id);
-                entities.push(json!({
+                let mut entity = json!({
                     "id": id, "label": span.label, "start_offset": start, "end_offset": end,
-                }));
+                });
+                // Whether the quote assistant proposed it (doccano ignores extra keys).
+                for (name, value) in span.provenance() {
+                    entity[name] = json!(value);
+                }
+                entities.push(entity);
             }
             if ids.len() > 1 {
                 joined.push(ids);

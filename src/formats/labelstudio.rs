@@ -48,7 +48,14 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
                     region["meta"] = json!({"text": [span.note]});
                 }
                 result.push(region);
-                for (name, value) in &span.attributes {
+                let provenance = span.provenance();
+                let own = provenance.iter().map(|(n, v)| (*n, v));
+                for (name, value) in span
+                    .attributes
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), v))
+                    .chain(own)
+                {
                     result.push(json!({
                         "id": id, "from_name": name, "to_name": "text", "type": "textarea",
                         "origin": "manual",

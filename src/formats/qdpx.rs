@@ -252,11 +252,19 @@ fn selection_xml(
             let _ = write!(x, " creationDateTime=\"{}\"", escape(span.created.as_str()));
         }
         x.push('>');
-        if !span.note.is_empty() {
+        // The note, then whether the quote assistant proposed the span.
+        let mut description = span.note.clone();
+        for (name, value) in span.provenance() {
+            if !description.is_empty() {
+                description.push('\n');
+            }
+            description.push_str(&format!("{name}: {value}"));
+        }
+        if !description.is_empty() {
             let _ = write!(
                 x,
                 "<Description>{}</Description>",
-                escape(span.note.as_str())
+                escape(description.as_str())
             );
         }
         let _ = writeln!(

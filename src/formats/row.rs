@@ -12,7 +12,7 @@ use std::ops::Range;
 pub const CONTEXT_CHARS: usize = 40;
 
 /// Column names, in order. Every format writes exactly these fields.
-pub const COLUMNS: [&str; 20] = [
+pub const COLUMNS: [&str; 22] = [
     "doc_id",
     "doc_title",
     "outlet",
@@ -33,6 +33,8 @@ pub const COLUMNS: [&str; 20] = [
     "attributes",
     "annotator",
     "created",
+    "proposed_by",
+    "accepted_by",
 ];
 
 /// One exported span with its document's fields. Field order is [`COLUMNS`].
@@ -84,11 +86,15 @@ pub struct Row<'a> {
     pub annotator: &'a str,
     /// When, ISO 8601 UTC.
     pub created: &'a str,
+    /// Set when the quote assistant proposed the span: `assistant (RULE, NN%)`.
+    pub proposed_by: String,
+    /// Who accepted the assistant's proposal (empty: added without review).
+    pub accepted_by: &'a str,
 }
 
 impl Row<'_> {
     /// Every field as text, in [`COLUMNS`] order (for CSV and spreadsheet cells).
-    pub fn cells(&self) -> [String; 20] {
+    pub fn cells(&self) -> [String; 22] {
         [
             self.doc_id.to_string(),
             self.doc_title.to_owned(),
@@ -110,6 +116,8 @@ impl Row<'_> {
             self.attributes.clone(),
             self.annotator.to_owned(),
             self.created.to_owned(),
+            self.proposed_by.clone(),
+            self.accepted_by.to_owned(),
         ]
     }
 }
@@ -211,6 +219,15 @@ pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError
         attributes,
         annotator: &span.annotator,
         created: &span.created,
+        proposed_by: span
+            .proposed
+            .as_ref()
+            .map(crate::model::Proposed::describe)
+            .unwrap_or_default(),
+        accepted_by: span
+            .proposed
+            .as_ref()
+            .map_or("", |p| p.accepted_by.as_str()),
     })
 }
 

@@ -121,6 +121,9 @@ fn span_annotation(doc: &Document, span: &Span, src: &str) -> Result<Value, Expo
     for (name, value) in &span.attributes {
         body.push(json!({"type": "TextualBody", "purpose": "describing", "value": format!("{name}: {value}")}));
     }
+    for (name, value) in span.provenance() {
+        body.push(json!({"type": "TextualBody", "purpose": "describing", "value": format!("{name}: {value}")}));
+    }
     let mut a = json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": format!("{src}#span-{}", span.id),

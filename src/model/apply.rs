@@ -153,6 +153,13 @@ impl Edit {
                 }
                 project.lexicon = new.as_deref().cloned();
             }
+            SetRejected { doc, old, new } => {
+                let d = doc_mut(project, *doc)?;
+                if d.rejected != *old {
+                    return Err(EditError::Stale("rejected proposals".to_owned()));
+                }
+                d.rejected.clone_from(new);
+            }
             SetCustomFields { old, new } => {
                 if project.custom_fields != *old {
                     return Err(EditError::Stale("custom fields".to_owned()));

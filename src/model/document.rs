@@ -168,8 +168,21 @@ pub struct Document {
     /// Links between spans of this document, in creation order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<Relation>,
+    /// Quotes the coder rejected from the quote assistant, so it does not propose them
+    /// again for this document.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<Rejected>,
     /// The article text that all offsets refer to.
     pub text: DocText,
+}
+
+/// A proposal the coder rejected: its label and code point pieces.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejected {
+    /// The proposed label.
+    pub label: String,
+    /// The proposed pieces, code points, end exclusive.
+    pub pieces: Vec<(usize, usize)>,
 }
 
 impl Document {
@@ -188,6 +201,7 @@ impl Document {
             direction: TextDirection::Auto,
             spans: Vec::new(),
             relations: Vec::new(),
+            rejected: Vec::new(),
             text,
         }
     }

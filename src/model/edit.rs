@@ -6,8 +6,8 @@
 //! Checking and applying live in `apply.rs`.
 
 use super::{
-    DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project, Relation, RelationType,
-    Span, SpanId, TextDirection,
+    DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project, Rejected, Relation,
+    RelationType, Span, SpanId, TextDirection,
 };
 use thiserror::Error;
 
@@ -172,6 +172,15 @@ pub enum Edit {
         /// Lexicon after.
         new: Option<Box<Lexicon>>,
     },
+    /// Replace the list of a document's rejected quote assistant proposals.
+    SetRejected {
+        /// The document.
+        doc: DocId,
+        /// Rejections before.
+        old: Vec<Rejected>,
+        /// Rejections after.
+        new: Vec<Rejected>,
+    },
     /// Replace the list of custom metadata field names.
     SetCustomFields {
         /// Names before.
@@ -334,6 +343,11 @@ impl Edit {
             SetRelationTypes { old, new } => SetRelationTypes { old: new, new: old },
             SetCustomFields { old, new } => SetCustomFields { old: new, new: old },
             SetLexicon { old, new } => SetLexicon { old: new, new: old },
+            SetRejected { doc, old, new } => SetRejected {
+                doc,
+                old: new,
+                new: old,
+            },
         }
     }
 
@@ -353,7 +367,8 @@ impl Edit {
             | SetDocField { doc, .. }
             | SetCustomField { doc, .. }
             | SetDocStatus { doc, .. }
-            | SetDocDirection { doc, .. } => Some(*doc),
+            | SetDocDirection { doc, .. }
+            | SetRejected { doc, .. } => Some(*doc),
             SetProjectName { .. }
             | SetLabels { .. }
             | SetRelationTypes { .. }

@@ -127,7 +127,7 @@ pub fn default_labels() -> Vec<Label> {
             "#cc79a7",
             "4",
             "The words that say who said something and how: source plus reporting verb.",
-            vec![AttributeDef::text("cue")],
+            vec![AttributeDef::text("cue"), AttributeDef::text("source")],
         ),
     ]
 }

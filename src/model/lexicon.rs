@@ -25,6 +25,44 @@ pub struct Lexicon {
     /// Phrases that introduce a source without a reporting verb ("according to").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source_markers: Vec<String>,
+    /// Titles written before a name ("Mr", "Dr", "Sen"), without a final dot. The quote
+    /// assistant leaves them out of a speaker's name, and a title's gender tells it whom
+    /// a later "she" or "he" can mean.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<PersonWord>,
+    /// Pronouns that stand for a source introduced earlier ("he", "she"), resolved by the
+    /// quote assistant to that source's name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pronouns: Vec<PersonWord>,
+    /// Nouns for what a source is ("minister", "spokeswoman"): "the minister said" is
+    /// resolved to the name introduced with that role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<PersonWord>,
+    /// Words that make a capitalised name an organisation rather than a person
+    /// ("Council", "Party"): "she" never refers back to one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisation_words: Vec<String>,
+}
+
+/// A word about a person, with the gender it shows when it shows one ("Mrs", "she",
+/// "spokeswoman").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonWord {
+    /// The word as written (any case).
+    pub word: String,
+    /// The gender it shows, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
+}
+
+/// What a title, pronoun or role word says of a person's gender, for matching "she" to
+/// the right name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Gender {
+    /// "she", "Mrs", "spokeswoman".
+    Female,
+    /// "he", "Mr", "spokesman".
+    Male,
 }
 
 /// One reporting verb.
@@ -72,6 +110,17 @@ pub enum VerbDetail {
     Metalinguistic,
     /// Descriptive verbs, of voice or manner: shout, whisper, laugh.
     Descriptive,
+}
+
+impl ReportingVerb {
+    /// How sure the quote assistant is that this verb introduces what someone said,
+    /// 0–1: 1 for speech verbs, lower for verbs that often mean something else.
+    pub fn weight(&self) -> f32 {
+        match self.detail {
+            Some(_) => 1.0,
+            None => 0.8,
+        }
+    }
 }
 
 impl VerbClass {
@@ -145,6 +194,13 @@ impl Lexicon {
         VerbIndex { by_form }
     }
 
+    /// The entry of `word` (any case, final dot ignored) in `list`, if it has one.
+    pub fn person_word<'a>(list: &'a [PersonWord], word: &str) -> Option<&'a PersonWord> {
+        let bare = word.trim_end_matches('.');
+        let bare = bare.to_lowercase();
+        list.iter().find(|w| w.word.to_lowercase() == bare)
+    }
+
     /// The verb whose lemma or form is `cue` ("claimed" → claim), if the lexicon has it.
     /// For many lookups build [`Lexicon::index`] once instead.
     pub fn verb(&self, cue: &str) -> Option<&ReportingVerb> {
@@ -178,6 +234,12 @@ impl VerbIndex {
             rest = tail;
         }
         None
+    }
+
+    /// The position of the verb `form` is a form of, `form` being one or two words in
+    /// lower case with straight apostrophes; no auxiliaries are stripped.
+    pub fn lookup_exact(&self, form: &str) -> Option<usize> {
+        self.by_form.get(form).copied()
     }
 
     /// Whether `word` (one word, any case) is a form of some verb.
@@ -404,6 +466,7 @@ mod tests {
                 detail: None,
             }],
             source_markers: vec!["laut".into()],
+            ..Lexicon::default()
         };
         assert!(german.verb("behauptete").is_some());
         assert!(german.verb("behauptens").is_none(), "no English inflection");

@@ -17,14 +17,18 @@ mod span;
 mod text;
 mod time;
 
-pub use document::{DocStatus, Document, MetaField, Metadata, TextDirection, content_hash};
+pub use document::{
+    DocStatus, Document, MetaField, Metadata, Rejected, TextDirection, content_hash,
+};
 pub use edit::{Edit, EditError};
 pub use history::{History, Step};
 pub use ids::{DocId, RelationId, SpanId};
 pub use label::{AttributeDef, AttributeKind, Label, default_labels};
-pub use lexicon::{Lexicon, ReportingVerb, VerbClass, VerbDetail, VerbIndex, english_forms};
+pub use lexicon::{
+    Gender, Lexicon, PersonWord, ReportingVerb, VerbClass, VerbDetail, VerbIndex, english_forms,
+};
 pub use project::{CURRENT_FORMAT, Problem, Project};
 pub use relation::{Relation, RelationType, default_relation_types};
-pub use span::{Extent, Fragment, Span};
+pub use span::{Extent, Fragment, Proposed, Span};
 pub use text::DocText;
 pub use time::iso_utc;

@@ -52,6 +52,30 @@ pub struct Span {
     /// When the span was made, ISO 8601 UTC (`2026-05-04T10:15:00Z`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub created: String,
+    /// Set when the quote assistant proposed the span: which rule, how sure, and who
+    /// accepted it — so a study can report how much of its coding the assistant did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub proposed: Option<Proposed>,
+}
+
+/// How a span came from the quote assistant.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proposed {
+    /// The rule that proposed it (`reported-speech`, see `assist::Rule`).
+    pub rule: String,
+    /// How sure the rule was, in percent.
+    pub confidence: u8,
+    /// Who accepted it in the window (the annotator name); empty when it was written
+    /// without review by `lectern suggest --apply`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accepted_by: String,
+}
+
+impl Proposed {
+    /// One line for tables and exports: `assistant (reported-speech, 72%)`.
+    pub fn describe(&self) -> String {
+        format!("assistant ({}, {}%)", self.rule, self.confidence)
+    }
 }
 
 /// Where a span lies: its range, text and fragments — what a boundary change replaces.
@@ -108,6 +132,20 @@ impl Extent {
 }
 
 impl Span {
+    /// The assistant's part in the span as name–value pairs for exports:
+    /// `proposed_by` (`assistant (RULE, NN%)`) and, when someone accepted it in the
+    /// window, `accepted_by`. Empty for a span the coder made.
+    pub fn provenance(&self) -> Vec<(&'static str, String)> {
+        let Some(p) = &self.proposed else {
+            return Vec::new();
+        };
+        let mut out = vec![("proposed_by", p.describe())];
+        if !p.accepted_by.is_empty() {
+            out.push(("accepted_by", p.accepted_by.clone()));
+        }
+        out
+    }
+
     /// Key that keeps a document's spans in reading order, stable for equal ranges.
     pub fn order_key(&self) -> (usize, usize, SpanId) {
         (self.start, self.end, self.id)

@@ -204,6 +204,19 @@ pub struct DocView<'a> {
     font_px: f32,
     revision: u64,
     marks: &'a [Range<usize>],
+    proposals: &'a [ProposalMark],
+}
+
+/// A quote assistant proposal drawn as a dashed outline, a layer apart from the coder's
+/// spans.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProposalMark {
+    /// Code point pieces, end exclusive.
+    pub pieces: Vec<(usize, usize)>,
+    /// The proposed label's colour.
+    pub color: egui::Color32,
+    /// Whether it is the proposal under review (drawn bolder).
+    pub current: bool,
 }
 
 /// A block on screen this frame.
@@ -224,7 +237,14 @@ impl<'a> DocView<'a> {
             font_px: theme::DEFAULT_FONT_PX,
             revision,
             marks: &[],
+            proposals: &[],
         }
+    }
+
+    /// The quote assistant's proposals, outlined with dashes in their label's colour.
+    pub fn proposals(mut self, proposals: &'a [ProposalMark]) -> Self {
+        self.proposals = proposals;
+        self
     }
 
     /// Ranges outlined as search matches: sorted, not overlapping, in code points.

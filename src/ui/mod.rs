@@ -18,6 +18,7 @@ pub mod job;
 mod job_bar;
 mod menu;
 pub mod metadata_dialog;
+pub mod proposals;
 mod search_panel;
 pub mod session;
 pub mod settings;

@@ -45,6 +45,17 @@ pub fn span_details_ui(
             span.created.replace('T', " ").trim_end_matches('Z')
         ));
     }
+    if let Some(p) = &span.proposed {
+        let who = if p.accepted_by.is_empty() {
+            "added without review (lectern suggest --apply)".to_owned()
+        } else {
+            format!("accepted by {}", p.accepted_by)
+        };
+        ui.weak(format!(
+            "Proposed by the quote assistant ({}, {}% sure); {who}",
+            p.rule, p.confidence
+        ));
+    }
     ui.horizontal_wrapped(|ui| {
         ui.label("Label:");
         for label in &project.labels {

@@ -74,6 +74,14 @@ impl Lectern {
             Command::ToggleAdjudication => {
                 self.adjudication.open = !self.adjudication.open;
             }
+            Command::ProposeQuotes => self.propose_quotes(),
+            Command::ProposeQuotesAll => self.propose_quotes_everywhere(),
+            Command::NextProposal => self.step_proposal(1),
+            Command::PreviousProposal => self.step_proposal(-1),
+            Command::AcceptProposal => self.accept_proposals(false),
+            Command::AcceptAllProposals => self.accept_proposals(true),
+            Command::RejectProposal => self.reject_proposal(),
+            Command::ProposalFromSelection => self.proposal_from_selection(),
         }
     }
 
@@ -185,7 +193,11 @@ impl Lectern {
                     self.view.scroll_to = Some(s.start);
                 }
             }
-            Intent::ApplyLabel(label) => self.apply_label(&label),
+            Intent::ApplyLabel(label) => {
+                if !self.relabel_proposal(&label) {
+                    self.apply_label(&label);
+                }
+            }
             Intent::OpenProject(path) => self.request(Pending::OpenProject(Some(path))),
             Intent::Edit {
                 description,

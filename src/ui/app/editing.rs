@@ -463,6 +463,9 @@ impl Lectern {
         let Some(doc_id) = self.current_doc else {
             return;
         };
+        if self.nudge_proposal(nudge, by_word) {
+            return;
+        }
         let Some(span) = self.selected_span_value() else {
             self.status = "Select an annotation to adjust its boundaries".to_owned();
             return;
@@ -496,7 +499,7 @@ impl Lectern {
 }
 
 /// The next word boundary from `from` in direction `delta` (its sign).
-fn word_step(text: &crate::model::DocText, from: usize, delta: isize) -> usize {
+pub(super) fn word_step(text: &crate::model::DocText, from: usize, delta: isize) -> usize {
     let word = |i: usize| {
         text.slice(i..i + 1)
             .and_then(|s| s.chars().next())

@@ -44,6 +44,8 @@ pub(super) enum Done {
     Articles(Result<Vec<ReadArticle>, Cancelled>),
     /// A metadata table was read, not yet matched (`metadata.rs`).
     MetadataTable(Result<crate::formats::table::Table, crate::formats::table::TableError>),
+    /// The quote assistant went over every document (`assist.rs`).
+    Proposed(Result<super::assist::ProposedAll, Cancelled>),
     /// Coders' projects were read and merged (`analysis.rs`).
     Merge(Result<super::analysis::MergeDone, Vec<String>>),
 }
@@ -181,6 +183,7 @@ impl Lectern {
         self.selected_span = None;
         self.view = DocViewState::default();
         self.span_list = span_panel::SpanList::default();
+        self.proposals.reset();
     }
 
     /// Saves to `path` atomically and makes it the project's file.

@@ -109,7 +109,8 @@ impl Lectern {
         if modal_open {
             return;
         }
-        for c in Command::pressed(ctx, typing) {
+        let reviewing = self.proposals.active && !self.adjudication.open;
+        for c in Command::pressed(ctx, typing, reviewing) {
             let c = self.arrow_command(c);
             self.queue.push(Intent::Command(c));
         }
@@ -236,6 +237,7 @@ impl Lectern {
     }
 
     pub(super) fn right_panel_ui(&mut self, ui: &mut egui::Ui) {
+        self.proposal_card_ui(ui);
         let project = &self.session.project;
         let can_apply = self.selection().is_some() || self.selected_span.is_some();
         if let Some(i) = span_panel::palette_ui(ui, &project.labels, can_apply) {
@@ -303,8 +305,14 @@ impl Lectern {
             let _ = link;
         }
         let marks = self.search_marks();
+        let proposals = self.proposal_marks();
+        let project = &self.session.project;
+        let Some(doc) = self.current_doc.and_then(|d| project.document(d)) else {
+            return;
+        };
         let event = DocView::new(doc, &project.labels, revision)
             .marks(&marks)
+            .proposals(&proposals)
             .selected(self.selected_span)
             .link_target(self.linking.and_then(|l| l.candidate))
             .font_px(self.settings.font_px)

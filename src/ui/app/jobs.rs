@@ -229,6 +229,7 @@ impl Lectern {
             Done::Articles(read) => self.articles_read(read),
             Done::MetadataTable(result) => self.metadata_table_read(result),
             Done::Merge(result) => self.merged(result),
+            Done::Proposed(result) => self.proposed(result),
         }
     }
 }

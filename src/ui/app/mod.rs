@@ -4,6 +4,7 @@
 
 mod adding;
 mod analysis;
+mod assist;
 mod commands;
 mod drift;
 mod editing;
@@ -132,6 +133,8 @@ pub struct Lectern {
     documents_panel_px: Option<f32>,
     /// Width of the annotations panel as last drawn (or restored), in points.
     annotations_panel_px: Option<f32>,
+    /// The quote assistant's proposals under review (`assist.rs`).
+    proposals: super::proposals::Proposals,
 }
 
 /// The sample project, built into the binary so it can be opened from anywhere.
@@ -190,6 +193,7 @@ impl Lectern {
             repaint: None,
             documents_panel_px: None,
             annotations_panel_px: None,
+            proposals: Default::default(),
         }
     }
 

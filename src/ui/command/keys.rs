@@ -56,6 +56,14 @@ impl Command {
             Command::CommandPalette => vec![cmd_shift(Key::P)],
             Command::NextDocument => vec![cmd(Key::PageDown)],
             Command::PreviousDocument => vec![cmd(Key::PageUp)],
+            Command::ProposeQuotes => vec![cmd_shift(Key::A)],
+            Command::ProposeQuotesAll => vec![],
+            Command::NextProposal => vec![bare(Key::Period)],
+            Command::PreviousProposal => vec![bare(Key::Comma)],
+            Command::AcceptProposal => vec![bare(Key::Y)],
+            Command::RejectProposal => vec![bare(Key::N)],
+            Command::AcceptAllProposals => vec![cmd_shift(Key::Y)],
+            Command::ProposalFromSelection => vec![bare(Key::B)],
         }
     }
 
@@ -74,16 +82,33 @@ impl Command {
                 | Command::StartLink
                 | Command::AddFragment
                 | Command::Boundary(_)
+        ) && !self.reviews_proposals()
+    }
+
+    /// The keys that review the quote assistant's proposals (Y, N, `.`, `,`, B): they act
+    /// only while proposals are shown, so the same letters stay free elsewhere (the
+    /// Adjudication window's Y and N).
+    pub fn reviews_proposals(self) -> bool {
+        matches!(
+            self,
+            Command::NextProposal
+                | Command::PreviousProposal
+                | Command::AcceptProposal
+                | Command::RejectProposal
+                | Command::AcceptAllProposals
+                | Command::ProposalFromSelection
         )
     }
 
     /// Commands whose shortcut was pressed this frame, consumed from the input. Shortcuts
     /// with more modifiers are tried first, because egui matches Ctrl+Z inside Ctrl+Shift+Z.
     /// While a menu or another popup is open, Esc is left to it (it closes the popup).
-    pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Command> {
+    /// Proposal review keys count only while `reviewing`.
+    pub fn pressed(ctx: &egui::Context, typing: bool, reviewing: bool) -> Vec<Command> {
         let popup_open = egui::Popup::is_any_open(ctx);
         let mut all: Vec<(Command, KeyboardShortcut)> = Command::all()
             .filter(|c| !typing || c.acts_while_typing())
+            .filter(|c| reviewing || !c.reviews_proposals())
             .filter(|c| !popup_open || *c != Command::CloseWindow)
             .flat_map(|c| c.shortcuts().into_iter().map(move |s| (c, s)))
             .collect();

@@ -105,11 +105,27 @@ pub enum Command {
     /// Close the topmost window (Analysis, Codebook, Adjudication…); with none open, leave
     /// search or linking, or clear the selection.
     CloseWindow,
+    /// Propose quotes in this document.
+    ProposeQuotes,
+    /// Propose quotes in every document.
+    ProposeQuotesAll,
+    /// Next proposal.
+    NextProposal,
+    /// Previous proposal.
+    PreviousProposal,
+    /// Accept proposal.
+    AcceptProposal,
+    /// Reject proposal.
+    RejectProposal,
+    /// Accept all proposals in this document.
+    AcceptAllProposals,
+    /// Use the selection as the proposed quote.
+    ProposalFromSelection,
 }
 
 impl Command {
     /// Every command without a parameter, in menu order.
-    pub const PLAIN: [Command; 38] = [
+    pub const PLAIN: [Command; 46] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -148,6 +164,14 @@ impl Command {
         Command::FindInProject,
         Command::CommandPalette,
         Command::CloseWindow,
+        Command::ProposeQuotes,
+        Command::ProposeQuotesAll,
+        Command::NextProposal,
+        Command::PreviousProposal,
+        Command::AcceptProposal,
+        Command::RejectProposal,
+        Command::AcceptAllProposals,
+        Command::ProposalFromSelection,
     ];
 
     /// Every command: the plain ones, then the boundary moves, one export per format and
@@ -182,6 +206,7 @@ impl Command {
                 | Command::ExportCodebook
                 | Command::ImportCodebook
                 | Command::ImportMetadata
+                | Command::ProposeQuotesAll
         )
     }
 
@@ -229,6 +254,14 @@ impl Command {
             Command::FindInProject => "Find in project…",
             Command::CommandPalette => "Command palette…",
             Command::CloseWindow => "Close window",
+            Command::ProposeQuotes => "Propose quotes in this document",
+            Command::ProposeQuotesAll => "Propose quotes in every document",
+            Command::NextProposal => "Next proposal",
+            Command::PreviousProposal => "Previous proposal",
+            Command::AcceptProposal => "Accept proposal",
+            Command::RejectProposal => "Reject proposal",
+            Command::AcceptAllProposals => "Accept all proposals in this document",
+            Command::ProposalFromSelection => "Use the selection as the proposed quote",
         }
     }
 
@@ -311,6 +344,26 @@ impl Command {
             Command::CommandPalette => "Find any command or label by typing part of its name",
             Command::CloseWindow => {
                 "Close the topmost window; with none open, leave search or linking, or clear the selection"
+            }
+            Command::ProposeQuotes => {
+                "Let the quote assistant propose every quote of the shown article, with its attribution and speaker, as dashed outlines to review"
+            }
+            Command::ProposeQuotesAll => {
+                "Run the quote assistant over the whole project in the background (with progress and Cancel)"
+            }
+            Command::NextProposal => "Go to the next proposal of the quote assistant",
+            Command::PreviousProposal => "Go to the previous proposal of the quote assistant",
+            Command::AcceptProposal => {
+                "Add the proposal under review as an annotation (with its attribution and link), recorded as the assistant's"
+            }
+            Command::RejectProposal => {
+                "Drop the proposal under review; it is not proposed again for this document"
+            }
+            Command::AcceptAllProposals => {
+                "Add every open proposal of the shown document in one step"
+            }
+            Command::ProposalFromSelection => {
+                "Make the selected text the quote of the proposal under review"
             }
         }
     }

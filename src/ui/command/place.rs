@@ -25,6 +25,8 @@ pub enum Menu {
     ApplyLabel,
     /// Annotation ▸ Boundaries.
     Boundaries,
+    /// Annotation ▸ Quote assistant.
+    QuoteAssistant,
     /// View.
     View,
 }
@@ -34,7 +36,7 @@ impl Menu {
     pub const BAR: [Menu; 4] = [Menu::File, Menu::Edit, Menu::Annotation, Menu::View];
 
     /// Every menu and submenu.
-    pub const ALL: [Menu; 10] = [
+    pub const ALL: [Menu; 11] = [
         Menu::File,
         Menu::RecentProjects,
         Menu::Export,
@@ -44,6 +46,7 @@ impl Menu {
         Menu::Annotation,
         Menu::ApplyLabel,
         Menu::Boundaries,
+        Menu::QuoteAssistant,
         Menu::View,
     ];
 
@@ -59,6 +62,7 @@ impl Menu {
             Menu::Annotation => "Annotation",
             Menu::ApplyLabel => "Apply label",
             Menu::Boundaries => "Boundaries",
+            Menu::QuoteAssistant => "Quote assistant",
             Menu::View => "View",
         }
     }
@@ -72,6 +76,7 @@ impl Menu {
             Menu::Export | Menu::Import | Menu::CodebookFiles => at(Menu::File, 2),
             Menu::ApplyLabel => at(Menu::Annotation, 0),
             Menu::Boundaries => at(Menu::Annotation, 2),
+            Menu::QuoteAssistant => at(Menu::Annotation, 3),
         }
     }
 
@@ -132,6 +137,13 @@ impl Command {
             }
             Command::StartLink | Command::AddFragment => (Menu::Annotation, 2),
             Command::Boundary(m) => (Menu::Boundaries, u8::from(m.by_word)),
+            Command::ProposeQuotes | Command::ProposeQuotesAll => (Menu::QuoteAssistant, 0),
+            Command::NextProposal
+            | Command::PreviousProposal
+            | Command::AcceptProposal
+            | Command::RejectProposal
+            | Command::AcceptAllProposals
+            | Command::ProposalFromSelection => (Menu::QuoteAssistant, 1),
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => (Menu::View, 0),
             Command::NextDocument | Command::PreviousDocument => (Menu::View, 1),
             Command::ToggleTheme => (Menu::View, 2),

@@ -90,6 +90,12 @@ impl DocView<'_> {
                 }
             }
             painter.galley(p.origin, p.layout.galley().clone(), visuals.text_color());
+            // The quote assistant's proposals, a layer apart from the coder's spans.
+            for m in self.proposals {
+                for r in m.pieces.iter().flat_map(|&(a, b)| rects(a, b)) {
+                    dashed_outline(painter, r.expand(2.0), m);
+                }
+            }
             self.paint_underlines(ui, state, drawn);
         }
         self.paint_relations(ui, &anchors, state);
@@ -182,4 +188,24 @@ impl DocView<'_> {
             ui.ctx().request_repaint();
         }
     }
+}
+
+/// A proposal's outline around one row rectangle: dashes in its label's colour, wider
+/// and over a faint wash of it when under review.
+fn dashed_outline(painter: &egui::Painter, r: Rect, mark: &super::ProposalMark) {
+    let width = if mark.current {
+        painter.rect_filled(r, 2.0, mark.color.gamma_multiply(0.12));
+        2.2
+    } else {
+        1.2
+    };
+    let corners = [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ];
+    let stroke = Stroke::new(width, mark.color);
+    painter.extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
 }

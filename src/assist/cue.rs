@@ -1,0 +1,208 @@
+//! Cues: the reporting verbs ("said", "pointed out") and source markers ("according
+//! to") of an article, found with the lexicon, with the auxiliaries and adverbs that go
+//! with a verb ("has repeatedly said").
+
+use super::token::{Kind, Tokens};
+use crate::model::{Lexicon, VerbIndex};
+
+/// One cue in the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    /// First token of the verb or marker itself.
+    pub first: usize,
+    /// Last token of the verb or marker.
+    pub last: usize,
+    /// First token of the auxiliaries and adverbs before the verb ("has also said").
+    pub aux: usize,
+    /// A source marker ("according to") rather than a verb.
+    pub marker: bool,
+    /// The verb's position in the lexicon.
+    pub verb: Option<usize>,
+    /// The lemma ("say") or the marker as listed.
+    pub lemma: String,
+    /// Words the lexicon lists as how sure it is of the verb, 0–1.
+    pub weight: f32,
+}
+
+/// Words that make the next word a noun ("the report", "his claim"), so not a cue.
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "whose", "no", "every", "each", "any", "some", "another", "such", "first", "last", "new",
+    "more", "most", "many", "own",
+];
+
+/// Auxiliaries and adverbs that may stand between a source and its verb.
+pub const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "being",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "did",
+    "does",
+    "do",
+    "also",
+    "not",
+    "never",
+    "later",
+    "previously",
+    "again",
+    "repeatedly",
+    "recently",
+    "then",
+    "once",
+    "publicly",
+    "privately",
+    "reportedly",
+    "already",
+    "even",
+    "often",
+    "frequently",
+    "just",
+    "still",
+    "first",
+    "further",
+    "clearly",
+    "quickly",
+    "simply",
+    "openly",
+    "flatly",
+    "angrily",
+    "bluntly",
+    "firmly",
+    "strongly",
+    "loudly",
+    "quietly",
+    "explicitly",
+    "n't",
+    "ever",
+    "since",
+    "has",
+    "now",
+    "separately",
+    "initially",
+    "earlier",
+    "long",
+    "always",
+    "falsely",
+    "correctly",
+    "rightly",
+    "wrongly",
+    "frankly",
+    "famously",
+    "recently",
+    "vehemently",
+    "forcefully",
+    "emphatically",
+    "tersely",
+    "cheerfully",
+    "specifically",
+    "directly",
+    "formally",
+    "officially",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "too",
+];
+
+/// Every cue of the text that is not inside a quotation (`quoted[i]` says a token is).
+pub fn find(tokens: &Tokens, lexicon: &Lexicon, index: &VerbIndex, quoted: &[bool]) -> Vec<Cue> {
+    let toks = &tokens.toks;
+    let markers: Vec<Vec<&str>> = lexicon
+        .source_markers
+        .iter()
+        .map(|m| m.split_whitespace().collect())
+        .collect();
+    let mut out: Vec<Cue> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if quoted[i] || toks[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        if let Some(len) = marker_at(tokens, i, &markers) {
+            out.push(Cue {
+                first: i,
+                last: i + len - 1,
+                aux: i,
+                marker: true,
+                verb: None,
+                lemma: tokens.span_text(i, i + len - 1).to_lowercase(),
+                weight: 1.0,
+            });
+            i += len;
+            continue;
+        }
+        if let Some(cue) = verb_at(tokens, lexicon, index, i) {
+            i = cue.last + 1;
+            out.push(cue);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The length in tokens of the source marker starting at token `i`, if one does.
+fn marker_at(tokens: &Tokens, i: usize, markers: &[Vec<&str>]) -> Option<usize> {
+    let toks = &tokens.toks;
+    markers
+        .iter()
+        .filter(|m| {
+            !m.is_empty()
+                && m.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k)
+                        .is_some_and(|t| t.lower == w.to_lowercase() && t.para == toks[i].para)
+                })
+        })
+        .map(Vec::len)
+        .max()
+}
+
+/// The reporting verb at token `i` (two words first, for "pointed out"), if the word is
+/// one and reads as a verb here.
+fn verb_at(tokens: &Tokens, lexicon: &Lexicon, index: &VerbIndex, i: usize) -> Option<Cue> {
+    let toks = &tokens.toks;
+    let two = toks
+        .get(i + 1)
+        .filter(|n| n.kind == Kind::Word && n.para == toks[i].para)
+        .and_then(|n| index.lookup_exact(&format!("{} {}", toks[i].lower, n.lower)))
+        .map(|v| (v, i + 1));
+    let (verb, last) = two.or_else(|| index.lookup_exact(&toks[i].lower).map(|v| (v, i)))?;
+    let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+    if prev.is_some_and(|p| DETERMINERS.contains(&p)) {
+        return None;
+    }
+    // "to" before a bare form is an infinitive ("wants to say"): kept, it still attributes.
+    let mut aux = i;
+    while aux > 0
+        && toks[aux - 1].para == toks[i].para
+        && AUXILIARIES.contains(&toks[aux - 1].lower.as_str())
+    {
+        aux -= 1;
+    }
+    let entry = lexicon.verbs.get(verb)?;
+    Some(Cue {
+        first: i,
+        last,
+        aux,
+        marker: false,
+        verb: Some(verb),
+        lemma: entry.lemma.clone(),
+        weight: entry.weight(),
+    })
+}

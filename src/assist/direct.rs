@@ -1,0 +1,341 @@
+//! Direct quotes: quotations attributed by a cue beside them (“…,” Ward said / Ward
+//! said: “…”), one quote in two fragments around its attribution (“…,” he said, “…”), a
+//! quotation continuing the previous speaker's, and quotations with no attribution.
+
+use super::Found;
+use super::cue::Cue;
+use super::marks::Quoted;
+use super::rule::Rule;
+use super::source;
+use super::token::{Kind, Tokens};
+
+/// Tokens between a quotation and its cue at most ("…,” said the council's chief
+/// spokeswoman Ana Ruiz).
+const MAX_GAP: usize = 12;
+
+/// Verbs whose listener comes before what is said ("told reporters: …").
+const LISTENER_VERBS: &[&str] = &[
+    "tell", "inform", "assure", "remind", "warn", "ask", "urge", "promise", "advise", "brief",
+];
+
+/// A cue found for a quotation: its index, the source's tokens and the rule.
+type Hit = (usize, Option<(usize, usize)>, Rule);
+
+/// Attributions of the article's quotations, and which quotations they use.
+pub fn attribute(tokens: &Tokens, quotations: &[Quoted], cues: &[Cue]) -> (Vec<Found>, Vec<bool>) {
+    let mut found: Vec<Found> = Vec::new();
+    let mut used = vec![false; quotations.len()];
+    let mut cue_used = vec![false; cues.len()];
+    for q in 0..quotations.len() {
+        if used[q] {
+            continue;
+        }
+        let hit = quote_then_cue(tokens, &quotations[q], cues, &cue_used)
+            .or_else(|| cue_then_quote(tokens, &quotations[q], cues, &cue_used));
+        let Some((c, src, rule)) = hit else {
+            continue;
+        };
+        used[q] = true;
+        cue_used[c] = true;
+        let mut content = vec![(quotations[q].open, quotations[q].close)];
+        let mut rule = rule;
+        if rule == Rule::QuoteThenCue
+            && let Some(next) = resumed(tokens, quotations, q, &cues[c], src)
+        {
+            used[next] = true;
+            content.push((quotations[next].open, quotations[next].close));
+            rule = Rule::Interrupted;
+        }
+        found.push(Found {
+            content,
+            cue: Some(c),
+            source: src,
+            rule,
+            confidence: confidence(rule, &cues[c]),
+        });
+    }
+    continued(tokens, quotations, cues, &mut used, &mut found);
+    (found, used)
+}
+
+fn confidence(rule: Rule, cue: &Cue) -> f32 {
+    let base = match rule {
+        Rule::QuoteThenCue | Rule::Interrupted => 0.95,
+        Rule::CueThenQuote => 0.9,
+        _ => 0.6,
+    };
+    base * (0.5 + 0.5 * cue.weight)
+}
+
+/// Whether a quotation ends as a quote does before its attribution: with a comma, stop,
+/// question or exclamation mark or dash inside or a comma just after it — not a title
+/// ("“Jaws” director Ana Ruiz said").
+fn ends_like_a_quote(tokens: &Tokens, q: &Quoted) -> bool {
+    let toks = &tokens.toks;
+    let inside = toks[q.close - 1].lower.as_str();
+    matches!(inside, "," | "." | "?" | "!" | "…" | "—" | "–" | "-")
+        || toks
+            .get(q.close + 1)
+            .is_some_and(|t| t.is(",") && t.para == toks[q.close].para)
+}
+
+/// “…,” Ward said / “…,” said Ward: a cue right after the quotation, with its source.
+fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) -> Option<Hit> {
+    let toks = &tokens.toks;
+    if !ends_like_a_quote(tokens, q) {
+        return None;
+    }
+    let mut k = q.close + 1;
+    if toks.get(k).is_some_and(|t| t.is(",")) {
+        k += 1;
+    }
+    let para = toks[q.close].para;
+    if toks.get(k).is_none_or(|t| t.para != para) {
+        return None;
+    }
+    let last = tokens.sentences[tokens.sentence_of[k]].end - 1;
+    let c = cues.iter().enumerate().position(|(ci, c)| {
+        !cue_used[ci] && !c.marker && c.aux >= k && c.first <= k + MAX_GAP && c.last <= last
+    })?;
+    let cue = &cues[c];
+    let gap_ok = (k..cue.aux).all(|i| {
+        let t = &toks[i];
+        t.para == para
+            && t.kind != Kind::Quote
+            && !matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":")
+    });
+    if !gap_ok {
+        return None;
+    }
+    let src = if cue.aux == k {
+        source::after(tokens, cue.last + 1, stop_before(tokens, last))
+    } else {
+        Some((k, cue.aux - 1))
+    };
+    Some((c, src, Rule::QuoteThenCue))
+}
+
+/// The last token of a sentence ending at `last`, without its final stop.
+fn stop_before(tokens: &Tokens, last: usize) -> usize {
+    let mut end = last;
+    while end > 0 && !tokens.toks[end].is_word() {
+        end -= 1;
+    }
+    end
+}
+
+/// Ward said: “…” / Ward told reporters “…”: a cue before the quotation (in its sentence,
+/// or ending the paragraph before it with a colon).
+fn cue_then_quote(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) -> Option<Hit> {
+    let toks = &tokens.toks;
+    let open = q.open;
+    let first = tokens.sentences[tokens.sentence_of[open]].start;
+    let prev = open.checked_sub(1)?;
+    let colon_before_paragraph = toks[prev].para != toks[open].para && toks[prev].is(":");
+    let floor = if colon_before_paragraph {
+        tokens.sentences[tokens.sentence_of[prev]].start
+    } else {
+        first
+    };
+    let c = cues
+        .iter()
+        .enumerate()
+        .rev()
+        .position(|(ci, c)| !cue_used[ci] && !c.marker && c.last < open && c.aux >= floor)?;
+    let c = cues.len() - 1 - c;
+    let cue = &cues[c];
+    let gap: Vec<&str> = ((cue.last + 1)..open)
+        .map(|i| toks[i].lower.as_str())
+        .collect();
+    let listener = cue.verb.is_some() && LISTENER_VERBS.contains(&cue.lemma.as_str());
+    let fits = match gap.as_slice() {
+        [] | [":"] | [","] | ["that"] => true,
+        [.., ":"] | [.., ","] => gap.len() <= 8 && !gap.iter().any(|w| matches!(*w, "." | "that")),
+        words => {
+            listener
+                && words.len() <= 4
+                && words
+                    .iter()
+                    .all(|w| !matches!(*w, "." | "," | "that" | "the" | "was" | "is"))
+        }
+    };
+    if !fits {
+        return None;
+    }
+    let src = source::before(tokens, cue.aux, floor);
+    Some((c, src, Rule::CueThenQuote))
+}
+
+/// “…,” Ward said, “…”: the quotation that resumes right after the attribution of
+/// quotation `q`, in the same sentence.
+fn resumed(
+    tokens: &Tokens,
+    quotations: &[Quoted],
+    q: usize,
+    cue: &Cue,
+    src: Option<(usize, usize)>,
+) -> Option<usize> {
+    let toks = &tokens.toks;
+    let next = quotations.get(q + 1)?;
+    let attribution_end = src.map_or(cue.last, |s| s.1.max(cue.last));
+    let between: Vec<&str> = ((attribution_end + 1)..next.open)
+        .map(|i| toks[i].lower.as_str())
+        .collect();
+    let same_paragraph = toks[next.open].para == toks[q_close(quotations, q)].para;
+    let ok = same_paragraph
+        && matches!(between.last(), Some(&",") | Some(&":") | Some(&"—"))
+        && between.len() <= 6
+        && !between.iter().any(|w| matches!(*w, "." | "!" | "?"));
+    ok.then_some(q + 1)
+}
+
+fn q_close(quotations: &[Quoted], q: usize) -> usize {
+    quotations[q].close
+}
+
+/// Quotations with no attribution of their own that continue the speaker of the
+/// attributed quotation just before them (the same or the next paragraph), and quoted
+/// phrases with none at all.
+fn continued(
+    tokens: &Tokens,
+    quotations: &[Quoted],
+    cues: &[Cue],
+    used: &mut [bool],
+    found: &mut [Found],
+) {
+    let toks = &tokens.toks;
+    for q in 0..quotations.len() {
+        if used[q] {
+            continue;
+        }
+        let quote = &quotations[q];
+        let starts_sentence = tokens.sentences[tokens.sentence_of[quote.open]].start == quote.open;
+        let cue_in_sentence = cues.iter().any(|c| {
+            tokens.sentence_of[c.first] == tokens.sentence_of[quote.open]
+                || tokens.sentence_of[c.first] == tokens.sentence_of[quote.close]
+        });
+        if !starts_sentence || cue_in_sentence {
+            continue;
+        }
+        let para = toks[quote.open].para;
+        let previous = found
+            .iter()
+            .filter(|f| {
+                f.rule != Rule::Unattributed
+                    && f.content.last().is_some_and(|c| c.1 < quote.open)
+                    && f.content.last().is_some_and(|c| para - toks[c.1].para <= 1)
+            })
+            .max_by_key(|f| f.content.last().map(|c| c.1));
+        let Some(previous) = previous.cloned() else {
+            continue;
+        };
+        // Nothing else may be said between them.
+        let last_before = previous.content.last().map_or(0, |c| c.1);
+        if found.iter().any(|f| {
+            f.content
+                .first()
+                .is_some_and(|c| c.0 > last_before && c.0 < quote.open)
+        }) {
+            continue;
+        }
+        used[q] = true;
+        if let Some(f) = found.iter_mut().find(|f| f.content == previous.content) {
+            // The quote goes on: one quote in pieces, as coders mark it.
+            f.content.push((quote.open, quote.close));
+            f.rule = Rule::Interrupted;
+        }
+    }
+}
+
+/// Words before a quotation that make it a title of a work, not somebody's words
+/// ("the film “Harbour Lights”").
+const WORK_WORDS: &[&str] = &[
+    "film",
+    "movie",
+    "book",
+    "novel",
+    "song",
+    "album",
+    "show",
+    "series",
+    "programme",
+    "program",
+    "play",
+    "musical",
+    "opera",
+    "poem",
+    "article",
+    "column",
+    "essay",
+    "report",
+    "documentary",
+    "episode",
+    "podcast",
+    "newspaper",
+    "magazine",
+    "titled",
+    "entitled",
+    "headlined",
+    "single",
+    "painting",
+    "exhibition",
+    "campaign",
+    "slogan",
+    "hashtag",
+];
+
+/// Whether a quotation names a work or is a nickname: every word capitalised and a
+/// work word or possessive before it ("the film “Harbour Lights”", "Fox’s “Hannity”"),
+/// or set between the parts of a name (Dwayne “The Rock” Johnson).
+fn is_title_or_nickname(tokens: &Tokens, q: &Quoted) -> bool {
+    let toks = &tokens.toks;
+    let words: Vec<&super::token::Token> = toks[q.open + 1..q.close]
+        .iter()
+        .filter(|t| t.is_word())
+        .collect();
+    let small = [
+        "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "or",
+    ];
+    let title_case = !words.is_empty()
+        && words
+            .iter()
+            .all(|t| t.cap || t.kind == Kind::Number || small.contains(&t.lower.as_str()));
+    let before = q.open.checked_sub(1).map(|i| &toks[i]);
+    let after = toks.get(q.close + 1);
+    let work_before = before.is_some_and(|b| {
+        WORK_WORDS.contains(&b.lower.as_str()) || b.lower.ends_with("'s") || b.lower == "called"
+    });
+    let nickname = before.is_some_and(|b| b.cap && b.kind == Kind::Word)
+        && after.is_some_and(|a| a.cap && a.kind == Kind::Word);
+    title_case && (work_before || nickname || words.len() <= 4 && before.is_some_and(|b| b.cap))
+}
+
+/// Quoted words and phrases no rule attributed and no found quote contains: a quote of
+/// an unnamed source or a quoted word (“ignorant”), unless it names a work or a
+/// nickname. The speaker is left to the coder.
+pub fn unattributed(
+    tokens: &Tokens,
+    quotations: &[Quoted],
+    used: &[bool],
+    found: &[Found],
+) -> Vec<Found> {
+    let inside = |q: &Quoted| {
+        found
+            .iter()
+            .any(|f| f.content.iter().any(|&(a, b)| a <= q.open && q.close <= b))
+    };
+    quotations
+        .iter()
+        .zip(used)
+        .filter(|(q, used)| {
+            !**used && q.close > q.open + 1 && !inside(q) && !is_title_or_nickname(tokens, q)
+        })
+        .map(|(q, _)| Found {
+            content: vec![(q.open, q.close)],
+            cue: None,
+            source: None,
+            rule: Rule::Unattributed,
+            confidence: 0.4,
+        })
+        .collect()
+}

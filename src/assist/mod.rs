@@ -1,0 +1,90 @@
+//! The quote assistant: proposes every quote of an article, the attribution that
+//! introduces it (source and reporting verb) and its speaker, for a coder to review.
+//!
+//! A pure function of the text, the codebook and the lexicon, like `analysis`: no window,
+//! no files. The window and `lectern suggest` call it and turn what it returns into
+//! edits. Each proposal names the rule that made it and how sure it is. The rules read
+//! quotation marks of every common style, the lexicon's reporting verbs and source
+//! markers, and clause boundaries (commas, "that", sentence ends); speakers are resolved
+//! within the article ("he" → the full name introduced earlier). Measured on PolNeAR by
+//! `scripts/quote-score` (README, "Quote assistant").
+
+pub mod accept;
+mod cue;
+mod direct;
+mod marks;
+mod reported;
+mod roles;
+mod rule;
+mod source;
+mod speaker;
+mod suggestion;
+mod token;
+
+pub use roles::Roles;
+pub use rule::Rule;
+pub use suggestion::{ProposedSpan, Suggestion};
+
+use crate::model::{Lexicon, VerbIndex};
+use token::Tokens;
+
+/// One attribution found in the text, in tokens: what the rules return.
+#[derive(Clone, Debug)]
+struct Found {
+    /// Token ranges (inclusive) of the quote's pieces, in text order.
+    content: Vec<(usize, usize)>,
+    /// The cue introducing it, an index into the article's cues.
+    cue: Option<usize>,
+    /// The source's tokens (inclusive), when the text names one.
+    source: Option<(usize, usize)>,
+    /// Which rule found it.
+    rule: Rule,
+    /// How sure the rule is, 0–1.
+    confidence: f32,
+}
+
+/// The assistant, ready to run over many articles with one codebook and lexicon.
+pub struct Assistant<'a> {
+    roles: Roles,
+    lexicon: &'a Lexicon,
+    index: VerbIndex,
+}
+
+impl<'a> Assistant<'a> {
+    /// An assistant proposing spans of the codebook's `roles` with the words of `lexicon`.
+    pub fn new(roles: Roles, lexicon: &'a Lexicon) -> Assistant<'a> {
+        Assistant {
+            roles,
+            index: lexicon.index(),
+            lexicon,
+        }
+    }
+
+    /// The labels and attributes the proposals use.
+    pub fn roles(&self) -> &Roles {
+        &self.roles
+    }
+
+    /// Every attribution of `text` the rules find, in text order.
+    pub fn propose(&self, text: &str) -> Vec<Suggestion> {
+        let tokens = Tokens::new(text);
+        let quotations = marks::quotations(&tokens);
+        let mut quoted = vec![false; tokens.toks.len()];
+        for q in &quotations {
+            for flag in &mut quoted[q.open..=q.close] {
+                *flag = true;
+            }
+        }
+        let cues = cue::find(&tokens, self.lexicon, &self.index, &quoted);
+        let (mut found, used_quotes) = direct::attribute(&tokens, &quotations, &cues);
+        let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
+        found.extend(reported::attribute(&tokens, &cues, &used, &quoted));
+        let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found);
+        found.extend(loose);
+        found.sort_by_key(|f| f.content.first().map(|c| c.0));
+        suggestion::build(&tokens, &cues, found, &self.roles, self.lexicon, &quoted)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,196 @@
+//! Reported speech: what a source said, thought or found, in the writer's words — the
+//! clause after the verb ("Ward said (that) the bridge is safe"), the sentence before its
+//! attribution ("The bridge is safe, Ward said"), both sides of an attribution set in
+//! commas ("The bridge, Ward said, is safe") and source markers ("according to Ward").
+
+use super::Found;
+use super::cue::Cue;
+use super::rule::Rule;
+use super::source;
+use super::token::{Kind, Tokens};
+
+/// Tokens after a trailing cue that can still be adverbials ("…, Ward said on Monday in
+/// an interview with the Courier.").
+const MAX_TAIL: usize = 10;
+
+/// Attributions of reported speech for the cues not used by a quotation.
+pub fn attribute(tokens: &Tokens, cues: &[Cue], used: &[usize], quoted: &[bool]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (c, cue) in cues.iter().enumerate() {
+        if used.contains(&c) {
+            continue;
+        }
+        let s = tokens.sentence_of[cue.first];
+        let sentence = tokens.sentences[s].clone();
+        let first = sentence.start;
+        let last = stop_before(tokens, sentence.end - 1, cue.last);
+        let found = if cue.marker {
+            according_to(tokens, cue, first, last)
+        } else {
+            trailing(tokens, cue, first, last, quoted)
+                .or_else(|| forward(tokens, cue, cues, first, last))
+        };
+        if let Some(mut f) = found {
+            f.cue = Some(c);
+            f.confidence *= 0.5 + 0.5 * cue.weight;
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// The last token of the sentence ending at `end` that is not its final punctuation
+/// (keeping a closing quotation mark), never before `floor`.
+fn stop_before(tokens: &Tokens, end: usize, floor: usize) -> usize {
+    let mut e = end;
+    while e > floor && tokens.toks[e].kind == Kind::Punct {
+        e -= 1;
+    }
+    e
+}
+
+/// Where the clause before token `to` begins: the sentence start, or just after a
+/// colon or semicolon in between.
+fn clause_start(tokens: &Tokens, first: usize, to: usize) -> usize {
+    (first..to)
+        .rev()
+        .find(|&i| matches!(tokens.toks[i].lower.as_str(), ":" | ";"))
+        .map_or(first, |i| i + 1)
+}
+
+/// "According to Ward, …", "…, according to Ward." and "… according to Ward."
+fn according_to(tokens: &Tokens, cue: &Cue, first: usize, last: usize) -> Option<Found> {
+    let toks = &tokens.toks;
+    let after_source = (cue.last + 1..=last).find(|&i| toks[i].is(","));
+    let at_start = cue.first == first || toks[cue.first - 1].is(",") && after_source.is_some();
+    let (content, source) = if at_start && let Some(comma) = after_source {
+        // According to Ward, CONTENT.
+        if comma + 1 > last || cue.last + 1 > comma - 1 {
+            return None;
+        }
+        ((comma + 1, last), (cue.last + 1, comma - 1))
+    } else {
+        // CONTENT(,) according to Ward(, …).
+        let start = clause_start(tokens, first, cue.first);
+        let mut end = cue.first.checked_sub(1)?;
+        if toks[end].is(",") {
+            end = end.checked_sub(1)?;
+        }
+        if end < start {
+            return None;
+        }
+        let src_end = after_source.map_or(last, |c| c - 1);
+        if cue.last + 1 > src_end {
+            return None;
+        }
+        ((start, end), (cue.last + 1, src_end))
+    };
+    Some(Found {
+        content: vec![content],
+        cue: None,
+        source: Some(source),
+        rule: Rule::AccordingTo,
+        confidence: 0.85,
+    })
+}
+
+/// "CONTENT, Ward said (on Monday)." / "CONTENT, said Ward." and, with content on both
+/// sides, "CONTENT, Ward said, CONTENT."
+fn trailing(
+    tokens: &Tokens,
+    cue: &Cue,
+    first: usize,
+    last: usize,
+    quoted: &[bool],
+) -> Option<Found> {
+    let toks = &tokens.toks;
+    let (source, comma) = if cue.aux > first && toks[cue.aux - 1].is(",") {
+        // Inverted: ", said Ward".
+        let src = source::after(tokens, cue.last + 1, last);
+        (src, cue.aux - 1)
+    } else {
+        let src = source::before(tokens, cue.aux, first)?;
+        let comma = src
+            .0
+            .checked_sub(1)
+            .filter(|&c| c >= first && toks[c].is(","))?;
+        (Some(src), comma)
+    };
+    let start = clause_start(tokens, first, comma);
+    if comma <= start {
+        return None;
+    }
+    let attribution_end = source.map_or(cue.last, |s| s.1.max(cue.last));
+    // What follows the attribution: nothing, adverbials, or a comma and more content.
+    let tail: Vec<usize> = (attribution_end + 1..=last).collect();
+    if tail.iter().any(|&i| toks[i].is("that") || toks[i].is(":")) {
+        return None;
+    }
+    let resume = tail.iter().position(|&i| toks[i].is(","));
+    let mut content = vec![(start, comma - 1)];
+    let rule = match resume {
+        Some(p) if p <= 4 && tail[p] < last => {
+            content.push((tail[p] + 1, last));
+            Rule::ReportedBefore
+        }
+        _ if tail.len() > MAX_TAIL => return None,
+        _ => Rule::ReportedBefore,
+    };
+    // A sentence that is one quotation is a direct quote's, found already.
+    if quoted[start] && quoted[comma - 1] {
+        return None;
+    }
+    Some(Found {
+        content,
+        cue: None,
+        source,
+        rule,
+        confidence: 0.7,
+    })
+}
+
+/// "Ward said (that) CONTENT": from after the verb (and its listener, "told reporters
+/// that") to the end of the sentence or the next attribution in it.
+fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) -> Option<Found> {
+    let toks = &tokens.toks;
+    let mut start = cue.last + 1;
+    if start > last {
+        return None;
+    }
+    // Skip a listener or adverbial before "that" ("told reporters on Monday that").
+    if let Some(that) = (start..=last.min(start + 6)).find(|&i| toks[i].is("that"))
+        && (start..that).all(|i| toks[i].is_word() && !toks[i].is("and"))
+    {
+        start = that;
+    }
+    while start <= last && matches!(toks[start].lower.as_str(), ":" | "," | "—" | "-") {
+        start += 1;
+    }
+    // The content ends where another attribution of the same sentence begins.
+    let mut end = last;
+    for other in cues.iter().filter(|o| o.first > start && o.first <= last) {
+        let at = other.aux;
+        if at > start && toks[at - 1].is(",") && is_participle(&toks[other.first].lower) {
+            end = end.min(at - 2);
+        }
+        if other.marker && at > start && toks[at - 1].is(",") {
+            end = end.min(at - 2);
+        }
+    }
+    if end < start || end >= toks.len() {
+        return None;
+    }
+    let source = source::before(tokens, cue.aux, first);
+    Some(Found {
+        content: vec![(start, end)],
+        cue: None,
+        source,
+        rule: Rule::Reported,
+        confidence: if source.is_some() { 0.7 } else { 0.5 },
+    })
+}
+
+/// Whether a word is an -ing form ("adding", "saying").
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ing")
+}

@@ -1,0 +1,276 @@
+//! Sources: the noun phrase that says who is speaking ("Mr Ward", "a spokeswoman for the
+//! council, Ana Ruiz,", "he"), found beside a cue without a parser: words are taken
+//! leftwards (or rightwards after an inverted "said Ward") until a clause boundary.
+
+use super::token::{Kind, Tokens};
+
+/// Words that begin a new clause, so a source never reaches past them.
+const CLAUSE_WORDS: &[&str] = &[
+    "that",
+    "but",
+    "when",
+    "while",
+    "as",
+    "because",
+    "if",
+    "after",
+    "before",
+    "since",
+    "so",
+    "although",
+    "though",
+    "whereas",
+    "where",
+    "whom",
+    "unless",
+    "until",
+    "or",
+    "nor",
+    "than",
+    "then",
+    "how",
+    "what",
+    "why",
+    "whether",
+    "yet",
+    "once",
+    "and",
+    "also",
+    "however",
+    "meanwhile",
+    "instead",
+    "thus",
+    "therefore",
+    "moreover",
+    "indeed",
+    "later",
+    "earlier",
+    "still",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "here",
+    "there",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "to",
+    "not",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+];
+
+/// Prepositions that end a source when read leftwards ("In 2015 he said" → "he").
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "with", "without", "by", "about", "into",
+    "through", "over", "under", "against", "upon", "via", "across", "amid", "despite", "toward",
+    "towards", "like", "unlike", "per", "to",
+];
+
+/// Pronouns that are a whole source by themselves.
+pub const SUBJECT_PRONOUNS: &[&str] = &[
+    "he", "she", "they", "i", "we", "you", "it", "who", "which", "one", "everyone", "nobody",
+    "someone", "somebody", "anyone", "others", "many", "some", "most", "both", "few", "all",
+];
+
+/// Tokens a source is made of, read leftwards from the cue; the longest a source gets.
+const MAX_SOURCE_TOKENS: usize = 14;
+
+/// Whether token `i` ends a source read leftwards.
+fn is_boundary(tokens: &Tokens, i: usize) -> bool {
+    let t = &tokens.toks[i];
+    match t.kind {
+        Kind::Quote => true,
+        Kind::Punct => !matches!(t.lower.as_str(), "." | "&" | "'" | "’"),
+        Kind::Word if t.cap => false,
+        Kind::Word => {
+            CLAUSE_WORDS.contains(&t.lower.as_str()) || PREPOSITIONS.contains(&t.lower.as_str())
+        }
+        Kind::Number => false,
+    }
+}
+
+/// The source before a cue whose auxiliaries start at token `aux`, not reaching before
+/// token `floor`: the subject of "Mr Ward has said", with an appositive between commas
+/// ("Ana Ruiz, a council spokeswoman, said") and the antecedent of "who said"
+/// ("Ward, who said" → "Ward, who"). Token range, inclusive.
+pub fn before(tokens: &Tokens, aux: usize, floor: usize) -> Option<(usize, usize)> {
+    if aux <= floor {
+        return None;
+    }
+    let toks = &tokens.toks;
+    let end = aux - 1;
+    let para = toks[aux].para;
+    if toks[end].para != para {
+        return None;
+    }
+    if toks[end].kind == Kind::Word
+        && SUBJECT_PRONOUNS.contains(&toks[end].lower.as_str())
+        && !matches!(toks[end].lower.as_str(), "who" | "which")
+    {
+        return Some((end, end));
+    }
+    if matches!(toks[end].lower.as_str(), "who" | "which") {
+        // "Ward, who said": the antecedent is the source, written up to "who".
+        let comma = end
+            .checked_sub(1)
+            .filter(|&c| c >= floor && toks[c].is(","));
+        let head = comma
+            .and_then(|c| name_left(tokens, c, floor).or_else(|| phrase_left(tokens, c, floor)));
+        return Some(head.map_or((end, end), |(a, _)| (a, end)));
+    }
+    if toks[end].is(",") {
+        return appositive(tokens, end, floor);
+    }
+    phrase_left(tokens, aux, floor)
+}
+
+/// The noun phrase ending just before token `before`, read leftwards.
+fn phrase_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    let end = before.checked_sub(1)?;
+    if end < floor || toks[end].para != toks[before].para || is_boundary(tokens, end) {
+        return None;
+    }
+    let mut start = end;
+    while start > floor
+        && end - start + 1 < MAX_SOURCE_TOKENS
+        && toks[start - 1].para == toks[end].para
+        && !is_boundary(tokens, start - 1)
+    {
+        start -= 1;
+    }
+    // A capitalised clause word or preposition starting the sentence ("But", "In 2015")
+    // is not part of the source.
+    while start < end && {
+        let w = toks[start].lower.as_str();
+        CLAUSE_WORDS.contains(&w) || PREPOSITIONS.contains(&w)
+    } {
+        start += 1;
+    }
+    Some((start, end))
+}
+
+/// The capitalised words ending just before token `before` ("It angered Gregor Ward,"
+/// → "Gregor Ward").
+fn name_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    let end = before.checked_sub(1)?;
+    let is_name = |t: &super::token::Token| t.kind == Kind::Word && t.cap || t.is(".");
+    if end < floor || !is_name(&toks[end]) {
+        return None;
+    }
+    let mut start = end;
+    while start > floor && is_name(&toks[start - 1]) && toks[start - 1].para == toks[end].para {
+        start -= 1;
+    }
+    (start > floor || !toks[start].is(".")).then_some((start, end))
+}
+
+/// "NAME, APPOSITIVE, said": the name with its appositive, commas included.
+fn appositive(tokens: &Tokens, comma: usize, floor: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    let mut k = comma;
+    let mut words = 0;
+    while k > floor {
+        k -= 1;
+        if toks[k].is(",") {
+            let name = phrase_left(tokens, k, floor)?;
+            return (words > 0).then_some((name.0, comma));
+        }
+        if matches!(toks[k].kind, Kind::Quote)
+            || toks[k].is(".")
+            || toks[k].para != toks[comma].para
+        {
+            return None;
+        }
+        words += 1;
+        if words > MAX_SOURCE_TOKENS {
+            return None;
+        }
+    }
+    None
+}
+
+/// The source after an inverted cue ("…,” said Ana Ruiz, a spokeswoman.), from token
+/// `from`, ending before the sentence's last token `last` stop or a comma.
+pub fn after(tokens: &Tokens, from: usize, last: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    if from > last || toks[from].kind != Kind::Word {
+        return None;
+    }
+    let mut end = from;
+    while end < last
+        && end + 1 - from < MAX_SOURCE_TOKENS
+        && toks[end + 1].para == toks[from].para
+        && (toks[end + 1].is_word() || toks[end + 1].is(",") && end + 2 <= last)
+    {
+        end += 1;
+    }
+    while end > from && toks[end].is(",") {
+        end -= 1;
+    }
+    Some((from, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn src(text: &str, cue_word: &str) -> Option<String> {
+        let t = Tokens::new(text);
+        let i = t.toks.iter().position(|k| k.lower == cue_word)?;
+        let floor = t.sentences[t.sentence_of[i]].start;
+        before(&t, i, floor).map(|(a, b)| t.span_text(a, b))
+    }
+
+    #[test]
+    fn subjects_stop_at_clause_boundaries() {
+        assert_eq!(
+            src("On Monday, Mr. Ward said no.", "said").as_deref(),
+            Some("Mr. Ward")
+        );
+        assert_eq!(src("In 2015 he said no.", "said").as_deref(), Some("he"));
+        assert_eq!(
+            src(
+                "The bill passed but veteran analyst Ana Ruiz said no.",
+                "said"
+            )
+            .as_deref(),
+            Some("veteran analyst Ana Ruiz")
+        );
+        assert_eq!(
+            src("Ana Ruiz, a spokeswoman for the council, said no.", "said").as_deref(),
+            Some("Ana Ruiz, a spokeswoman for the council,")
+        );
+        assert_eq!(
+            src("It angered Ward, who said no.", "said").as_deref(),
+            Some("Ward, who")
+        );
+        assert_eq!(src("“No,” said Ward.", "said"), None);
+    }
+
+    #[test]
+    fn inverted_sources_run_to_the_stop() {
+        let t = Tokens::new("“No,” said Ana Ruiz, a spokeswoman.");
+        let said = t.toks.iter().position(|k| k.lower == "said").expect("said");
+        let last = t.toks.len() - 2;
+        let (a, b) = after(&t, said + 1, last).expect("source");
+        assert_eq!(t.span_text(a, b), "Ana Ruiz, a spokeswoman");
+    }
+}

@@ -1,0 +1,439 @@
+//! Speakers: who a source is, resolved within the article. "he", "she", "Mr Ward" and
+//! "the minister" become the full name introduced earlier ("Gregor Ward"); a source with
+//! nothing to resolve to is kept as written.
+//!
+//! Names are runs of capitalised words, with titles ("Mr", "Sen.") and capitalised
+//! roles ("Transport Minister") split off; a title or role gives the name a gender or a
+//! role that later pronouns and role nouns ("the minister") are matched against.
+
+use super::token::{Kind, Tokens};
+use crate::model::{Gender, Lexicon};
+use std::collections::HashMap;
+
+/// Capitalised words that start sentences without being names.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "here",
+    "then",
+    "so",
+    "yet",
+    "also",
+    "however",
+    "meanwhile",
+    "still",
+    "now",
+    "today",
+    "yesterday",
+    "last",
+    "next",
+    "former",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "several",
+    "one",
+    "according",
+    "speaking",
+    "asked",
+    "earlier",
+    "later",
+    "despite",
+    "during",
+    "since",
+    "because",
+    "although",
+    "though",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "even",
+    "just",
+    "only",
+    "not",
+    "no",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "from",
+    "by",
+    "of",
+    "to",
+    "instead",
+    "asked",
+    "whether",
+    "would",
+    "will",
+    "do",
+    "does",
+    "did",
+    "is",
+    "was",
+    "are",
+    "were",
+    "yes",
+    "oh",
+    "well",
+    "thanks",
+    "please",
+    "dear",
+    "let",
+    "every",
+    "each",
+    "other",
+    "another",
+    "under",
+    "over",
+    "about",
+    "without",
+    "within",
+    "among",
+    "between",
+    "into",
+];
+
+/// Lower-case words that may sit inside a name ("Ludwig van Beethoven").
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "al", "da", "di", "du", "del", "la", "le", "dos",
+    "das",
+];
+
+/// A person or organisation named in the text.
+#[derive(Clone, Debug)]
+struct Name {
+    /// First token of the name, after any title.
+    first: usize,
+    /// Last token.
+    last: usize,
+    /// The name as written, possessive ending removed ("Gregor Ward").
+    full: String,
+    /// Its last word, lower case: what "Mr Ward" or "Ward" is matched on.
+    key: String,
+    /// How many words the name has.
+    words: usize,
+    /// Gender shown by a title or role beside it.
+    gender: Option<Gender>,
+    /// Roles written beside it ("minister"), lower case.
+    roles: Vec<String>,
+    /// Whether an organisation word makes it a body, not a person.
+    organisation: bool,
+    /// Whether it ends in a possessive ("Ward’s"), so it qualifies another noun.
+    possessive: bool,
+    /// Whether it is the first name of its sentence: a likely subject.
+    subject: bool,
+}
+
+/// The names of one article and what has been learnt about them while resolving.
+pub struct People<'a> {
+    names: Vec<Name>,
+    lexicon: &'a Lexicon,
+    /// Gender learnt from pronouns already resolved, by name key.
+    learnt: HashMap<String, Gender>,
+    /// Keys of names already resolved as speakers, with the token where they spoke.
+    spoke: Vec<(usize, String)>,
+}
+
+impl<'a> People<'a> {
+    /// Finds every name outside quotations (`quoted[i]` says a token is inside one).
+    pub fn new(tokens: &Tokens, lexicon: &'a Lexicon, quoted: &[bool]) -> People<'a> {
+        let mut names = Vec::new();
+        let mut i = 0;
+        while i < tokens.toks.len() {
+            if quoted[i] {
+                i += 1;
+                continue;
+            }
+            match name_at(tokens, lexicon, i) {
+                Some(mut name) => {
+                    // A name opening its sentence (after titles, roles, "The", "But")
+                    // is its likely subject; one further in is usually an object.
+                    let start = tokens.sentences[tokens.sentence_of[name.first]].start;
+                    name.subject = (start..name.first).all(|k| {
+                        let t = &tokens.toks[k];
+                        t.cap || t.kind != Kind::Word || t.lower == "and"
+                    });
+                    i = name.last + 1;
+                    names.push(name);
+                }
+                None => i += 1,
+            }
+        }
+        People {
+            names,
+            lexicon,
+            learnt: HashMap::new(),
+            spoke: Vec::new(),
+        }
+    }
+
+    /// The speaker a source stands for: tokens `a..=b` of the text.
+    pub fn resolve(&mut self, tokens: &Tokens, (a, b): (usize, usize)) -> String {
+        let written = clean(&tokens.span_text(a, b));
+        let head = self.head_name(tokens, a, b);
+        let found = match head {
+            Some(h) => self.full_name(h),
+            None if a == b => self.pronoun(tokens, a),
+            None => self.role(tokens, a, b),
+        };
+        match found {
+            Some((key, full)) => {
+                self.spoke.push((a, key));
+                full
+            }
+            None => written,
+        }
+    }
+
+    /// The name that heads a source: the first one that ends the source or is followed by
+    /// a comma, a bracket or "who", and is not a possessive ("Ward’s aide").
+    fn head_name(&self, tokens: &Tokens, a: usize, b: usize) -> Option<usize> {
+        self.names.iter().position(|n| {
+            let ends = n.last == b
+                || tokens
+                    .toks
+                    .get(n.last + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "," | "(" | "who"));
+            n.first >= a && n.last <= b && !n.possessive && ends
+        })
+    }
+
+    /// The fullest form of the name `k` used up to it ("Ward" → "Gregor Ward").
+    fn full_name(&self, k: usize) -> Option<(String, String)> {
+        let name = &self.names[k];
+        let best = self.names[..=k]
+            .iter()
+            .filter(|n| n.key == name.key && n.words >= name.words)
+            .max_by_key(|n| n.words)
+            .unwrap_or(name);
+        Some((name.key.clone(), best.full.clone()))
+    }
+
+    /// The person a pronoun at token `at` refers to: the latest subject name before it
+    /// whose gender fits, else the latest name.
+    fn pronoun(&mut self, tokens: &Tokens, at: usize) -> Option<(String, String)> {
+        let word = Lexicon::person_word(&self.lexicon.pronouns, &tokens.toks[at].lower)?;
+        let gender = word.gender?;
+        let fits = |n: &Name, learnt: &HashMap<String, Gender>| {
+            !n.organisation
+                && !n.possessive
+                && n.gender
+                    .or_else(|| learnt.get(&n.key).copied())
+                    .is_none_or(|g| g == gender)
+        };
+        let sentence = tokens.sentence_of[at];
+        let before: Vec<usize> = (0..self.names.len())
+            .rev()
+            .filter(|&k| self.names[k].last < at)
+            .collect();
+        let recent_speaker = self
+            .spoke
+            .iter()
+            .rev()
+            .find(|(pos, _)| *pos < at && sentence - tokens.sentence_of[*pos] <= 3)
+            .and_then(|(_, key)| before.iter().copied().find(|&k| self.names[k].key == *key));
+        let pick = recent_speaker
+            .filter(|&k| fits(&self.names[k], &self.learnt))
+            .or_else(|| {
+                before
+                    .iter()
+                    .copied()
+                    .find(|&k| self.names[k].subject && fits(&self.names[k], &self.learnt))
+            })
+            .or_else(|| {
+                before
+                    .iter()
+                    .copied()
+                    .find(|&k| fits(&self.names[k], &self.learnt))
+            })?;
+        let key = self.names[pick].key.clone();
+        self.learnt.entry(key).or_insert(gender);
+        self.full_name(pick)
+    }
+
+    /// The person a role noun ("the minister") refers to: the latest name written with
+    /// that role, else the latest person who was a subject ("Ana Ruiz … The mayor said").
+    fn role(&self, tokens: &Tokens, a: usize, b: usize) -> Option<(String, String)> {
+        let role = (a..=b).rev().find_map(|i| {
+            Lexicon::person_word(&self.lexicon.roles, &tokens.toks[i].lower)
+                .map(|r| r.word.to_lowercase())
+        })?;
+        let singular = matches!(tokens.toks[a].lower.as_str(), "the" | "a" | "an" | "this");
+        let before = |k: &usize| self.names[*k].last < a;
+        let k = (0..self.names.len())
+            .rev()
+            .filter(before)
+            .find(|&k| self.names[k].roles.contains(&role))
+            .or_else(|| {
+                let n = &self.names;
+                (0..n.len())
+                    .rev()
+                    .filter(before)
+                    .find(|&k| singular && n[k].subject && !n[k].organisation && !n[k].possessive)
+            })?;
+        self.full_name(k)
+    }
+}
+
+/// A source as written, without commas or a possessive at its ends.
+fn clean(s: &str) -> String {
+    s.trim_matches(|c: char| c == ',' || c.is_whitespace())
+        .to_owned()
+}
+
+/// Whether token `i` is a capitalised word that can be part of a name.
+fn name_word(tokens: &Tokens, i: usize) -> bool {
+    let t = &tokens.toks[i];
+    t.kind == Kind::Word && t.cap && !NOT_NAMES.contains(&t.lower.as_str())
+}
+
+/// The name starting at token `i`, with the titles and roles before it.
+fn name_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Name> {
+    let toks = &tokens.toks;
+    let t = &toks[i];
+    if t.kind != Kind::Word || !t.cap || NOT_NAMES.contains(&t.lower.as_str()) {
+        return None;
+    }
+    let mut gender = None;
+    let mut roles = Vec::new();
+    let mut first = i;
+    let mut j = i;
+    loop {
+        let w = &toks[j];
+        let title = Lexicon::person_word(&lexicon.titles, &w.lower);
+        let role = Lexicon::person_word(&lexicon.roles, &w.lower);
+        if title.is_some() || role.is_some() {
+            // "Sen." or "Transport Minister": what comes after is the name.
+            gender = title
+                .and_then(|t| t.gender)
+                .or(role.and_then(|r| r.gender))
+                .or(gender);
+            if let Some(r) = role {
+                roles.push(r.word.to_lowercase());
+            }
+            first = j + 1;
+        }
+        let next = j + 1;
+        let skip_dot = toks.get(next).is_some_and(|d| d.is(".") && !d.space_before)
+            && (w.end - w.start == 1 || first == j + 1);
+        let k = if skip_dot { next + 1 } else { next };
+        let continues = toks.get(k).is_some_and(|n| n.para == w.para)
+            && !w.lower.ends_with("'s")
+            && (name_word(tokens, k)
+                || PARTICLES.contains(&toks[k].lower.as_str())
+                    && toks.get(k + 1).is_some_and(|m| m.cap));
+        if !continues {
+            break;
+        }
+        j = k;
+    }
+    if first > j {
+        return None;
+    }
+    let last = j;
+    let text = tokens.span_text(first, last);
+    let possessive = toks[last].lower.ends_with("'s") || toks[last].lower.ends_with("s'");
+    let full = text
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_owned();
+    let key = full.rsplit(' ').next().unwrap_or_default().to_lowercase();
+    roles.extend(roles_around(tokens, lexicon, first, last));
+    let organisation = (first..=last).any(|k| {
+        lexicon
+            .organisation_words
+            .iter()
+            .any(|o| o.to_lowercase() == toks[k].lower.trim_end_matches("'s"))
+    });
+    Some(Name {
+        first,
+        last,
+        words: full.split_whitespace().count(),
+        full,
+        key,
+        gender,
+        roles,
+        organisation,
+        possessive,
+        subject: false,
+    })
+}
+
+/// Lower-case roles just before a name ("transport minister Gregor Ward") or in an
+/// appositive after it ("Gregor Ward, the transport minister,").
+fn roles_around(tokens: &Tokens, lexicon: &Lexicon, first: usize, last: usize) -> Vec<String> {
+    let toks = &tokens.toks;
+    let is_role = |k: usize| {
+        Lexicon::person_word(&lexicon.roles, &toks[k].lower).map(|r| r.word.to_lowercase())
+    };
+    let mut out = Vec::new();
+    for k in first.saturating_sub(3)..first {
+        if toks[k].para == toks[first].para
+            && let Some(r) = is_role(k)
+        {
+            out.push(r);
+        }
+    }
+    if toks.get(last + 1).is_some_and(|c| c.is(",")) {
+        let mut k = last + 2;
+        while k < toks.len() && k <= last + 8 && toks[k].is_word() {
+            if let Some(r) = is_role(k) {
+                out.push(r);
+            }
+            k += 1;
+        }
+    }
+    out
+}

@@ -1,0 +1,163 @@
+//! What the assistant returns: for each attribution found, the quote and the attribution
+//! span as code-point pieces with their labels and attributes, the relation between
+//! them, the rule and its confidence — plain values the window and the command line
+//! turn into spans and relations.
+
+use super::Found;
+use super::cue::Cue;
+use super::roles::Roles;
+use super::rule::Rule;
+use super::speaker::People;
+use super::token::Tokens;
+use crate::model::Lexicon;
+use std::collections::BTreeMap;
+
+/// A span the assistant proposes: label, pieces and attribute values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProposedSpan {
+    /// The label's name.
+    pub label: String,
+    /// Code point ranges, end exclusive, in text order, not touching each other.
+    pub pieces: Vec<(usize, usize)>,
+    /// The pieces' text joined by one space (as brat and `Span::joined_text` do).
+    pub text: String,
+    /// Attribute values by field name (a quote's `speaker`; an attribution's `cue` and
+    /// `source`).
+    pub attributes: BTreeMap<String, String>,
+}
+
+/// One attribution found: the quote, what introduces it, why, and how sure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Suggestion {
+    /// The quote (the content).
+    pub quote: ProposedSpan,
+    /// The source and cue ("Mr Ward told reporters"), when the codebook has a label for
+    /// it and the text has a cue. Quotes of one speaker may share one.
+    pub attribution: Option<ProposedSpan>,
+    /// The relation type from the attribution to the quote (`introduces`), if any.
+    pub relation: Option<String>,
+    /// The rule that found it.
+    pub rule: Rule,
+    /// How sure the rule is, 0–1.
+    pub confidence: f32,
+}
+
+impl Suggestion {
+    /// The speaker proposed for the quote, if any.
+    pub fn speaker(&self, roles: &Roles) -> Option<&str> {
+        let field = roles.speaker.as_deref()?;
+        self.quote.attributes.get(field).map(String::as_str)
+    }
+}
+
+/// Turns what the rules found into suggestions: pieces in code points, speakers resolved
+/// in text order, duplicates (the same quote found twice) dropped.
+pub fn build(
+    tokens: &Tokens,
+    cues: &[Cue],
+    mut found: Vec<Found>,
+    roles: &Roles,
+    lexicon: &Lexicon,
+    quoted: &[bool],
+) -> Vec<Suggestion> {
+    found.retain(|f| !f.content.is_empty());
+    let mut seen: Vec<Vec<(usize, usize)>> = Vec::new();
+    found.retain(|f| {
+        let key = f.content.clone();
+        let fresh = !seen.contains(&key);
+        seen.push(key);
+        fresh
+    });
+    // Speakers are resolved in the order sources appear, as a reader meets them.
+    let mut people = People::new(tokens, lexicon, quoted);
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].source.map_or(usize::MAX, |s| s.0));
+    let mut speakers = vec![None; found.len()];
+    for i in order {
+        if let Some(src) = found[i].source {
+            speakers[i] = Some(people.resolve(tokens, src));
+        }
+    }
+    found
+        .iter()
+        .zip(speakers)
+        .map(|(f, speaker)| suggestion(tokens, cues, f, speaker, roles))
+        .collect()
+}
+
+fn suggestion(
+    tokens: &Tokens,
+    cues: &[Cue],
+    f: &Found,
+    speaker: Option<String>,
+    roles: &Roles,
+) -> Suggestion {
+    let toks = &tokens.toks;
+    let pieces: Vec<(usize, usize)> = f
+        .content
+        .iter()
+        .map(|&(a, b)| (toks[a].start, toks[b].end))
+        .collect();
+    let mut quote = span(tokens, &roles.quote, pieces);
+    if let (Some(field), Some(who)) = (&roles.speaker, speaker) {
+        quote.attributes.insert(field.clone(), who);
+    }
+    let attribution = roles
+        .attribution
+        .as_ref()
+        .zip(f.cue.and_then(|c| cues.get(c)))
+        .map(|(label, cue)| attribution_span(tokens, cue, f, label, roles, &quote.pieces));
+    Suggestion {
+        quote,
+        relation: attribution.as_ref().and(roles.relation.clone()),
+        attribution,
+        rule: f.rule,
+        confidence: f.confidence.clamp(0.0, 1.0),
+    }
+}
+
+fn span(tokens: &Tokens, label: &str, pieces: Vec<(usize, usize)>) -> ProposedSpan {
+    let text = pieces
+        .iter()
+        .map(|&(a, b)| tokens.text(a..b))
+        .collect::<Vec<_>>()
+        .join(" ");
+    ProposedSpan {
+        label: label.to_owned(),
+        pieces,
+        text,
+        attributes: BTreeMap::new(),
+    }
+}
+
+/// The attribution span: source and cue with what lies between them, never overlapping
+/// the quote; its `cue` is the verb as written, its `source` the source as written.
+fn attribution_span(
+    tokens: &Tokens,
+    cue: &Cue,
+    f: &Found,
+    label: &str,
+    roles: &Roles,
+    quote: &[(usize, usize)],
+) -> ProposedSpan {
+    let toks = &tokens.toks;
+    let cue_piece = (toks[cue.aux].start, toks[cue.last].end);
+    let whole = f.source.map_or(cue_piece, |(a, b)| {
+        (cue_piece.0.min(toks[a].start), cue_piece.1.max(toks[b].end))
+    });
+    let overlaps = |(a, b): (usize, usize)| quote.iter().any(|&(s, e)| a < e && s < b);
+    let piece = if overlaps(whole) { cue_piece } else { whole };
+    let mut out = span(tokens, label, vec![piece]);
+    if let Some(field) = &roles.cue {
+        out.attributes
+            .insert(field.clone(), tokens.span_text(cue.first, cue.last));
+    }
+    if let (Some(field), Some((a, b))) = (&roles.source, f.source) {
+        let written = tokens.span_text(a, b);
+        let written = written.trim_matches(|c: char| c == ',' || c.is_whitespace());
+        if !written.is_empty() {
+            out.attributes.insert(field.clone(), written.to_owned());
+        }
+    }
+    out
+}

@@ -1,0 +1,402 @@
+//! Reviewing the quote assistant's proposals: showing them for a document or the whole
+//! project (a background job), moving between them, fixing one (label, boundaries,
+//! speaker) and accepting or rejecting it — each accept or reject one undoable step.
+
+use super::editing::Nudge;
+use super::files::Done;
+use super::*;
+use crate::assist::accept::{self, Acceptance, FreshIds};
+use crate::assist::{Assistant, Roles, Suggestion};
+use crate::model::{Document, Extent, Rejected, iso_utc};
+use crate::progress::{Cancelled, Progress, Unit};
+use crate::ui::doc_view::ProposalMark;
+use crate::ui::proposals::{CardAction, Open};
+
+/// What the project-wide job made: the roles and lexicon it used and the proposals.
+pub(in crate::ui) struct ProposedAll {
+    roles: Roles,
+    lexicon: crate::model::Lexicon,
+    made: Vec<(DocId, Vec<Suggestion>)>,
+}
+
+impl Lectern {
+    /// The open proposals of the shown document (none while the layer is off).
+    fn open_proposals(&mut self) -> Vec<Open> {
+        if !self.proposals.active {
+            return Vec::new();
+        }
+        let Some(doc) = self
+            .current_doc
+            .and_then(|d| self.session.project.document(d))
+        else {
+            return Vec::new();
+        };
+        self.proposals.open(&self.session.project, doc)
+    }
+
+    /// The open proposals of the shown document, for tests and the status line.
+    pub fn proposal_texts(&mut self) -> Vec<String> {
+        self.open_proposals()
+            .into_iter()
+            .map(|o| o.suggestion.quote.text)
+            .collect()
+    }
+
+    /// The proposal under review, if any.
+    pub fn current_proposal(&mut self) -> Option<Suggestion> {
+        let current = self.proposals.current;
+        self.open_proposals()
+            .into_iter()
+            .nth(current)
+            .map(|o| o.suggestion)
+    }
+
+    /// Turns the layer on for the shown document and goes to its first proposal.
+    pub(super) fn propose_quotes(&mut self) {
+        if Roles::from_codebook(
+            &self.session.project.labels,
+            &self.session.project.relation_types,
+        )
+        .is_none()
+        {
+            self.status =
+                "The codebook has no label for quotes; add one named \"quote\" (Ctrl+K)".to_owned();
+            return;
+        }
+        self.proposals.active = true;
+        self.proposals.current = 0;
+        let n = self.open_proposals().len();
+        self.status = match n {
+            0 => "No quotes to propose in this document".to_owned(),
+            _ => format!(
+                "{n} proposed quote(s): . and , move between them, Y accepts, N rejects, Ctrl+Shift+Y accepts all"
+            ),
+        };
+        self.reveal_proposal();
+    }
+
+    /// Runs the assistant over every document in the background.
+    pub(super) fn propose_quotes_everywhere(&mut self) {
+        let project = &self.session.project;
+        let Some(roles) = Roles::from_codebook(&project.labels, &project.relation_types) else {
+            self.status =
+                "The codebook has no label for quotes; add one named \"quote\" (Ctrl+K)".to_owned();
+            return;
+        };
+        let lexicon = project.lexicon().clone();
+        let texts: Vec<(DocId, String)> = project
+            .documents
+            .iter()
+            .map(|d| (d.id, d.text.as_str().to_owned()))
+            .collect();
+        let progress = Progress::new();
+        progress.start_phase(
+            "Proposing quotes",
+            Unit::Items("articles"),
+            texts.len() as u64,
+        );
+        self.start_job(
+            "Proposing quotes".to_owned(),
+            "Cancelled proposing quotes; nothing was changed".to_owned(),
+            progress,
+            move |progress| Done::Proposed(propose_all(roles, lexicon, &texts, progress)),
+        );
+    }
+
+    /// Keeps what the project-wide job proposed and shows the layer.
+    pub(super) fn proposed(&mut self, result: Result<ProposedAll, Cancelled>) -> bool {
+        let Ok(all) = result else {
+            return false;
+        };
+        let docs = all.made.iter().filter(|(_, s)| !s.is_empty()).count();
+        let total: usize = all.made.iter().map(|(_, s)| s.len()).sum();
+        self.proposals.store(all.roles, all.lexicon, all.made);
+        self.proposals.current = 0;
+        self.status = format!(
+            "Proposed {total} quote(s) in {docs} document(s); review them with . , Y and N (Ctrl+PageDown for the next document)"
+        );
+        self.reveal_proposal();
+        true
+    }
+
+    /// Scrolls to the proposal under review.
+    fn reveal_proposal(&mut self) {
+        if let Some(s) = self.current_proposal()
+            && let Some(&(start, _)) = s.quote.pieces.first()
+        {
+            self.view.scroll_to = Some(start);
+        }
+    }
+
+    /// Moves to the next (`+1`) or previous (`-1`) proposal, wrapping around.
+    pub(super) fn step_proposal(&mut self, delta: isize) {
+        if !self.proposals.active {
+            self.propose_quotes();
+            return;
+        }
+        let n = self.open_proposals().len();
+        if n == 0 {
+            self.status = "No proposals left in this document".to_owned();
+            return;
+        }
+        let current = self.proposals.current.min(n - 1) as isize;
+        self.proposals.current = (current + delta).rem_euclid(n as isize) as usize;
+        self.selected_span = None;
+        self.reveal_proposal();
+    }
+
+    /// Accepts the proposal under review (or every open one) as one undoable step.
+    pub(super) fn accept_proposals(&mut self, all: bool) {
+        let Some(doc) = self.current_doc else { return };
+        let open = self.open_proposals();
+        let chosen: Vec<Suggestion> = if all {
+            open.into_iter().map(|o| o.suggestion).collect()
+        } else {
+            open.into_iter()
+                .nth(self.proposals.current)
+                .map(|o| o.suggestion)
+                .into_iter()
+                .collect()
+        };
+        if chosen.is_empty() {
+            self.status = "No proposal to accept here".to_owned();
+            return;
+        }
+        let who = Acceptance {
+            by: self.settings.annotator.clone(),
+            at: iso_utc(std::time::SystemTime::now()),
+        };
+        let mut ids = FreshIds::new(&self.session.project);
+        let done = accept::accept(&self.session.project, doc, &chosen, &who, &mut ids);
+        let description = if all {
+            format!("Accept {} proposed quotes", done.quotes)
+        } else {
+            "Accept proposed quote".to_owned()
+        };
+        if self.apply_step(description, done.edits, None) {
+            self.status = format!(
+                "Added {} quote(s), {} attribution(s), {} link(s)",
+                done.quotes, done.attributions, done.relations
+            );
+            self.clamp_current();
+            self.reveal_proposal();
+        }
+    }
+
+    /// Rejects the proposal under review: remembered in the document, one undoable step.
+    pub(super) fn reject_proposal(&mut self) {
+        let Some(doc_id) = self.current_doc else {
+            return;
+        };
+        let Some(s) = self.current_proposal() else {
+            self.status = "No proposal to reject here".to_owned();
+            return;
+        };
+        let Some(doc) = self.session.project.document(doc_id) else {
+            return;
+        };
+        let mut new = doc.rejected.clone();
+        new.push(Rejected {
+            label: s.quote.label.clone(),
+            pieces: s.quote.pieces.clone(),
+        });
+        let edit = Edit::SetRejected {
+            doc: doc_id,
+            old: doc.rejected.clone(),
+            new,
+        };
+        if self.apply_step("Reject proposed quote".to_owned(), vec![edit], None) {
+            self.status = "Rejected; it will not be proposed again for this document".to_owned();
+            self.clamp_current();
+            self.reveal_proposal();
+        }
+    }
+
+    fn clamp_current(&mut self) {
+        let n = self.open_proposals().len();
+        self.proposals.current = self.proposals.current.min(n.saturating_sub(1));
+    }
+
+    /// Replaces the proposal under review by `f` of it, keeping the fix until it is
+    /// accepted or rejected. False when there is none.
+    fn fix_current(&mut self, f: impl FnOnce(&mut Suggestion, &Document)) -> bool {
+        let Some(doc_id) = self.current_doc else {
+            return false;
+        };
+        let current = self.proposals.current;
+        let Some(open) = self.open_proposals().into_iter().nth(current) else {
+            return false;
+        };
+        let Some(doc) = self.session.project.document(doc_id) else {
+            return false;
+        };
+        let mut fixed = open.suggestion;
+        f(&mut fixed, doc);
+        self.proposals.fix(doc_id, open.key, fixed);
+        true
+    }
+
+    /// A label key with a proposal under review and nothing selected relabels it.
+    pub(super) fn relabel_proposal(&mut self, label: &str) -> bool {
+        if !self.proposals.active || self.selected_span.is_some() || self.selection().is_some() {
+            return false;
+        }
+        self.fix_current(|s, _| s.quote.label = label.to_owned())
+    }
+
+    /// Alt+arrows with a proposal under review and no annotation selected move its ends.
+    pub(super) fn nudge_proposal(&mut self, nudge: Nudge, by_word: bool) -> bool {
+        if !self.proposals.active || self.selected_span.is_some() {
+            return false;
+        }
+        self.fix_current(|s, doc| {
+            let mut pieces = s.quote.pieces.clone();
+            let last = pieces.len() - 1;
+            let len = doc.text.len_chars();
+            let step = |from: usize, d: isize| {
+                if by_word {
+                    super::editing::word_step(&doc.text, from, d)
+                } else {
+                    from.saturating_add_signed(d).min(len)
+                }
+            };
+            match nudge {
+                Nudge::Start(d) => pieces[0].0 = step(pieces[0].0, d),
+                Nudge::End(d) => pieces[last].1 = step(pieces[last].1, d),
+            }
+            set_pieces(s, doc, &pieces);
+        })
+    }
+
+    /// B: the selected text becomes the quote of the proposal under review.
+    pub(super) fn proposal_from_selection(&mut self) {
+        let Some(range) = self.selection() else {
+            self.status = "Select the quote's text first, then press B".to_owned();
+            return;
+        };
+        if !self.fix_current(|s, doc| set_pieces(s, doc, &[(range.start, range.end)])) {
+            self.status = "No proposal under review".to_owned();
+            return;
+        }
+        self.view.selection = None;
+    }
+
+    /// The speaker typed on the review card.
+    fn set_proposal_speaker(&mut self, who: String) {
+        let Some(field) = Roles::from_codebook(
+            &self.session.project.labels,
+            &self.session.project.relation_types,
+        )
+        .and_then(|r| r.speaker) else {
+            return;
+        };
+        self.fix_current(|s, _| {
+            if who.is_empty() {
+                s.quote.attributes.remove(&field);
+            } else {
+                s.quote.attributes.insert(field, who);
+            }
+        });
+    }
+
+    /// Dashed outlines of the shown document's open proposals.
+    pub(super) fn proposal_marks(&mut self) -> Vec<ProposalMark> {
+        let open = self.open_proposals();
+        let current = self.proposals.current;
+        let labels = &self.session.project.labels;
+        let color = |name: &str| {
+            labels
+                .iter()
+                .find(|l| l.name == name)
+                .map_or(egui::Color32::GRAY, crate::ui::theme::label_color)
+        };
+        let mut marks = Vec::new();
+        for (i, o) in open.iter().enumerate() {
+            let s = &o.suggestion;
+            marks.push(ProposalMark {
+                pieces: s.quote.pieces.clone(),
+                color: color(&s.quote.label),
+                current: i == current,
+            });
+            if i == current
+                && let Some(att) = &s.attribution
+            {
+                marks.push(ProposalMark {
+                    pieces: att.pieces.clone(),
+                    color: color(&att.label),
+                    current: true,
+                });
+            }
+        }
+        marks
+    }
+
+    /// The review card in the side panel, while the layer is on.
+    pub(super) fn proposal_card_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.proposals.active || self.current_doc.is_none() {
+            return;
+        }
+        let open = self.open_proposals();
+        let speaker = Roles::from_codebook(
+            &self.session.project.labels,
+            &self.session.project.relation_types,
+        )
+        .and_then(|r| r.speaker);
+        let action = crate::ui::proposals::card_ui(
+            ui,
+            &open,
+            self.proposals.current,
+            speaker.as_deref(),
+            &self.session.project.labels,
+        );
+        ui.separator();
+        match action {
+            Some(CardAction::Run(c)) => self.queue.push(Intent::Command(c)),
+            Some(CardAction::Speaker(who)) => self.set_proposal_speaker(who),
+            None => {}
+        }
+    }
+}
+
+/// Gives a proposal new quote pieces (sorted and merged, with their text).
+fn set_pieces(s: &mut Suggestion, doc: &Document, pieces: &[(usize, usize)]) {
+    let Some(extent) = Extent::from_pieces(&doc.text, pieces) else {
+        return;
+    };
+    s.quote.pieces = if extent.fragments.is_empty() {
+        vec![(extent.start, extent.end)]
+    } else {
+        extent.fragments.iter().map(|f| (f.start, f.end)).collect()
+    };
+    s.quote.text = if extent.fragments.is_empty() {
+        extent.text
+    } else {
+        extent
+            .fragments
+            .iter()
+            .map(|f| f.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+}
+
+/// The project-wide job: every document's proposals, counting articles.
+fn propose_all(
+    roles: Roles,
+    lexicon: crate::model::Lexicon,
+    texts: &[(DocId, String)],
+    progress: &Progress,
+) -> Result<ProposedAll, Cancelled> {
+    let assistant = Assistant::new(roles.clone(), &lexicon);
+    let mut made = Vec::with_capacity(texts.len());
+    for (id, text) in texts {
+        made.push((*id, assistant.propose(text)));
+        progress.advance(1)?;
+    }
+    drop(assistant);
+    Ok(ProposedAll {
+        roles,
+        lexicon,
+        made,
+    })
+}

@@ -1,0 +1,207 @@
+//! The quote assistant's proposals in the window: a layer of their own, drawn as dashed
+//! outlines and reviewed one at a time in the side panel (accept, reject, fix the
+//! boundaries, label or speaker first), never mixed with the coder's spans until
+//! accepted.
+//!
+//! The proposals of a document are worked out from its text when first shown and kept
+//! until the codebook or lexicon changes; what is still open is filtered each time
+//! against the document (accepted, coded or rejected ones drop out, and come back on
+//! undo).
+
+use crate::assist::{Assistant, Roles, Suggestion, accept};
+use crate::model::{DocId, Document, Lexicon, Project};
+use std::collections::HashMap;
+
+/// The review state: proposals per document and the coder's fixes to them.
+#[derive(Default)]
+pub struct Proposals {
+    /// Whether the layer is shown (the assistant was asked for proposals).
+    pub active: bool,
+    /// The proposal under review, an index into the shown document's open proposals.
+    pub current: usize,
+    /// Every proposal by document, as the assistant made them.
+    made: HashMap<DocId, Vec<Suggestion>>,
+    /// The codebook roles and lexicon they were made with.
+    made_with: Option<(Roles, Lexicon)>,
+    /// The coder's fixed versions of proposals, by document and the original quote's
+    /// pieces.
+    fixes: HashMap<(DocId, Vec<(usize, usize)>), Suggestion>,
+}
+
+/// One open proposal with the key its fix is kept under.
+#[derive(Clone, Debug)]
+pub struct Open {
+    /// The pieces of the quote as the assistant proposed it.
+    pub key: Vec<(usize, usize)>,
+    /// The proposal, with the coder's fixes.
+    pub suggestion: Suggestion,
+}
+
+impl Proposals {
+    /// Forgets every proposal (another project was opened).
+    pub fn reset(&mut self) {
+        *self = Proposals::default();
+    }
+
+    /// Keeps what the assistant made for many documents (the project-wide job).
+    pub fn store(&mut self, roles: Roles, lexicon: Lexicon, made: Vec<(DocId, Vec<Suggestion>)>) {
+        if self.made_with.as_ref() != Some(&(roles.clone(), lexicon.clone())) {
+            self.made.clear();
+            self.made_with = Some((roles, lexicon));
+        }
+        self.made.extend(made);
+        self.active = true;
+    }
+
+    /// The open proposals of `doc`, in text order: made now if not yet, fixes applied,
+    /// those accepted, coded or rejected left out. Empty when the codebook has no quote
+    /// label.
+    pub fn open(&mut self, project: &Project, doc: &Document) -> Vec<Open> {
+        let Some(roles) = Roles::from_codebook(&project.labels, &project.relation_types) else {
+            return Vec::new();
+        };
+        let lexicon = project.lexicon();
+        let current = self
+            .made_with
+            .as_ref()
+            .is_some_and(|(r, l)| *r == roles && l == lexicon);
+        if !current {
+            self.made.clear();
+            self.fixes.clear();
+            self.made_with = Some((roles.clone(), lexicon.clone()));
+        }
+        let made = self
+            .made
+            .entry(doc.id)
+            .or_insert_with(|| Assistant::new(roles, lexicon).propose(doc.text.as_str()));
+        made.iter()
+            .map(|s| {
+                let key = s.quote.pieces.clone();
+                let suggestion = self
+                    .fixes
+                    .get(&(doc.id, key.clone()))
+                    .cloned()
+                    .unwrap_or_else(|| s.clone());
+                Open { key, suggestion }
+            })
+            .filter(|o| {
+                let q = &o.suggestion.quote;
+                !accept::is_rejected(doc, q) && !accept::is_coded(doc, &q.label, &q.pieces)
+            })
+            .collect()
+    }
+
+    /// Keeps the coder's fixed version of a proposal until it is accepted or rejected.
+    pub fn fix(&mut self, doc: DocId, key: Vec<(usize, usize)>, fixed: Suggestion) {
+        self.fixes.insert((doc, key), fixed);
+    }
+
+    /// How many proposals are open in each document made so far.
+    pub fn counts(&self) -> usize {
+        self.made.values().map(Vec::len).sum()
+    }
+}
+
+/// The review card for the proposal under review: what it is, why, how sure; its
+/// speaker to fix; accept, reject, accept all, previous and next.
+pub fn card_ui(
+    ui: &mut egui::Ui,
+    open: &[Open],
+    current: usize,
+    roles_speaker: Option<&str>,
+    labels: &[crate::model::Label],
+) -> Option<CardAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.strong("Proposals");
+        ui.weak(format!(
+            "{} of {}",
+            (current + 1).min(open.len()),
+            open.len()
+        ));
+    });
+    let Some(o) = open.get(current) else {
+        ui.weak("None left in this document. Ctrl+PageDown goes to the next one.");
+        return None;
+    };
+    let s = &o.suggestion;
+    ui.horizontal_wrapped(|ui| {
+        let color = labels
+            .iter()
+            .find(|l| l.name == s.quote.label)
+            .map(super::theme::label_color)
+            .unwrap_or(ui.visuals().text_color());
+        ui.colored_label(color, &s.quote.label);
+        ui.weak(format!(
+            "{} · {:.0}% sure",
+            s.rule.name(),
+            s.confidence * 100.0
+        ))
+        .on_hover_text(s.rule.description());
+    });
+    ui.label(egui::RichText::new(shorten(&s.quote.text, 240)).italics());
+    if let Some(att) = &s.attribution {
+        ui.weak(format!("introduced by “{}”", shorten(&att.text, 80)));
+    }
+    if let Some(field) = roles_speaker {
+        ui.horizontal(|ui| {
+            let label = ui.label("Speaker");
+            let mut who = s.quote.attributes.get(field).cloned().unwrap_or_default();
+            let edit = ui
+                .add(
+                    egui::TextEdit::singleline(&mut who)
+                        .hint_text("who says it")
+                        .desired_width(f32::INFINITY)
+                        .id_salt("proposed speaker"),
+                )
+                .labelled_by(label.id);
+            if edit.changed() {
+                action = Some(CardAction::Speaker(who));
+            }
+        });
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Accept (Y)").clicked() {
+            action = Some(CardAction::Run(super::command::Command::AcceptProposal));
+        }
+        if ui.button("Reject (N)").clicked() {
+            action = Some(CardAction::Run(super::command::Command::RejectProposal));
+        }
+        if ui
+            .button("Accept all")
+            .on_hover_text("Ctrl+Shift+Y: every open proposal of this document")
+            .clicked()
+        {
+            action = Some(CardAction::Run(super::command::Command::AcceptAllProposals));
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui.small_button("◀ Previous (,)").clicked() {
+            action = Some(CardAction::Run(super::command::Command::PreviousProposal));
+        }
+        if ui.small_button("Next (.) ▶").clicked() {
+            action = Some(CardAction::Run(super::command::Command::NextProposal));
+        }
+    });
+    ui.weak("Fix first: a label key relabels it, Alt+arrows move its ends, or select text and press B to make that the quote.");
+    action
+}
+
+/// What the coder did on the review card.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CardAction {
+    /// A command (accept, reject, next…).
+    Run(super::command::Command),
+    /// The speaker was changed to this.
+    Speaker(String),
+}
+
+/// At most `n` characters of `text`, with an ellipsis when cut.
+fn shorten(text: &str, n: usize) -> String {
+    let flat = text.replace('\n', " ");
+    if flat.chars().count() <= n {
+        return flat;
+    }
+    let cut: String = flat.chars().take(n).collect();
+    format!("{cut}…")
+}

@@ -1,0 +1,186 @@
+//! Reviewing the quote assistant's proposals in the window, with the keys a coder uses:
+//! propose, next and previous, accept, reject (not proposed again), accept all, fix the
+//! label or boundaries first, undo — and the whole-project job.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use lectern::model::{DocId, Document, Project};
+use lectern::ui::Lectern;
+use lectern::ui::command::Command;
+
+mod support;
+
+const TEXT: &str = "Transport Minister Gregor Ward visited the bridge on Monday.\n\n\
+“The bridge is safe,” he said. “We will reopen it in May.”\n\n\
+Council leader Ana Ruiz said the repairs had cost €12 million.\n\n\
+The vote is on Friday, according to the council.";
+
+fn project() -> Project {
+    let mut p = Project::new("Assistant test");
+    p.documents.push(Document::new(DocId(1), "Bridge", TEXT));
+    p.documents
+        .push(Document::new(DocId(2), "Second", "“No,” said Ana Ruiz."));
+    p
+}
+
+fn open(dir: &std::path::Path) -> Harness<'static, Lectern> {
+    let path = dir.join("p.ron");
+    lectern::store::save(&project(), &path).expect("save");
+    support::open_in_window(&path)
+}
+
+fn quotes(h: &Harness<'_, Lectern>) -> Vec<lectern::model::Span> {
+    h.state().project().documents[0]
+        .spans
+        .iter()
+        .filter(|s| s.label == "quote")
+        .cloned()
+        .collect()
+}
+
+fn press(h: &mut Harness<'_, Lectern>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+#[test]
+fn propose_accept_reject_and_undo_with_the_keys() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    let proposed = h.state_mut().proposal_texts();
+    assert_eq!(proposed.len(), 3, "{proposed:?}");
+    assert!(
+        quotes(&h).is_empty(),
+        "proposals are not spans until accepted"
+    );
+    assert!(
+        h.query_by_label_contains("Accept (Y)").is_some(),
+        "the review card shows"
+    );
+
+    // Y accepts the first: quote, attribution and link, with the assistant's rule.
+    press(&mut h, Key::Y);
+    let q = quotes(&h);
+    assert_eq!(q.len(), 1);
+    assert_eq!(
+        q[0].text,
+        "“The bridge is safe,” he said. “We will reopen it in May.”"
+    );
+    assert_eq!(q[0].fragments.len(), 2);
+    assert_eq!(
+        q[0].attributes.get("speaker").map(String::as_str),
+        Some("Gregor Ward")
+    );
+    let proposed = q[0].proposed.clone().expect("marked as proposed");
+    assert_eq!(proposed.rule, "interrupted-quote");
+    assert_eq!(
+        proposed.accepted_by,
+        h.state().project().documents[0].spans[0].annotator
+    );
+    let doc = &h.state().project().documents[0];
+    assert_eq!(doc.relations.len(), 1);
+    assert!(
+        doc.spans
+            .iter()
+            .any(|s| s.label == "attribution" && s.text == "he said")
+    );
+    assert_eq!(
+        h.state_mut().proposal_texts().len(),
+        2,
+        "accepted ones leave the layer"
+    );
+
+    // N rejects the next; it is remembered and not proposed again.
+    let next = h.state_mut().current_proposal().expect("next proposal");
+    press(&mut h, Key::N);
+    assert_eq!(h.state().project().documents[0].rejected.len(), 1);
+    assert!(!h.state_mut().proposal_texts().contains(&next.quote.text));
+
+    // Ctrl+Z brings the rejected proposal back, and again undoes the accept.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state_mut().proposal_texts().contains(&next.quote.text));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(quotes(&h).is_empty());
+    assert_eq!(h.state_mut().proposal_texts().len(), 3);
+
+    // Next and previous move the review; Ctrl+Shift+Y accepts all in one undo step.
+    let first = h.state_mut().current_proposal().expect("current");
+    press(&mut h, Key::Period);
+    assert_ne!(h.state_mut().current_proposal(), Some(first.clone()));
+    press(&mut h, Key::Comma);
+    assert_eq!(h.state_mut().current_proposal(), Some(first));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Y);
+    h.run();
+    assert_eq!(quotes(&h).len(), 3);
+    assert!(h.state_mut().proposal_texts().is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(quotes(&h).is_empty(), "accept all is one step");
+}
+
+#[test]
+fn a_proposal_is_fixed_before_it_is_accepted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.state_mut().run_command(Command::ProposeQuotes);
+    h.run();
+    press(&mut h, Key::Period);
+    let s = h.state_mut().current_proposal().expect("proposal");
+    assert_eq!(s.quote.text, "the repairs had cost €12 million");
+    // Alt+Shift+← moves its start one character earlier, 2 relabels it as a claim.
+    h.key_press_modifiers(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    press(&mut h, Key::Num2);
+    let fixed = h.state_mut().current_proposal().expect("proposal");
+    assert_eq!(fixed.quote.text, " the repairs had cost €12 million");
+    assert_eq!(fixed.quote.label, "claim");
+    // The speaker is typed on the card.
+    h.get_by_label("Speaker").click();
+    h.run();
+    h.get_by_label("Speaker").type_text("A. Ruiz");
+    h.run();
+    press(&mut h, Key::Escape);
+    let typed = h.state_mut().current_proposal().expect("proposal");
+    assert!(
+        typed
+            .quote
+            .attributes
+            .get("speaker")
+            .is_some_and(|w| w.contains("A. Ruiz"))
+    );
+    press(&mut h, Key::Y);
+    let doc = &h.state().project().documents[0];
+    let claim = doc
+        .spans
+        .iter()
+        .find(|s| s.label == "claim")
+        .expect("claim");
+    assert_eq!(claim.text, " the repairs had cost €12 million");
+    assert!(claim.proposed.is_some());
+}
+
+#[test]
+fn the_whole_project_is_proposed_by_a_job() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.state_mut().run_command(Command::ProposeQuotesAll);
+    h.run_steps(2);
+    // The job may have ended within those frames already; then nothing is left to wait for.
+    h.state_mut().finish_jobs();
+    h.run();
+    assert!(
+        h.state()
+            .status()
+            .contains("Proposed 4 quote(s) in 2 document(s)"),
+        "{}",
+        h.state().status()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    assert_eq!(h.state_mut().proposal_texts(), ["“No,”"]);
+}
