@@ -12,6 +12,7 @@ mod suggest;
 mod warnings;
 
 use crate::formats::field_map::ColumnChoices;
+use crate::formats::label_map::LabelMap;
 use crate::formats::{ExportError, ExportFormat, ImportFormat, article};
 use crate::model::{Document, Project};
 use crate::store::{self, StoreError};
@@ -85,6 +86,13 @@ enum Command {
         /// grouped by kind; standard error shows each kind once with a few examples.
         #[arg(long, value_name = "FILE")]
         warnings: Option<PathBuf>,
+        /// Give the spans of the file's type FROM the label TO, an existing label or a new
+        /// one (repeatable): --map Content=quote.
+        #[arg(long = "map", value_name = "FROM=TO")]
+        maps: Vec<String>,
+        /// Leave out the spans of this type and their relations (repeatable).
+        #[arg(long = "drop", value_name = "TYPE")]
+        drops: Vec<String>,
     },
     /// Check that a project file is readable and consistent.
     Check {
@@ -163,7 +171,11 @@ pub fn main() -> ExitCode {
             format,
             paths,
             warnings,
-        }) => import(&project, format, &paths, warnings.as_deref()),
+            maps,
+            drops,
+        }) => LabelMap::from_options(&maps, &drops)
+            .map_err(|m| anyhow::anyhow!(m))
+            .and_then(|map| import(&project, format, &paths, &map, warnings.as_deref())),
         Some(Command::Check { project, repair }) => check(&project, repair),
         Some(Command::Stats(args)) => analysis::stats(&args),
         Some(Command::Reanchor(args)) => reanchor::run(&args),
@@ -345,10 +357,14 @@ fn import(
     path: &Path,
     format: ImportFormat,
     paths: &[PathBuf],
+    map: &LabelMap,
     warnings: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let (mut project, exists) = load_or_create(path)?;
-    let imported = format.read(paths)?;
+    let mut imported = format.read(paths)?;
+    map.check(&imported.label_counts())
+        .map_err(|m| anyhow::anyhow!("cannot import {}: {m}", format.name()))?;
+    imported.map_labels(map);
     let plan = imported.into_edits(&project);
     let mut history = crate::model::History::default();
     history

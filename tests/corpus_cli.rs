@@ -315,3 +315,63 @@ fn meta_fills_fields_reports_what_did_not_match_and_leaves_a_twice_matched_key()
     );
     assert_eq!(p.documents[1].metadata.outlet, "");
 }
+
+#[test]
+fn import_maps_and_drops_types_and_refuses_a_type_the_file_lacks() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brat = brat_with_events(dir.path());
+    let folder = brat.to_str().expect("path");
+    let run = lectern(
+        dir.path(),
+        &[
+            "import",
+            "p.ron",
+            "--format",
+            "brat",
+            folder,
+            "--map",
+            "Contnt=quote",
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("no span type \"Contnt\"; its types are Content, Cue, Source"),
+        "{}",
+        run.stderr
+    );
+    assert!(!dir.path().join("p.ron").exists(), "nothing imported");
+    let run = lectern(
+        dir.path(),
+        &[
+            "import",
+            "p.ron",
+            "--format",
+            "brat",
+            folder,
+            "--map",
+            "Content=quote",
+            "--map",
+            "Source=attribution",
+            "--drop",
+            "Cue",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("type \"Cue\" dropped: 12 span(s) and 24 relation(s)"),
+        "{}",
+        run.stderr
+    );
+    let p = store::load(&dir.path().join("p.ron")).expect("load");
+    let names: Vec<&str> = p.labels.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["quote", "claim", "descriptor", "attribution"],
+        "no new labels"
+    );
+    let d = &p.documents[0];
+    assert_eq!(d.spans.iter().filter(|s| s.label == "quote").count(), 12);
+    assert_eq!(d.spans.len(), 24);
+}

@@ -85,6 +85,8 @@ fn an_import_shows_its_warnings_grouped_and_saves_the_full_list() {
     h.run_steps(2);
     h.state_mut().finish_jobs();
     h.run();
+    h.get_by_label("Import").click();
+    h.run();
     let report = h.state().warning_report().expect("a report window");
     assert_eq!(report.warnings.len(), 13);
     // Both kinds are one line each; the rare one is open and shows its line.
@@ -192,4 +194,55 @@ fn a_metadata_table_is_matched_shown_applied_as_one_step_and_reported() {
         p.custom_fields.is_empty(),
         "one step, the new field included"
     );
+}
+
+#[test]
+fn the_import_dialog_maps_types_to_labels_or_drops_them_before_anything_is_added() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let brat = support::brat_with_events(dir.path());
+    let mut h = harness(dir.path());
+    h.state_mut().import_paths(ImportFormat::Brat, &[brat]);
+    h.run_steps(2);
+    h.state_mut().finish_jobs();
+    h.run();
+    let review = h.state().import_review().expect("the dialog");
+    let types: Vec<(&str, usize)> = review.types.iter().map(|t| (t.0.as_str(), t.1)).collect();
+    assert_eq!(types, [("Content", 12), ("Cue", 12), ("Source", 12)]);
+    // Content becomes the existing quote label; Cue is left out.
+    h.get_by_label("Content").click();
+    h.run();
+    h.get_by_label("label “quote”").click();
+    h.run();
+    h.get_by_label("Cue").click();
+    h.run();
+    h.get_by_label("nothing (leave out)").click();
+    h.run();
+    assert!(h.state().project().documents.is_empty(), "nothing yet");
+    h.get_by_label("Import").click();
+    h.run();
+    let p = h.state().project();
+    let d = &p.documents[0];
+    let quotes = d.spans.iter().filter(|s| s.label == "quote").count();
+    assert_eq!((quotes, d.spans.len()), (12, 24));
+    assert!(
+        d.spans
+            .iter()
+            .all(|s| s.label != "Cue" && s.label != "Content")
+    );
+    assert!(p.label("Cue").is_none() && p.label("Content").is_none());
+    assert!(p.label("Source").is_some(), "kept as a new label");
+    assert!(
+        d.relations.is_empty(),
+        "the events' relations started at the dropped cues"
+    );
+    let report = h.state().warning_report().expect("report");
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.text.contains("type \"Cue\" dropped: 12 span(s)"))
+    );
+    h.state_mut().run_command(Command::Undo);
+    h.run();
+    assert!(h.state().project().documents.is_empty());
 }

@@ -41,10 +41,19 @@ fn import_menu_asks_for_files_and_the_import_is_one_undo_step() {
     h.run();
     let prompt = format!("{:?}", h.state().path_prompt());
     assert!(prompt.contains("Import(Brat)"), "{prompt}");
+    h.get_by_label("Cancel").click();
+    h.run();
 
     h.state_mut()
         .import_paths(ImportFormat::Brat, &[brat_fixtures()]);
     assert!(h.state_mut().finish_jobs());
+    h.run();
+    assert!(
+        h.state().import_review().is_some(),
+        "the import waits for its mapping"
+    );
+    assert!(h.state().project().documents.is_empty());
+    h.get_by_label("Import").click();
     h.run();
     let p = h.state().project();
     assert_eq!(p.documents.len(), 2);
@@ -82,9 +91,15 @@ fn export_menu_lists_every_format_and_exports_a_brat_folder() {
     for f in ExportFormat::ALL {
         h.get_by_label(f.menu_text());
     }
+    h.key_press(egui::Key::Escape);
+    h.run();
     h.state_mut()
         .import_paths(ImportFormat::Brat, &[brat_fixtures()]);
     assert!(h.state_mut().finish_jobs());
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    assert_eq!(h.state().project().documents.len(), 2);
     let out = dir.path().join("brat out");
     h.state_mut().export_to(&out, ExportFormat::Brat);
     assert!(h.state_mut().finish_jobs());

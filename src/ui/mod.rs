@@ -13,6 +13,7 @@ mod doc_layout;
 mod doc_list;
 pub mod doc_view;
 mod fields;
+pub mod import_dialog;
 pub mod intent;
 pub mod job;
 mod job_bar;

@@ -8,6 +8,7 @@ use crate::formats::warning::write_full_list;
 use crate::formats::{ImportError, ImportFormat, Imported};
 use crate::progress::thousands;
 use crate::progress::{Cancelled, Progress};
+use crate::ui::import_dialog::{ImportReview, ReviewAction, import_dialog_ui};
 use crate::ui::warning_report::WarningReport;
 use files::{Done, file_name};
 
@@ -32,22 +33,56 @@ impl Lectern {
         );
     }
 
-    /// Adds what an import read, as one undoable step.
+    /// What an import read: the import dialog asks what each span type becomes (when
+    /// there are any), then it is added as one undoable step.
     pub(super) fn imported(
         &mut self,
         format: ImportFormat,
         result: Result<Imported, ImportError>,
     ) -> bool {
-        let imported = match result {
-            Ok(i) => i,
+        match result {
+            Ok(imported) if imported.label_counts().is_empty() => {
+                self.add_imported(format, imported)
+            }
+            Ok(imported) => {
+                self.import_review = Some(ImportReview::new(format, imported));
+                true
+            }
             Err(e) => {
                 self.report = Some(Report {
                     title: format!("Could not import {}", format.name()),
                     lines: vec![e.to_string()],
                 });
-                return false;
+                false
             }
+        }
+    }
+
+    /// The import dialog, while an import waits for the user's mapping.
+    pub(super) fn import_review_dialog(&mut self, ctx: &egui::Context) {
+        let Some(review) = &mut self.import_review else {
+            return;
         };
+        match import_dialog_ui(ctx, review, &self.session.project) {
+            Some(ReviewAction::Import) => {
+                if let Some(review) = self.import_review.take() {
+                    let map = review.label_map();
+                    let mut imported = review.imported;
+                    imported.map_labels(&map);
+                    self.add_imported(review.format, imported);
+                }
+            }
+            Some(ReviewAction::Cancel) => {
+                self.import_review = None;
+                self.status = "Import cancelled; nothing was imported".to_owned();
+            }
+            None => {}
+        }
+    }
+
+    /// Adds what an import read (mapped), as one undoable step, and reports what could
+    /// not be kept.
+    fn add_imported(&mut self, format: ImportFormat, imported: Imported) -> bool {
         let plan = imported.into_edits(&self.session.project);
         let first_new = plan.edits.iter().find_map(|e| match e {
             Edit::AddDocument { document, .. } => Some(document.id),

@@ -360,6 +360,7 @@ impl Lectern {
             self.report = None;
         }
         self.metadata_dialog(ctx);
+        self.import_review_dialog(ctx);
         if let Some(report) = &self.warning_report {
             match warning_report_ui(ctx, report) {
                 Some(ReportAction::Close) => self.warning_report = None,

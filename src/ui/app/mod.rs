@@ -92,6 +92,8 @@ pub struct Lectern {
     report: Option<Report>,
     /// The report window after an import or a table (not modal).
     warning_report: Option<super::warning_report::WarningReport>,
+    /// An import read and waiting for the user's label mapping (`adding.rs`).
+    import_review: Option<super::import_dialog::ImportReview>,
     /// A metadata table read and waiting for the user's go-ahead (`metadata.rs`).
     metadata: Option<super::metadata_dialog::MetadataImport>,
     settings: Settings,
@@ -171,6 +173,7 @@ impl Lectern {
             report: None,
             warning_report: None,
             metadata: None,
+            import_review: None,
             settings,
             settings_path,
             shown_title: String::new(),
@@ -272,6 +275,11 @@ impl Lectern {
     /// The message window's contents, if one is shown.
     pub fn report(&self) -> Option<&Report> {
         self.report.as_ref()
+    }
+
+    /// The import waiting in the import dialog for the user's label mapping, if any.
+    pub fn import_review(&self) -> Option<&super::import_dialog::ImportReview> {
+        self.import_review.as_ref()
     }
 
     /// The report window after an import or a table of articles, if one is shown.
