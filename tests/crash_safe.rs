@@ -70,7 +70,9 @@ fn crash_child() {
 }
 
 /// Starts the child writing `kind` to `path`, kills it `delay` after it starts writing.
-fn kill_during_writes(exe: &Path, kind: &str, path: &Path, delay: Duration) {
+/// Returns whether the kill landed mid-write: the killed writer's temporary file
+/// (`.NAME.PID.tmp`, written before the rename) is left behind.
+fn kill_during_writes(exe: &Path, kind: &str, path: &Path, delay: Duration) -> bool {
     let mut child = Command::new(exe)
         .args([
             "--ignored",
@@ -99,6 +101,9 @@ fn kill_during_writes(exe: &Path, kind: &str, path: &Path, delay: Duration) {
     std::thread::sleep(delay);
     child.kill().expect("SIGKILL");
     child.wait().expect("reap");
+    let name = path.file_name().expect("name").to_string_lossy();
+    path.with_file_name(format!(".{name}.{}.tmp", child.id()))
+        .exists()
 }
 
 /// Runs `lectern check` on `path`; panics with its output unless it exits 0.
@@ -139,8 +144,17 @@ fn kill_loop(kind: &str, path: &Path) {
     std::fs::write(path, &versions[0]).expect("initial version");
     let started = Instant::now();
     let mut seen = [0usize; 3];
-    for round in 0..rounds() {
-        kill_during_writes(&exe, kind, path, delay(round, save));
+    // Kills that land between writes prove nothing: go on past the planned rounds until
+    // half of them have landed mid-write (about a third to a half do), within a bound.
+    let needed = rounds().div_ceil(2);
+    let mut mid_write = 0;
+    let mut done = 0;
+    for round in 0..rounds() * 5 {
+        if round >= rounds() && mid_write >= needed {
+            break;
+        }
+        done += 1;
+        mid_write += usize::from(kill_during_writes(&exe, kind, path, delay(round, save)));
         let bytes = std::fs::read(path).expect("file still exists");
         let which = versions.iter().position(|v| *v == bytes);
         let Some(which) = which else {
@@ -165,9 +179,14 @@ fn kill_loop(kind: &str, path: &Path) {
         .collect();
     assert!(left.is_empty(), "temporary files left: {left:?}");
     eprintln!(
-        "{kind}: {} rounds in {:?} (one save {save:?}); old/v1/v2 found {seen:?}",
-        rounds(),
+        "{kind}: {done} rounds in {:?} (one save {save:?}); {mid_write} killed mid-write; \
+         old/v1/v2 found {seen:?}",
         started.elapsed()
+    );
+    assert!(
+        mid_write >= needed,
+        "{kind}: only {mid_write} of {done} kills landed mid-write (at least {needed} needed); \
+         the test proved too little"
     );
 }
 
