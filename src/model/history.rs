@@ -1,6 +1,6 @@
 //! Undo and redo as stacks of steps, each a list of edits applied as one.
 
-use super::{Edit, EditError, Project};
+use super::{Edit, EditError, Project, SpanIds};
 
 /// Steps kept for undo; older ones are forgotten (the project itself is never affected).
 const DEFAULT_LIMIT: usize = 1000;
@@ -146,6 +146,11 @@ impl History {
         self.undo.last()
     }
 
+    /// The step Redo would redo, if any.
+    pub fn redo_step(&self) -> Option<&Step> {
+        self.redo.last()
+    }
+
     /// Marks the current state as the saved one.
     pub fn mark_saved(&mut self) {
         self.saved_serial = Some(self.current_serial());
@@ -166,13 +171,16 @@ impl History {
     }
 }
 
-fn apply_all(project: &mut Project, edits: &[Edit]) -> Result<(), EditError> {
+/// Applies `edits` in order; if one fails, the ones before it are undone and its error
+/// returned, leaving the project as it was.
+pub fn apply_all(project: &mut Project, edits: &[Edit]) -> Result<(), EditError> {
+    let mut ids = SpanIds::new(edits.len() >= 8);
     for (i, edit) in edits.iter().enumerate() {
-        if let Err(e) = edit.apply(project) {
+        if let Err(e) = edit.apply_tracked(project, &mut ids) {
             for done in edits[..i].iter().rev() {
                 // Undoing an edit that just succeeded cannot fail; if it somehow did, the
                 // error above is still the one the user needs to see.
-                let _ = done.inverse().apply(project);
+                let _ = done.inverse().apply_tracked(project, &mut ids);
             }
             return Err(e);
         }
@@ -258,6 +266,51 @@ mod tests {
         assert!(!h.is_dirty());
         h.undo(&mut p).expect("undo");
         assert_eq!(p.name, "t");
+    }
+
+    #[test]
+    fn added_documents_are_checked_against_every_span_id_in_one_step() {
+        let (mut p, mut h) = setup();
+        let first = add(&p, 0, 3);
+        h.apply(&mut p, "label", vec![first]).expect("label");
+        let used = p.documents[0].spans[0].id;
+        let doc = |id: u32, span_ids: &[u32]| {
+            let mut d = Document::new(DocId(id), "B", "alpha beta");
+            for &s in span_ids {
+                let mut span = crate::model::Span {
+                    id: crate::model::SpanId(s),
+                    label: "claim".into(),
+                    ..Default::default()
+                };
+                span.set_extent(&crate::model::Extent::from_pieces(&d.text, &[(0, 5)]).expect("x"));
+                d.spans.push(span);
+            }
+            Edit::AddDocument {
+                index: id as usize - 1,
+                document: Box::new(d),
+            }
+        };
+        let before = p.clone();
+        // Many edits: the ids are kept in a set; a clash with the project, with an earlier
+        // document of the same step, or inside one document is refused all the same.
+        for clash in [
+            vec![doc(2, &[10]), doc(3, &[used.0])],
+            vec![doc(2, &[10]), doc(3, &[10])],
+            vec![doc(2, &[11, 11])],
+        ] {
+            let mut edits: Vec<Edit> = clash;
+            edits.extend((0..8).map(|_| Edit::SetProjectName {
+                old: "t".into(),
+                new: "t".into(),
+            }));
+            assert!(h.apply(&mut p, "import", edits).is_err());
+            assert_eq!(p, before);
+        }
+        h.apply(&mut p, "import", vec![doc(2, &[10]), doc(3, &[12, 13])])
+            .expect("fresh ids");
+        assert_eq!(p.documents.len(), 3);
+        h.undo(&mut p).expect("undo");
+        assert_eq!(p, before);
     }
 
     #[test]

@@ -17,11 +17,12 @@ mod span;
 mod text;
 mod time;
 
+pub use apply::SpanIds;
 pub use document::{
     DocStatus, Document, MetaField, Metadata, Rejected, TextDirection, content_hash,
 };
 pub use edit::{Edit, EditError};
-pub use history::{History, Step};
+pub use history::{History, Step, apply_all};
 pub use ids::{DocId, RelationId, SpanId};
 pub use label::{AttributeDef, AttributeKind, Label, default_labels};
 pub use lexicon::{
