@@ -10,7 +10,7 @@ pub mod command;
 mod command_palette;
 mod dialogs;
 mod doc_layout;
-mod doc_list;
+pub mod doc_list;
 pub mod doc_view;
 mod fields;
 pub mod import_dialog;

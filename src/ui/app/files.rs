@@ -184,6 +184,7 @@ impl Lectern {
         self.view = DocViewState::default();
         self.span_list = span_panel::SpanList::default();
         self.proposals.reset();
+        self.doc_order = doc_list::DocListOrder::default();
     }
 
     /// Saves to `path` atomically and makes it the project's file.

@@ -211,12 +211,12 @@ impl Lectern {
     }
 
     pub(super) fn left_panel_ui(&mut self, ui: &mut egui::Ui) {
-        if let Some(i) = doc_list::doc_list_ui(
-            ui,
-            &self.session.project,
-            self.current_doc,
-            &mut self.doc_list,
-        ) {
+        let at = doc_list::DocListContext {
+            project: &self.session.project,
+            revision: self.session.revision(),
+            current: self.current_doc,
+        };
+        if let Some(i) = doc_list::doc_list_ui(ui, &at, &mut self.doc_list, &mut self.doc_order) {
             self.queue.push(i);
         }
         ui.separator();

@@ -79,6 +79,8 @@ pub struct Lectern {
     /// The codebook editor window, when open.
     codebook: Option<CodebookEditor>,
     doc_list: doc_list::DocListView,
+    /// The documents the list shows, worked out once per revision and view.
+    doc_order: doc_list::DocListOrder,
     /// Name typed for a new custom metadata field.
     new_field: String,
     view: DocViewState,
@@ -162,6 +164,7 @@ impl Lectern {
             show_preferences: false,
             codebook: None,
             doc_list: doc_list::DocListView::default(),
+            doc_order: doc_list::DocListOrder::default(),
             new_field: String::new(),
             view: DocViewState::default(),
             span_list: span_panel::SpanList::default(),
