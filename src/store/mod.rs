@@ -6,6 +6,7 @@ pub mod autosave;
 pub mod backup;
 pub mod codebook;
 pub mod disk;
+pub mod fast_read;
 pub mod lock;
 pub mod recovery;
 
@@ -125,7 +126,11 @@ pub fn from_ron_unchecked(text: &str, path: &Path) -> Result<Project, StoreError
     };
     // Parse once; only when that fails is the format number read on its own, so a file
     // from a newer Lectern is reported as such rather than as a type error in its middle.
-    let parse = |text: &str| match ron::from_str::<Project>(text) {
+    // Lectern's own files take the fast path (`fast_read`); anything it does not read is
+    // read by ron, which also gives the line and column of an error.
+    let parse = |text: &str| match fast_read::parse(text)
+        .map_or_else(|| ron::from_str::<Project>(text), Ok)
+    {
         Ok(project) => Ok(project),
         Err(e) => {
             if let Ok(header) = ron::from_str::<Header>(text)
