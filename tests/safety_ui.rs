@@ -5,7 +5,7 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lectern::model::{DocId, Document, Project};
-use lectern::store::{self, backup, recovery};
+use lectern::store::{self, backup, journal, recovery};
 use lectern::ui::Lectern;
 use lectern::ui::app::{AUTOSAVE_DELAY, DiskConflict};
 use lectern::ui::command::Command;
@@ -45,7 +45,8 @@ fn a_change_is_autosaved_and_offered_back_after_a_crash() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.ron");
     store::save(&project(), &path).expect("save");
-    let rec = recovery::path_for(&path);
+    let snapshot = recovery::path_for(&path);
+    let rec = journal::path_for(&snapshot);
 
     let mut h = opened(&path);
     label_quote(&mut h);
@@ -59,8 +60,18 @@ fn a_change_is_autosaved_and_offered_back_after_a_crash() {
         rec.exists(),
         "written once the change is {AUTOSAVE_DELAY:?} old"
     );
+    // Only the change is written (a journal line from the project file), not the project.
+    assert!(!snapshot.exists());
+    assert_eq!(
+        std::fs::read_to_string(&rec)
+            .expect("journal")
+            .lines()
+            .count(),
+        2,
+        "a header and one line of edits"
+    );
     let changed = h.state().project().clone();
-    // The window dies without saving (a crash leaves the recovery file behind).
+    // The window dies without saving (a crash leaves the journal behind).
     drop(h);
     assert!(rec.exists());
     assert_eq!(store::load(&path).expect("saved file"), project());
@@ -99,7 +110,7 @@ fn discarding_the_offer_deletes_the_recovery_file_and_undo_to_saved_removes_it()
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.ron");
     store::save(&project(), &path).expect("save");
-    let rec = recovery::path_for(&path);
+    let rec = journal::path_for(&recovery::path_for(&path));
     let mut h = opened(&path);
     label_quote(&mut h);
     autosave(&mut h);
@@ -337,7 +348,7 @@ fn the_frame_autosaves_by_the_real_clock() {
     std::thread::sleep(AUTOSAVE_DELAY + Duration::from_millis(100));
     h.run();
     h.state().flush_autosave();
-    assert!(recovery::path_for(&path).exists());
+    assert!(journal::path_for(&recovery::path_for(&path)).exists());
 }
 
 #[test]
@@ -393,7 +404,7 @@ fn a_second_window_keeps_its_own_recovery_file_and_offers_none_of_the_firsts() {
     label_quote(&mut h);
     autosave(&mut h);
     let own = recovery::second_path_for(&path, std::process::id());
-    assert!(own.exists());
+    assert!(journal::path_for(&own).exists());
     assert_eq!(
         store::load(&recovery::path_for(&path))
             .expect("first's")

@@ -9,10 +9,12 @@ use super::{
     DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project, Rejected, Relation,
     RelationType, Span, SpanId, TextDirection,
 };
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// One change to a project.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One change to a project. Edits are plain data and serialise (the autosave journal
+/// writes them one step a line), so a new variant holds only serialisable values.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Edit {
     /// Insert a document at a position in the document list.
     AddDocument {

@@ -79,7 +79,7 @@ impl Proposed {
 }
 
 /// Where a span lies: its range, text and fragments — what a boundary change replaces.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extent {
     /// First code point.
     pub start: usize,

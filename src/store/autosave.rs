@@ -1,14 +1,25 @@
-//! The background writer for recovery files. The window hands over a copy of the project
-//! (a clone costs about a millisecond even for megabytes of text); a thread serialises it
-//! and writes it atomically, so neither a big project nor a slow disk stalls a frame.
-//! Jobs run in the order given, so a removal after a write removes it.
+//! The background writer for recovery files. The window hands over what to write — the
+//! edits since the last autosave, for the journal (`journal.rs`), or, when no state is
+//! on disk to journal from, a copy of the project — and a thread serialises and writes it,
+//! so neither a big project nor a slow disk stalls a frame. Jobs run in the order given,
+//! so a removal after a write removes it.
 
-use std::path::PathBuf;
+use super::journal::{self, Base, BaseKind};
+use crate::model::{Edit, Project};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 enum Job {
     Write(PathBuf, Vec<u8>),
-    Project(PathBuf, Box<crate::model::Project>),
+    Project(PathBuf, Box<Project>),
+    /// A full snapshot to the recovery file, then a fresh journal starting from it.
+    Snapshot {
+        snapshot: PathBuf,
+        journal: PathBuf,
+        project: Box<Project>,
+    },
+    JournalStart(PathBuf, Base),
+    JournalAppend(PathBuf, Vec<Edit>),
     Remove(PathBuf),
     Flush(Sender<()>),
 }
@@ -20,6 +31,40 @@ pub struct Autosaver {
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
+fn run(job: Job) -> Result<(), String> {
+    let failed =
+        |path: &Path, e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    match job {
+        Job::Write(path, bytes) => write_creating_folder(&path, &bytes),
+        Job::Project(path, project) => match super::to_ron(&project) {
+            Ok(text) => write_creating_folder(&path, text.as_bytes()),
+            Err(e) => Err(failed(&path, &e)),
+        },
+        Job::Snapshot {
+            snapshot,
+            journal,
+            project,
+        } => {
+            let text = super::to_ron(&project).map_err(|e| failed(&snapshot, &e))?;
+            write_creating_folder(&snapshot, text.as_bytes())?;
+            let base = Base::of_bytes(BaseKind::Snapshot, text.as_bytes());
+            journal::start(&journal, &base).map_err(|e| failed(&journal, &e))
+        }
+        Job::JournalStart(path, base) => {
+            journal::start(&path, &base).map_err(|e| failed(&path, &e))
+        }
+        Job::JournalAppend(path, edits) => {
+            journal::append(&path, &edits).map_err(|e| failed(&path, &e))
+        }
+        Job::Remove(path) => super::recovery::remove(&path)
+            .map_err(|e| format!("cannot remove {}: {e}", path.display())),
+        Job::Flush(done) => {
+            let _ = done.send(());
+            Ok(())
+        }
+    }
+}
+
 impl Autosaver {
     /// Starts the writer thread.
     pub fn start() -> Self {
@@ -29,20 +74,7 @@ impl Autosaver {
             .name("lectern-autosave".into())
             .spawn(move || {
                 for job in job_rx {
-                    let result = match job {
-                        Job::Write(path, bytes) => write_creating_folder(&path, &bytes),
-                        Job::Project(path, project) => match super::to_ron(&project) {
-                            Ok(text) => write_creating_folder(&path, text.as_bytes()),
-                            Err(e) => Err(format!("cannot write {}: {e}", path.display())),
-                        },
-                        Job::Remove(path) => super::recovery::remove(&path)
-                            .map_err(|e| format!("cannot remove {}: {e}", path.display())),
-                        Job::Flush(done) => {
-                            let _ = done.send(());
-                            Ok(())
-                        }
-                    };
-                    if let Err(message) = result {
+                    if let Err(message) = run(job) {
                         let _ = error_tx.send(message);
                     }
                 }
@@ -61,8 +93,28 @@ impl Autosaver {
     }
 
     /// Queues serialising `project` and writing it to `path`.
-    pub fn write_project(&self, path: PathBuf, project: crate::model::Project) {
+    pub fn write_project(&self, path: PathBuf, project: Project) {
         self.send(Job::Project(path, Box::new(project)));
+    }
+
+    /// Queues a full snapshot of `project` to the recovery file `snapshot`, then a new
+    /// journal at `journal` that starts from it.
+    pub fn snapshot(&self, snapshot: PathBuf, journal: PathBuf, project: Project) {
+        self.send(Job::Snapshot {
+            snapshot,
+            journal,
+            project: Box::new(project),
+        });
+    }
+
+    /// Queues starting a journal at `path` from `base`, replacing any journal there.
+    pub fn start_journal(&self, path: PathBuf, base: Base) {
+        self.send(Job::JournalStart(path, base));
+    }
+
+    /// Queues appending `edits` to the journal at `path` as one line.
+    pub fn append_journal(&self, path: PathBuf, edits: Vec<Edit>) {
+        self.send(Job::JournalAppend(path, edits));
     }
 
     /// Queues removing the file at `path`.
@@ -87,19 +139,8 @@ impl Autosaver {
             Some(tx) => tx.send(job).err().map(|e| e.0),
             None => Some(job),
         };
-        match unsent {
-            Some(Job::Write(path, bytes)) => {
-                let _ = crate::fsutil::write_atomic(&path, &bytes);
-            }
-            Some(Job::Project(path, project)) => {
-                if let Ok(text) = super::to_ron(&project) {
-                    let _ = crate::fsutil::write_atomic(&path, text.as_bytes());
-                }
-            }
-            Some(Job::Remove(path)) => {
-                let _ = super::recovery::remove(&path);
-            }
-            Some(Job::Flush(_)) | None => {}
+        if let Some(job) = unsent {
+            let _ = run(job);
         }
     }
 }

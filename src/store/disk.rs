@@ -31,6 +31,11 @@ impl DiskStamp {
         Ok(Self::of_bytes(path, &bytes))
     }
 
+    /// The file as the base of an autosave journal (`journal.rs`).
+    pub fn journal_base(&self) -> super::journal::Base {
+        super::journal::Base::of_hash(super::journal::BaseKind::Project, self.hash, self.len)
+    }
+
     /// Whether the file at `path` now holds something else. Cheap when nothing changed:
     /// the contents are only hashed when size or time differ, so a mere `touch` is not a
     /// change. A deleted file counts as changed.

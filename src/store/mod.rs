@@ -7,6 +7,7 @@ pub mod backup;
 pub mod codebook;
 pub mod disk;
 pub mod fast_read;
+pub mod journal;
 pub mod lock;
 pub mod recovery;
 
@@ -73,6 +74,9 @@ pub enum StoreError {
     /// The user cancelled; the file was not changed (or the project not opened).
     #[error("cancelled")]
     Cancelled,
+    /// An autosave journal could not be read or replayed.
+    #[error(transparent)]
+    Journal(#[from] journal::JournalError),
 }
 
 impl From<Cancelled> for StoreError {

@@ -3,8 +3,12 @@
 //!
 //! A saved project's recovery file sits next to it as `.NAME.ron.recovery`; a never-saved
 //! project's goes to the user's data folder as `unsaved-PID.ron.recovery`, named after the
-//! process so two running Lecterns do not share one. Both are ordinary project files.
+//! process so two running Lecterns do not share one. Both are ordinary project files,
+//! holding a full snapshot; beside each, `….journal` holds the edits made since the
+//! snapshot or since the project file itself (`journal.rs`). The unsaved state is the
+//! journal replayed over its base when the base is unchanged, else the snapshot alone.
 
+use super::journal::{self, Base, BaseKind};
 use super::{StoreError, from_ron, line_column};
 use crate::model::{DocId, Document, Project, Span, SpanId};
 use std::collections::BTreeMap;
@@ -55,8 +59,97 @@ pub struct Recovery {
     pub written: SystemTime,
 }
 
-/// Reads a recovery file; `Ok(None)` when there is none.
+/// Reads the unsaved state kept at the recovery file `path` of a never-saved project:
+/// its journal replayed over its snapshot, or the snapshot alone; `Ok(None)` when there
+/// is neither.
 pub fn read(path: &Path) -> Result<Option<Recovery>, StoreError> {
+    read_slot(path, None, None)
+}
+
+/// The project file a recovery slot belongs to, and the project as opened from it (with
+/// the file's journal base), so a journal that starts from it need not read it again.
+#[derive(Clone, Copy)]
+pub struct ProjectFile<'a> {
+    /// The project file.
+    pub path: &'a Path,
+    /// The open project and the base of the file it was read from, if already read.
+    pub opened: Option<(&'a Project, &'a Base)>,
+}
+
+/// The unsaved state kept at the recovery file `path` (and the journal beside it): the
+/// journal replayed over its base when that base is unchanged; else the snapshot alone,
+/// when it was written after the project file (`saved`) last changed.
+fn read_slot(
+    path: &Path,
+    file: Option<ProjectFile>,
+    saved: Option<SystemTime>,
+) -> Result<Option<Recovery>, StoreError> {
+    let snapshot = read_snapshot(path)?.filter(|r| saved.is_none_or(|s| r.written >= s));
+    let journal_path = journal::path_for(path);
+    let Some(journal) = journal::read(&journal_path)? else {
+        return Ok(snapshot);
+    };
+    let written = std::fs::metadata(&journal_path)
+        .and_then(|m| m.modified())
+        .map_err(|source| StoreError::Io {
+            action: "read",
+            path: journal_path.clone(),
+            source,
+        })?;
+    let base = match journal.base.kind {
+        // A snapshot newer than the journal was written after it (a restored project's
+        // first autosave) and holds everything the journal does.
+        BaseKind::Project if snapshot.as_ref().is_some_and(|s| s.written > written) => None,
+        BaseKind::Project => file.and_then(|f| project_base(f, &journal.base).transpose()),
+        BaseKind::Snapshot => {
+            let bytes = std::fs::read(path).ok();
+            bytes
+                .filter(|b| journal.base.matches(b))
+                .map(|b| parse_bytes(&b, path))
+        }
+    };
+    let fresh = journal.base.kind == BaseKind::Project || saved.is_none_or(|s| written >= s);
+    match base.transpose()? {
+        Some(_) if !fresh => Ok(snapshot),
+        Some(_) if journal.entries.is_empty() && journal.base.kind == BaseKind::Project => Ok(None),
+        Some(base) => Ok(Some(Recovery {
+            path: path.to_path_buf(),
+            project: journal.replay(base, &journal_path)?,
+            written,
+        })),
+        None => Ok(snapshot),
+    }
+}
+
+/// The project file as the journal's base, if it is still the file the journal started
+/// from: the open project when it was read from that file, else the file read again.
+fn project_base(file: ProjectFile, base: &Base) -> Result<Option<Project>, StoreError> {
+    if let Some((project, opened)) = file.opened
+        && opened == base
+    {
+        return Ok(Some(project.clone()));
+    }
+    match std::fs::read(file.path) {
+        Ok(bytes) if base.matches(&bytes) => parse_bytes(&bytes, file.path).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Project, StoreError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
+        StoreError::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "the file is not UTF-8 text".to_owned(),
+        }
+    })?;
+    from_ron(text, path)
+}
+
+/// Reads the snapshot in a recovery file; `Ok(None)` when there is none.
+fn read_snapshot(path: &Path) -> Result<Option<Recovery>, StoreError> {
     let io = |source| StoreError::Io {
         action: "read",
         path: path.to_path_buf(),
@@ -70,16 +163,7 @@ pub fn read(path: &Path) -> Result<Option<Recovery>, StoreError> {
     let written = std::fs::metadata(path)
         .and_then(|m| m.modified())
         .map_err(io)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let (line, column) = line_column(&bytes[..e.valid_up_to()]);
-        StoreError::Parse {
-            path: path.to_path_buf(),
-            line,
-            column,
-            message: "the file is not UTF-8 text".to_owned(),
-        }
-    })?;
-    let project = from_ron(text, path)?;
+    let project = parse_bytes(&bytes, path)?;
     Ok(Some(Recovery {
         path: path.to_path_buf(),
         project,
@@ -87,11 +171,16 @@ pub fn read(path: &Path) -> Result<Option<Recovery>, StoreError> {
     }))
 }
 
-/// The recovery file of the project at `project`, if there is one written after the
+/// The unsaved state of the project at `project`, if any: its journal replayed over the
+/// file it started from (`opened` is the project as just read from that file, with the
+/// file's journal base, so it need not be read again), or a snapshot written after the
 /// project file was last changed (an older one was overtaken by a save elsewhere).
-/// A second window's file (see [`second_path_for`]) counts once its process is gone; the
+/// A second window's files (see [`second_path_for`]) count once its process is gone; the
 /// newest candidate wins.
-pub fn pending_for(project: &Path) -> Result<Option<Recovery>, StoreError> {
+pub fn pending_for(
+    project: &Path,
+    opened: Option<(&Project, &Base)>,
+) -> Result<Option<Recovery>, StoreError> {
     let mut candidates = vec![path_for(project)];
     let name = project
         .file_name()
@@ -109,24 +198,33 @@ pub fn pending_for(project: &Path) -> Result<Option<Recovery>, StoreError> {
             let file = e.file_name().to_string_lossy().into_owned();
             let pid = file
                 .strip_prefix(&prefix)
-                .and_then(|rest| rest.strip_suffix(SUFFIX))
+                .and_then(|rest| {
+                    rest.strip_suffix(SUFFIX)
+                        .or_else(|| rest.strip_suffix(journal::SUFFIX))
+                })
                 .and_then(|pid| pid.parse::<u32>().ok());
             if let Some(pid) = pid
                 && pid != std::process::id()
                 && !crate::fsutil::process_alive(pid)
             {
-                candidates.push(e.path());
+                let slot = second_path_for(project, pid);
+                if !candidates.contains(&slot) {
+                    candidates.push(slot);
+                }
             }
         }
     }
     let saved = std::fs::metadata(project).and_then(|m| m.modified()).ok();
+    let file = ProjectFile {
+        path: project,
+        opened,
+    };
     let mut best: Option<Recovery> = None;
     for path in candidates {
-        let Some(recovery) = read(&path)? else {
+        let Some(recovery) = read_slot(&path, Some(file), saved)? else {
             continue;
         };
-        let newer_than_saved = saved.is_none_or(|s| recovery.written >= s);
-        if newer_than_saved && best.as_ref().is_none_or(|b| recovery.written > b.written) {
+        if best.as_ref().is_none_or(|b| recovery.written > b.written) {
             best = Some(recovery);
         }
     }
@@ -288,10 +386,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("p.ron");
         super::super::save(&project(), &path).expect("save");
-        assert!(pending_for(&path).expect("read").is_none());
+        assert!(pending_for(&path, None).expect("read").is_none());
         let rec = path_for(&path);
         super::super::save(&project(), &rec).expect("save recovery");
-        let found = pending_for(&path).expect("read").expect("found");
+        let found = pending_for(&path, None).expect("read").expect("found");
         assert_eq!(found.project, project());
         // A recovery file older than the project was overtaken by a later save.
         let old = SystemTime::now() - std::time::Duration::from_secs(60);
@@ -300,9 +398,88 @@ mod tests {
             .open(&rec)
             .and_then(|f| f.set_modified(old))
             .expect("age");
-        assert!(pending_for(&path).expect("read").is_none());
+        assert!(pending_for(&path, None).expect("read").is_none());
         remove(&rec).expect("remove");
         remove(&rec).expect("removing twice is fine");
+    }
+
+    /// `p` with a quote over code points `start..end` added.
+    fn labelled(p: &Project, start: usize, end: usize) -> (Project, Edit) {
+        let span = p.make_span(DocId(1), "quote", start, end).expect("span");
+        let edit = Edit::AddSpan {
+            doc: DocId(1),
+            span,
+        };
+        let mut after = p.clone();
+        edit.apply(&mut after).expect("apply");
+        (after, edit)
+    }
+
+    #[test]
+    fn a_journal_is_replayed_over_the_project_file_it_started_from() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        super::super::save(&project(), &path).expect("save");
+        let bytes = std::fs::read(&path).expect("read");
+        let base = Base::of_bytes(BaseKind::Project, &bytes);
+        let journal_path = journal::path_for(&path_for(&path));
+        journal::start(&journal_path, &base).expect("start");
+        assert!(
+            pending_for(&path, None).expect("read").is_none(),
+            "no edits yet"
+        );
+        let (one, e1) = labelled(&project(), 0, 3);
+        let (two, e2) = labelled(&one, 4, 7);
+        journal::append(&journal_path, &[e1]).expect("append");
+        journal::append(&journal_path, &[e2]).expect("append");
+        let found = pending_for(&path, None).expect("read").expect("found");
+        assert_eq!(found.project, two);
+        assert_eq!(found.path, path_for(&path));
+        // The project as opened stands in for reading the file again.
+        let opened = project();
+        let again = pending_for(&path, Some((&opened, &base))).expect("read");
+        assert_eq!(again.expect("found").project, two);
+        // Once the file is saved over (here or elsewhere), the journal no longer applies.
+        super::super::save(&one, &path).expect("save");
+        assert!(pending_for(&path, None).expect("read").is_none());
+    }
+
+    #[test]
+    fn a_journal_from_a_snapshot_is_replayed_over_it_and_a_newer_snapshot_wins() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        super::super::save(&project(), &path).expect("save");
+        let rec = path_for(&path);
+        let (one, e1) = labelled(&project(), 0, 3);
+        let (two, e2) = labelled(&one, 4, 7);
+        super::super::save(&one, &rec).expect("snapshot");
+        let snapshot = std::fs::read(&rec).expect("read");
+        let journal_path = journal::path_for(&rec);
+        journal::start(
+            &journal_path,
+            &Base::of_bytes(BaseKind::Snapshot, &snapshot),
+        )
+        .expect("start");
+        journal::append(&journal_path, &[e2]).expect("append");
+        let found = pending_for(&path, None).expect("read").expect("found");
+        assert_eq!(found.project, two);
+        // A project-file journal older than the snapshot beside it: the snapshot is newer.
+        let file = std::fs::read(&path).expect("read");
+        journal::start(&journal_path, &Base::of_bytes(BaseKind::Project, &file)).expect("start");
+        journal::append(&journal_path, &[e1]).expect("append");
+        let later = SystemTime::now() + std::time::Duration::from_secs(5);
+        std::fs::File::options()
+            .write(true)
+            .open(&rec)
+            .and_then(|f| f.set_modified(later))
+            .expect("age");
+        assert_eq!(
+            pending_for(&path, None)
+                .expect("read")
+                .expect("found")
+                .project,
+            one
+        );
     }
 
     #[test]
@@ -313,10 +490,13 @@ mod tests {
         let live = second_path_for(&path, 1);
         assert_eq!(live.file_name().expect("name"), ".p.ron.1.recovery");
         super::super::save(&project(), &live).expect("live");
-        assert!(pending_for(&path).expect("read").is_none());
+        assert!(pending_for(&path, None).expect("read").is_none());
         let dead = second_path_for(&path, u32::MAX - 7);
         super::super::save(&project(), &dead).expect("dead");
-        assert_eq!(pending_for(&path).expect("read").expect("found").path, dead);
+        assert_eq!(
+            pending_for(&path, None).expect("read").expect("found").path,
+            dead
+        );
     }
 
     #[test]

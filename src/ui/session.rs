@@ -13,6 +13,10 @@ pub struct Session {
     pub path: Option<PathBuf>,
     /// Bumped on every change, so views know when to rebuild what they derive from spans.
     revision: u64,
+    /// Edits applied since [`Session::take_applied`] last took them, in the order they
+    /// changed the project (an undo's inverse edits included): what autosave appends to
+    /// the journal.
+    applied: Vec<Edit>,
 }
 
 impl Session {
@@ -23,6 +27,7 @@ impl Session {
             history: History::default(),
             path,
             revision: 0,
+            applied: Vec::new(),
         }
     }
 
@@ -32,8 +37,9 @@ impl Session {
         description: impl Into<String>,
         edits: Vec<Edit>,
     ) -> Result<(), EditError> {
+        let copy = edits.clone();
         self.history.apply(&mut self.project, description, edits)?;
-        self.revision += 1;
+        self.changed(copy);
         Ok(())
     }
 
@@ -44,24 +50,45 @@ impl Session {
         edits: Vec<Edit>,
         key: &str,
     ) -> Result<(), EditError> {
+        let copy = edits.clone();
         self.history
             .apply_coalescing(&mut self.project, description, edits, key)?;
-        self.revision += 1;
+        self.changed(copy);
         Ok(())
     }
 
     /// Undoes the last step; returns its description.
     pub fn undo(&mut self) -> Result<Option<String>, EditError> {
+        let inverse: Vec<Edit> = self
+            .history
+            .last_step()
+            .map(|s| s.edits.iter().rev().map(Edit::inverse).collect())
+            .unwrap_or_default();
         let done = self.history.undo(&mut self.project)?;
-        self.revision += 1;
+        self.changed(inverse);
         Ok(done)
     }
 
     /// Redoes the last undone step; returns its description.
     pub fn redo(&mut self) -> Result<Option<String>, EditError> {
+        let edits = self
+            .history
+            .redo_step()
+            .map(|s| s.edits.clone())
+            .unwrap_or_default();
         let done = self.history.redo(&mut self.project)?;
-        self.revision += 1;
+        self.changed(edits);
         Ok(done)
+    }
+
+    fn changed(&mut self, applied: Vec<Edit>) {
+        self.revision += 1;
+        self.applied.extend(applied);
+    }
+
+    /// The edits applied since the last call, oldest first; the session forgets them.
+    pub fn take_applied(&mut self) -> Vec<Edit> {
+        std::mem::take(&mut self.applied)
     }
 
     /// Changes with every applied, undone or redone step.

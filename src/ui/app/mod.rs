@@ -5,6 +5,7 @@
 mod adding;
 mod analysis;
 mod assist;
+mod autosave;
 mod commands;
 mod drift;
 mod editing;

@@ -7,6 +7,7 @@ use super::*;
 use crate::store::autosave::Autosaver;
 use crate::store::backup::{self, Backup};
 use crate::store::disk::DiskStamp;
+use crate::store::journal;
 use crate::store::lock::{self, ProjectLock};
 use crate::store::recovery::{self, Difference};
 use std::time::{Duration, Instant, SystemTime};
@@ -44,15 +45,18 @@ pub enum DiskConflict {
 
 /// State for the safety net, one per window.
 pub struct Safety {
-    autosaver: Autosaver,
+    pub(super) autosaver: Autosaver,
     /// Where never-saved projects' recovery files go; `None` disables them (tests).
     unsaved_dir: Option<PathBuf>,
     /// Revision of the session last written to the recovery file.
-    written_revision: Option<u64>,
+    pub(super) written_revision: Option<u64>,
     /// When a change not yet written was first seen.
-    change_seen: Option<Instant>,
-    /// The recovery file this window wrote and must remove once the work is saved.
-    recovery_file: Option<PathBuf>,
+    pub(super) change_seen: Option<Instant>,
+    /// The recovery file this window wrote (with the journal beside it) and must remove
+    /// once the work is saved.
+    pub(super) recovery_file: Option<PathBuf>,
+    /// What the next autosave writes: journal lines, or a snapshot first (`autosave.rs`).
+    pub(super) journal: super::autosave::JournalState,
     offer: Option<RecoveryOffer>,
     startup_checked: bool,
     lock: Option<ProjectLock>,
@@ -84,6 +88,7 @@ impl Safety {
             written_revision: None,
             change_seen: None,
             recovery_file: None,
+            journal: Default::default(),
             offer: None,
             startup_checked: false,
             lock: None,
@@ -181,9 +186,9 @@ impl Lectern {
                     again = Some(due - now);
                 }
             }
-        } else if let Some(path) = self.safety.recovery_file.take() {
-            self.safety.autosaver.remove(path);
-            self.safety.written_revision = None;
+        } else if self.safety.recovery_file.is_some() {
+            // Back to the saved state (undone): nothing to recover.
+            self.remove_recovery_files();
         }
         let check_due = self
             .safety
@@ -199,20 +204,6 @@ impl Lectern {
             again = Some(again.map_or(DISK_CHECK_INTERVAL, |a| a.min(DISK_CHECK_INTERVAL)));
         }
         again
-    }
-
-    fn write_recovery(&mut self) {
-        self.safety.change_seen = None;
-        // Marked as handled even with nowhere to write (no data folder), so the frame does
-        // not come back for it every second.
-        self.safety.written_revision = Some(self.session.revision());
-        let Some(path) = self.recovery_path() else {
-            return;
-        };
-        self.safety
-            .autosaver
-            .write_project(path.clone(), self.session.project.clone());
-        self.safety.recovery_file = Some(path);
     }
 
     /// Called every frame: ticks with the real clock and draws the safety questions.
@@ -237,11 +228,8 @@ impl Lectern {
     /// The open project is being replaced: its recovery file and lock go (the user saved
     /// or chose to discard), and so does what was known about its file.
     pub(super) fn safety_session_replaced(&mut self) {
-        if let Some(path) = self.safety.recovery_file.take() {
-            self.safety.autosaver.remove(path);
-        }
-        self.safety.written_revision = None;
-        self.safety.change_seen = None;
+        self.remove_recovery_files();
+        self.safety.journal = Default::default();
         self.safety.lock = None;
         self.safety.stamp = None;
         self.safety.dismissed = None;
@@ -252,13 +240,16 @@ impl Lectern {
     /// A project was opened from `path`: lock it, remember its stamp (taken by the opening
     /// job, which had the file in hand), offer recovery.
     pub(super) fn safety_opened(&mut self, path: &Path, stamp: Option<DiskStamp>) {
+        self.journal_from_file(stamp.as_ref());
         self.safety.stamp = stamp;
         self.take_lock(path);
         if self.safety.second_window {
             // Any recovery file may be the other window's live work: not ours to offer.
             return;
         }
-        match recovery::pending_for(path) {
+        let base = self.safety.stamp.as_ref().map(DiskStamp::journal_base);
+        let opened = base.as_ref().map(|b| (&self.session.project, b));
+        match recovery::pending_for(path, opened) {
             Ok(Some(found)) => {
                 let difference = recovery::difference(&self.session.project, &found.project);
                 self.safety.offer = Some(RecoveryOffer {
@@ -329,11 +320,8 @@ impl Lectern {
 
     /// After saving to `path`: the recovery file goes, the new file is stamped and locked.
     pub(super) fn safety_saved(&mut self, path: &Path, stamp: Option<DiskStamp>) {
-        if let Some(old) = self.safety.recovery_file.take() {
-            self.safety.autosaver.remove(old);
-        }
-        self.safety.written_revision = None;
-        self.safety.change_seen = None;
+        self.remove_recovery_files();
+        self.journal_from_file(stamp.as_ref());
         self.safety.stamp = stamp;
         self.safety.dismissed = None;
         if self.safety.lock.as_ref().map(|l| l.path()) != Some(&lock::path_for(path)) {
@@ -343,9 +331,7 @@ impl Lectern {
 
     /// The window is closing after the user saved or discarded: nothing is left to recover.
     pub(super) fn safety_closing(&mut self) {
-        if let Some(path) = self.safety.recovery_file.take() {
-            self.safety.autosaver.remove(path);
-        }
+        self.remove_recovery_files();
         self.safety.autosaver.flush();
         self.safety.lock = None;
     }
@@ -394,6 +380,10 @@ impl Lectern {
         let mine = match &offer.project_path {
             Some(_) => Some(offer.recovery_path.clone()),
             None => self.recovery_path().and_then(|own| {
+                let journal = journal::path_for(&offer.recovery_path);
+                if journal.exists() {
+                    let _ = std::fs::rename(&journal, journal::path_for(&own));
+                }
                 std::fs::rename(&offer.recovery_path, &own)
                     .ok()
                     .map(|()| own)
@@ -422,16 +412,30 @@ impl Lectern {
             )),
             None => offer.recovery_path.with_file_name("discarded-recovery.ron"),
         };
+        let journal = journal::path_for(&offer.recovery_path);
         let moved = aside
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| std::fs::rename(&offer.recovery_path, &aside));
+            .and_then(|()| {
+                if journal.exists() {
+                    // The recovered state is the journal replayed over its base: it is
+                    // what is set aside, as a project file.
+                    crate::store::save(&offer.project, &aside)
+                        .map_err(std::io::Error::other)
+                        .and_then(|()| recovery::remove(&journal))
+                        .and_then(|()| recovery::remove(&offer.recovery_path))
+                } else {
+                    std::fs::rename(&offer.recovery_path, &aside)
+                }
+            });
         self.status = match moved {
             Ok(()) => format!(
                 "Discarded the recovered changes (set aside as {})",
                 aside.display()
             ),
-            Err(_) => match recovery::remove(&offer.recovery_path) {
+            Err(_) => match recovery::remove(&journal)
+                .and_then(|()| recovery::remove(&offer.recovery_path))
+            {
                 Ok(()) => "Discarded the recovered changes".to_owned(),
                 Err(e) => format!("Could not remove {}: {e}", offer.recovery_path.display()),
             },
@@ -493,6 +497,7 @@ impl Lectern {
             return;
         }
         self.safety.conflict = Some(DiskConflict::Changed(path.clone()));
+        self.journal_lost_its_base();
     }
 
     /// Reloads the project from its file, dropping unsaved changes (the user asked).
