@@ -9,6 +9,12 @@
 //! figure with its target and writes the numbers to `target/bench-summary.json`.
 //! Figures are medians of several runs unless marked otherwise.
 
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+#[path = "../benches/support/corpus_figures.rs"]
+mod corpus_figures;
+#[path = "../benches/support/frames.rs"]
+mod frames;
 #[path = "../benches/support/workload.rs"]
 mod workload;
 // Issue 13: the same view on a 5 MB Arabic article.
@@ -19,79 +25,14 @@ mod arabic;
 mod assist_bench;
 
 use egui::text::LayoutJob;
-use egui::{Color32, Context, FontId, Pos2, RawInput, Rect, TextFormat, Ui, vec2};
+use egui::{Color32, FontId, TextFormat, Ui};
+use frames::{Figure, Frames, median, ms_since, reset_peak, status_mb};
 use lectern::formats::export::{ExportFormat, export};
 use lectern::model::search::{Query, Scope, search};
 use lectern::model::{Edit, Project, Span};
 use lectern::store;
 use lectern::ui::doc_view::{DocView, DocViewState};
-use std::path::Path;
 use std::time::Instant;
-
-/// Screen of a typical laptop window.
-const SCREEN: (f32, f32) = (1200.0, 800.0);
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
-fn ms_since(t: Instant) -> f64 {
-    t.elapsed().as_secs_f64() * 1e3
-}
-
-/// A `/proc/self/status` field in MB (Linux only; 0 elsewhere).
-fn status_mb(field: &str) -> f64 {
-    let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    s.lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
-        .map_or(0.0, |kb| kb / 1024.0)
-}
-
-/// Resets the peak-memory mark (VmHWM) to the current resident size.
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-/// A headless egui frame: time of `run_ui` plus tessellation, in ms.
-struct Frames {
-    ctx: Context,
-    time: f64,
-}
-
-impl Frames {
-    fn new() -> Self {
-        let ctx = Context::default();
-        // Jumps land in one frame instead of an animation over many.
-        ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
-        Frames { ctx, time: 0.0 }
-    }
-
-    fn frame(&mut self, ui_fn: impl FnMut(&mut Ui)) -> f64 {
-        self.frame_with(Vec::new(), ui_fn)
-    }
-
-    /// A frame that receives `events` (key presses) first.
-    fn frame_with(&mut self, events: Vec<egui::Event>, mut ui_fn: impl FnMut(&mut Ui)) -> f64 {
-        let input = RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(SCREEN.0, SCREEN.1))),
-            time: Some(self.time),
-            events,
-            ..Default::default()
-        };
-        self.time += 1.0 / 60.0;
-        let t = Instant::now();
-        let mut out = self.ctx.run_ui(input, |ui| ui_fn(ui));
-        let prims = self
-            .ctx
-            .tessellate(std::mem::take(&mut out.shapes), out.pixels_per_point);
-        let dt = ms_since(t);
-        out.textures_delta.clear();
-        std::hint::black_box(prims);
-        dt
-    }
-}
 
 /// The real view of the workload document, as the app shows it.
 fn view_frame(f: &mut Frames, project: &Project, revision: u64, state: &mut DocViewState) -> f64 {
@@ -151,15 +92,10 @@ fn naive_job(project: &Project, wrap: f32) -> LayoutJob {
     job
 }
 
-struct Figure {
-    key: &'static str,
-    name: &'static str,
-    value: f64,
-    unit: &'static str,
-    target: Option<f64>,
-}
-
 fn main() -> anyhow::Result<()> {
+    if std::env::args().any(|a| a == "--corpus") {
+        return corpus_figures::run();
+    }
     let runs: usize = std::env::var("BENCH_RUNS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -609,42 +545,15 @@ fn main() -> anyhow::Result<()> {
     });
 
     // ---- report
-    println!(
+    let title = format!(
         "Lectern performance summary — {text_mb:.1} MB text, 50,000 spans, 1,000 relations; medians of {runs} runs"
     );
-    println!(
-        "{:<38} {:>12} {:>12}  result",
-        "figure", "measured", "target"
-    );
-    let mut json = serde_json::Map::new();
-    for fg in &figs {
-        let at_least = fg.unit == "x";
-        let (target, ok) = match fg.target {
-            Some(t) if at_least => (format!("≥ {t:.0} {}", fg.unit), fg.value >= t),
-            Some(t) => (format!("≤ {t:.0} {}", fg.unit), fg.value <= t),
-            None => ("—".to_owned(), true),
-        };
-        let result = match (fg.target, ok) {
-            (None, _) => "info",
-            (_, true) => "ok",
-            (_, false) => "FAIL",
-        };
-        println!(
-            "{:<38} {:>9.2} {:<2} {:>12}  {result}",
-            fg.name, fg.value, fg.unit, target
-        );
-        json.insert(fg.key.to_owned(), serde_json::json!(fg.value));
-        if let Some(t) = fg.target {
-            json.insert(format!("{}_target", fg.key), serde_json::json!(t));
-        }
-    }
-    json.insert("text_bytes".into(), serde_json::json!(text_bytes));
-    json.insert("project_file_mb".into(), serde_json::json!(file_mb));
-    json.insert("runs".into(), serde_json::json!(runs));
-    let target_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
-    std::fs::create_dir_all(&target_dir)?;
-    let out = target_dir.join("bench-summary.json");
-    std::fs::write(&out, serde_json::to_string_pretty(&json)? + "\n")?;
-    println!("numbers written to {}", out.display());
+    let extra = [
+        ("text_bytes", text_bytes as f64),
+        ("project_file_mb", file_mb),
+        ("runs", runs as f64),
+    ];
+    frames::report(&title, &figs, &extra, "bench-summary.json")?;
+    println!("10,000-article figures (issue 17): add -- --corpus (takes minutes)");
     Ok(())
 }

@@ -38,7 +38,9 @@ impl Rng {
     }
 }
 
-const WORDS: &[&str] = &[
+/// Words the generated text is made of: common English news words, some Greek and
+/// accented ones.
+pub const WORDS: &[&str] = &[
     "the",
     "the",
     "the",
