@@ -51,6 +51,8 @@ fn span() -> impl Strategy<Value = Span> {
                     note,
                     annotator,
                     created,
+                    // Spans the quote assistant proposed are left to ron (not generated).
+                    proposed: None,
                 }
             },
         )
