@@ -531,6 +531,25 @@ fn without_native_dialogs_save_as_asks_for_a_path_in_the_window() {
     assert_eq!(h.state().session().path.as_deref(), Some(target.as_path()));
 }
 
+/// A shift+click at `pos` (a node's `click_modifiers` would click the node's centre, which
+/// in the document view is another line).
+fn shift_click_at(h: &mut Harness<'_, Lectern>, pos: Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event_modifiers(
+            egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::SHIFT,
+            },
+            Modifiers::SHIFT,
+        );
+        h.run();
+    }
+}
+
 #[test]
 fn click_then_shift_click_selects_between_them() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -550,11 +569,7 @@ fn click_then_shift_click_selects_between_them() {
         h.state().selection().is_none(),
         "a click alone selects nothing"
     );
-    h.hover_at(b);
-    h.run();
-    h.get_by_role(Role::Document)
-        .click_modifiers(Modifiers::SHIFT);
-    h.run();
+    shift_click_at(&mut h, b);
     let sel = h
         .state()
         .selection()
@@ -562,11 +577,7 @@ fn click_then_shift_click_selects_between_them() {
     // 20 px into the line is a few characters in; 200 px further is tens of characters.
     assert!(sel.start < 10 && (10..80).contains(&sel.len()), "{sel:?}");
     // A shift+click further on extends the same selection from the same anchor.
-    h.hover_at(b + vec2(100.0, 0.0));
-    h.run();
-    h.get_by_role(Role::Document)
-        .click_modifiers(Modifiers::SHIFT);
-    h.run();
+    shift_click_at(&mut h, b + vec2(100.0, 0.0));
     let longer = h.state().selection().expect("still a selection");
     assert_eq!(longer.start, sel.start, "{longer:?} vs {sel:?}");
     assert!(longer.end > sel.end, "{longer:?} vs {sel:?}");

@@ -220,8 +220,22 @@ fn document_cells(project: &Project, doc: &Document) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::export::fixture;
+    use super::super::export::{COLUMNS, fixture};
     use std::io::Read;
+
+    /// The spreadsheet name of a zero-based column: 0 → A, 25 → Z, 26 → AA.
+    fn column_name(mut index: usize) -> String {
+        let mut name = Vec::new();
+        loop {
+            name.push(b'A' + (index % 26) as u8);
+            if index < 26 {
+                break;
+            }
+            index = index / 26 - 1;
+        }
+        name.reverse();
+        String::from_utf8(name).expect("ASCII")
+    }
 
     fn part(bytes: &[u8], name: &str) -> String {
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
@@ -247,12 +261,26 @@ mod tests {
         }
         let spans = part(bytes, "xl/worksheets/sheet1.xml");
         assert!(!spans.contains("<f>"), "no formulas: {spans}");
-        // A header of 24 columns (A to X, as the dimension says) and a row per span (empty
-        // cells are left out); every cell a shared string (t="s") with its index as value.
-        assert!(spans.contains("<dimension ref=\"A1:X5\"/>"), "{spans}");
+        // A header of the CSV columns plus one `attr:` column per attribute field of the
+        // codebook (A to the dimension's last column) and a row per span (empty cells are
+        // left out); every cell a shared string (t="s") with its index as value.
+        let mut attrs: Vec<&str> = p
+            .labels
+            .iter()
+            .flat_map(|l| l.attributes.iter().map(|a| a.name.as_str()))
+            .collect();
+        attrs.sort_unstable();
+        attrs.dedup();
+        let columns = COLUMNS.len() + attrs.len();
+        assert!(columns > COLUMNS.len(), "the fixture has attribute fields");
+        let last = column_name(columns - 1);
+        assert!(
+            spans.contains(&format!("<dimension ref=\"A1:{last}5\"/>")),
+            "{spans}"
+        );
         assert_eq!(spans.matches("<row ").count(), 5, "{spans}");
         let header = &spans[..spans.find("</row>").expect("a row")];
-        assert_eq!(header.matches("<c ").count(), 24, "{header}");
+        assert_eq!(header.matches("<c ").count(), columns, "{header}");
         let cells = spans.matches("<c ").count();
         assert_eq!(cells, spans.matches("t=\"s\"").count(), "{spans}");
         assert_eq!(cells, spans.matches("<v>").count(), "{spans}");
