@@ -246,3 +246,58 @@ fn the_import_dialog_maps_types_to_labels_or_drops_them_before_anything_is_added
     h.run();
     assert!(h.state().project().documents.is_empty());
 }
+
+#[test]
+fn merging_a_label_in_the_codebook_moves_its_spans_in_one_undo_step() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("m.ron");
+    let mut p = Project::new("Merge test");
+    let mut content = p.labels[0].clone();
+    content.name = "Content".into();
+    content.hotkey = "5".into();
+    content.attributes = vec![lectern::model::AttributeDef::text("source_id")];
+    p.labels.push(content);
+    p.documents.push(lectern::model::Document::new(
+        lectern::model::DocId(1),
+        "Bridge row",
+        "Ms Ωμέγα said “no” — and “never” 😀.",
+    ));
+    support::mark(
+        &mut p,
+        lectern::model::DocId(1),
+        &[("Content", "“no”"), ("Content", "“never”")],
+    );
+    p.documents[0].spans[0]
+        .attributes
+        .insert("source_id".into(), "T1".into());
+    lectern::store::save(&p, &path).expect("save");
+    let mut h = support::open_in_window(&path);
+    h.state_mut().run_command(Command::EditCodebook);
+    h.run();
+    let merge_buttons: Vec<_> = h.get_all_by_label("Merge into…").collect();
+    assert_eq!(merge_buttons.len(), 5, "one per label");
+    merge_buttons[4].scroll_to_me();
+    h.run();
+    let merge_buttons: Vec<_> = h.get_all_by_label("Merge into…").collect();
+    merge_buttons[4].click();
+    h.run();
+    h.get_by_label("Merge label “Content” into…");
+    h.get_by_label("“quote”").click();
+    h.run();
+    h.get_by_label("Merge").click();
+    h.run();
+    let p = h.state().project();
+    assert!(p.label("Content").is_none());
+    let spans = &p.documents[0].spans;
+    assert!(spans.iter().all(|s| s.label == "quote"), "{spans:?}");
+    assert_eq!(spans[0].attributes["source_id"], "T1", "attributes kept");
+    assert_eq!(
+        h.state().session().history.undo_description(),
+        Some("Merge label 'Content' into 'quote'")
+    );
+    h.state_mut().run_command(Command::Undo);
+    h.run();
+    let p = h.state().project();
+    assert!(p.label("Content").is_some());
+    assert!(p.documents[0].spans.iter().all(|s| s.label == "Content"));
+}

@@ -8,6 +8,7 @@ mod edit;
 mod history;
 mod ids;
 mod label;
+mod label_merge;
 mod lexicon;
 mod project;
 pub mod reanchor;
@@ -25,6 +26,7 @@ pub use edit::{Edit, EditError};
 pub use history::{History, Step, apply_all};
 pub use ids::{DocId, RelationId, SpanId};
 pub use label::{AttributeDef, AttributeKind, Label, default_labels};
+pub use label_merge::merge_label_edits;
 pub use lexicon::{
     Gender, Lexicon, PersonWord, ReportingVerb, VerbClass, VerbDetail, VerbIndex, english_forms,
 };

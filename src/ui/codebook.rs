@@ -17,6 +17,8 @@ pub struct CodebookEditor {
     renaming: Option<(usize, String)>,
     /// A label the user asked to delete while spans use it.
     deleting: Option<usize>,
+    /// A label the user asked to merge into another.
+    merging: Option<super::label_merge::MergeQuestion>,
     /// Where the spans of a deleted label go: another label's name, or empty to delete them.
     move_to: String,
 }
@@ -176,6 +178,12 @@ impl CodebookEditor {
         if let Some(x) = self.delete_question_ui(ui, project) {
             intent = Some(x);
         }
+        if let Some(question) = &mut self.merging
+            && let Some(answer) = super::label_merge::merge_question_ui(ui.ctx(), question, project)
+        {
+            self.merging = None;
+            intent = answer.or(intent);
+        }
         intent
     }
 
@@ -254,6 +262,17 @@ impl CodebookEditor {
                 ));
             }
             ui.weak(format!("{uses} spans"));
+            if project.labels.len() > 1
+                && ui
+                    .small_button("Merge into…")
+                    .on_hover_text("Give this label's annotations another label and remove it")
+                    .clicked()
+            {
+                self.merging = Some(super::label_merge::MergeQuestion {
+                    from: label.name.clone(),
+                    into: String::new(),
+                });
+            }
             if ui.small_button("Delete…").clicked() {
                 if uses == 0 {
                     let mut labels = project.labels.clone();

@@ -17,6 +17,7 @@ pub mod import_dialog;
 pub mod intent;
 pub mod job;
 mod job_bar;
+mod label_merge;
 mod menu;
 pub mod metadata_dialog;
 pub mod proposals;
