@@ -4,6 +4,7 @@
 //! This is the binary's edge: library errors become `anyhow` errors here and are printed
 //! once, as `lectern: <message>`, with exit code 1 (clap exits 2 for usage errors).
 
+mod align;
 mod analysis;
 pub mod generate;
 mod meta;
@@ -115,6 +116,9 @@ enum Command {
     Merge(analysis::MergeArgs),
     /// Intercoder agreement of a merged project: kappa, Krippendorff's alpha, span F1.
     Agreement(analysis::AgreementArgs),
+    /// The same statement across outlets: each quote's versions, printed whole, cut,
+    /// paraphrased or not at all.
+    Align(align::AlignArgs),
     /// Write the man pages and shell completions (for packagers).
     #[command(hide = true)]
     Generate(generate::GenerateArgs),
@@ -182,6 +186,7 @@ pub fn main() -> ExitCode {
         Some(Command::Meta(args)) => meta::run(&args),
         Some(Command::Merge(args)) => analysis::merge(&args),
         Some(Command::Agreement(args)) => analysis::agreement(&args),
+        Some(Command::Align(args)) => align::run(&args),
         Some(Command::Generate(args)) => generate::run(&args, command()),
         Some(Command::Suggest(args)) => suggest::run(&args),
     };

@@ -11,6 +11,7 @@
 //! would run as formulas, made inert) sits at the bottom for formats and analysis alike.
 //! [`assist`] (the quote assistant) is a pure engine beside `analysis`.
 
+pub mod align;
 pub mod analysis;
 pub mod assist;
 pub mod cli;

@@ -2,8 +2,8 @@
 //! project exactly, and undoing every step of a random session returns to the start.
 
 use lectern::model::{
-    DocId, Document, Edit, History, MetaField, Project, Rejected, ReportingVerb, Span,
-    TextDirection, VerbClass,
+    DocId, Document, Edit, History, MetaField, Project, Rejected, ReportingVerb, Span, Statement,
+    StatementId, TextDirection, VerbClass, Version, VersionKind,
 };
 use proptest::prelude::*;
 
@@ -55,6 +55,14 @@ enum Op {
         start: usize,
         len: usize,
     },
+    /// Save a Quote tracker statement (one of three ids) with a version added, its kind
+    /// set or not; or forget it.
+    Statement {
+        id: u32,
+        pick: usize,
+        kind: Option<usize>,
+        forget: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -68,6 +76,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..3usize).prop_map(|pick| Op::Direction { pick }),
         1 => proptest::option::of("[a-zä ]{1,8}").prop_map(|verb| Op::Lexicon { verb }),
         1 => (0..80usize, 0..20usize).prop_map(|(start, len)| Op::Reject { start, len }),
+        2 => (1..4u32, 0..50usize, proptest::option::of(0..3usize), proptest::bool::weighted(0.3))
+            .prop_map(|(id, pick, kind, forget)| Op::Statement { id, pick, kind, forget }),
     ]
 }
 
@@ -145,6 +155,36 @@ fn edit_for(p: &Project, op: &Op) -> Option<Edit> {
             Edit::SetRejected {
                 doc: doc.id,
                 old: doc.rejected.clone(),
+                new,
+            }
+        }
+        Op::Statement {
+            id,
+            pick: i,
+            kind,
+            forget,
+        } => {
+            let id = StatementId(*id);
+            let old = p.statement(id).cloned();
+            let new = if *forget {
+                None
+            } else {
+                let s = pick(*i)?;
+                let mut st = old.clone().unwrap_or(Statement {
+                    id,
+                    versions: Vec::new(),
+                });
+                st.versions.retain(|v| v.span != s.id);
+                st.versions.push(Version {
+                    doc: doc.id,
+                    span: s.id,
+                    kind: kind.map(|k| VersionKind::ALL[k]),
+                });
+                Some(Box::new(st))
+            };
+            Edit::SetStatement {
+                id,
+                old: old.map(Box::new),
                 new,
             }
         }

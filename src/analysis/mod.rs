@@ -17,7 +17,7 @@ mod table;
 mod verbs;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 pub use agreement::{Unit, agreement, agreement_by_document};
 pub use counts::{
@@ -26,5 +26,6 @@ pub use counts::{
 pub use filter::{Filter, GroupBy, NO_VALUE};
 pub use merge::{MergeSource, Merged, merge};
 pub use quoted::{ATTRIBUTION, DESCRIPTOR, QUOTE, UNKNOWN, descriptors, who_is_quoted};
+pub(crate) use quoted::{attribute, linked};
 pub use table::{Cell, SpanRef, Table};
 pub use verbs::{UNCLASSIFIED, VerbKind, VerbOptions, reporting_verbs};

@@ -112,7 +112,7 @@ pub fn descriptors(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
 type Speaker = (Vec<SpanRef>, BTreeMap<String, usize>);
 
 /// A non-empty, trimmed attribute value.
-pub(super) fn attribute<'s>(span: &'s Span, name: &str) -> Option<&'s str> {
+pub(crate) fn attribute<'s>(span: &'s Span, name: &str) -> Option<&'s str> {
     span.attributes
         .get(name)
         .map(|v| v.trim())
@@ -120,7 +120,7 @@ pub(super) fn attribute<'s>(span: &'s Span, name: &str) -> Option<&'s str> {
 }
 
 /// Spans labelled `label` linked to `span` by a relation in either direction.
-fn linked<'d>(doc: &'d Document, span: &Span, label: &str) -> Vec<&'d Span> {
+pub(crate) fn linked<'d>(doc: &'d Document, span: &Span, label: &str) -> Vec<&'d Span> {
     doc.relations_of(span.id)
         .filter_map(|r| doc.span(if r.from == span.id { r.to } else { r.from }))
         .filter(|s| s.label == label)

@@ -161,28 +161,10 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         date_from: args.from.clone(),
         date_to: args.to.clone(),
     };
-    if let Some(unknown) = filter.labels.iter().find(|l| project.label(l).is_none()) {
-        anyhow::bail!(
-            "label \"{unknown}\" is not in {}; its labels are {}",
-            args.project.display(),
-            project
-                .labels
-                .iter()
-                .map(|l| l.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+    for label in &filter.labels {
+        check_label(&project, &args.project, label)?;
     }
-    let by = GroupBy::parse(&args.by);
-    if let GroupBy::Custom(field) = &by
-        && !project.custom_fields.contains(field)
-    {
-        eprintln!(
-            "lectern: warning: {} has no field \"{field}\"; every document is in \"{}\"",
-            args.project.display(),
-            analysis::NO_VALUE
-        );
-    }
+    let by = group_by(&project, &args.project, &args.by);
     let within = match args.within {
         WithinArg::Paragraph => Within::Paragraph,
         WithinArg::Sentence => Within::Sentence,
@@ -220,6 +202,39 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
         return write_chart(kind, &project, &table, &options, args.output.as_deref());
     }
     print_table(&table, args.format, args.output.as_deref())
+}
+
+/// An error naming the project's labels if `label` is not one of them.
+pub(super) fn check_label(project: &Project, path: &Path, label: &str) -> anyhow::Result<()> {
+    if project.label(label).is_some() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "label \"{label}\" is not in {}; its labels are {}",
+        path.display(),
+        project
+            .labels
+            .iter()
+            .map(|l| l.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// The field `name` documents are grouped by, with a warning if the project has no such
+/// field (every document then has no value).
+pub(super) fn group_by(project: &Project, path: &Path, name: &str) -> GroupBy {
+    let by = GroupBy::parse(name);
+    if let GroupBy::Custom(field) = &by
+        && !project.custom_fields.contains(field)
+    {
+        eprintln!(
+            "lectern: warning: {} has no field \"{field}\"; every document is in \"{}\"",
+            path.display(),
+            analysis::NO_VALUE
+        );
+    }
+    by
 }
 
 /// `lectern merge`: refuses to overwrite unless told to, and prints what it merged.
@@ -321,7 +336,7 @@ fn print_table(
 }
 
 /// Writes `text` atomically to `output`, or to standard output.
-fn write_out(text: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub(super) fn write_out(text: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
     if let Some(path) = output {
         crate::fsutil::write_atomic(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;

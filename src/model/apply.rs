@@ -1,7 +1,10 @@
 //! Checking and applying edits. Every check happens before anything changes, so a
 //! refused edit leaves the project exactly as it was.
 
-use super::{DocId, Document, Edit, EditError, Extent, Project, Relation, Span, SpanId};
+use super::{
+    DocId, Document, Edit, EditError, Extent, Project, Relation, Span, SpanId, Statement,
+    StatementId,
+};
 use std::collections::HashSet;
 
 impl Edit {
@@ -146,6 +149,9 @@ impl Edit {
                     return Err(EditError::Stale("custom fields".to_owned()));
                 }
                 project.custom_fields.clone_from(new);
+            }
+            SetStatement { id, old, new } => {
+                set_statement(project, *id, old.as_deref(), new.as_deref())?;
             }
         }
         Ok(())
@@ -441,6 +447,53 @@ fn check_labels(labels: &[super::Label]) -> Result<(), EditError> {
                 l.hotkey
             )));
         }
+    }
+    Ok(())
+}
+
+/// Saves, replaces or forgets one statement. Statements stay sorted by id, so the file
+/// lists them in a stable order; a span may be a version of one saved statement only.
+fn set_statement(
+    project: &mut Project,
+    id: StatementId,
+    old: Option<&Statement>,
+    new: Option<&Statement>,
+) -> Result<(), EditError> {
+    let at = project.statements.iter().position(|s| s.id == id);
+    if at.map(|i| &project.statements[i]) != old {
+        return Err(EditError::Stale(format!("statement {id}")));
+    }
+    if let Some(new) = new {
+        let bad = |m: String| Err(EditError::BadStatement(m));
+        if new.id != id {
+            return bad(format!("statement {} saved as {id}", new.id));
+        }
+        if let Some(m) = new.shape_problem() {
+            return bad(m);
+        }
+        for v in &new.versions {
+            let elsewhere = project
+                .statements
+                .iter()
+                .find(|s| s.id != id && s.version(v.span).is_some());
+            if let Some(other) = elsewhere {
+                return bad(format!(
+                    "span {} is already a version of statement {}",
+                    v.span, other.id
+                ));
+            }
+        }
+    }
+    match (at, new) {
+        (Some(i), Some(new)) => project.statements[i] = new.clone(),
+        (Some(i), None) => {
+            project.statements.remove(i);
+        }
+        (None, Some(new)) => {
+            let to = project.statements.partition_point(|s| s.id < id);
+            project.statements.insert(to, new.clone());
+        }
+        (None, None) => {}
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 
 use super::{
     DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project, Rejected, Relation,
-    RelationType, Span, SpanId, TextDirection,
+    RelationType, Span, SpanId, Statement, StatementId, TextDirection,
 };
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -190,6 +190,16 @@ pub enum Edit {
         /// Names after.
         new: Vec<String>,
     },
+    /// Save, change or forget one Quote tracker statement (`None`: not saved). Moving a
+    /// version, splitting, merging and setting a kind are steps of these.
+    SetStatement {
+        /// The statement.
+        id: StatementId,
+        /// The saved statement before, if any.
+        old: Option<Box<Statement>>,
+        /// The saved statement after, if any.
+        new: Option<Box<Statement>>,
+    },
 }
 
 /// Why an edit could not be applied. The project is unchanged when this is returned.
@@ -249,6 +259,9 @@ pub enum EditError {
     /// The value is not one the attribute allows.
     #[error("attribute {0} does not allow {1:?}")]
     BadAttribute(String, String),
+    /// The statement is not valid.
+    #[error("statement is not valid: {0}")]
+    BadStatement(String),
 }
 
 impl Edit {
@@ -350,6 +363,11 @@ impl Edit {
                 old: new,
                 new: old,
             },
+            SetStatement { id, old, new } => SetStatement {
+                id,
+                old: new,
+                new: old,
+            },
         }
     }
 
@@ -375,7 +393,8 @@ impl Edit {
             | SetLabels { .. }
             | SetRelationTypes { .. }
             | SetLexicon { .. }
-            | SetCustomFields { .. } => None,
+            | SetCustomFields { .. }
+            | SetStatement { .. } => None,
         }
     }
 }

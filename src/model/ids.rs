@@ -23,6 +23,20 @@ pub struct SpanId(pub u32);
 #[serde(transparent)]
 pub struct RelationId(pub u32);
 
+/// Identifies a statement of the Quote tracker (quote spans grouped across documents).
+/// Unique within the project; a confirmed statement keeps its id across saves.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct StatementId(pub u32);
+
+impl std::fmt::Display for StatementId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 impl std::fmt::Display for RelationId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.0)

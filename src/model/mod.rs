@@ -15,6 +15,7 @@ pub mod reanchor;
 mod relation;
 pub mod search;
 mod span;
+mod statement;
 mod text;
 mod time;
 
@@ -24,7 +25,7 @@ pub use document::{
 };
 pub use edit::{Edit, EditError};
 pub use history::{History, Step, apply_all};
-pub use ids::{DocId, RelationId, SpanId};
+pub use ids::{DocId, RelationId, SpanId, StatementId};
 pub use label::{AttributeDef, AttributeKind, Label, default_labels};
 pub use label_merge::merge_label_edits;
 pub use lexicon::{
@@ -33,5 +34,6 @@ pub use lexicon::{
 pub use project::{CURRENT_FORMAT, Problem, Project};
 pub use relation::{Relation, RelationType, default_relation_types};
 pub use span::{Extent, Fragment, Proposed, Span};
+pub use statement::{Statement, Version, VersionKind};
 pub use text::DocText;
 pub use time::iso_utc;

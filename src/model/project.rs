@@ -1,8 +1,8 @@
 //! The project: label set plus documents, and the invariants that make it valid.
 
 use super::{
-    DocId, Document, Label, Lexicon, RelationId, RelationType, SpanId, default_labels,
-    default_relation_types,
+    DocId, Document, Label, Lexicon, RelationId, RelationType, SpanId, Statement, StatementId,
+    default_labels, default_relation_types,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -36,6 +36,10 @@ pub struct Project {
     /// The articles, in the user's order.
     #[serde(default)]
     pub documents: Vec<Document>,
+    /// Quote tracker statements a coder confirmed or corrected, by id; quotes in none of
+    /// them are grouped automatically (see `crate::align`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statements: Vec<Statement>,
 }
 
 /// One way a project breaks its own rules, with enough detail to find the place.
@@ -71,6 +75,7 @@ impl Project {
             custom_fields: Vec::new(),
             last_viewed: None,
             documents: Vec::new(),
+            statements: Vec::new(),
         }
     }
 
@@ -113,6 +118,22 @@ impl Project {
             .map(|r| r.id.0 + 1)
             .max();
         RelationId(max.unwrap_or(1))
+    }
+
+    /// The saved statement with this id.
+    pub fn statement(&self, id: StatementId) -> Option<&Statement> {
+        self.statements.iter().find(|s| s.id == id)
+    }
+
+    /// An id no saved statement uses yet.
+    pub fn next_statement_id(&self) -> StatementId {
+        StatementId(
+            self.statements
+                .iter()
+                .map(|s| s.id.0 + 1)
+                .max()
+                .unwrap_or(1),
+        )
     }
 
     /// The lexicon in force: the project's own, else the built-in English one.
@@ -237,6 +258,43 @@ impl Project {
                                 "attribute {name} has {value:?}, which the codebook does not list"
                             ),
                         ));
+                    }
+                }
+            }
+        }
+        out.extend(self.statement_warnings());
+        out
+    }
+
+    /// Saved statements that contradict themselves: an id used twice, a span listed twice
+    /// or in two statements. The tracker then keeps the first statement that lists a span.
+    fn statement_warnings(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut ids = HashSet::new();
+        let mut owner: std::collections::HashMap<SpanId, StatementId> = Default::default();
+        for s in &self.statements {
+            if !ids.insert(s.id) {
+                out.push(problem(
+                    None,
+                    None,
+                    format!("statement id {} is used twice", s.id),
+                ));
+            }
+            if let Some(m) = s.shape_problem() {
+                out.push(problem(None, None, m));
+            }
+            for v in &s.versions {
+                match owner.get(&v.span) {
+                    Some(first) if *first != s.id => out.push(problem(
+                        Some(v.doc),
+                        Some(v.span),
+                        format!(
+                            "the span is in statements {first} and {}; the tracker keeps it in {first}",
+                            s.id
+                        ),
+                    )),
+                    _ => {
+                        owner.insert(v.span, s.id);
                     }
                 }
             }

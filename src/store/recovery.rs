@@ -313,7 +313,8 @@ pub fn difference(old: &Project, new: &Project) -> Difference {
             || old.labels != new.labels
             || old.relation_types != new.relation_types
             || old.lexicon != new.lexicon
-            || old.custom_fields != new.custom_fields,
+            || old.custom_fields != new.custom_fields
+            || old.statements != new.statements,
         ..Difference::default()
     };
     for id in a.keys().chain(b.keys().filter(|k| !a.contains_key(k))) {

@@ -1,0 +1,137 @@
+//! `lectern align` end to end on the invented ferry story (tests/fixtures/align/story.ron,
+//! written by src/align/fixture.rs, where the expected grouping is worked out by hand).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn align(args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .arg("align")
+        .args(args)
+        .current_dir(fixtures())
+        .output()
+        .expect("run lectern");
+    Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align")
+}
+
+/// Every row of the story, cell by cell: statement, speaker, document, span, kind,
+/// similarity (share of the fullest version's 20 or 22 words, or content similarity).
+const STORY_CSV: &str = "\
+statement,speaker,doc_id,doc_title,outlet,span_id,start,end,kind,similarity,text
+1,Brandvold,1,Ferry to pause for pier rebuild,Marrow Bay Courier,1001,33,135,whole,1,We’re not closing the ferry for good; we’re pausing it for twenty-five weeks while the pier is rebuilt
+1,Brandvold,2,Island ferry paused for 25 weeks,The National Ledger,2001,34,127,whole,1,We're not closing the ferry for good; we're pausing it for 25 weeks while the pier is rebuilt
+1,Brandvold,3,Coastline FM news bulletin,Coastline FM,3002,55,154,paraphrase,0.474,\"the ferry would be paused for about six months while the pier is rebuilt, rather than shut for good\"
+1,Brandvold,4,FERRY FURY,The Daily Tribune,4001,12,76,cut,0.65,We’re not closing the ferry for good … while the pier is rebuilt
+2,Ilse Brandvold,1,Ferry to pause for pier rebuild,Marrow Bay Courier,1003,183,248,whole,1,We’re not closing the harbour office; it stays open every weekday
+2,Ilse Brandvold,2,Island ferry paused for 25 weeks,The National Ledger,,,,absent,,
+2,Ilse Brandvold,3,Coastline FM news bulletin,Coastline FM,,,,absent,,
+2,Ilse Brandvold,4,FERRY FURY,The Daily Tribune,,,,absent,,
+3,Tomas Ferreira,1,Ferry to pause for pier rebuild,Marrow Bay Courier,1005,263,404,whole,1,This is a stone-cold betrayal of every family on the island and people won’t forget it at the ballot box
+3,Tomas Ferreira,2,Island ferry paused for 25 weeks,The National Ledger,2003,235,286,cut,0.455,a stone cold betrayal of every family on the island
+3,Tomas Ferreira,3,Coastline FM news bulletin,Coastline FM,3003,177,234,paraphrase,0.56,islanders would not forget the betrayal at the ballot box
+3,Tomas Ferreira,4,FERRY FURY,The Daily Tribune,4003,116,142,cut,0.227,It’s a stone-cold betrayal
+4,Ferreira,1,Ferry to pause for pier rebuild,Marrow Bay Courier,,,,absent,,
+4,Ferreira,2,Island ferry paused for 25 weeks,The National Ledger,,,,absent,,
+4,Ferreira,3,Coastline FM news bulletin,Coastline FM,,,,absent,,
+4,Ferreira,4,FERRY FURY,The Daily Tribune,4005,146,189,whole,1,The pier has been left to rot for ten years
+";
+
+#[test]
+fn csv_has_a_row_per_version_and_per_document_without_the_statement() {
+    let r = align(&["story.ron", "-f", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let expected: Vec<&str> = STORY_CSV.lines().collect();
+    let got: Vec<&str> = r.stdout.lines().collect();
+    for (i, (e, g)) in expected.iter().zip(&got).enumerate() {
+        assert_eq!(g, e, "row {i}");
+    }
+    assert_eq!(got.len(), expected.len());
+    // Grouping by the story field compares the same four documents.
+    let by_story = align(&["story.ron", "--by", "story", "--format", "csv"]);
+    assert_eq!(by_story.stdout, r.stdout);
+}
+
+#[test]
+fn json_rows_have_numbers_and_null_span_columns_for_absent_documents() {
+    let r = align(&["story.ron", "-f", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let rows = rows.as_array().expect("array");
+    assert_eq!(rows.len(), 16);
+    assert_eq!(rows[3]["kind"], "cut");
+    assert_eq!(rows[3]["similarity"], 0.65);
+    assert_eq!(rows[3]["span_id"], 4001);
+    assert_eq!(rows[5]["kind"], "absent");
+    assert_eq!(rows[5]["span_id"], serde_json::Value::Null);
+    assert_eq!(rows[5]["outlet"], "The National Ledger");
+}
+
+#[test]
+fn text_lists_each_statement_with_its_versions() {
+    let r = align(&["story.ron"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("Statement 1 — Brandvold (proposed)\n"));
+    assert!(r.stdout.contains(
+        "  cut        0.650  The Daily Tribune — FERRY FURY (doc 4, span 4001): “We’re not closing the ferry for good … while the pier is rebuilt”\n"
+    ));
+    assert!(
+        r.stdout
+            .contains("  absent            Coastline FM — Coastline FM news bulletin (doc 3)\n")
+    );
+    assert!(r.stdout.ends_with("4 statement(s) from 10 quote(s)\n"));
+}
+
+#[test]
+fn output_file_and_mistakes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("statements.csv");
+    let r = align(&["story.ron", "-f", "csv", "-o", out.to_str().expect("path")]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&out).expect("written"), STORY_CSV);
+    assert!(
+        r.stderr.contains("4 statement(s) from 10 quote span(s)"),
+        "{}",
+        r.stderr
+    );
+
+    let r = align(&["story.ron", "--label", "quotation"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr.contains("label \"quotation\" is not in story.ron"),
+        "{}",
+        r.stderr
+    );
+    // Any label can be grouped: attributions are not in quotation marks, so they can only
+    // be paraphrases of each other, as the two naming the union leader are.
+    let r = align(&["story.ron", "--label", "attribution", "-f", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let statement_of = |span: u64| {
+        let rows = rows.as_array().expect("array");
+        let row = rows.iter().find(|r| r["span_id"] == span).expect("row");
+        (row["statement"].clone(), row["kind"].clone())
+    };
+    assert_eq!(statement_of(1006).0, statement_of(2004).0);
+    assert_eq!(statement_of(1006).1, "paraphrase");
+    assert_ne!(statement_of(1002).0, statement_of(1004).0);
+    let r = align(&["missing.ron"]);
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("missing.ron"), "{}", r.stderr);
+    let r = align(&["story.ron", "--by", "region"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stderr.contains("has no field \"region\""), "{}", r.stderr);
+}
