@@ -38,6 +38,8 @@ pub enum FileTarget {
     ExportTableForExcel,
     /// A table of metadata for the project's documents.
     MetadataTable,
+    /// Where to write the Quote tracker's statements × outlets table as CSV.
+    ExportStatements,
 }
 
 impl FileTarget {
@@ -55,6 +57,7 @@ impl FileTarget {
             FileTarget::SaveWarnings => "Save the full list of warnings".to_owned(),
             FileTarget::ExportTableForExcel => "Save table as CSV for Excel".to_owned(),
             FileTarget::MetadataTable => "Import metadata table".to_owned(),
+            FileTarget::ExportStatements => "Save statements table as CSV".to_owned(),
         }
     }
 }
@@ -149,6 +152,11 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
         FileTarget::ExportTable => dialog
             .add_filter("CSV", &["csv"])
             .add_filter("SVG chart", &["svg"])
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
+        FileTarget::ExportStatements => dialog
+            .add_filter("CSV", &["csv"])
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),

@@ -30,6 +30,7 @@ mod span_panel;
 mod startup;
 pub mod text_layout;
 pub mod theme;
+pub mod tracker;
 pub mod warning_report;
 pub mod window_state;
 pub mod windows;

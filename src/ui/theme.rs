@@ -86,3 +86,28 @@ pub fn install_symbol_fallback(ctx: &egui::Context) {
         }],
     ));
 }
+
+/// Opaque colour of a Quote tracker kind: whole bluish green, cut orange, paraphrase sky
+/// blue (Okabe–Ito colours, told apart with colour blindness).
+pub fn kind_color(kind: crate::model::VersionKind) -> Color32 {
+    match kind {
+        crate::model::VersionKind::Whole => Color32::from_rgb(0x00, 0x9e, 0x73),
+        crate::model::VersionKind::Cut => Color32::from_rgb(0xe6, 0x9f, 0x00),
+        crate::model::VersionKind::Paraphrase => Color32::from_rgb(0x56, 0xb4, 0xe9),
+    }
+}
+
+/// Fill behind a kind's name: its colour, translucent so the text reads in both themes.
+pub fn kind_fill(kind: crate::model::VersionKind, visuals: &Visuals) -> Color32 {
+    let alpha = if visuals.dark_mode { 0.40 } else { 0.30 };
+    kind_color(kind).gamma_multiply(alpha)
+}
+
+/// Underline under a version's words that the fullest version does not have.
+pub fn changed_underline(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0xf0, 0xb4, 0x40)
+    } else {
+        Color32::from_rgb(0xb0, 0x70, 0x00)
+    }
+}

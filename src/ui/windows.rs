@@ -12,14 +12,17 @@ pub enum AppWindow {
     Analysis,
     /// The Adjudication window (View ▸ Adjudicate).
     Adjudication,
+    /// The Quote tracker (View ▸ Quote tracker).
+    QuoteTracker,
 }
 
 impl AppWindow {
     /// Every window.
-    pub const ALL: [AppWindow; 3] = [
+    pub const ALL: [AppWindow; 4] = [
         AppWindow::Codebook,
         AppWindow::Analysis,
         AppWindow::Adjudication,
+        AppWindow::QuoteTracker,
     ];
 
     /// The fixed egui id of the window's area, so its layer can be recognised; give it to
@@ -29,6 +32,7 @@ impl AppWindow {
             AppWindow::Codebook => "codebook-window",
             AppWindow::Analysis => "analysis-window",
             AppWindow::Adjudication => "adjudication-window",
+            AppWindow::QuoteTracker => "quote-tracker-window",
         })
     }
 }

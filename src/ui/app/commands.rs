@@ -22,6 +22,7 @@ impl Lectern {
             Command::ExportAnalysisTableForExcel => {
                 self.choose_path(FileTarget::ExportTableForExcel);
             }
+            Command::ExportStatementsTable => self.choose_path(FileTarget::ExportStatements),
             Command::Save => self.save_then(None),
             Command::SaveAs => self.choose_path(FileTarget::SaveProject(None)),
             Command::Export(format) => self.choose_path(FileTarget::Export(format)),
@@ -82,6 +83,7 @@ impl Lectern {
             Command::AcceptAllProposals => self.accept_proposals(true),
             Command::RejectProposal => self.reject_proposal(),
             Command::ProposalFromSelection => self.proposal_from_selection(),
+            Command::ToggleQuoteTracker => self.tracker.open = !self.tracker.open,
         }
     }
 
@@ -139,6 +141,9 @@ impl Lectern {
                 self.analysis.table.name().to_lowercase()
             ),
             FileTarget::SaveWarnings => format!("{} warnings.txt", self.session.display_name()),
+            FileTarget::ExportStatements => {
+                format!("{} statements.csv", self.session.display_name())
+            }
             FileTarget::OpenProject
             | FileTarget::AddArticles
             | FileTarget::MetadataTable
@@ -170,6 +175,9 @@ impl Lectern {
             FileTarget::SaveWarnings => self.save_warnings(&first),
             FileTarget::ExportTableForExcel => {
                 self.export_analysis_table_for_excel(&first);
+            }
+            FileTarget::ExportStatements => {
+                self.export_statements_table(&first);
             }
             FileTarget::SaveProject(then) => self.save_then_to(&first, then),
             FileTarget::Export(format) => self.export_to(&first, format),

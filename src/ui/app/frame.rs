@@ -62,6 +62,10 @@ impl Lectern {
             .adjudication
             .window_ui(&ctx, &self.session.project, doc);
         self.queue.extend(asked);
+        let asked = self
+            .tracker
+            .window_ui(&ctx, &self.session.project, revision);
+        self.queue.extend(asked);
         self.palette_ui(&ctx);
         self.track_windows(&ctx);
         self.safety_frame(&ctx);

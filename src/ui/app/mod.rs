@@ -16,6 +16,7 @@ mod jobs;
 mod metadata;
 mod repair;
 mod safety;
+mod tracker;
 mod windows;
 
 pub use drift::TextUpdate;
@@ -115,6 +116,8 @@ pub struct Lectern {
     adjudication: super::adjudication::AdjudicationPanel,
     /// The open windows, topmost last, for Esc (`windows.rs`).
     windows: WindowStack,
+    /// The Quote tracker window (View ▸ Quote tracker).
+    tracker: super::tracker::TrackerPanel,
     /// The user agreed to close (or nothing was unsaved).
     close_confirmed: bool,
     close_sent: bool,
@@ -188,6 +191,7 @@ impl Lectern {
             analysis: Default::default(),
             adjudication: Default::default(),
             windows: WindowStack::default(),
+            tracker: Default::default(),
             close_confirmed: false,
             close_sent: false,
             safety: safety::Safety::new(unsaved_dir),

@@ -1,5 +1,5 @@
 //! Esc in the app: it closes the topmost floating window (Codebook, Analysis,
-//! Adjudication), and with none open it leaves search, then linking, then clears the
+//! Adjudication, Quote tracker), and with none open it leaves search, then linking, then clears the
 //! selection. The stack of open windows is kept in step once a frame.
 
 use super::*;
@@ -17,6 +17,7 @@ impl Lectern {
             AppWindow::Codebook => self.codebook.is_some(),
             AppWindow::Analysis => self.analysis.open,
             AppWindow::Adjudication => self.adjudication.open,
+            AppWindow::QuoteTracker => self.tracker.open,
         }
     }
 
@@ -25,6 +26,7 @@ impl Lectern {
             AppWindow::Codebook => self.codebook = None,
             AppWindow::Analysis => self.analysis.open = false,
             AppWindow::Adjudication => self.adjudication.open = false,
+            AppWindow::QuoteTracker => self.tracker.open = false,
         }
         self.windows.remove(window);
     }

@@ -30,9 +30,11 @@ impl Command {
             | Command::ToggleTheme
             | Command::ToggleAnalysis
             | Command::ToggleAdjudication
+            | Command::ToggleQuoteTracker
             | Command::MergeProjects
             | Command::ExportAnalysisTable
-            | Command::ExportAnalysisTableForExcel => vec![],
+            | Command::ExportAnalysisTableForExcel
+            | Command::ExportStatementsTable => vec![],
             Command::Quit => vec![cmd(Key::Q)],
             Command::Undo => vec![cmd(Key::Z)],
             Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

@@ -40,6 +40,8 @@ pub enum Command {
     ExportAnalysisTable,
     /// Write the Analysis window's table as CSV for Excel (formula-like cells made inert).
     ExportAnalysisTableForExcel,
+    /// Write the Quote tracker's statements × outlets table to a CSV file.
+    ExportStatementsTable,
     /// Save to the project's file (asks for one if it has none).
     Save,
     /// Save to a new file.
@@ -74,6 +76,8 @@ pub enum Command {
     ToggleAnalysis,
     /// Show or hide the Adjudication window.
     ToggleAdjudication,
+    /// Show or hide the Quote tracker: the same statement across outlets.
+    ToggleQuoteTracker,
     /// Select the next annotation in reading order.
     NextSpan,
     /// Select the previous annotation in reading order.
@@ -125,7 +129,7 @@ pub enum Command {
 
 impl Command {
     /// Every command without a parameter, in menu order.
-    pub const PLAIN: [Command; 46] = [
+    pub const PLAIN: [Command; 48] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -135,6 +139,7 @@ impl Command {
         Command::MergeProjects,
         Command::ExportAnalysisTable,
         Command::ExportAnalysisTableForExcel,
+        Command::ExportStatementsTable,
         Command::Save,
         Command::SaveAs,
         Command::Quit,
@@ -150,6 +155,7 @@ impl Command {
         Command::ToggleTheme,
         Command::ToggleAnalysis,
         Command::ToggleAdjudication,
+        Command::ToggleQuoteTracker,
         Command::NextSpan,
         Command::PreviousSpan,
         Command::StartLink,
@@ -199,6 +205,7 @@ impl Command {
                 | Command::MergeProjects
                 | Command::ExportAnalysisTable
                 | Command::ExportAnalysisTableForExcel
+                | Command::ExportStatementsTable
                 | Command::Save
                 | Command::SaveAs
                 | Command::Export(_)
@@ -222,6 +229,7 @@ impl Command {
             Command::MergeProjects => "Merge coders' projects…",
             Command::ExportAnalysisTable => "Analysis table or chart…",
             Command::ExportAnalysisTableForExcel => "Analysis table for Excel…",
+            Command::ExportStatementsTable => "Statements table…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Boundary(m) => m.text(),
@@ -240,6 +248,7 @@ impl Command {
             Command::ToggleTheme => "Dark theme",
             Command::ToggleAnalysis => "Analysis",
             Command::ToggleAdjudication => "Adjudicate",
+            Command::ToggleQuoteTracker => "Quote tracker",
             Command::NextSpan => "Next annotation",
             Command::PreviousSpan => "Previous annotation",
             Command::StartLink => "Link to another annotation",
@@ -286,6 +295,9 @@ impl Command {
             Command::ExportAnalysisTable => {
                 "Write the Analysis view's table to a CSV file, or its chart to SVG or PNG"
             }
+            Command::ExportStatementsTable => {
+                "Write the Quote tracker's statements × outlets table (the kind in each cell) to a CSV file"
+            }
             Command::AddArticles => {
                 "Add articles (text, Markdown, HTML, Word or PDF files, or a table with one article a row) to this project; you can also drop files on the window"
             }
@@ -314,6 +326,9 @@ impl Command {
             }
             Command::ToggleAdjudication => {
                 "Compare the coders' spans on this document and accept them into a gold layer"
+            }
+            Command::ToggleQuoteTracker => {
+                "The same statement across outlets: printed whole, cut, paraphrased or not at all"
             }
             Command::NextSpan => "Select the next annotation in the article",
             Command::PreviousSpan => "Select the previous annotation in the article",

@@ -123,9 +123,9 @@ impl Command {
             Command::Save | Command::SaveAs => (Menu::File, 2),
             Command::Quit => (Menu::File, 3),
             Command::Export(_) => (Menu::Export, 0),
-            Command::ExportAnalysisTable | Command::ExportAnalysisTableForExcel => {
-                (Menu::Export, 1)
-            }
+            Command::ExportAnalysisTable
+            | Command::ExportAnalysisTableForExcel
+            | Command::ExportStatementsTable => (Menu::Export, 1),
             Command::Import(_) => (Menu::Import, 0),
             Command::ExportCodebook | Command::ImportCodebook => (Menu::CodebookFiles, 0),
             Command::Undo | Command::Redo => (Menu::Edit, 0),
@@ -147,9 +147,10 @@ impl Command {
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => (Menu::View, 0),
             Command::NextDocument | Command::PreviousDocument => (Menu::View, 1),
             Command::ToggleTheme => (Menu::View, 2),
-            Command::ToggleAnalysis | Command::ToggleAdjudication | Command::CloseWindow => {
-                (Menu::View, 3)
-            }
+            Command::ToggleAnalysis
+            | Command::ToggleAdjudication
+            | Command::ToggleQuoteTracker
+            | Command::CloseWindow => (Menu::View, 3),
         };
         Place { menu, section }
     }
