@@ -24,6 +24,9 @@ mod arabic;
 #[path = "../benches/support/assist.rs"]
 mod assist_bench;
 
+#[path = "../benches/support/align_corpus.rs"]
+mod align_corpus;
+
 use egui::text::LayoutJob;
 use egui::{Color32, FontId, TextFormat, Ui};
 use frames::{Figure, Frames, median, ms_since, reset_peak, status_mb};
@@ -543,6 +546,17 @@ fn main() -> anyhow::Result<()> {
         unit: "ms",
         target: Some(20.0),
     });
+
+    // ---- issue 12: the Quote tracker on its own generated corpus
+    for (key, name, value, unit, target) in align_corpus::summary(runs) {
+        figs.push(Figure {
+            key,
+            name,
+            value,
+            unit,
+            target,
+        });
+    }
 
     // ---- report
     let title = format!(
