@@ -5,32 +5,17 @@ use super::{
     DocId, Document, Edit, EditError, Extent, Project, Relation, Span, SpanId, Statement,
     StatementId,
 };
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 impl Edit {
     /// Checks the edit against the project and applies it; on error nothing changes.
     pub fn apply(&self, project: &mut Project) -> Result<(), EditError> {
         use Edit::*;
         match self {
-            AddDocument { index, document } => add_document(project, *index, document, None)?,
-            RemoveDocument { index, document } => {
-                if project.documents.get(*index) != Some(document) {
-                    return Err(EditError::BadIndex(*index));
-                }
-                project.documents.remove(*index);
-            }
-            AddSpan { doc, span } => add_span(project, *doc, span, None)?,
-            RemoveSpan { doc, span } => {
-                let d = doc_mut(project, *doc)?;
-                let at = span_index(d, span.id)?;
-                if d.spans[at] != *span {
-                    return Err(EditError::Stale(span.text.clone()));
-                }
-                if d.relations_of(span.id).next().is_some() {
-                    return Err(EditError::SpanHasRelations(span.id));
-                }
-                d.spans.remove(at);
-            }
+            AddDocument { index, document } => add_document(project, *index, document, None),
+            RemoveDocument { index, document } => remove_document(project, *index, document),
+            AddSpan { doc, span } => add_span(project, *doc, span, None),
+            RemoveSpan { doc, span } => remove_span(project, *doc, span),
             SetSpanLabel {
                 doc,
                 span,
@@ -40,121 +25,77 @@ impl Edit {
                 if project.label(new).is_none() {
                     return Err(EditError::UnknownLabel(new.clone()));
                 }
-                let d = doc_mut(project, *doc)?;
-                let at = span_index(d, *span)?;
-                replace(&mut d.spans[at].label, old, new)?;
+                replace(&mut span_mut(project, *doc, *span)?.label, old, new)
             }
             SetSpanNote {
                 doc,
                 span,
                 old,
                 new,
-            } => {
-                let d = doc_mut(project, *doc)?;
-                let at = span_index(d, *span)?;
-                replace(&mut d.spans[at].note, old, new)?;
-            }
+            } => replace(&mut span_mut(project, *doc, *span)?.note, old, new),
             SetSpanAttribute {
                 doc,
                 span,
                 name,
                 old,
                 new,
-            } => set_attribute(project, *doc, *span, name, old, new)?,
+            } => set_attribute(project, *doc, *span, name, old, new),
             SetSpanExtent {
                 doc,
                 span,
                 old,
                 new,
-            } => set_extent(project, *doc, *span, old, new)?,
-            AddRelation { doc, relation } => add_relation(project, *doc, relation)?,
-            RemoveRelation { doc, relation } => {
-                let d = doc_mut(project, *doc)?;
-                let at = d
-                    .relations
-                    .iter()
-                    .position(|r| r == relation)
-                    .ok_or_else(|| EditError::Stale(format!("relation {}", relation.id)))?;
-                d.relations.remove(at);
-            }
+            } => set_extent(project, *doc, *span, old, new),
+            AddRelation { doc, relation } => add_relation(project, *doc, relation),
+            RemoveRelation { doc, relation } => remove_relation(project, *doc, relation),
             SetDocField {
                 doc,
                 field,
                 old,
                 new,
-            } => {
-                let d = doc_mut(project, *doc)?;
-                replace(d.field_mut(*field), old, new)?;
-            }
+            } => replace(doc_mut(project, *doc)?.field_mut(*field), old, new),
             SetCustomField {
                 doc,
                 name,
                 old,
                 new,
-            } => {
-                let d = doc_mut(project, *doc)?;
-                let slot = &mut d.metadata.custom;
-                if slot.get(name).map_or("", String::as_str) != old {
-                    return Err(EditError::Stale(old.clone()));
-                }
-                if new.is_empty() {
-                    slot.remove(name);
-                } else {
-                    slot.insert(name.clone(), new.clone());
-                }
-            }
+            } => set_entry(&mut doc_mut(project, *doc)?.metadata.custom, name, old, new),
             SetDocStatus { doc, old, new } => {
-                let d = doc_mut(project, *doc)?;
-                if d.status != *old {
-                    return Err(EditError::Stale(old.name().to_owned()));
-                }
-                d.status = *new;
+                swap(&mut doc_mut(project, *doc)?.status, old, new, old.name())
             }
             SetDocDirection { doc, old, new } => {
-                let d = doc_mut(project, *doc)?;
-                if d.direction != *old {
-                    return Err(EditError::Stale(old.name().to_owned()));
-                }
-                d.direction = *new;
+                swap(&mut doc_mut(project, *doc)?.direction, old, new, old.name())
             }
-            SetProjectName { old, new } => replace(&mut project.name, old, new)?,
+            SetProjectName { old, new } => replace(&mut project.name, old, new),
             SetLabels { old, new } => {
-                if project.labels != *old {
-                    return Err(EditError::Stale("label set".to_owned()));
+                if project.labels == *old {
+                    check_labels(new)?;
                 }
-                check_labels(new)?;
-                project.labels.clone_from(new);
+                swap(&mut project.labels, old, new, "label set")
             }
             SetRelationTypes { old, new } => {
-                if project.relation_types != *old {
-                    return Err(EditError::Stale("relation types".to_owned()));
-                }
-                project.relation_types.clone_from(new);
+                swap(&mut project.relation_types, old, new, "relation types")
             }
             SetLexicon { old, new } => {
                 if project.lexicon.as_ref() != old.as_deref() {
                     return Err(EditError::Stale("lexicon".to_owned()));
                 }
                 project.lexicon = new.as_deref().cloned();
+                Ok(())
             }
-            SetRejected { doc, old, new } => {
-                let d = doc_mut(project, *doc)?;
-                if d.rejected != *old {
-                    return Err(EditError::Stale("rejected proposals".to_owned()));
-                }
-                d.rejected.clone_from(new);
-            }
+            SetRejected { doc, old, new } => swap(
+                &mut doc_mut(project, *doc)?.rejected,
+                old,
+                new,
+                "rejected proposals",
+            ),
             SetCustomFields { old, new } => {
-                if project.custom_fields != *old {
-                    return Err(EditError::Stale("custom fields".to_owned()));
-                }
-                project.custom_fields.clone_from(new);
+                swap(&mut project.custom_fields, old, new, "custom fields")
             }
             SetStatement { id, old, new } => {
-                set_statement(project, *id, old.as_deref(), new.as_deref())?;
+                set_statement(project, *id, old.as_deref(), new.as_deref())
             }
         }
-        Ok(())
     }
 }
 
@@ -169,6 +110,80 @@ fn span_index(doc: &Document, id: SpanId) -> Result<usize, EditError> {
         .iter()
         .position(|s| s.id == id)
         .ok_or(EditError::NoSuchSpan(doc.id, id))
+}
+
+fn span_mut(project: &mut Project, doc: DocId, id: SpanId) -> Result<&mut Span, EditError> {
+    let d = doc_mut(project, doc)?;
+    let at = span_index(d, id)?;
+    Ok(&mut d.spans[at])
+}
+
+/// Sets `slot` to `new` if it holds `old`; else the edit is stale (`what` names the value).
+fn swap<T: PartialEq + Clone>(slot: &mut T, old: &T, new: &T, what: &str) -> Result<(), EditError> {
+    if slot != old {
+        return Err(EditError::Stale(what.to_owned()));
+    }
+    slot.clone_from(new);
+    Ok(())
+}
+
+/// Sets one entry of a name → value map (custom metadata, span attributes) from `old` to
+/// `new`, where empty means unset.
+fn set_entry(
+    map: &mut BTreeMap<String, String>,
+    name: &str,
+    old: &str,
+    new: &str,
+) -> Result<(), EditError> {
+    if map.get(name).map_or("", String::as_str) != old {
+        return Err(EditError::Stale(old.to_owned()));
+    }
+    if new.is_empty() {
+        map.remove(name);
+    } else {
+        map.insert(name.to_owned(), new.to_owned());
+    }
+    Ok(())
+}
+
+fn remove_document(
+    project: &mut Project,
+    index: usize,
+    document: &Document,
+) -> Result<(), EditError> {
+    if project.documents.get(index) != Some(document) {
+        return Err(EditError::BadIndex(index));
+    }
+    project.documents.remove(index);
+    Ok(())
+}
+
+fn remove_span(project: &mut Project, doc: DocId, span: &Span) -> Result<(), EditError> {
+    let d = doc_mut(project, doc)?;
+    let at = span_index(d, span.id)?;
+    if d.spans[at] != *span {
+        return Err(EditError::Stale(span.text.clone()));
+    }
+    if d.relations_of(span.id).next().is_some() {
+        return Err(EditError::SpanHasRelations(span.id));
+    }
+    d.spans.remove(at);
+    Ok(())
+}
+
+fn remove_relation(
+    project: &mut Project,
+    doc: DocId,
+    relation: &Relation,
+) -> Result<(), EditError> {
+    let d = doc_mut(project, doc)?;
+    let at = d
+        .relations
+        .iter()
+        .position(|r| r == relation)
+        .ok_or_else(|| EditError::Stale(format!("relation {}", relation.id)))?;
+    d.relations.remove(at);
+    Ok(())
 }
 
 fn replace(slot: &mut String, old: &str, new: &str) -> Result<(), EditError> {
@@ -359,18 +374,12 @@ fn set_attribute(
     {
         return Err(EditError::BadAttribute(name.to_owned(), new.to_owned()));
     }
-    let d = doc_mut(project, doc)?;
-    let at = span_index(d, span)?;
-    let attributes = &mut d.spans[at].attributes;
-    if attributes.get(name).map_or("", String::as_str) != old {
-        return Err(EditError::Stale(old.to_owned()));
-    }
-    if new.is_empty() {
-        attributes.remove(name);
-    } else {
-        attributes.insert(name.to_owned(), new.to_owned());
-    }
-    Ok(())
+    set_entry(
+        &mut span_mut(project, doc, span)?.attributes,
+        name,
+        old,
+        new,
+    )
 }
 
 fn set_extent(
@@ -398,23 +407,21 @@ fn add_relation(project: &mut Project, doc: DocId, relation: &Relation) -> Resul
         .document(doc)
         .ok_or(EditError::NoSuchDocument(doc))?;
     let bad = |m: String| Err(EditError::BadRelation(m));
-    let Some(kind) = project.relation_type(&relation.kind) else {
+    // Whether the type fits the two labels is not checked here: the window and the
+    // assistant pick a fitting type for a new link, but a link made earlier may no longer
+    // fit (a span relabelled, the type's labels changed) and undoing its removal must put
+    // it back. What is checked is what makes a project valid (`Project::problems`).
+    if project.relation_type(&relation.kind).is_none() {
         return bad(format!(
             "relation type \"{}\" is not defined",
             relation.kind
         ));
-    };
-    let (Some(from), Some(to)) = (d.span(relation.from), d.span(relation.to)) else {
+    }
+    if d.span(relation.from).is_none() || d.span(relation.to).is_none() {
         return bad("both spans must be in this document".to_owned());
-    };
+    }
     if relation.from == relation.to {
         return bad("a span cannot be linked to itself".to_owned());
-    }
-    if !kind.allows(&from.label, &to.label) {
-        return bad(format!(
-            "\"{}\" does not link {} to {}",
-            kind.name, from.label, to.label
-        ));
     }
     let ids: HashSet<_> = project
         .documents
@@ -424,7 +431,11 @@ fn add_relation(project: &mut Project, doc: DocId, relation: &Relation) -> Resul
     if ids.contains(&relation.id) {
         return bad(format!("relation id {} is already used", relation.id));
     }
-    doc_mut(project, doc)?.relations.push(relation.clone());
+    // In id order, which is creation order: undoing a removal puts the relation back
+    // where it was, so undo restores the project exactly.
+    let relations = &mut doc_mut(project, doc)?.relations;
+    let at = relations.partition_point(|r| r.id < relation.id);
+    relations.insert(at, relation.clone());
     Ok(())
 }
 

@@ -165,7 +165,7 @@ pub struct Document {
     /// Spans in reading order (by start, end, id).
     #[serde(default)]
     pub spans: Vec<Span>,
-    /// Links between spans of this document, in creation order.
+    /// Links between spans of this document, in creation order (by id).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub relations: Vec<Relation>,
     /// Quotes the coder rejected from the quote assistant, so it does not propose them
