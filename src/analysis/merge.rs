@@ -68,26 +68,7 @@ pub fn merge(name: &str, sources: &[MergeSource]) -> Merged {
             ));
         }
         let p = &source.project;
-        for label in &p.labels {
-            match out.label(&label.name) {
-                None => out.labels.push(label.clone()),
-                Some(existing) if existing.attributes != label.attributes => warnings.push(format!(
-                    "label \"{}\" has different attribute fields in {}'s project; kept the first definition",
-                    label.name, coder
-                )),
-                Some(_) => {}
-            }
-        }
-        for t in &p.relation_types {
-            if out.relation_type(&t.name).is_none() {
-                out.relation_types.push(t.clone());
-            }
-        }
-        for f in &p.custom_fields {
-            if !out.custom_fields.contains(f) {
-                out.custom_fields.push(f.clone());
-            }
-        }
+        merge_codebook(&mut out, p, coder, &mut warnings);
         for doc in &p.documents {
             let hash = content_hash(doc.text.as_str());
             let index = *by_hash.entry(hash.clone()).or_insert_with(|| {
@@ -115,32 +96,16 @@ pub fn merge(name: &str, sources: &[MergeSource]) -> Merged {
                     .map(|c| c.trim().to_owned())
                     .filter(|c| !c.is_empty()),
             );
+            let coders = &mut coders_of[index];
             let target = &mut out.documents[index];
-            let mut ids: HashMap<SpanId, SpanId> = HashMap::new();
-            for span in &doc.spans {
-                let mut s = span.clone();
-                s.id = SpanId(next_span);
-                next_span += 1;
-                ids.insert(span.id, s.id);
-                if s.annotator.trim().is_empty() {
-                    s.annotator.clone_from(coder);
-                }
-                if s.annotator != GOLD {
-                    coders_of[index].insert(s.annotator.clone());
-                }
-                target.spans.push(s);
-            }
-            for r in &doc.relations {
-                if let (Some(&from), Some(&to)) = (ids.get(&r.from), ids.get(&r.to)) {
-                    target.relations.push(Relation {
-                        id: RelationId(next_relation),
-                        from,
-                        to,
-                        ..r.clone()
-                    });
-                    next_relation += 1;
-                }
-            }
+            copy_annotations(
+                target,
+                doc,
+                coder,
+                coders,
+                &mut next_span,
+                &mut next_relation,
+            );
         }
     }
     for ((doc, coders), n) in out.documents.iter_mut().zip(coders_of).zip(present) {
@@ -164,6 +129,68 @@ pub fn merge(name: &str, sources: &[MergeSource]) -> Merged {
     Merged {
         project: out,
         warnings,
+    }
+}
+
+/// Adds `p`'s labels, relation types and custom fields to `out` where it lacks them (the
+/// first definition wins; a label defined differently is a warning).
+fn merge_codebook(out: &mut Project, p: &Project, coder: &str, warnings: &mut Vec<String>) {
+    for label in &p.labels {
+        match out.label(&label.name) {
+            None => out.labels.push(label.clone()),
+            Some(existing) if existing.attributes != label.attributes => warnings.push(format!(
+                "label \"{}\" has different attribute fields in {}'s project; kept the first definition",
+                label.name, coder
+            )),
+            Some(_) => {}
+        }
+    }
+    for t in &p.relation_types {
+        if out.relation_type(&t.name).is_none() {
+            out.relation_types.push(t.clone());
+        }
+    }
+    for f in &p.custom_fields {
+        if !out.custom_fields.contains(f) {
+            out.custom_fields.push(f.clone());
+        }
+    }
+}
+
+/// Copies `doc`'s spans and relations into `target` under new ids, crediting spans
+/// without an annotator to `coder` and adding every annotator but gold to `coders`.
+fn copy_annotations(
+    target: &mut Document,
+    doc: &Document,
+    coder: &str,
+    coders: &mut BTreeSet<String>,
+    next_span: &mut u32,
+    next_relation: &mut u32,
+) {
+    let mut ids: HashMap<SpanId, SpanId> = HashMap::new();
+    for span in &doc.spans {
+        let mut s = span.clone();
+        s.id = SpanId(*next_span);
+        *next_span += 1;
+        ids.insert(span.id, s.id);
+        if s.annotator.trim().is_empty() {
+            coder.clone_into(&mut s.annotator);
+        }
+        if s.annotator != GOLD {
+            coders.insert(s.annotator.clone());
+        }
+        target.spans.push(s);
+    }
+    for r in &doc.relations {
+        if let (Some(&from), Some(&to)) = (ids.get(&r.from), ids.get(&r.to)) {
+            target.relations.push(Relation {
+                id: RelationId(*next_relation),
+                from,
+                to,
+                ..r.clone()
+            });
+            *next_relation += 1;
+        }
     }
 }
 

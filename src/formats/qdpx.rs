@@ -86,64 +86,8 @@ fn project_xml<'a>(
         escape(project.name.as_str()),
         env!("CARGO_PKG_VERSION")
     );
-    let users: BTreeSet<&str> = project
-        .documents
-        .iter()
-        .flat_map(|d| d.spans.iter().map(|s| s.annotator.as_str()))
-        .collect();
-    if !users.is_empty() {
-        x.push_str("<Users>\n");
-        for u in &users {
-            // A span without an annotator is credited to a user with an empty name: some
-            // readers (qc) need every coding to have a creatingUser with a name.
-            let _ = writeln!(
-                x,
-                "<User guid=\"{}\" name=\"{}\"/>",
-                guid(project, &format!("user {u}")),
-                escape(*u)
-            );
-        }
-        x.push_str("</Users>\n");
-    }
-    let mut labels: Vec<(String, String, String)> = project
-        .labels
-        .iter()
-        .map(|l| {
-            let [r, g, b] = l.rgb();
-            (
-                l.name.clone(),
-                format!("#{r:02X}{g:02X}{b:02X}"),
-                l.description.clone(),
-            )
-        })
-        .collect();
-    for d in &project.documents {
-        for s in &d.spans {
-            if !labels.iter().any(|l| l.0 == s.label) {
-                labels.push((s.label.clone(), "#999999".to_owned(), String::new()));
-            }
-        }
-    }
-    if !labels.is_empty() {
-        x.push_str("<CodeBook><Codes>\n");
-        for (name, color, description) in &labels {
-            let _ = write!(
-                x,
-                "<Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{color}\">",
-                guid(project, &format!("code {name}")),
-                escape(name.as_str())
-            );
-            if !description.is_empty() {
-                let _ = write!(
-                    x,
-                    "<Description>{}</Description>",
-                    escape(description.as_str())
-                );
-            }
-            x.push_str("</Code>\n");
-        }
-        x.push_str("</Codes></CodeBook>\n");
-    }
+    users_xml(project, &mut x);
+    codebook_xml(project, &mut x);
     let mut variables: Vec<&str> = vec!["outlet", "date", "url", "author"];
     variables.extend(project.custom_fields.iter().map(String::as_str));
     x.push_str("<Variables>\n");
@@ -183,23 +127,7 @@ fn project_xml<'a>(
             count += 1;
             progress.advance(1)?;
         }
-        for v in &variables {
-            let value = match *v {
-                "outlet" => doc.metadata.outlet.as_str(),
-                "date" => doc.metadata.date.as_str(),
-                "url" => doc.metadata.url.as_str(),
-                "author" => doc.metadata.author.as_str(),
-                other => doc.metadata.custom.get(other).map_or("", String::as_str),
-            };
-            if !value.is_empty() {
-                let _ = writeln!(
-                    x,
-                    "<VariableValue><VariableRef targetGUID=\"{}\"/><TextValue>{}</TextValue></VariableValue>",
-                    guid(project, &format!("variable {v}")),
-                    escape(value)
-                );
-            }
-        }
+        variable_values_xml(project, doc, &variables, &mut x);
         x.push_str("</TextSource>\n");
         sources.push((format!("{g}.txt"), doc.text.as_str()));
         for r in &doc.relations {
@@ -221,6 +149,96 @@ fn project_xml<'a>(
     }
     x.push_str("</Project>\n");
     Ok((x, sources, count))
+}
+
+/// The `<Users>` element: one user per annotator name.
+fn users_xml(project: &Project, x: &mut String) {
+    let users: BTreeSet<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.spans.iter().map(|s| s.annotator.as_str()))
+        .collect();
+    if users.is_empty() {
+        return;
+    }
+    x.push_str("<Users>\n");
+    for u in &users {
+        // A span without an annotator is credited to a user with an empty name: some
+        // readers (qc) need every coding to have a creatingUser with a name.
+        let _ = writeln!(
+            x,
+            "<User guid=\"{}\" name=\"{}\"/>",
+            guid(project, &format!("user {u}")),
+            escape(*u)
+        );
+    }
+    x.push_str("</Users>\n");
+}
+
+/// The `<CodeBook>` element: every label, and any label a span uses that the label set
+/// lacks (in grey).
+fn codebook_xml(project: &Project, x: &mut String) {
+    let mut labels: Vec<(String, String, String)> = project
+        .labels
+        .iter()
+        .map(|l| {
+            let [r, g, b] = l.rgb();
+            (
+                l.name.clone(),
+                format!("#{r:02X}{g:02X}{b:02X}"),
+                l.description.clone(),
+            )
+        })
+        .collect();
+    for d in &project.documents {
+        for s in &d.spans {
+            if !labels.iter().any(|l| l.0 == s.label) {
+                labels.push((s.label.clone(), "#999999".to_owned(), String::new()));
+            }
+        }
+    }
+    if labels.is_empty() {
+        return;
+    }
+    x.push_str("<CodeBook><Codes>\n");
+    for (name, color, description) in &labels {
+        let _ = write!(
+            x,
+            "<Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{color}\">",
+            guid(project, &format!("code {name}")),
+            escape(name.as_str())
+        );
+        if !description.is_empty() {
+            let _ = write!(
+                x,
+                "<Description>{}</Description>",
+                escape(description.as_str())
+            );
+        }
+        x.push_str("</Code>\n");
+    }
+    x.push_str("</Codes></CodeBook>\n");
+}
+
+/// A document's `<VariableValue>`s: its metadata and custom fields that are set.
+fn variable_values_xml(project: &Project, doc: &Document, variables: &[&str], x: &mut String) {
+    for v in variables {
+        let value = match *v {
+            "outlet" => doc.metadata.outlet.as_str(),
+            "date" => doc.metadata.date.as_str(),
+            "url" => doc.metadata.url.as_str(),
+            "author" => doc.metadata.author.as_str(),
+            other => doc.metadata.custom.get(other).map_or("", String::as_str),
+        };
+        if !value.is_empty() {
+            let _ = writeln!(
+                x,
+                "<VariableValue><VariableRef targetGUID=\"{}\"/><TextValue>{}</TextValue></VariableValue>",
+                guid(project, &format!("variable {v}")),
+                escape(value)
+            );
+        }
+    }
 }
 
 fn selection_xml(
