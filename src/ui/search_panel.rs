@@ -224,6 +224,13 @@ fn query_row_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) ->
             }
         });
     });
+    status_row_ui(ui, state);
+    label_picker_ui(ui, state, cx);
+    action
+}
+
+/// How many matches there are (or the error), and the button that starts labelling them.
+fn status_row_ui(ui: &mut Ui, state: &mut SearchState) {
     ui.horizontal(|ui| {
         match &state.result {
             Err(e) => {
@@ -265,6 +272,10 @@ fn query_row_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) ->
             }
         }
     });
+}
+
+/// The labels to pick from for "Label all matches…", while picking.
+fn label_picker_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) {
     if state.picking_label && state.review.is_none() {
         ui.horizontal_wrapped(|ui| {
             ui.label("Label them as:");
@@ -282,7 +293,6 @@ fn query_row_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) ->
             }
         });
     }
-    action
 }
 
 fn label_button_ui(ui: &mut Ui, label: &Label) -> egui::Response {

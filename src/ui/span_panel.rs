@@ -58,42 +58,14 @@ pub fn span_list_ui(
     selected: Option<SpanId>,
     take_focus: bool,
 ) -> Option<Intent> {
-    let hidden = &mut list.hidden;
     let mut intent = None;
     ui.heading(format!(
         "Annotations ({})",
         crate::progress::thousands(doc.spans.len() as u64)
     ));
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Show:");
-        for label in labels {
-            let mut shown = !hidden.contains(&label.name);
-            if ui.checkbox(&mut shown, &label.name).changed() {
-                if shown {
-                    hidden.remove(&label.name);
-                } else {
-                    hidden.insert(label.name.clone());
-                }
-                list.rows = None;
-            }
-        }
-    });
-    // Only the rows in view are laid out (`show_rows`): a book-length article has tens of
-    // thousands of annotations, and laying out every row took hundreds of milliseconds a
-    // frame. Rows therefore have one fixed height and never wrap.
+    label_filter_ui(ui, labels, list);
+    list.refresh(doc, revision);
     let hidden = &list.hidden;
-    if hidden.is_empty() {
-        list.rows = None; // every span, in order: no list needed
-    } else if list
-        .rows
-        .as_ref()
-        .is_none_or(|(d, r, _)| (*d, *r) != (doc.id, revision))
-    {
-        let rows = (0..doc.spans.len())
-            .filter(|&i| !hidden.contains(&doc.spans[i].label))
-            .collect();
-        list.rows = Some((doc.id, revision, rows));
-    }
     let shown: &[usize] = list.rows.as_ref().map_or(&[], |(_, _, rows)| rows);
     let rows = if hidden.is_empty() {
         doc.spans.len()
@@ -178,6 +150,46 @@ pub fn span_list_ui(
     );
     ui.data_mut(|d| d.insert_temp(memory_id, view));
     intent
+}
+
+/// The "Show:" row of label checkboxes; a change makes the rows be worked out again.
+fn label_filter_ui(ui: &mut Ui, labels: &[Label], list: &mut SpanList) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Show:");
+        for label in labels {
+            let mut shown = !list.hidden.contains(&label.name);
+            if ui.checkbox(&mut shown, &label.name).changed() {
+                if shown {
+                    list.hidden.remove(&label.name);
+                } else {
+                    list.hidden.insert(label.name.clone());
+                }
+                list.rows = None;
+            }
+        }
+    });
+}
+
+impl SpanList {
+    /// Works out the rows for `doc` at `revision` when some labels are hidden and they
+    /// were worked out for another document or revision.
+    fn refresh(&mut self, doc: &Document, revision: u64) {
+        // Only the rows in view are laid out (`show_rows`): a book-length article has tens
+        // of thousands of annotations, and laying out every row took hundreds of
+        // milliseconds a frame. Rows therefore have one fixed height and never wrap.
+        if self.hidden.is_empty() {
+            self.rows = None; // every span, in order: no list needed
+        } else if self
+            .rows
+            .as_ref()
+            .is_none_or(|(d, r, _)| (*d, *r) != (doc.id, revision))
+        {
+            let rows = (0..doc.spans.len())
+                .filter(|&i| !self.hidden.contains(&doc.spans[i].label))
+                .collect();
+            self.rows = Some((doc.id, revision, rows));
+        }
+    }
 }
 
 /// A row's text, "label: excerpt", on one line; an excerpt with right-to-left text is laid
