@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use lectern::model::{DocId, Document, Project, SpanId};
 use lectern::ui::Lectern;
 
@@ -356,8 +356,16 @@ fn status_memo_and_a_custom_field_are_edited_saved_and_filter_the_list() {
     let mut f = fixture();
     f.h.get_by_role_and_label(Role::Button, "done").click();
     f.h.run();
-    f.h.get_by_role_and_label(Role::MultilineTextInput, "Memo")
-        .click();
+    let memo = f.h.get_by_role_and_label(Role::MultilineTextInput, "Memo");
+    // An empty memo says what it is for: a note about the article, not an annotation's note.
+    let placeholder = memo.accesskit_node().placeholder().map(str::to_owned);
+    assert!(
+        placeholder
+            .as_deref()
+            .is_some_and(|p| p.contains("article") && !p.contains("annotation")),
+        "{placeholder:?}"
+    );
+    memo.click();
     f.h.run();
     f.h.event(egui::Event::Text("Check the “€2m” figure".to_owned()));
     f.h.run();

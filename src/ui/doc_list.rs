@@ -314,7 +314,7 @@ pub fn metadata_ui(
             ui,
             &label,
             doc.field(field),
-            false,
+            None,
             format!("doc {} {name}", doc.id),
             move |old, new| Edit::SetDocField {
                 doc: id,
@@ -334,7 +334,7 @@ pub fn metadata_ui(
             ui,
             name,
             current,
-            false,
+            None,
             format!("doc {} custom {name}", doc.id),
             move |old, new| Edit::SetCustomField {
                 doc: id,
@@ -381,7 +381,7 @@ pub fn metadata_ui(
         ui,
         "Memo",
         &doc.memo,
-        true,
+        Some("A note about this article: how it was found, what to check, what stands out"),
         format!("doc {} memo", doc.id),
         move |old, new| Edit::SetDocField {
             doc: id,

@@ -6,22 +6,23 @@ use super::intent::Intent;
 use crate::model::Edit;
 use egui::Ui;
 
-/// A labelled single- or multi-line field showing `current`; returns an edit intent when
-/// the user changes it. `make` builds the edit from (old, new).
+/// A labelled field showing `current`, single-line or, given its placeholder `multiline`
+/// (shown while it is empty), multi-line; returns an edit intent when the user changes it.
+/// `make` builds the edit from (old, new).
 pub fn bound_text_ui(
     ui: &mut Ui,
     label: &str,
     current: &str,
-    multiline: bool,
+    multiline: Option<&str>,
     coalesce: String,
     make: impl FnOnce(String, String) -> Edit,
 ) -> Option<Intent> {
     let label_resp = ui.label(label);
     let mut text = current.to_owned();
-    let edit = if multiline {
+    let edit = if let Some(placeholder) = multiline {
         egui::TextEdit::multiline(&mut text)
             .desired_rows(3)
-            .hint_text("A note for this annotation (shown when hovering it)")
+            .hint_text(placeholder)
     } else {
         egui::TextEdit::singleline(&mut text)
     };

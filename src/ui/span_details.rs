@@ -92,7 +92,7 @@ pub fn span_details_ui(
         ui,
         "Note",
         &span.note,
-        true,
+        Some("A note for this annotation (shown when hovering it)"),
         format!("note {span_id}"),
         move |old, new| Edit::SetSpanNote {
             doc: doc_id,
