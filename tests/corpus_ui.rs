@@ -3,8 +3,9 @@
 
 mod support;
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{Queryable, by};
 use lectern::formats::ImportFormat;
 use lectern::model::Project;
 use lectern::ui::Lectern;
@@ -300,4 +301,72 @@ fn merging_a_label_in_the_codebook_moves_its_spans_in_one_undo_step() {
     let p = h.state().project();
     assert!(p.label("Content").is_some());
     assert!(p.documents[0].spans.iter().all(|s| s.label == "Content"));
+}
+
+/// A project with the default labels plus `extra` more (12 in all with 8), one document
+/// with one annotation, open in a 1280 × 800 window.
+fn labelled_window(dir: &Path, extra: usize) -> Harness<'static, Lectern> {
+    let path = dir.join("labels.ron");
+    let mut p = Project::new("Labels test");
+    for i in 0..extra {
+        let mut label = p.labels[0].clone();
+        label.name = format!("frame {}", i + 1);
+        label.hotkey = String::new();
+        p.labels.push(label);
+    }
+    p.documents.push(lectern::model::Document::new(
+        lectern::model::DocId(1),
+        "Bridge row",
+        "Ms Ωμέγα said “no” — and “never” 😀.",
+    ));
+    support::mark(&mut p, lectern::model::DocId(1), &[("quote", "“no”")]);
+    lectern::store::save(&p, &path).expect("save");
+    support::open_in_window(&path)
+}
+
+/// Where the annotation list starts: the top of its heading.
+fn list_top(h: &Harness<'static, Lectern>) -> f32 {
+    h.get_by_label("Annotations (1)").rect().min.y
+}
+
+#[test]
+fn with_twelve_labels_the_palette_and_filter_stay_compact_and_the_list_keeps_the_panel() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let four = list_top(&labelled_window(dir.path(), 0));
+    let mut h = labelled_window(dir.path(), 8);
+    let twelve = list_top(&h);
+    // Twelve full-width rows would push the list down by eight more rows (over 200 px);
+    // the wrapped, bounded palette and the one-line filter keep it close to where four
+    // labels put it, in the upper half of an 800 px window.
+    assert!(twelve < 400.0 && twelve - four < 100.0, "{four} → {twelve}");
+    // Every label can still be applied from the palette: the last one labels the
+    // selected annotation.
+    h.get_by_label("quote: “no”").click();
+    h.run();
+    let palette_button = |h: &Harness<'static, Lectern>| {
+        h.get(by().role(Role::Button).label_contains("frame 8"))
+            .rect()
+    };
+    h.get(by().role(Role::Button).label_contains("frame 8"))
+        .scroll_to_me();
+    h.run();
+    // Its name is on one line and inside the window.
+    let rect = palette_button(&h);
+    assert!(rect.height() < 40.0 && rect.max.x <= 1280.0, "{rect:?}");
+    h.get(by().role(Role::Button).label_contains("frame 8"))
+        .click();
+    h.run();
+    assert_eq!(h.state().project().documents[0].spans[0].label, "frame 8");
+    // The filter is one menu that says how many labels are shown.
+    h.get_by_label("all labels").click();
+    h.run();
+    h.get_by_label("None").click();
+    h.run();
+    h.get_by_label("frame 8").click();
+    h.run();
+    assert!(h.query_by_label("1 of 12 labels").is_some());
+    assert!(
+        h.query_by_label("No annotations with the labels shown.")
+            .is_none()
+    );
 }

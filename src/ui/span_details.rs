@@ -56,27 +56,9 @@ pub fn span_details_ui(
             p.rule, p.confidence
         ));
     }
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Label:");
-        for label in &project.labels {
-            let chosen = label.name == span.label;
-            let resp = ui
-                .selectable_label(chosen, &label.name)
-                .on_hover_text(&label.description);
-            if resp.clicked() && !chosen {
-                intent = Some(Intent::Edit {
-                    description: format!("Relabel as '{}'", label.name),
-                    edits: vec![Edit::SetSpanLabel {
-                        doc: doc.id,
-                        span: span.id,
-                        old: span.label.clone(),
-                        new: label.name.clone(),
-                    }],
-                    coalesce: None,
-                });
-            }
-        }
-    });
+    if let Some(i) = relabel_ui(ui, project, doc, span) {
+        intent = Some(i);
+    }
     if let Some(label) = project.label(&span.label) {
         for def in &label.attributes {
             if let Some(i) = attribute_ui(ui, project, doc, span, def) {
@@ -324,4 +306,51 @@ fn relations_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> 
         });
     }
     intent
+}
+
+/// The selected annotation's label: a choice per label in a row, or with many labels a
+/// drop-down, so a long codebook does not fill the panel. Relabelling is one edit.
+fn relabel_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> Option<Intent> {
+    let mut choice = None;
+    let mut offer = |ui: &mut Ui, label: &crate::model::Label| {
+        let chosen = label.name == span.label;
+        let resp = ui
+            .selectable_label(chosen, &label.name)
+            .on_hover_text(&label.description);
+        if resp.clicked() && !chosen {
+            choice = Some(label.name.clone());
+        }
+    };
+    if project.labels.len() <= super::span_panel::ROOMY_LABELS {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Label:");
+            for label in &project.labels {
+                offer(ui, label);
+            }
+        });
+    } else {
+        ui.horizontal(|ui| {
+            let name = ui.label("Label:");
+            egui::ComboBox::from_id_salt("relabel")
+                .selected_text(&span.label)
+                .show_ui(ui, |ui| {
+                    for label in &project.labels {
+                        offer(ui, label);
+                    }
+                })
+                .response
+                .labelled_by(name.id);
+        });
+    }
+    let new = choice?;
+    Some(Intent::Edit {
+        description: format!("Relabel as '{new}'"),
+        edits: vec![Edit::SetSpanLabel {
+            doc: doc.id,
+            span: span.id,
+            old: span.label.clone(),
+            new,
+        }],
+        coalesce: None,
+    })
 }

@@ -11,29 +11,132 @@ use std::collections::BTreeSet;
 /// Characters of span text shown in the list.
 const EXCERPT_CHARS: usize = 60;
 
+/// Up to this many labels, the palette and the label filter show one full row (or one
+/// checkbox) per label; above it they turn compact so the annotation list keeps most of
+/// the panel (a study codebook easily has a dozen labels).
+pub(crate) const ROOMY_LABELS: usize = 6;
+
+/// Height of the palette when it has more labels than [`ROOMY_LABELS`]: it wraps its
+/// buttons and scrolls past this.
+const COMPACT_PALETTE_HEIGHT: f32 = 120.0;
+
 /// Buttons that apply a label to the selection (or relabel the selected annotation).
 pub fn palette_ui(ui: &mut Ui, labels: &[Label], can_apply: bool) -> Option<Intent> {
     let mut intent = None;
     ui.heading("Labels");
     ui.add_enabled_ui(can_apply, |ui| {
-        for label in labels {
-            ui.horizontal(|ui| {
-                theme::color_chip(ui, label);
-                let mut button = egui::Button::new(&label.name);
-                if !label.hotkey.is_empty() {
-                    button = button.shortcut_text(&label.hotkey);
-                }
-                let resp = ui
-                    .add_sized([ui.available_width(), 0.0], button)
-                    .on_hover_text(&label.description)
-                    .on_disabled_hover_text("Select text in the article, or an annotation, first");
-                if resp.clicked() {
-                    intent = Some(Intent::ApplyLabel(label.name.clone()));
-                }
-            });
+        if labels.len() <= ROOMY_LABELS {
+            for label in labels {
+                ui.horizontal(|ui| {
+                    theme::color_chip(ui, label);
+                    let width = ui.available_width();
+                    if label_button(ui, label, Some(width)) {
+                        intent = Some(Intent::ApplyLabel(label.name.clone()));
+                    }
+                });
+            }
+            return;
         }
+        egui::ScrollArea::vertical()
+            .id_salt("label palette")
+            .max_height(COMPACT_PALETTE_HEIGHT)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for label in labels {
+                        if label_button(ui, label, None) {
+                            intent = Some(Intent::ApplyLabel(label.name.clone()));
+                        }
+                    }
+                });
+            });
     });
     intent
+}
+
+/// One label's button with its hotkey: `width` wide beside a colour chip drawn before it,
+/// or (no width) as wide as its text with the chip inside it, so that in a wrapped row
+/// chip and name never part and the name never breaks. Whether it was clicked.
+fn label_button(ui: &mut Ui, label: &Label, width: Option<f32>) -> bool {
+    let mut button = match width {
+        Some(_) => egui::Button::new(&label.name),
+        None => egui::Button::new((
+            egui::RichText::new("■").color(theme::label_color(label)),
+            label.name.as_str(),
+        ))
+        .wrap_mode(egui::TextWrapMode::Extend),
+    };
+    if !label.hotkey.is_empty() {
+        button = button.shortcut_text(&label.hotkey);
+    }
+    let resp = match width {
+        Some(w) => ui.add_sized([w, 0.0], button),
+        None => ui.add(button),
+    };
+    resp.on_hover_text(&label.description)
+        .on_disabled_hover_text("Select text in the article, or an annotation, first")
+        .clicked()
+}
+
+/// The "Show:" filter of the annotation list: a checkbox per label, or with many labels a
+/// menu of them that says how many are shown. Whether the hidden set changed.
+fn label_filter_ui(ui: &mut Ui, labels: &[Label], hidden: &mut BTreeSet<String>) -> bool {
+    let mut changed = false;
+    if labels.len() <= ROOMY_LABELS {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Show:");
+            changed = label_boxes_ui(ui, labels, hidden);
+        });
+        return changed;
+    }
+    let shown = labels.iter().filter(|l| !hidden.contains(&l.name)).count();
+    let title = if shown == labels.len() {
+        "all labels".to_owned()
+    } else {
+        format!("{shown} of {} labels", labels.len())
+    };
+    ui.horizontal(|ui| {
+        ui.label("Show:");
+        // Stays open while boxes are ticked: it closes on a click outside it.
+        let config = egui::containers::menu::MenuConfig::new()
+            .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+        egui::containers::menu::MenuButton::new(title)
+            .config(config)
+            .ui(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.button("All").clicked() {
+                        changed |= !hidden.is_empty();
+                        hidden.clear();
+                    }
+                    if ui.button("None").clicked() {
+                        changed |= hidden.len() != labels.len();
+                        hidden.extend(labels.iter().map(|l| l.name.clone()));
+                    }
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| changed |= label_boxes_ui(ui, labels, hidden));
+            });
+    });
+    changed
+}
+
+/// A checkbox per label, ticked when its annotations are listed; whether one changed.
+fn label_boxes_ui(ui: &mut Ui, labels: &[Label], hidden: &mut BTreeSet<String>) -> bool {
+    let mut changed = false;
+    for label in labels {
+        let mut shown = !hidden.contains(&label.name);
+        if ui.checkbox(&mut shown, &label.name).changed() {
+            if shown {
+                hidden.remove(&label.name);
+            } else {
+                hidden.insert(label.name.clone());
+            }
+            changed = true;
+        }
+    }
+    changed
 }
 
 /// What the annotation list keeps between frames: the labels it hides, and which spans
@@ -63,7 +166,9 @@ pub fn span_list_ui(
         "Annotations ({})",
         crate::progress::thousands(doc.spans.len() as u64)
     ));
-    label_filter_ui(ui, labels, list);
+    if label_filter_ui(ui, labels, &mut list.hidden) {
+        list.rows = None;
+    }
     list.refresh(doc, revision);
     let hidden = &list.hidden;
     let shown: &[usize] = list.rows.as_ref().map_or(&[], |(_, _, rows)| rows);
@@ -150,24 +255,6 @@ pub fn span_list_ui(
     );
     ui.data_mut(|d| d.insert_temp(memory_id, view));
     intent
-}
-
-/// The "Show:" row of label checkboxes; a change makes the rows be worked out again.
-fn label_filter_ui(ui: &mut Ui, labels: &[Label], list: &mut SpanList) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Show:");
-        for label in labels {
-            let mut shown = !list.hidden.contains(&label.name);
-            if ui.checkbox(&mut shown, &label.name).changed() {
-                if shown {
-                    list.hidden.remove(&label.name);
-                } else {
-                    list.hidden.insert(label.name.clone());
-                }
-                list.rows = None;
-            }
-        }
-    });
 }
 
 impl SpanList {
