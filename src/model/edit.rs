@@ -265,110 +265,66 @@ pub enum EditError {
 }
 
 impl Edit {
-    /// The edit that undoes this one.
+    /// The edit that undoes this one: an addition becomes the removal of what it added
+    /// and back; every other edit swaps its `old` and `new` values.
     pub fn inverse(&self) -> Edit {
         use Edit::*;
-        match self.clone() {
-            AddDocument { index, document } => RemoveDocument { index, document },
-            RemoveDocument { index, document } => AddDocument { index, document },
-            AddSpan { doc, span } => RemoveSpan { doc, span },
-            RemoveSpan { doc, span } => AddSpan { doc, span },
-            SetSpanLabel {
-                doc,
-                span,
-                old,
-                new,
-            } => SetSpanLabel {
-                doc,
-                span,
-                old: new,
-                new: old,
-            },
-            SetSpanNote {
-                doc,
-                span,
-                old,
-                new,
-            } => SetSpanNote {
-                doc,
-                span,
-                old: new,
-                new: old,
-            },
-            SetSpanAttribute {
-                doc,
-                span,
-                name,
-                old,
-                new,
-            } => SetSpanAttribute {
-                doc,
-                span,
-                name,
-                old: new,
-                new: old,
-            },
-            SetSpanExtent {
-                doc,
-                span,
-                old,
-                new,
-            } => SetSpanExtent {
-                doc,
-                span,
-                old: new,
-                new: old,
-            },
-            AddRelation { doc, relation } => RemoveRelation { doc, relation },
-            RemoveRelation { doc, relation } => AddRelation { doc, relation },
-            SetDocField {
-                doc,
-                field,
-                old,
-                new,
-            } => SetDocField {
-                doc,
-                field,
-                old: new,
-                new: old,
-            },
-            SetCustomField {
-                doc,
-                name,
-                old,
-                new,
-            } => SetCustomField {
-                doc,
-                name,
-                old: new,
-                new: old,
-            },
-            SetDocStatus { doc, old, new } => SetDocStatus {
-                doc,
-                old: new,
-                new: old,
-            },
-            SetDocDirection { doc, old, new } => SetDocDirection {
-                doc,
-                old: new,
-                new: old,
-            },
-            SetProjectName { old, new } => SetProjectName { old: new, new: old },
-            SetLabels { old, new } => SetLabels { old: new, new: old },
-            SetRelationTypes { old, new } => SetRelationTypes { old: new, new: old },
-            SetCustomFields { old, new } => SetCustomFields { old: new, new: old },
-            SetLexicon { old, new } => SetLexicon { old: new, new: old },
-            SetRejected { doc, old, new } => SetRejected {
-                doc,
-                old: new,
-                new: old,
-            },
-            SetStatement { id, old, new } => SetStatement {
-                id,
-                old: new,
-                new: old,
-            },
+        use std::mem::swap;
+        let mut edit = self.clone();
+        match &mut edit {
+            AddDocument { index, document } => {
+                return RemoveDocument {
+                    index: *index,
+                    document: document.clone(),
+                };
+            }
+            RemoveDocument { index, document } => {
+                return AddDocument {
+                    index: *index,
+                    document: document.clone(),
+                };
+            }
+            AddSpan { doc, span } => {
+                return RemoveSpan {
+                    doc: *doc,
+                    span: span.clone(),
+                };
+            }
+            RemoveSpan { doc, span } => {
+                return AddSpan {
+                    doc: *doc,
+                    span: span.clone(),
+                };
+            }
+            AddRelation { doc, relation } => {
+                return RemoveRelation {
+                    doc: *doc,
+                    relation: relation.clone(),
+                };
+            }
+            RemoveRelation { doc, relation } => {
+                return AddRelation {
+                    doc: *doc,
+                    relation: relation.clone(),
+                };
+            }
+            SetSpanLabel { old, new, .. }
+            | SetSpanNote { old, new, .. }
+            | SetSpanAttribute { old, new, .. }
+            | SetDocField { old, new, .. }
+            | SetCustomField { old, new, .. }
+            | SetProjectName { old, new } => swap(old, new),
+            SetSpanExtent { old, new, .. } => swap(old, new),
+            SetDocStatus { old, new, .. } => swap(old, new),
+            SetDocDirection { old, new, .. } => swap(old, new),
+            SetLabels { old, new } => swap(old, new),
+            SetRelationTypes { old, new } => swap(old, new),
+            SetCustomFields { old, new } => swap(old, new),
+            SetLexicon { old, new } => swap(old, new),
+            SetRejected { old, new, .. } => swap(old, new),
+            SetStatement { old, new, .. } => swap(old, new),
         }
+        edit
     }
 
     /// The document this edit touches, if it touches one.
