@@ -101,6 +101,19 @@ impl AdjudicationPanel {
         if let Some(i) = self.keyboard(ui.ctx(), project, doc, &rows) {
             intents.extend(i);
         }
+        self.list_ui(ui, project, doc, &rows, &mut intents);
+        intents
+    }
+
+    /// The grid of candidate spans with their coders, gold state and buttons.
+    fn list_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        project: &Project,
+        doc: &Document,
+        rows: &[&Candidate],
+        intents: &mut Vec<Intent>,
+    ) {
         egui::ScrollArea::vertical()
             .id_salt("adjudication-list")
             .show(ui, |ui| {
@@ -166,7 +179,6 @@ impl AdjudicationPanel {
                         }
                     });
             });
-        intents
     }
 
     /// J/K move the cursor, Y accepts the first coder's span, N removes the gold copy, S

@@ -255,16 +255,9 @@ fn doc_summary(doc: &Document) -> String {
     s
 }
 
-/// Editable title, metadata, status, custom fields and memo of `doc`, plus where its text
-/// came from.
-pub fn metadata_ui(
-    ui: &mut Ui,
-    project: &Project,
-    doc: &Document,
-    new_field: &mut String,
-) -> Option<Intent> {
+/// The status and direction choices of a document.
+fn status_and_direction_ui(ui: &mut Ui, doc: &Document) -> Option<Intent> {
     let mut intent = None;
-    ui.heading("Article");
     ui.horizontal(|ui| {
         ui.label("Status:");
         for status in DocStatus::ALL {
@@ -306,6 +299,55 @@ pub fn metadata_ui(
             }
         }
     });
+    intent
+}
+
+/// The "New field" row: a name and Add, which adds a custom metadata field to the project.
+fn new_field_ui(ui: &mut Ui, project: &Project, new_field: &mut String) -> Option<Intent> {
+    let mut intent = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("New field");
+        ui.add(
+            egui::TextEdit::singleline(new_field)
+                .hint_text("e.g. section")
+                .desired_width(120.0),
+        )
+        .labelled_by(label.id);
+        let name = new_field.trim().to_owned();
+        let ok = !name.is_empty()
+            && !project.custom_fields.contains(&name)
+            && !MetaField::ALL.iter().any(|f| f.name() == name);
+        if ui
+            .add_enabled(ok, egui::Button::new("Add"))
+            .on_hover_text("Add a metadata field to every document of the project")
+            .clicked()
+        {
+            let mut fields = project.custom_fields.clone();
+            fields.push(name.clone());
+            intent = Some(Intent::Edit {
+                description: format!("Add field '{name}'"),
+                edits: vec![Edit::SetCustomFields {
+                    old: project.custom_fields.clone(),
+                    new: fields,
+                }],
+                coalesce: None,
+            });
+            new_field.clear();
+        }
+    });
+    intent
+}
+
+/// Editable title, metadata, status, custom fields and memo of `doc`, plus where its text
+/// came from.
+pub fn metadata_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    new_field: &mut String,
+) -> Option<Intent> {
+    ui.heading("Article");
+    let mut intent = status_and_direction_ui(ui, doc);
     for field in MetaField::ALL {
         let name = field.name();
         let label = format!("{}{}", name[..1].to_uppercase(), &name[1..]);
@@ -346,36 +388,9 @@ pub fn metadata_ui(
             intent = Some(i);
         }
     }
-    ui.horizontal(|ui| {
-        let label = ui.label("New field");
-        ui.add(
-            egui::TextEdit::singleline(new_field)
-                .hint_text("e.g. section")
-                .desired_width(120.0),
-        )
-        .labelled_by(label.id);
-        let name = new_field.trim().to_owned();
-        let ok = !name.is_empty()
-            && !project.custom_fields.contains(&name)
-            && !MetaField::ALL.iter().any(|f| f.name() == name);
-        if ui
-            .add_enabled(ok, egui::Button::new("Add"))
-            .on_hover_text("Add a metadata field to every document of the project")
-            .clicked()
-        {
-            let mut fields = project.custom_fields.clone();
-            fields.push(name.clone());
-            intent = Some(Intent::Edit {
-                description: format!("Add field '{name}'"),
-                edits: vec![Edit::SetCustomFields {
-                    old: project.custom_fields.clone(),
-                    new: fields,
-                }],
-                coalesce: None,
-            });
-            new_field.clear();
-        }
-    });
+    if let Some(i) = new_field_ui(ui, project, new_field) {
+        intent = Some(i);
+    }
     let id = doc.id;
     if let Some(i) = bound_text_ui(
         ui,

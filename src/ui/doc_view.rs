@@ -483,7 +483,6 @@ impl<'a> DocView<'a> {
                 i.pointer.interact_pos(),
             )
         });
-        let shift = modifiers.shift;
         let mut event = None;
         if let Some(pos) = pos {
             if let Some((span, start)) = state.edge_drag {
@@ -527,59 +526,20 @@ impl<'a> DocView<'a> {
                 state.link_drag = Some(span.id);
                 return None;
             }
-            if pressed && resp.contains_pointer() {
-                resp.request_focus();
-                let c = self.boundary_at(ui, key, origin, state, pos);
-                match (&mut state.selection, shift) {
-                    (Some(sel), true) => sel.focus = c,
-                    _ => {
-                        state.selection = Some(Selection {
-                            anchor: c,
-                            focus: c,
-                        })
-                    }
-                }
-                state.dragging = true;
-            } else if state.dragging && down {
-                let clip = ui.clip_rect();
-                let clamped = pos2(pos.x, pos.y.clamp(clip.min.y, clip.max.y));
-                let focus = self.boundary_at(ui, key, origin, state, clamped);
-                if let Some(sel) = &mut state.selection {
-                    sel.focus = focus;
-                }
-                let over = (pos.y - clip.max.y).max(0.0) - (clip.min.y - pos.y).max(0.0);
-                if over != 0.0 {
-                    ui.scroll_with_delta(Vec2::new(0.0, -over.clamp(-40.0, 40.0)));
-                    ui.ctx().request_repaint();
-                }
-            }
-            if released && state.dragging {
-                state.dragging = false;
-                if modifiers.command
-                    && let Some(range) = state.selected_range()
-                {
-                    event = Some(ViewEvent::AddFragment(range));
-                } else if state.selected_range().is_none() && !shift {
-                    // The empty selection stays as a caret, so a later shift+click
-                    // selects from here, as in any text editor.
-                    let hit = self.char_at(ui, key, origin, state, pos);
-                    event = Some(ViewEvent::SelectSpan(
-                        hit.and_then(|c| self.span_to_select(c)),
-                    ));
-                }
-            }
-            if resp.double_clicked()
-                && let Some(c) = self.char_at(ui, key, origin, state, pos)
-            {
-                let block = &state.blocks[state.block_of(c)];
-                let word =
-                    crate::text::words::word_at(self.block_text(block), c - block.char_start);
-                let word = block.char_start + word.start..block.char_start + word.end;
-                state.selection = Some(Selection {
-                    anchor: word.start,
-                    focus: word.end,
-                });
-            }
+            event = self.select_ui(
+                ui,
+                resp,
+                key,
+                origin,
+                state,
+                &Pointer {
+                    pressed,
+                    down,
+                    released,
+                    modifiers,
+                    pos,
+                },
+            );
         }
         if !state.dragging
             && resp.hovered()
@@ -591,6 +551,81 @@ impl<'a> DocView<'a> {
                 resp.clone()
                     .on_hover_ui_at_pointer(|ui| self.tooltip_ui(ui, &spans));
             }
+        }
+        event
+    }
+
+    /// Selecting with the pointer: press and drag, shift+click to extend, Ctrl+release to
+    /// add a piece, a click on a span to select it, a double click for a word.
+    fn select_ui(
+        &self,
+        ui: &Ui,
+        resp: &egui::Response,
+        key: &LayoutKey,
+        origin: Pos2,
+        state: &mut DocViewState,
+        pointer: &Pointer,
+    ) -> Option<ViewEvent> {
+        let Pointer {
+            pressed,
+            down,
+            released,
+            modifiers,
+            pos,
+        } = *pointer;
+        let shift = modifiers.shift;
+        let mut event = None;
+        if pressed && resp.contains_pointer() {
+            resp.request_focus();
+            let c = self.boundary_at(ui, key, origin, state, pos);
+            match (&mut state.selection, shift) {
+                (Some(sel), true) => sel.focus = c,
+                _ => {
+                    state.selection = Some(Selection {
+                        anchor: c,
+                        focus: c,
+                    })
+                }
+            }
+            state.dragging = true;
+        } else if state.dragging && down {
+            let clip = ui.clip_rect();
+            let clamped = pos2(pos.x, pos.y.clamp(clip.min.y, clip.max.y));
+            let focus = self.boundary_at(ui, key, origin, state, clamped);
+            if let Some(sel) = &mut state.selection {
+                sel.focus = focus;
+            }
+            let over = (pos.y - clip.max.y).max(0.0) - (clip.min.y - pos.y).max(0.0);
+            if over != 0.0 {
+                ui.scroll_with_delta(Vec2::new(0.0, -over.clamp(-40.0, 40.0)));
+                ui.ctx().request_repaint();
+            }
+        }
+        if released && state.dragging {
+            state.dragging = false;
+            if modifiers.command
+                && let Some(range) = state.selected_range()
+            {
+                event = Some(ViewEvent::AddFragment(range));
+            } else if state.selected_range().is_none() && !shift {
+                // The empty selection stays as a caret, so a later shift+click
+                // selects from here, as in any text editor.
+                let hit = self.char_at(ui, key, origin, state, pos);
+                event = Some(ViewEvent::SelectSpan(
+                    hit.and_then(|c| self.span_to_select(c)),
+                ));
+            }
+        }
+        if resp.double_clicked()
+            && let Some(c) = self.char_at(ui, key, origin, state, pos)
+        {
+            let block = &state.blocks[state.block_of(c)];
+            let word = crate::text::words::word_at(self.block_text(block), c - block.char_start);
+            let word = block.char_start + word.start..block.char_start + word.end;
+            state.selection = Some(Selection {
+                anchor: word.start,
+                focus: word.end,
+            });
         }
         event
     }
@@ -648,4 +683,13 @@ impl<'a> DocView<'a> {
     fn label(&self, name: &str) -> Option<&Label> {
         self.labels.iter().find(|l| l.name == name)
     }
+}
+
+/// The primary button and modifiers this frame, at the pointer's position.
+struct Pointer {
+    pressed: bool,
+    down: bool,
+    released: bool,
+    modifiers: egui::Modifiers,
+    pos: Pos2,
 }

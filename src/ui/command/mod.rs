@@ -360,6 +360,20 @@ impl Command {
             Command::CloseWindow => {
                 "Close the topmost window; with none open, leave search or linking, or clear the selection"
             }
+            Command::ProposeQuotes
+            | Command::ProposeQuotesAll
+            | Command::NextProposal
+            | Command::PreviousProposal
+            | Command::AcceptProposal
+            | Command::RejectProposal
+            | Command::AcceptAllProposals
+            | Command::ProposalFromSelection => self.assistant_tooltip(),
+        }
+    }
+
+    /// Tooltips of the quote assistant's commands (`tooltip` lists which they are).
+    fn assistant_tooltip(self) -> &'static str {
+        match self {
             Command::ProposeQuotes => {
                 "Let the quote assistant propose every quote of the shown article, with its attribution and speaker, as dashed outlines to review"
             }
@@ -380,6 +394,7 @@ impl Command {
             Command::ProposalFromSelection => {
                 "Make the selected text the quote of the proposal under review"
             }
+            _ => "",
         }
     }
 }
