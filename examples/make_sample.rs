@@ -1,4 +1,4 @@
-//! Builds the sample project `projects/harbour-bridge.ron` from the three articles and
+//! Builds the sample project `projects/harbour-bridge.ron` from the four articles and
 //! their annotations in `projects/sample-articles/`, so the sample shipped with Lectern is
 //! reproducible rather than hand-edited.
 //!

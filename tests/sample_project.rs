@@ -113,7 +113,7 @@ fn sample_project_has_discontinuous_quotes_and_no_leftover_halves() {
         .flat_map(|d| d.spans.iter().map(move |s| (d, s)))
         .filter(|(_, s)| !s.fragments.is_empty())
         .collect();
-    assert_eq!(split.len(), 3, "one interrupted quote per article");
+    assert_eq!(split.len(), 4, "one interrupted quote per article");
     for (d, s) in split {
         assert_eq!(s.label, "quote");
         assert_eq!(s.fragments.len(), 2);
@@ -164,4 +164,47 @@ fn committed_sample_matches_a_fresh_build() {
         fresh == on_disk,
         "projects/harbour-bridge.ron is not formatted as Lectern saves it; run `cargo run --example make_sample`"
     );
+}
+
+#[test]
+fn the_quote_tracker_finds_every_kind_in_the_sample() {
+    use lectern::align::{Options, align};
+    use lectern::model::VersionKind::{Cut, Paraphrase, Whole};
+    let p = committed();
+    let a = align(&p, &Options::default());
+    let wire = p
+        .documents
+        .iter()
+        .find(|d| d.metadata.outlet == "Strait Wire");
+    let wire = wire.expect("the wire story").id;
+    // The wire's versions: (its text begins, kind, how many outlets print the statement).
+    let mut found: Vec<(String, lectern::model::VersionKind, usize)> = a
+        .statements
+        .iter()
+        .flat_map(|s| {
+            s.versions
+                .iter()
+                .filter(|v| v.doc == wire)
+                .map(|v| (v.text.chars().take(24).collect(), v.kind, s.versions.len()))
+        })
+        .collect();
+    found.sort();
+    let expected = [
+        ("I will not wait for a br", Cut, 2),
+        ("Nobody from the ministry", Cut, 2),
+        ("The bridge can carry ped", Whole, 1),
+        ("The engineers have been ", Whole, 2),
+        ("Veridian engineers can a", Whole, 2),
+        ("an act of sabotage", Cut, 2),
+        ("the bridge was the city'", Paraphrase, 2),
+    ];
+    let expected: Vec<_> = expected
+        .iter()
+        .map(|(t, k, n)| ((*t).to_owned(), *k, *n))
+        .collect();
+    assert_eq!(found, expected);
+    // Every other statement is printed by one outlet, absent from the other three.
+    assert_eq!(a.statements.len(), 16);
+    let absent: usize = a.statements.iter().map(|s| a.absent(s).len()).sum();
+    assert_eq!(absent, 16 * 4 - 22);
 }

@@ -76,7 +76,7 @@ fn resized_panels_and_the_open_project_come_back_in_a_new_window() {
     let h = support::window(app);
     let again = h.state().window_state();
     assert_eq!(again.last_project.as_deref(), Some(path.as_path()));
-    assert_eq!(h.state().project().documents.len(), 3);
+    assert_eq!(h.state().project().documents.len(), 4);
     let left_again = again.documents_panel_px.expect("left");
     let right_again = again.annotations_panel_px.expect("right");
     assert!((left_again - left_after).abs() < 1.0, "{left_again}");
