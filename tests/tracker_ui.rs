@@ -184,3 +184,68 @@ fn the_table_sorts_and_is_saved_as_csv() {
     assert_eq!(h.state_mut().tracker().selected.map(|s| s.0), Some(4));
     h.get_by_label("Statement 4");
 }
+
+#[test]
+fn copy_as_csv_puts_the_table_on_the_clipboard() {
+    let mut h = story();
+    h.get_by_label("All statements").click();
+    h.run();
+    h.get_by_label("Copy as CSV").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "one copy");
+    let table = h.state_mut().tracker_table().to_csv();
+    assert_eq!(copied[0], table);
+    assert!(
+        table.starts_with(
+            "statement,speaker,text,Marrow Bay Courier,The National Ledger,Coastline FM,The Daily Tribune\n1,Brandvold,"
+        ),
+        "{table}"
+    );
+}
+
+#[test]
+fn documents_are_compared_within_the_field_the_window_is_given() {
+    // The tabloid's article is put in another story: compared by story, its quotes no
+    // longer join the other outlets' statements.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/align/story.ron");
+    let mut p = lectern::store::load(&source).expect("story");
+    p.documents[3]
+        .metadata
+        .custom
+        .insert("story".into(), "pier repairs".into());
+    let path = dir.path().join("two stories.ron");
+    lectern::store::save(&p, &path).expect("save");
+    let mut h = support::open_in_window(&path);
+    h.state_mut().run_command(Command::ToggleQuoteTracker);
+    h.run();
+    h.get_by_label_contains("4 statements from 10 quotes in 4 documents");
+
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "compared across")
+        .click();
+    h.run();
+    h.get_by_label("each story").click();
+    h.run();
+    h.get_by_label_contains("6 statements from 10 quotes in 4 documents");
+    let alignment = h.state_mut().tracker_alignment();
+    assert_eq!(alignment.group_names, ["island ferry", "pier repairs"]);
+    let tribune = alignment.statement_of(SpanId(4001)).expect("statement");
+    assert_eq!(tribune.versions.len(), 1);
+    // The ferry statement is compared across the three island-ferry outlets only: the
+    // tabloid is neither a version nor "not printed".
+    h.get_by_label_contains("Brandvold — We’re not closing the ferry for good; we’re pausing")
+        .click();
+    h.run();
+    h.get_by_label_contains("Printed in 3 of 3 compared documents");
+    assert!(h.query_by_label("The Daily Tribune").is_none());
+}

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// The columns of `lectern align --format csv`.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 13] = [
     "statement",
     "speaker",
     "doc_id",
@@ -22,6 +22,8 @@ pub const COLUMNS: [&str; 11] = [
     "kind",
     "similarity",
     "text",
+    "found_kind",
+    "confirmed",
 ];
 
 /// The kind written for a compared document without the statement.
@@ -66,6 +68,10 @@ pub fn entries(alignment: &Alignment, st: &AlignedStatement) -> Vec<(DocId, Opti
 /// One row per version and one `absent` row per compared document without a version;
 /// statements in the alignment's order, documents in project order. Offsets, ids and
 /// similarity are numbers; an absent row's span columns are empty (`null` in JSON).
+/// After the columns, `found_kind` (what the comparison found, which a coder's
+/// `kind` may override) and `confirmed` (`yes` when the version is pinned to a statement
+/// a coder confirmed or corrected, `no` for a proposal), so the coder's corrections are
+/// told apart from the machine's grouping in the export.
 pub fn rows(alignment: &Alignment, project: &Project) -> Table {
     let mut table = Table::new(COLUMNS);
     let docs: HashMap<DocId, &Document> = project.documents.iter().map(|d| (d.id, d)).collect();
@@ -90,6 +96,8 @@ pub fn rows(alignment: &Alignment, project: &Project) -> Table {
                         Cell::from(v.kind.name()),
                         Cell::from(Some(v.similarity)),
                         Cell::from(v.text.as_str()),
+                        Cell::from(v.found_kind.name()),
+                        Cell::from(if v.confirmed { "yes" } else { "no" }),
                     ]);
                     sources.push(SpanRef {
                         doc: v.doc,
@@ -99,7 +107,7 @@ pub fn rows(alignment: &Alignment, project: &Project) -> Table {
                 None => {
                     let none = || Cell::Number(None);
                     row.extend([none(), none(), none(), Cell::from(ABSENT), none()]);
-                    row.push(Cell::from(""));
+                    row.extend([Cell::from(""), Cell::from(""), Cell::from("")]);
                 }
             }
             table.push(row, sources);
