@@ -1,19 +1,22 @@
-//! The Analysis window driven like a user would: open it from the View menu's command,
-//! switch tables, and click through from a descriptor to its span in the article.
+//! The Analysis view driven like a user would: open it from the View menu or the palette,
+//! switch tables with the tabs, click a bar to list the annotations behind it and jump to
+//! one in its article (and back), and find the view's choices again after reopening the
+//! project.
 
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use lectern::model::{DocId, SpanId};
 use lectern::ui::Lectern;
 use lectern::ui::command::Command;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn harness() -> Harness<'static, Lectern> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis/outlets.ron");
-    let mut app = Lectern::new(None);
-    app.open_project_path(&path);
-    assert!(app.finish_jobs());
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis/outlets.ron")
+}
+
+fn window(app: Lectern) -> Harness<'static, Lectern> {
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .build_ui_state(|ui, app: &mut Lectern| app.ui(ui), app);
@@ -21,61 +24,124 @@ fn harness() -> Harness<'static, Lectern> {
     h
 }
 
-#[test]
-fn analysis_window_shows_counts_and_clicks_through_to_a_descriptor() {
-    let mut h = harness();
-    assert!(h.query_by_label("Copy as CSV").is_none());
+fn harness() -> Harness<'static, Lectern> {
+    let mut app = Lectern::new(None);
+    app.open_project_path(&fixture());
+    assert!(app.finish_jobs());
+    window(app)
+}
+
+fn open_view(h: &mut Harness<'_, Lectern>) {
     h.state_mut().run_command(Command::ToggleAnalysis);
     h.run();
-    // The counts table, with the hand-counted totals per outlet.
-    h.get_by_label("Daily Bulwark");
-    h.get_by_label("Northgate Radio");
-    h.get_by_label("Copy as CSV");
+}
 
-    h.get_by_role_and_label(Role::ComboBox, "Table").click();
+#[test]
+fn the_view_replaces_the_article_and_a_bar_lists_its_annotations() {
+    let mut h = harness();
+    assert!(h.query_by_role(Role::Document).is_some(), "the article");
+    open_view(&mut h);
+    assert!(
+        h.query_by_role(Role::Document).is_none(),
+        "the view takes its place"
+    );
+    // The chart's bars carry what they stand for; the table is below.
+    h.get_by_label("Daily Bulwark · descriptor: 2").click();
     h.run();
+    // The bar, and the list's heading beside the chart.
+    assert_eq!(
+        h.get_all_by_label("Daily Bulwark · descriptor: 2").count(),
+        2
+    );
+    h.get_by_label_contains("2 annotations; click one");
+    h.get_by_label("“Hard-left mayor”").click();
+    h.run();
+    // The article is shown with the descriptor selected, and the way back is offered.
+    assert!(!h.state().analysis_open());
+    assert_eq!(h.state().current_document(), Some(DocId(2)));
+    assert_eq!(h.state().selected_span(), Some(SpanId(2001)));
+    h.get_by_label("← Back to Analysis").click();
+    h.run();
+    assert!(h.state().analysis_open());
+    // The list is still there, as left.
+    h.get_by_label("“the firebrand mayor”");
+
+    // A count in the table lists its annotations too.
+    h.get_by_label("Table: Northgate Radio · attribution: 2")
+        .click();
+    h.run();
+    h.get_by_label("“Mr Ward told reporters”");
+    h.get_by_label("“said”");
+    assert!(h.query_by_label("“the firebrand mayor”").is_none());
+}
+
+#[test]
+fn tabs_switch_tables_and_id_buttons_show_the_span() {
+    let mut h = harness();
+    open_view(&mut h);
     h.get_by_label("Descriptors").click();
     h.run();
+    h.get_by_label("How Papadaki is described, by outlet");
     h.get_by_label("Hard-left mayor");
     assert_eq!(h.state().current_document(), Some(DocId(1)));
     h.get_by_label("#2001").click();
     h.run();
     assert_eq!(h.state().current_document(), Some(DocId(2)));
     assert_eq!(h.state().selected_span(), Some(SpanId(2001)));
-
-    h.state_mut().run_command(Command::ToggleAnalysis);
-    h.run();
-    assert!(h.query_by_label("Copy as CSV").is_none());
+    assert!(!h.state().analysis_open());
 }
 
 #[test]
-fn agreement_table_in_the_window() {
+fn reporting_verbs_with_speakers_and_finer_classes() {
     let mut h = harness();
-    h.state_mut().run_command(Command::ToggleAnalysis);
+    open_view(&mut h);
+    h.get_by_label("Reporting verbs").click();
     h.run();
-    h.get_by_role_and_label(Role::ComboBox, "Table").click();
+    h.get_by_label("Daily Bulwark · evaluative: 2 of 2 (brand, claim)");
+    h.get_by_label("Reporting verbs by outlet");
+    h.get_by_label("Per speaker").click();
     h.run();
+    h.get_by_label("Finer classes").click();
+    h.run();
+    h.get_by_label("Northgate Radio · Ward · structuring: 1 of 1 (tell)")
+        .click();
+    h.run();
+    h.get_by_label("“Mr Ward told reporters”").click();
+    h.run();
+    assert_eq!(h.state().selected_span(), Some(SpanId(1002)));
+}
+
+#[test]
+fn agreement_table_in_the_view() {
+    let mut h = harness();
+    open_view(&mut h);
     h.get_by_label("Agreement").click();
     h.run();
     h.get_by_label("(all labels)");
     h.get_by_label("alpha_nominal");
-    h.get_by_label("per document").click();
+    h.get_by_label("Per document").click();
     h.run();
     h.get_by_label("1 Bridge row");
     assert!(h.query_by_label("(all labels)").is_none());
 }
 
 #[test]
-fn save_table_as_csv_and_merge_from_the_window() {
+fn save_table_and_chart_and_merge_from_the_window() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness();
     h.state_mut().set_native_dialogs(false);
-    h.state_mut().run_command(Command::ToggleAnalysis);
-    h.run();
-    h.get_by_label("Save as CSV or SVG…").click();
+    open_view(&mut h);
+    h.get_by_label("Save table…").click();
     h.run();
     assert!(h.state().path_prompt().is_some());
     h.get_by_label("Save table as CSV");
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Save chart…").click();
+    h.run();
+    h.get_by_label("Save chart as SVG or PNG");
+    h.key_press(Key::Escape);
+    h.run();
     let out = dir.path().join("counts.csv");
     assert!(h.state_mut().export_analysis_table(&out));
     assert_eq!(
@@ -87,7 +153,19 @@ fn save_table_as_csv_and_merge_from_the_window() {
     let chart = dir.path().join("counts.svg");
     assert!(h.state_mut().export_analysis_table(&chart));
     let svg = std::fs::read_to_string(&chart).expect("svg");
-    assert!(svg.starts_with("<svg") && svg.contains("Daily Bulwark"));
+    assert!(svg.starts_with("<svg") && svg.contains(">Daily Bulwark</text>"));
+    let png = dir.path().join("counts.png");
+    let wrote = h.state_mut().export_analysis_table(&png);
+    let no_font = h
+        .state()
+        .report()
+        .is_some_and(|r| r.lines.iter().any(|l| l.contains("no sans-serif font")));
+    // A machine without fonts cannot draw the chart's text; CI has them.
+    if !no_font || std::env::var_os("CI").is_some() {
+        assert!(wrote, "{:?}", h.state().report());
+        let bytes = std::fs::read(&png).expect("png");
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
 
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analysis");
     let paths = [fixtures.join("coder-a.ron"), fixtures.join("coder-b.ron")];
@@ -111,24 +189,21 @@ fn save_table_as_csv_and_merge_from_the_window() {
 #[test]
 fn cooccurrence_of_attribute_values() {
     let mut h = harness();
-    h.state_mut().run_command(Command::ToggleAnalysis);
-    h.run();
-    h.get_by_role_and_label(Role::ComboBox, "Table").click();
-    h.run();
+    open_view(&mut h);
     h.get_by_label("Co-occurrence").click();
     h.run();
-    h.get_by_role_and_label(Role::ComboBox, "of").click();
+    h.get_by_role_and_label(Role::ComboBox, "Of").click();
     h.run();
     h.get_by_label("speaker").click();
     h.run();
-    assert_eq!(h.get_all_by_label("ministry source").count(), 2);
+    h.get_by_label("Co-occurrence of speaker values within a paragraph");
+    h.get_by_label("ministry source with ministry source: 1");
 }
 
 #[test]
 fn unticking_an_annotator_leaves_their_spans_out() {
     let mut h = harness();
-    h.state_mut().run_command(Command::ToggleAnalysis);
-    h.run();
+    open_view(&mut h);
     h.get_by_label("ben").click();
     h.run();
     // ben made one quote in the Northgate article; ana's spans remain.
@@ -149,13 +224,24 @@ fn unticking_an_annotator_leaves_their_spans_out() {
 }
 
 #[test]
-fn menus_open_analysis_adjudication_and_merge() {
+fn menus_and_palette_open_analysis_adjudication_and_merge() {
     let mut h = harness();
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Analysis").click();
     h.run();
-    h.get_by_label("Copy as CSV");
+    assert!(h.state().analysis_open());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().analysis_open(), "Esc closes the view");
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    h.run();
+    h.event(egui::Event::Text("analysis".to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().analysis_open());
 
     let mut h = harness();
     h.get_by_label("View").click();
@@ -168,4 +254,47 @@ fn menus_open_analysis_adjudication_and_merge() {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Merge coders' projects…");
+}
+
+#[test]
+fn the_view_remembers_its_choices_per_project() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let settings = dir.path().join("settings.ron");
+    let project = dir.path().join("outlets.ron");
+    std::fs::copy(fixture(), &project).expect("copy");
+    let other = dir.path().join("other.ron");
+    std::fs::copy(fixture(), &other).expect("copy");
+
+    let open = |path: &Path| {
+        let mut app = Lectern::new(Some(settings.clone()));
+        app.use_manual_clock();
+        app.open_project_path(path);
+        assert!(app.finish_jobs());
+        let mut h = window(app);
+        open_view(&mut h);
+        h
+    };
+    let mut h = open(&project);
+    h.get_by_label("Reporting verbs").click();
+    h.run();
+    h.get_by_label("Per speaker").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Group by").click();
+    h.run();
+    h.get_by_label("date").click();
+    h.run();
+    drop(h);
+
+    // Another project starts from the defaults…
+    let h = open(&other);
+    h.get_by_label("Annotations per outlet");
+    drop(h);
+    // …and the first one, in a new window, is as it was left.
+    let h = open(&project);
+    h.get_by_label("Reporting verbs by date and speaker");
+    let csv = {
+        let mut h = h;
+        h.state_mut().analysis_table().to_csv()
+    };
+    assert!(csv.starts_with("date,speaker,verb,class,"), "{csv}");
 }

@@ -244,9 +244,13 @@ fn verbs_are_shares_of_each_group_by_class() {
     assert!((bulwark.w - northgate.w).abs() < 0.01, "both fill 100%");
     assert!(svg.has_text("100% evaluative · n = 2"));
     assert!(svg.has_text("0% evaluative · n = 2"));
-    for text in ["neutral", "evaluative", "unclassified", "100%", "50%"] {
+    for text in ["neutral", "evaluative", "100%", "50%"] {
         assert!(svg.has_text(text), "{text} in {:?}", svg.texts);
     }
+    assert!(
+        !svg.has_text("unclassified"),
+        "no unknown verbs, no key for them"
+    );
 }
 
 #[test]
@@ -377,6 +381,31 @@ fn the_command_line_writes_the_same_charts() {
         let svg = parse(&String::from_utf8(out.stdout).expect("utf-8"));
         assert!(!svg.bars.is_empty(), "{table} has bars");
     }
+    // PNG goes to a file only.
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let png = out_dir.path().join("verbs.png");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+            .args(["stats", "outlets.ron", "-t", "verbs", "-f", "png"])
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("run lectern")
+    };
+    let out = run(&["-o", png.to_str().expect("path")]);
+    if out.status.success() || std::env::var_os("CI").is_some() {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&png).expect("png written");
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    }
+    let out = run(&[]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--output chart.png"));
+
     let p = outlets();
     let t = analysis::label_counts(&p, &Filter::default(), &GroupBy::Outlet);
     let expected = chart(ChartKind::Counts, &p, &t, &ChartOptions::default())
@@ -388,4 +417,55 @@ fn the_command_line_writes_the_same_charts() {
         .output()
         .expect("run lectern");
     assert_eq!(String::from_utf8(out.stdout).expect("utf-8"), expected);
+}
+
+#[test]
+fn charts_as_png_are_the_svg_drawn_at_twice_the_size() {
+    let p = outlets();
+    let t = analysis::label_counts(&p, &Filter::default(), &GroupBy::Outlet);
+    let chart = chart(ChartKind::Counts, &p, &t, &ChartOptions::default()).expect("chart");
+    let png = match chart.to_png(2.0) {
+        Ok(png) => png,
+        // A machine without any font cannot draw text; CI has fonts.
+        Err(lectern::analysis::chart::PngError::NoFont) if std::env::var_os("CI").is_none() => {
+            eprintln!("skipped: no fonts on this machine");
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    let image = resvg::tiny_skia::Pixmap::decode_png(&png).expect("a PNG");
+    let size = |px: f32| {
+        // Chart sizes are small positive numbers.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let px = (px * 2.0).ceil() as u32;
+        px
+    };
+    assert_eq!(image.width(), size(chart.width));
+    assert_eq!(image.height(), size(chart.height));
+    // Each bar is drawn in its colour where the SVG puts it.
+    for bar in chart.bars() {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (x, y) = (
+            ((bar.x + bar.w / 2.0) * 2.0) as u32,
+            ((bar.y + bar.h / 2.0) * 2.0) as u32,
+        );
+        let pixel = image.pixel(x, y).expect("inside").demultiply();
+        assert_eq!(
+            [pixel.red(), pixel.green(), pixel.blue()],
+            bar.fill.0,
+            "{}",
+            bar.name
+        );
+    }
+    // The title is drawn: dark pixels where it is, on a white page.
+    let dark = (0..image.width() / 2)
+        .flat_map(|x| (20..50).map(move |y| (x, y)))
+        .filter(|(x, y)| image.pixel(*x, *y).is_some_and(|p| p.red() < 100))
+        .count();
+    assert!(dark > 200, "{dark} dark pixels in the title");
+    let corner = image.pixel(1, 1).expect("corner");
+    assert_eq!(
+        (corner.red(), corner.green(), corner.blue()),
+        (255, 255, 255)
+    );
 }

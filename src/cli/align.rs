@@ -68,5 +68,5 @@ pub fn run(args: &AlignArgs) -> anyhow::Result<ExitCode> {
             path.display()
         );
     }
-    write_out(&text, args.output.as_deref())
+    write_out(text.as_bytes(), args.output.as_deref())
 }

@@ -26,6 +26,8 @@ pub enum TableFormat {
     Json,
     /// The table's chart as SVG (text stays text), for a paper or a slide.
     Svg,
+    /// The table's chart as PNG, at twice its size (needs -o FILE).
+    Png,
 }
 
 /// Which table `lectern stats` computes.
@@ -185,7 +187,7 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
             analysis::reporting_verbs(&project, &filter, &by, options)
         }
     };
-    if args.format == TableFormat::Svg {
+    if matches!(args.format, TableFormat::Svg | TableFormat::Png) {
         let kind = match args.table {
             StatsTable::Counts => ChartKind::Counts,
             StatsTable::Quoted => ChartKind::Quoted,
@@ -199,7 +201,8 @@ pub fn stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
             within,
             ..ChartOptions::default()
         };
-        return write_chart(kind, &project, &table, &options, args.output.as_deref());
+        let out = args.output.as_deref();
+        return write_chart(kind, &project, &table, &options, args.format, out);
     }
     print_table(&table, args.format, args.output.as_deref())
 }
@@ -295,10 +298,17 @@ pub fn agreement(args: &AgreementArgs) -> anyhow::Result<ExitCode> {
         Some("document") => analysis::agreement_by_document(&project, unit),
         by => analysis::agreement(&project, unit, by.is_some()),
     };
-    if args.format == TableFormat::Svg {
+    if matches!(args.format, TableFormat::Svg | TableFormat::Png) {
         let options = ChartOptions::default();
         let out = args.output.as_deref();
-        return write_chart(ChartKind::Agreement, &project, &table, &options, out);
+        return write_chart(
+            ChartKind::Agreement,
+            &project,
+            &table,
+            &options,
+            args.format,
+            out,
+        );
     }
     if args.format == TableFormat::Text {
         eprintln!("coders: {}", coders.join(", "));
@@ -306,18 +316,26 @@ pub fn agreement(args: &AgreementArgs) -> anyhow::Result<ExitCode> {
     print_table(&table, args.format, args.output.as_deref())
 }
 
-/// Writes the chart of `table`, or says why there is none.
+/// Writes the chart of `table` as SVG or PNG, or says why there is none.
 fn write_chart(
     kind: ChartKind,
     project: &Project,
     table: &Table,
     options: &ChartOptions,
+    format: TableFormat,
     output: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
-    match chart(kind, project, table, options) {
-        Some(chart) => write_out(&chart.to_svg(), output),
-        None => anyhow::bail!("this table has no chart; consider --format csv"),
+    let Some(chart) = chart(kind, project, table, options) else {
+        anyhow::bail!("this table has no chart; consider --format csv");
+    };
+    if format == TableFormat::Svg {
+        return write_out(chart.to_svg().as_bytes(), output);
     }
+    let Some(path) = output else {
+        anyhow::bail!("a PNG is not written to the terminal; consider --output chart.png");
+    };
+    let png = chart.to_png(2.0)?;
+    write_out(&png, Some(path))
 }
 
 fn print_table(
@@ -330,20 +348,20 @@ fn print_table(
         TableFormat::Csv => table.to_csv(),
         TableFormat::CsvExcel => table.to_excel_csv(),
         TableFormat::Json => table.to_json(),
-        TableFormat::Svg => String::new(),
+        TableFormat::Svg | TableFormat::Png => String::new(),
     };
-    write_out(&text, output)
+    write_out(text.as_bytes(), output)
 }
 
-/// Writes `text` atomically to `output`, or to standard output.
-pub(super) fn write_out(text: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
+/// Writes `bytes` atomically to `output`, or to standard output.
+pub(super) fn write_out(bytes: &[u8], output: Option<&Path>) -> anyhow::Result<ExitCode> {
     if let Some(path) = output {
-        crate::fsutil::write_atomic(path, text.as_bytes())
+        crate::fsutil::write_atomic(path, bytes)
             .with_context(|| format!("cannot write {}", path.display()))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e).context("cannot write to standard output"),

@@ -21,6 +21,8 @@ pub struct CodebookEditor {
     merging: Option<super::label_merge::MergeQuestion>,
     /// Where the spans of a deleted label go: another label's name, or empty to delete them.
     move_to: String,
+    /// The reporting-verb section's own state.
+    lexicon: super::lexicon_editor::LexiconEditor,
 }
 
 /// Edits that replace the label set with `new` in one step.
@@ -173,6 +175,10 @@ impl CodebookEditor {
         ui.separator();
         ui.heading("Relation types");
         if let Some(x) = relation_types_ui(ui, project) {
+            intent = Some(x);
+        }
+        ui.separator();
+        if let Some(x) = self.lexicon.ui(ui, project) {
             intent = Some(x);
         }
         if let Some(x) = self.delete_question_ui(ui, project) {

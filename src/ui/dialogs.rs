@@ -40,6 +40,8 @@ pub enum FileTarget {
     MetadataTable,
     /// Where to write the Quote tracker's statements × outlets table as CSV.
     ExportStatements,
+    /// Where to write the Analysis view's chart (SVG, or PNG by the name).
+    ExportChart,
 }
 
 impl FileTarget {
@@ -58,6 +60,7 @@ impl FileTarget {
             FileTarget::ExportTableForExcel => "Save table as CSV for Excel".to_owned(),
             FileTarget::MetadataTable => "Import metadata table".to_owned(),
             FileTarget::ExportStatements => "Save statements table as CSV".to_owned(),
+            FileTarget::ExportChart => "Save chart as SVG or PNG".to_owned(),
         }
     }
 }
@@ -151,7 +154,12 @@ pub fn pick(target: &FileTarget, default_name: &str) -> Option<Vec<PathBuf>> {
             .map(|p| vec![p]),
         FileTarget::ExportTable => dialog
             .add_filter("CSV", &["csv"])
-            .add_filter("SVG chart", &["svg"])
+            .set_file_name(default_name)
+            .save_file()
+            .map(|p| vec![p]),
+        FileTarget::ExportChart => dialog
+            .add_filter("SVG (text stays text)", &["svg"])
+            .add_filter("PNG", &["png"])
             .set_file_name(default_name)
             .save_file()
             .map(|p| vec![p]),

@@ -3,8 +3,9 @@
 //! outside the edit path, and no widget touches files.
 
 mod adjudication;
-pub mod analysis_panel;
+pub mod analysis_view;
 pub mod app;
+mod chart_view;
 pub mod codebook;
 pub mod command;
 mod command_palette;
@@ -18,6 +19,7 @@ pub mod intent;
 pub mod job;
 mod job_bar;
 mod label_merge;
+mod lexicon_editor;
 mod menu;
 pub mod metadata_dialog;
 pub mod proposals;

@@ -2,6 +2,7 @@
 //! Stored as RON in the user's config folder; a broken settings file is ignored (and
 //! replaced on the next change), never a reason not to start.
 
+use super::analysis_view::SavedChoices;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -22,7 +23,22 @@ pub struct Settings {
     pub annotator: String,
     /// Widen new selections to whole words (a drag that starts mid-word takes the word).
     pub snap_to_words: bool,
+    /// The Analysis view's choices for each project file, most recent first.
+    pub analysis: Vec<ProjectAnalysis>,
 }
+
+/// The Analysis view's choices for one project file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ProjectAnalysis {
+    /// The project file.
+    pub project: PathBuf,
+    /// What the view showed.
+    pub choices: SavedChoices,
+}
+
+/// How many projects' Analysis choices are kept.
+const MAX_ANALYSIS: usize = 30;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -32,6 +48,7 @@ impl Default for Settings {
             dark_mode: false,
             annotator: default_annotator(),
             snap_to_words: true,
+            analysis: Vec::new(),
         }
     }
 }
@@ -68,13 +85,36 @@ impl Settings {
         crate::fsutil::write_atomic(path, text.as_bytes())
     }
 
+    /// The Analysis view's choices kept for the project at `path`.
+    pub fn analysis_choices(&self, path: &Path) -> Option<&SavedChoices> {
+        let path = canonical(path);
+        self.analysis
+            .iter()
+            .find(|a| a.project == path)
+            .map(|a| &a.choices)
+    }
+
+    /// Keeps `choices` for the project at `path`, first in the list.
+    pub fn remember_analysis_choices(&mut self, path: &Path, choices: SavedChoices) {
+        let project = canonical(path);
+        self.analysis.retain(|a| a.project != project);
+        self.analysis
+            .insert(0, ProjectAnalysis { project, choices });
+        self.analysis.truncate(MAX_ANALYSIS);
+    }
+
     /// Puts `path` first in the recent list.
     pub fn remember(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let path = canonical(path);
         self.recent_projects.retain(|p| *p != path);
         self.recent_projects.insert(0, path);
         self.recent_projects.truncate(MAX_RECENT);
     }
+}
+
+/// The path with links and `..` resolved where it exists, so one file has one key.
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[cfg(test)]

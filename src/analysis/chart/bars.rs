@@ -273,14 +273,6 @@ pub fn verbs(table: &Table, width: f32) -> Option<Chart> {
     let share = table.column("evaluative_share")?;
     let speaker = table.column("speaker");
     let detail = table.column("detail");
-    let classes: Vec<&str> = match detail {
-        Some(_) => VerbDetail::ALL
-            .iter()
-            .map(|d| d.name())
-            .chain(["no finer class", UNCLASSIFIED])
-            .collect(),
-        None => vec!["neutral", "evaluative", UNCLASSIFIED],
-    };
     let class_of = |r: usize| -> String {
         let name = table.rows[r][detail.unwrap_or(class)].text();
         if name.is_empty() {
@@ -288,6 +280,20 @@ pub fn verbs(table: &Table, width: f32) -> Option<Chart> {
         } else {
             name
         }
+    };
+    // The classes in use (neutral and evaluative always, so two charts compare).
+    let used: Vec<String> = (0..table.rows.len()).map(class_of).collect();
+    let classes: Vec<&str> = match detail {
+        Some(_) => VerbDetail::ALL
+            .iter()
+            .map(|d| d.name())
+            .chain(["no finer class", UNCLASSIFIED])
+            .filter(|c| used.iter().any(|u| u == c))
+            .collect(),
+        None => ["neutral", "evaluative", UNCLASSIFIED]
+            .into_iter()
+            .filter(|c| *c != UNCLASSIFIED || used.iter().any(|u| u == c))
+            .collect(),
     };
     // Rows of one group (and speaker) are next to each other.
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();

@@ -1,7 +1,7 @@
 //! Charts laid out on a grid rather than along one axis: the co-occurrence heat map, and
 //! the descriptors of one target with each outlet's phrases in a column of its own.
 
-use super::draw::{Canvas, FONT, MARGIN, SMALL, fit, text, text_width, wrap};
+use super::draw::{Canvas, FONT, MARGIN, SMALL, TITLE, fit, text, text_width, wrap};
 use super::{Anchor, BarMark, Chart, Ink, Rgb, TextMark};
 use crate::analysis::counts::Within;
 use crate::analysis::quoted::DESCRIPTOR;
@@ -44,14 +44,15 @@ pub fn heat_map(table: &Table, width: f32, within: Within) -> Option<Chart> {
         Within::Paragraph => "paragraph",
         Within::Sentence => "sentence",
     };
-    // As wide as the grid needs (and the title), not wider.
-    let needed = 2.0 * MARGIN + name_px + cell * count(n) + lean;
-    let title_px = text_width(&format!("Co-occurrence of {what} within a {unit}"), 15.0);
-    let width = needed.max(title_px + 2.0 * MARGIN);
-    let mut canvas = Canvas::new(width, &format!("Co-occurrence of {what} within a {unit}"));
-    canvas.note(&format!(
-        "Each cell: {unit}s holding both; grey: {unit}s holding the category at all."
-    ));
+    let title = format!("Co-occurrence of {what} within a {unit}");
+    let note =
+        format!("Each cell: {unit}s holding both; grey: {unit}s holding the category at all.");
+    // As wide as the grid, the title (bold, so wider) and the note need, not wider.
+    let width = (2.0 * MARGIN + name_px + cell * count(n) + lean)
+        .max(text_width(&title, TITLE) * 1.1 + 2.0 * MARGIN)
+        .max(text_width(&note, SMALL) + 2.0 * MARGIN);
+    let mut canvas = Canvas::new(width, &title);
+    canvas.note(&note);
     let left = MARGIN + name_px;
     // Column names lean so long ones fit over narrow cells.
     let header_px = (names.min(160.0) * 0.65 + 16.0).max(30.0);

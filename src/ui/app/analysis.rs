@@ -5,39 +5,110 @@ use super::*;
 use crate::analysis::merge::Merged;
 use crate::analysis::{MergeSource, merge};
 use crate::progress::{Progress, Unit};
+use crate::ui::analysis_view::SavedChoices;
+
+/// PNG charts are drawn at twice their size on screen: sharp in print and on slides.
+const PNG_SCALE: f32 = 2.0;
 
 impl Lectern {
-    /// The Analysis window's current table, as the window shows it.
+    /// The Analysis view in place of the article: its choices at the side, chart and
+    /// table in the middle.
+    pub(super) fn analysis_ui(&mut self, ui: &mut egui::Ui) {
+        let revision = self.session.revision();
+        let project = &self.session.project;
+        egui::Panel::left("analysis-side")
+            .resizable(true)
+            .default_size(240.0)
+            .show(ui, |ui| self.analysis.side_ui(ui, project, revision));
+        let asked = egui::CentralPanel::default()
+            .show(ui, |ui| self.analysis.main_ui(ui, project, revision))
+            .inner;
+        self.queue.extend(asked);
+    }
+
+    /// Keeps the Analysis view's choices in the settings under the project's file, once
+    /// they change, so the view reopens the project as it was left.
+    pub(super) fn remember_analysis_choices(&mut self) {
+        let Some(path) = self.session.path.clone() else {
+            return;
+        };
+        let saved = self.analysis.saved();
+        let kept = self.settings.analysis_choices(&path);
+        let untouched = kept.is_none() && saved == SavedChoices::from(&Default::default());
+        if kept == Some(&saved) || untouched {
+            return;
+        }
+        self.settings.remember_analysis_choices(&path, saved);
+        self.save_settings();
+    }
+
+    /// Takes the Analysis view's choices for the project just opened, if any were kept.
+    pub(super) fn restore_analysis_choices(&mut self) {
+        self.analysis.open = false;
+        self.analysis.left_for_span = false;
+        let saved = self
+            .session
+            .path
+            .as_deref()
+            .and_then(|p| self.settings.analysis_choices(p))
+            .cloned()
+            .unwrap_or_default();
+        self.analysis.restore(&saved);
+    }
+
+    /// Whether the Analysis view is shown (instead of the article).
+    pub fn analysis_open(&self) -> bool {
+        self.analysis.open
+    }
+
+    /// The Analysis view's current table, as the view shows it.
     pub fn analysis_table(&mut self) -> crate::analysis::Table {
         let revision = self.session.revision();
         self.analysis.current(&self.session.project, revision)
     }
 
-    /// Writes the Analysis window's current table to `path` (atomically): as CSV, or, for a
-    /// path ending in `.svg`, the counts table's bar chart.
+    /// Writes the Analysis view's current table to `path` (atomically): as CSV, or, for a
+    /// path ending in `.svg` or `.png`, its chart.
     pub fn export_analysis_table(&mut self, path: &Path) -> bool {
         let table = self.analysis_table();
-        let svg = path
+        let extension = path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-        let bytes = if svg {
-            match self.analysis.chart(&self.session.project, &table) {
-                Some(chart) => chart.to_svg(),
-                None => {
-                    self.report = Some(Report {
-                        title: "Could not write the chart".to_owned(),
-                        lines: vec![format!(
-                            "{} has no chart to write; choose a .csv file",
-                            self.analysis.table.name()
-                        )],
-                    });
-                    return false;
-                }
-            }
-        } else {
-            table.to_csv()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if !matches!(extension.as_str(), "svg" | "png") {
+            return self.write_analysis_table(path, table.to_csv().as_bytes(), table.rows.len());
+        }
+        let drawn = match self.analysis.chart(&self.session.project, &table) {
+            Some(chart) if extension == "svg" => Ok(chart.to_svg().into_bytes()),
+            Some(chart) => chart.to_png(PNG_SCALE).map_err(|e| e.to_string()),
+            None => Err(format!(
+                "{} has no chart to write; choose a .csv file",
+                self.analysis.choices.table.name()
+            )),
         };
-        self.write_analysis_table(path, &bytes, table.rows.len())
+        match drawn {
+            Ok(bytes) => self.write_analysis_table(path, &bytes, table.rows.len()),
+            Err(problem) => {
+                self.report = Some(Report {
+                    title: "Could not write the chart".to_owned(),
+                    lines: vec![format!("{}: {problem}", path.display())],
+                });
+                false
+            }
+        }
+    }
+
+    /// Puts the Analysis view's table on the clipboard as CSV.
+    pub(super) fn copy_analysis_table(&mut self) {
+        let table = self.analysis_table();
+        if let Some(ctx) = &self.repaint {
+            ctx.copy_text(table.to_csv());
+            self.status = format!(
+                "Copied {} rows of {}",
+                table.rows.len(),
+                self.analysis.choices.table.name()
+            );
+        }
     }
 
     /// Writes the Analysis window's current table to `path` (atomically) as CSV for Excel:
@@ -45,17 +116,17 @@ impl Lectern {
     /// inert, as span exports' `csv-excel` does.
     pub fn export_analysis_table_for_excel(&mut self, path: &Path) -> bool {
         let table = self.analysis_table();
-        self.write_analysis_table(path, &table.to_excel_csv(), table.rows.len())
+        self.write_analysis_table(path, table.to_excel_csv().as_bytes(), table.rows.len())
     }
 
     /// Writes a table of `rows` rows as `text` to `path`, saying so in the status line or
     /// in a report.
-    fn write_analysis_table(&mut self, path: &Path, text: &str, rows: usize) -> bool {
-        match crate::fsutil::write_atomic(path, text.as_bytes()) {
+    fn write_analysis_table(&mut self, path: &Path, bytes: &[u8], rows: usize) -> bool {
+        match crate::fsutil::write_atomic(path, bytes) {
             Ok(()) => {
                 self.status = format!(
                     "Wrote {rows} rows of {} to {}",
-                    self.analysis.table.name(),
+                    self.analysis.choices.table.name(),
                     path.display()
                 );
                 true

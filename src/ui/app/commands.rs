@@ -19,6 +19,8 @@ impl Lectern {
             Command::AddArticles => self.choose_path(FileTarget::AddArticles),
             Command::MergeProjects => self.request(Pending::MergeProjects),
             Command::ExportAnalysisTable => self.choose_path(FileTarget::ExportTable),
+            Command::ExportAnalysisChart => self.choose_path(FileTarget::ExportChart),
+            Command::CopyAnalysisTable => self.copy_analysis_table(),
             Command::ExportAnalysisTableForExcel => {
                 self.choose_path(FileTarget::ExportTableForExcel);
             }
@@ -71,7 +73,10 @@ impl Lectern {
                 self.settings.dark_mode = !self.settings.dark_mode;
                 self.save_settings();
             }
-            Command::ToggleAnalysis => self.analysis.open = !self.analysis.open,
+            Command::ToggleAnalysis => {
+                self.analysis.open = !self.analysis.open;
+                self.analysis.left_for_span = false;
+            }
             Command::ToggleAdjudication => {
                 self.adjudication.open = !self.adjudication.open;
             }
@@ -138,7 +143,12 @@ impl Lectern {
             FileTarget::ExportTable | FileTarget::ExportTableForExcel => format!(
                 "{} {}.csv",
                 self.session.display_name(),
-                self.analysis.table.name().to_lowercase()
+                self.analysis.choices.table.key()
+            ),
+            FileTarget::ExportChart => format!(
+                "{} {}.svg",
+                self.session.display_name(),
+                self.analysis.choices.table.key()
             ),
             FileTarget::SaveWarnings => format!("{} warnings.txt", self.session.display_name()),
             FileTarget::ExportStatements => {
@@ -169,7 +179,7 @@ impl Lectern {
             FileTarget::AddArticles => self.add_article_paths(&paths),
             FileTarget::MetadataTable => self.metadata_table_path(&first),
             FileTarget::MergeProjects => self.merge_project_paths(&paths),
-            FileTarget::ExportTable => {
+            FileTarget::ExportTable | FileTarget::ExportChart => {
                 self.export_analysis_table(&first);
             }
             FileTarget::SaveWarnings => self.save_warnings(&first),

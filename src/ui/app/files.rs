@@ -185,6 +185,7 @@ impl Lectern {
         self.span_list = span_panel::SpanList::default();
         self.proposals.reset();
         self.doc_order = doc_list::DocListOrder::default();
+        self.restore_analysis_choices();
     }
 
     /// Saves to `path` atomically and makes it the project's file.

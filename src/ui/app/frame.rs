@@ -35,26 +35,13 @@ impl Lectern {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.job_bar(ui);
         self.search_panel(ui);
-        if !self.session.project.documents.is_empty() {
-            let shown = egui::Panel::left("documents")
-                .resizable(true)
-                .default_size(self.documents_panel_px.unwrap_or(250.0))
-                .show(ui, |ui| self.left_panel_ui(ui));
-            self.documents_panel_px = Some(shown.response.rect.width());
-            let shown = egui::Panel::right("annotations")
-                .resizable(true)
-                .default_size(self.annotations_panel_px.unwrap_or(300.0))
-                .show(ui, |ui| self.right_panel_ui(ui));
-            self.annotations_panel_px = Some(shown.response.rect.width());
+        if self.analysis.open {
+            self.analysis_ui(ui);
+        } else {
+            self.article_panels_ui(ui);
         }
-        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
 
         self.dialogs_ui(&ctx);
-        let revision = self.session.revision();
-        let asked = self
-            .analysis
-            .window_ui(&ctx, &self.session.project, revision);
-        self.queue.extend(asked);
         let doc = self
             .current_doc
             .and_then(|d| self.session.project.document(d));
@@ -62,12 +49,14 @@ impl Lectern {
             .adjudication
             .window_ui(&ctx, &self.session.project, doc);
         self.queue.extend(asked);
+        let revision = self.session.revision();
         let asked = self
             .tracker
             .window_ui(&ctx, &self.session.project, revision);
         self.queue.extend(asked);
         self.palette_ui(&ctx);
         self.track_windows(&ctx);
+        self.remember_analysis_choices();
         self.safety_frame(&ctx);
         let intents = std::mem::take(&mut self.queue);
         if !intents.is_empty() {
@@ -83,6 +72,23 @@ impl Lectern {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
         }
+    }
+
+    /// The document list, the annotations and the article.
+    fn article_panels_ui(&mut self, ui: &mut egui::Ui) {
+        if !self.session.project.documents.is_empty() {
+            let shown = egui::Panel::left("documents")
+                .resizable(true)
+                .default_size(self.documents_panel_px.unwrap_or(250.0))
+                .show(ui, |ui| self.left_panel_ui(ui));
+            self.documents_panel_px = Some(shown.response.rect.width());
+            let shown = egui::Panel::right("annotations")
+                .resizable(true)
+                .default_size(self.annotations_panel_px.unwrap_or(300.0))
+                .show(ui, |ui| self.right_panel_ui(ui));
+            self.annotations_panel_px = Some(shown.response.rect.width());
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
     }
 
     pub(super) fn keyboard_input(&mut self, ctx: &egui::Context) {
@@ -288,6 +294,14 @@ impl Lectern {
             }
             return;
         };
+        if self.analysis.left_for_span
+            && ui
+                .button("← Back to Analysis")
+                .on_hover_text("The Analysis view as you left it (View ▸ Analysis)")
+                .clicked()
+        {
+            self.queue.push(Intent::Command(Command::ToggleAnalysis));
+        }
         dialogs::doc_header_ui(ui, doc);
         ui.separator();
         if self.fonts_checked != Some(doc.id) {

@@ -110,8 +110,8 @@ pub struct Lectern {
     fonts_checked: Option<DocId>,
     /// Scripts the status bar already said no font covers (said once each).
     fonts_advised: Vec<&'static str>,
-    /// The Analysis window (View ▸ Analysis).
-    analysis: super::analysis_panel::AnalysisPanel,
+    /// The Analysis view (View ▸ Analysis), shown instead of the article.
+    analysis: super::analysis_view::AnalysisView,
     /// The Adjudication window (View ▸ Adjudicate).
     adjudication: super::adjudication::AdjudicationPanel,
     /// The open windows, topmost last, for Esc (`windows.rs`).

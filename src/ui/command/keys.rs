@@ -34,7 +34,9 @@ impl Command {
             | Command::MergeProjects
             | Command::ExportAnalysisTable
             | Command::ExportAnalysisTableForExcel
-            | Command::ExportStatementsTable => vec![],
+            | Command::ExportStatementsTable
+            | Command::ExportAnalysisChart
+            | Command::CopyAnalysisTable => vec![],
             Command::Quit => vec![cmd(Key::Q)],
             Command::Undo => vec![cmd(Key::Z)],
             Command::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],

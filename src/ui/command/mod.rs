@@ -36,12 +36,16 @@ pub enum Command {
     AddArticles,
     /// Merge coders' project files into a new project.
     MergeProjects,
-    /// Write the Analysis window's table to a CSV file.
+    /// Write the Analysis view's table to a CSV file.
     ExportAnalysisTable,
-    /// Write the Analysis window's table as CSV for Excel (formula-like cells made inert).
+    /// Write the Analysis view's table as CSV for Excel (formula-like cells made inert).
     ExportAnalysisTableForExcel,
     /// Write the Quote tracker's statements × outlets table to a CSV file.
     ExportStatementsTable,
+    /// Write the Analysis view's chart as SVG or PNG.
+    ExportAnalysisChart,
+    /// Put the Analysis view's table on the clipboard as CSV.
+    CopyAnalysisTable,
     /// Save to the project's file (asks for one if it has none).
     Save,
     /// Save to a new file.
@@ -129,7 +133,7 @@ pub enum Command {
 
 impl Command {
     /// Every command without a parameter, in menu order.
-    pub const PLAIN: [Command; 48] = [
+    pub const PLAIN: [Command; 50] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -140,6 +144,8 @@ impl Command {
         Command::ExportAnalysisTable,
         Command::ExportAnalysisTableForExcel,
         Command::ExportStatementsTable,
+        Command::ExportAnalysisChart,
+        Command::CopyAnalysisTable,
         Command::Save,
         Command::SaveAs,
         Command::Quit,
@@ -206,6 +212,7 @@ impl Command {
                 | Command::ExportAnalysisTable
                 | Command::ExportAnalysisTableForExcel
                 | Command::ExportStatementsTable
+                | Command::ExportAnalysisChart
                 | Command::Save
                 | Command::SaveAs
                 | Command::Export(_)
@@ -227,7 +234,9 @@ impl Command {
             Command::UpdateDocumentText => "Update document text from file…",
             Command::AddArticles => "Add articles…",
             Command::MergeProjects => "Merge coders' projects…",
-            Command::ExportAnalysisTable => "Analysis table or chart…",
+            Command::ExportAnalysisTable => "Analysis table as CSV…",
+            Command::ExportAnalysisChart => "Analysis chart as SVG or PNG…",
+            Command::CopyAnalysisTable => "Copy analysis table as CSV",
             Command::ExportAnalysisTableForExcel => "Analysis table for Excel…",
             Command::ExportStatementsTable => "Statements table…",
             Command::Save => "Save",
@@ -293,7 +302,13 @@ impl Command {
                 "Write the Analysis view's table as CSV for Excel: a byte order mark, and cells that start like a formula (=, +, -, @) prefixed with ' so a spreadsheet never runs them"
             }
             Command::ExportAnalysisTable => {
-                "Write the Analysis view's table to a CSV file, or its chart to SVG or PNG"
+                "Write the Analysis view's table to a CSV file, every cell verbatim, for R or pandas"
+            }
+            Command::ExportAnalysisChart => {
+                "Write the Analysis view's chart as SVG (text stays text, for a paper) or PNG (a name ending in .png)"
+            }
+            Command::CopyAnalysisTable => {
+                "Put the Analysis view's table on the clipboard as CSV, to paste into a spreadsheet"
             }
             Command::ExportStatementsTable => {
                 "Write the Quote tracker's statements × outlets table (the kind in each cell) to a CSV file"

@@ -125,13 +125,15 @@ impl Command {
             Command::Export(_) => (Menu::Export, 0),
             Command::ExportAnalysisTable
             | Command::ExportAnalysisTableForExcel
-            | Command::ExportStatementsTable => (Menu::Export, 1),
+            | Command::ExportStatementsTable
+            | Command::ExportAnalysisChart => (Menu::Export, 1),
             Command::Import(_) => (Menu::Import, 0),
             Command::ExportCodebook | Command::ImportCodebook => (Menu::CodebookFiles, 0),
             Command::Undo | Command::Redo => (Menu::Edit, 0),
             Command::DeleteAnnotation | Command::ClearSelection => (Menu::Edit, 1),
             Command::Find | Command::FindInProject | Command::CommandPalette => (Menu::Edit, 2),
             Command::EditCodebook | Command::Preferences => (Menu::Edit, 3),
+            Command::CopyAnalysisTable => (Menu::Edit, 4),
             Command::NextSpan | Command::PreviousSpan | Command::FocusAnnotationList => {
                 (Menu::Annotation, 1)
             }
