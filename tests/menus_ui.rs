@@ -45,7 +45,8 @@ fn typing_a_view_name_in_the_palette_opens_it_and_entries_show_menu_paths() {
     palette(&mut h, "analysis");
     // The view itself comes first, and says where it is in the menus.
     h.get_by_label("View ▸ Analysis");
-    h.get_by_label("File ▸ Export ▸ Analysis table or chart");
+    h.get_by_label("File ▸ Export ▸ Analysis table as CSV");
+    h.get_by_label("File ▸ Export ▸ Analysis chart as SVG or PNG");
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(h.state().open_windows(), &[AppWindow::Analysis]);
@@ -79,14 +80,33 @@ fn esc_closes_the_topmost_window_then_the_next_then_clears_the_selection() {
     h.state_mut().run_command(Command::ToggleAnalysis);
     h.run();
     h.run();
+    // The Analysis view fills the central area, under the floating Codebook window.
     assert_eq!(
         h.state().open_windows(),
-        &[AppWindow::Codebook, AppWindow::Analysis]
+        &[AppWindow::Analysis, AppWindow::Codebook]
+    );
+    h.state_mut().run_command(Command::ToggleAdjudication);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().open_windows(),
+        &[
+            AppWindow::Analysis,
+            AppWindow::Codebook,
+            AppWindow::Adjudication
+        ]
     );
 
-    // Clicking in the Codebook window brings it forward: Esc closes it first.
+    // Clicking in the Codebook window brings it forward: Esc closes it first, then the
+    // Adjudication window, then the Analysis view.
     h.get_by_label("Codebook").click();
     h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().open_windows(),
+        &[AppWindow::Analysis, AppWindow::Adjudication]
+    );
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().open_windows(), &[AppWindow::Analysis]);
@@ -114,7 +134,8 @@ fn menus_are_generated_from_the_command_list() {
     for f in ExportFormat::ALL {
         h.get_by_label(f.menu_text());
     }
-    h.get_by_label("Analysis table or chart…");
+    h.get_by_label("Analysis table as CSV…");
+    h.get_by_label("Analysis chart as SVG or PNG…");
     h.key_press(Key::Escape);
     h.run();
 

@@ -46,7 +46,7 @@ pub struct WindowStack {
 impl WindowStack {
     /// Brings the stack in step with this frame: windows no longer `open` leave it, newly
     /// opened ones go on top, and `front` (the window egui shows in front, if it is one of
-    /// ours) moves to the top.
+    /// ours) moves to the top; the Analysis view, not a floating window, stays below them.
     pub fn update(&mut self, open: &[AppWindow], front: Option<AppWindow>) {
         self.order.retain(|w| open.contains(w));
         for w in open {
@@ -57,6 +57,11 @@ impl WindowStack {
         if let Some(front) = front.filter(|w| open.contains(w)) {
             self.order.retain(|w| *w != front);
             self.order.push(front);
+        }
+        // The Analysis view fills the central area: every floating window is above it.
+        if let Some(at) = self.order.iter().position(|w| *w == AppWindow::Analysis) {
+            let analysis = self.order.remove(at);
+            self.order.insert(0, analysis);
         }
     }
 
@@ -90,16 +95,26 @@ mod tests {
     #[test]
     fn opened_and_clicked_windows_go_on_top_closed_ones_leave() {
         let mut stack = WindowStack::default();
-        stack.update(&[Analysis], None);
-        stack.update(&[Codebook, Analysis], None);
+        stack.update(&[Adjudication], None);
+        stack.update(&[Codebook, Adjudication], None);
         assert_eq!(stack.top(), Some(Codebook));
-        // The user clicks the Analysis window: egui brings it forward.
-        stack.update(&[Codebook, Analysis], Some(Analysis));
-        assert_eq!(stack.top(), Some(Analysis));
+        // The user clicks the Adjudication window: egui brings it forward.
+        stack.update(&[Codebook, Adjudication], Some(Adjudication));
+        assert_eq!(stack.top(), Some(Adjudication));
         // Closed, it leaves even though egui still names it as the front layer.
-        stack.update(&[Codebook], Some(Analysis));
+        stack.update(&[Codebook], Some(Adjudication));
         assert_eq!(stack.windows(), &[Codebook]);
         stack.remove(Codebook);
         assert_eq!(stack.top(), None);
+    }
+
+    #[test]
+    fn the_analysis_view_stays_under_the_floating_windows() {
+        let mut stack = WindowStack::default();
+        stack.update(&[Codebook], None);
+        stack.update(&[Codebook, Analysis], None);
+        assert_eq!(stack.windows(), &[Analysis, Codebook]);
+        stack.update(&[Codebook, Analysis, Adjudication], Some(Codebook));
+        assert_eq!(stack.windows(), &[Analysis, Adjudication, Codebook]);
     }
 }

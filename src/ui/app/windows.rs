@@ -1,6 +1,7 @@
-//! Esc in the app: it closes the topmost floating window (Codebook, Analysis,
-//! Adjudication, Quote tracker), and with none open it leaves search, then linking, then clears the
-//! selection. The stack of open windows is kept in step once a frame.
+//! Esc in the app: it closes the topmost floating window (Codebook, Adjudication, Quote
+//! tracker), then the Analysis view under them, and with none open it leaves search, then
+//! linking, then clears the selection. The stack of open windows is kept in step once a
+//! frame.
 
 use super::*;
 use crate::ui::windows::{AppWindow, front_window};

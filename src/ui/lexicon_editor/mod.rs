@@ -1,32 +1,40 @@
-//! The codebook editor's section for the reporting-verb lexicon: the verbs with their
-//! class (neutral or evaluative), finer class and irregular forms, the phrases that
-//! attribute without a verb, and the cues coders typed that the lexicon does not know yet,
-//! each addable in one click. Every change is one `Edit::SetLexicon`, so it is undone in one
-//! step; the first change gives the project its own copy of the built-in list.
+//! The codebook editor's section for the lexicon: the reporting verbs with their class
+//! (neutral or evaluative), finer class and irregular forms, the cues coders typed that
+//! the lexicon does not know yet (each addable in one click), and the word lists
+//! (`lists.rs`): source markers and the quote assistant's titles, pronouns, roles and
+//! organisation words. Every change is one `Edit::SetLexicon`, so it is undone in one step
+//! and saved with the codebook; the first change gives the project its own copy of the
+//! built-in list.
+
+mod cues;
+mod lists;
 
 use super::intent::Intent;
 use crate::model::{Edit, Lexicon, Project, ReportingVerb, VerbClass, VerbDetail};
+use cues::unknown_cues_ui;
 use egui::Ui;
-use std::collections::BTreeMap;
+use lists::{Typing, WordList};
 
 /// Verbs listed at most without a search; typing narrows the list.
 const MAX_SHOWN: usize = 60;
 
-/// What the section keeps between frames: the search, the verb being added, a lemma
-/// being retyped, and the last refusal.
+/// What the section keeps between frames: the search, the verb being added, text being
+/// typed into a field, and the last refusals.
 #[derive(Default)]
 pub struct LexiconEditor {
     find: String,
     new_lemma: String,
     new_class: VerbClass,
-    /// A verb's position and its lemma as typed (applied on leaving the field).
-    renaming: Option<(usize, String)>,
+    /// A lemma, forms or a word list as typed (applied on leaving the field).
+    typing: Typing,
     /// Why the last addition was refused.
     refusal: Option<String>,
+    /// A word list whose text could not be read, and why.
+    list_problem: Option<(WordList, String)>,
 }
 
 /// The edit that makes `new` the project's lexicon, as one undo step.
-fn set_lexicon(
+pub(super) fn set_lexicon(
     project: &Project,
     description: String,
     new: Lexicon,
@@ -42,32 +50,23 @@ fn set_lexicon(
     }
 }
 
+/// The edit that adds `lemma` of `class` to the project's lexicon.
+pub(super) fn add_verb(project: &Project, lemma: &str, class: VerbClass) -> Intent {
+    let mut new = project.lexicon().clone();
+    new.verbs.push(ReportingVerb {
+        lemma: lemma.to_owned(),
+        class,
+        ..ReportingVerb::default()
+    });
+    set_lexicon(project, format!("Add reporting verb '{lemma}'"), new, None)
+}
+
 /// Lower case, spaces single, ends trimmed: how lemmas are written.
-fn tidy(word: &str) -> String {
+pub(super) fn tidy(word: &str) -> String {
     word.to_lowercase()
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Cues coders recorded that the lexicon does not match, with how often, most first.
-pub fn unknown_cues(project: &Project) -> Vec<(String, usize)> {
-    let index = project.lexicon().index();
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for span in project.documents.iter().flat_map(|d| &d.spans) {
-        if let Some(cue) = span
-            .attributes
-            .get("cue")
-            .map(|c| tidy(c))
-            .filter(|c| !c.is_empty())
-            && index.lookup(&cue).is_none()
-        {
-            *counts.entry(cue).or_default() += 1;
-        }
-    }
-    let mut out: Vec<(String, usize)> = counts.into_iter().collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    out
 }
 
 impl LexiconEditor {
@@ -75,7 +74,7 @@ impl LexiconEditor {
     pub fn ui(&mut self, ui: &mut Ui, project: &Project) -> Option<Intent> {
         let lexicon = project.lexicon();
         let mut intent = None;
-        ui.heading("Reporting verbs");
+        ui.heading("Reporting verbs and source words");
         ui.weak(
             "Classes the cue (reporting verb) of attributions in Analysis ▸ Reporting verbs. \
              Regular English forms match by themselves (claims, claimed, claiming, has \
@@ -84,22 +83,24 @@ impl LexiconEditor {
         ui.horizontal(|ui| {
             match &project.lexicon {
                 Some(own) => ui.label(format!(
-                    "This project's own list: {} verbs",
+                    "This project's own lexicon: {} verbs",
                     own.verbs.len()
                 )),
                 None => ui.label(format!(
-                    "The built-in English list: {} verbs",
+                    "The built-in English lexicon: {} verbs",
                     lexicon.verbs.len()
                 )),
             };
             if project.lexicon.is_some()
                 && ui
                     .small_button("Back to the built-in list")
-                    .on_hover_text("Forget this project's changes to the verbs (undoable)")
+                    .on_hover_text(
+                        "Forget this project's changes to the verbs and word lists (undoable)",
+                    )
                     .clicked()
             {
                 intent = Some(Intent::Edit {
-                    description: "Use the built-in reporting verbs".to_owned(),
+                    description: "Use the built-in lexicon".to_owned(),
                     edits: vec![Edit::SetLexicon {
                         old: project.lexicon.clone().map(Box::new),
                         new: None,
@@ -117,7 +118,7 @@ impl LexiconEditor {
         if let Some(x) = self.verbs_ui(ui, project) {
             intent = Some(x);
         }
-        if let Some(x) = markers_ui(ui, project) {
+        if let Some(x) = self.lists_ui(ui, project) {
             intent = Some(x);
         }
         intent
@@ -150,18 +151,7 @@ impl LexiconEditor {
                         v.lemma
                     ));
                 } else {
-                    let mut new = lexicon.clone();
-                    new.verbs.push(ReportingVerb {
-                        lemma: lemma.clone(),
-                        class: self.new_class,
-                        ..ReportingVerb::default()
-                    });
-                    intent = Some(set_lexicon(
-                        project,
-                        format!("Add reporting verb '{lemma}'"),
-                        new,
-                        None,
-                    ));
+                    intent = Some(add_verb(project, &lemma, self.new_class));
                     self.new_lemma.clear();
                     self.find = lemma;
                     self.refusal = None;
@@ -220,29 +210,33 @@ impl LexiconEditor {
                 f(&mut new.verbs[i]);
                 set_lexicon(project, description, new, coalesce)
             };
-        let mut lemma = match &self.renaming {
-            Some((k, typed)) if *k == i => typed.clone(),
-            _ => verb.lemma.clone(),
-        };
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut lemma)
-                .desired_width(120.0)
-                .id_salt(("lexicon lemma", i)),
+        let (response, typed) = self.typing.field(
+            ui,
+            egui::Id::unique(("lexicon lemma", i)),
+            &verb.lemma,
+            1,
+            120.0,
         );
-        let response = response
+        response
             .accessible_name(format!("Verb {}", verb.lemma))
             .on_hover_text(format!("Reporting verb “{}”", verb.lemma));
-        if response.changed() {
-            self.renaming = Some((i, lemma));
-        }
-        if response.lost_focus()
-            && let Some((k, typed)) = self.renaming.take()
-            && k == i
-        {
-            let typed = tidy(&typed);
-            if !typed.is_empty() && typed != verb.lemma {
-                let description = format!("Rename reporting verb '{}' to '{typed}'", verb.lemma);
-                intent = Some(change(description, None, &|v| v.lemma.clone_from(&typed)));
+        let typed = typed.map(|t| tidy(&t)).filter(|t| !t.is_empty());
+        if let Some(typed) = typed.filter(|t| *t != verb.lemma) {
+            match lexicon
+                .verb(&typed)
+                .filter(|other| other.lemma != verb.lemma)
+            {
+                Some(other) => {
+                    self.refusal = Some(format!(
+                        "“{typed}” is already in the list, as “{}”",
+                        other.lemma
+                    ));
+                }
+                None => {
+                    let description =
+                        format!("Rename reporting verb '{}' to '{typed}'", verb.lemma);
+                    intent = Some(change(description, None, &|v| v.lemma.clone_from(&typed)));
+                }
             }
         }
         let mut class = verb.class;
@@ -265,29 +259,27 @@ impl LexiconEditor {
             let description = format!("Set the finer class of '{}'", verb.lemma);
             intent = Some(change(description, None, &|v| v.detail = detail));
         }
-        let mut forms = verb.forms.join(", ");
-        let response = ui.add(
-            egui::TextEdit::singleline(&mut forms)
-                .hint_text("said, told")
-                .desired_width(150.0)
-                .id_salt(("lexicon forms", i)),
+        let (response, typed) = self.typing.field(
+            ui,
+            egui::Id::unique(("lexicon forms", i)),
+            &verb.forms.join(", "),
+            1,
+            150.0,
         );
-        let response = response.accessible_name(format!("Forms of {}", verb.lemma));
-        if response
-            .on_hover_text(format!("Irregular forms of “{}”", verb.lemma))
-            .changed()
-        {
-            let list: Vec<String> = forms
+        response
+            .accessible_name(format!("Forms of {}", verb.lemma))
+            .on_hover_text(format!(
+                "Irregular forms of “{}”, comma separated (said, told)",
+                verb.lemma
+            ));
+        if let Some(typed) = typed {
+            let list: Vec<String> = typed
                 .split(',')
                 .map(tidy)
                 .filter(|f| !f.is_empty())
                 .collect();
             let description = format!("Edit the forms of '{}'", verb.lemma);
-            intent = Some(change(
-                description,
-                Some(format!("lexicon forms {i}")),
-                &|v| v.forms.clone_from(&list),
-            ));
+            intent = Some(change(description, None, &|v| v.forms.clone_from(&list)));
         }
         if ui
             .small_button("Remove")
@@ -343,68 +335,53 @@ fn detail_ui(
     *detail != before
 }
 
-/// The project's cues the lexicon does not know, each with buttons that add it.
-fn unknown_cues_ui(ui: &mut Ui, project: &Project) -> Option<Intent> {
-    let unknown = unknown_cues(project);
-    if unknown.is_empty() {
-        return None;
+impl LexiconEditor {
+    /// The word lists: source markers, then the quote assistant's words for speakers.
+    fn lists_ui(&mut self, ui: &mut Ui, project: &Project) -> Option<Intent> {
+        let mut intent = self.list_ui(ui, project, WordList::SourceMarkers);
+        egui::CollapsingHeader::new("Words for finding speakers (quote assistant)")
+            .id_salt("lexicon-speaker-words")
+            .show(ui, |ui| {
+                for list in WordList::SPEAKER_WORDS {
+                    if let Some(x) = self.list_ui(ui, project, list) {
+                        intent = Some(x);
+                    }
+                }
+            });
+        intent
     }
-    let mut intent = None;
-    ui.label("Cues in this project the list does not know (counted as unclassified):");
-    for (cue, n) in unknown.iter().take(12) {
-        ui.horizontal(|ui| {
-            ui.label(format!("“{cue}” ×{n}"));
-            for class in VerbClass::ALL {
-                let text = format!("Add as {}", class.name());
-                if ui
-                    .small_button(text)
-                    .on_hover_text(format!("Add “{cue}” as a {} verb", class.name()))
-                    .clicked()
-                {
-                    let mut new = project.lexicon().clone();
-                    new.verbs.push(ReportingVerb {
-                        lemma: cue.clone(),
-                        class,
-                        ..ReportingVerb::default()
-                    });
-                    intent = Some(set_lexicon(
+
+    /// One word list as a comma-separated field, applied when the field loses focus.
+    fn list_ui(&mut self, ui: &mut Ui, project: &Project, list: WordList) -> Option<Intent> {
+        let lexicon = project.lexicon();
+        ui.add_space(4.0);
+        let name = ui.strong(list.name());
+        ui.weak(list.explanation());
+        let id = egui::Id::unique(("lexicon list", list));
+        let current = list.text(lexicon);
+        let (response, typed) = self.typing.field(ui, id, &current, 2, f32::INFINITY);
+        response.labelled_by(name.id);
+        if let Some((shown, problem)) = &self.list_problem
+            && *shown == list
+        {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        match list.apply(lexicon, &typed?) {
+            Ok(new) => {
+                self.list_problem = None;
+                (new != *lexicon).then(|| {
+                    set_lexicon(
                         project,
-                        format!("Add reporting verb '{cue}'"),
+                        format!("Edit {}", list.name().to_lowercase()),
                         new,
                         None,
-                    ));
-                }
+                    )
+                })
             }
-        });
+            Err(problem) => {
+                self.list_problem = Some((list, format!("Not changed: {problem}")));
+                None
+            }
+        }
     }
-    intent
-}
-
-/// The phrases that attribute without a verb ("according to"), comma separated.
-fn markers_ui(ui: &mut Ui, project: &Project) -> Option<Intent> {
-    let lexicon = project.lexicon();
-    let name = ui.label("Source markers (phrases that attribute without a verb), comma separated");
-    let mut text = lexicon.source_markers.join(", ");
-    let response = ui
-        .add(
-            egui::TextEdit::multiline(&mut text)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(name.id);
-    if !response.changed() {
-        return None;
-    }
-    let mut new = lexicon.clone();
-    new.source_markers = text
-        .split(',')
-        .map(tidy)
-        .filter(|m| !m.is_empty())
-        .collect();
-    Some(set_lexicon(
-        project,
-        "Edit source markers".to_owned(),
-        new,
-        Some("lexicon markers".to_owned()),
-    ))
 }
