@@ -69,7 +69,9 @@ fn the_analysis_window_saves_its_table_for_excel() {
     h.state_mut()
         .run_command(lectern::ui::command::Command::ToggleAnalysis);
     h.run();
-    h.get_by_label("Save for Excel…").click();
+    h.get_by_label("Save").click();
+    h.run();
+    h.get_by_label("Table for Excel…").click();
     h.run();
     h.get_by_label("Save table as CSV for Excel");
     let out = dir.path().join("counts “for Excel”.csv");

@@ -184,7 +184,12 @@ fn a_lexicon_edited_in_the_codebook_changes_the_verbs_table() {
     h.state_mut().run_command(Command::Save);
     h.run_steps(2);
     assert!(h.state_mut().finish_jobs(), "{}", h.state().status());
-    assert!(!h.state().session().is_dirty(), "{}", h.state().status());
+    assert!(
+        !h.state().session().is_dirty(),
+        "{} / {:?}",
+        h.state().status(),
+        h.state().session().history.undo_description()
+    );
     assert_eq!(
         verbs(dir.path(), &path),
         [

@@ -13,22 +13,32 @@ pub enum ChartEvent {
     Clicked(usize),
 }
 
-/// Draws `chart` at its own size; `picked` (an index into its bars) is outlined.
-pub fn chart_ui(ui: &mut egui::Ui, chart: &Chart, picked: Option<usize>) -> Option<ChartEvent> {
-    let (rect, response) = ui.allocate_exact_size(vec2(chart.width, chart.height), Sense::hover());
+/// Draws `chart` at `zoom` times its own size (text included, so a chart laid out for a
+/// paper reads at the window's text size); `picked` (an index into its bars) is outlined.
+pub fn chart_ui(
+    ui: &mut egui::Ui,
+    chart: &Chart,
+    picked: Option<usize>,
+    zoom: f32,
+) -> Option<ChartEvent> {
+    let size = vec2(chart.width, chart.height) * zoom;
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     // Screen readers hear the chart's title; its bars are buttons of their own.
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &chart.title));
     if !ui.is_rect_visible(rect) {
         return None;
     }
-    let origin = rect.min.to_vec2();
+    let at = Place {
+        origin: rect.min.to_vec2(),
+        zoom,
+    };
     let painter = ui.painter_at(rect.expand(2.0));
     let mut event = None;
     let mut bar_index = 0;
     for mark in &chart.marks {
         match mark {
             Mark::Bar(bar) => {
-                let r = bar_rect(bar, origin);
+                let r = at.rect(bar);
                 painter.rect_filled(r, 1.0, color(bar.fill));
                 if picked == Some(bar_index) {
                     let stroke = Stroke::new(2.0, ui.visuals().strong_text_color());
@@ -40,13 +50,10 @@ pub fn chart_ui(ui: &mut egui::Ui, chart: &Chart, picked: Option<usize>) -> Opti
                 bar_index += 1;
             }
             Mark::Swatch(key) => {
-                painter.rect_filled(bar_rect(key, origin), 2.0, color(key.fill));
+                painter.rect_filled(at.rect(key), 2.0, color(key.fill));
             }
             Mark::Line(line) => {
-                let points = [
-                    pos2(line.from.0, line.from.1) + origin,
-                    pos2(line.to.0, line.to.1) + origin,
-                ];
+                let points = [at.point(line.from), at.point(line.to)];
                 let stroke = Stroke::new(1.0, ink(ui, line.ink));
                 if line.dashed {
                     painter.extend(egui::Shape::dashed_line(&points, stroke, 4.0, 3.0));
@@ -54,14 +61,28 @@ pub fn chart_ui(ui: &mut egui::Ui, chart: &Chart, picked: Option<usize>) -> Opti
                     painter.line_segment(points, stroke);
                 }
             }
-            Mark::Text(text) => paint_text(ui, &painter, text, origin),
+            Mark::Text(text) => paint_text(ui, &painter, text, at),
         }
     }
     event
 }
 
-fn bar_rect(bar: &BarMark, origin: Vec2) -> Rect {
-    Rect::from_min_size(pos2(bar.x, bar.y) + origin, vec2(bar.w.max(1.0), bar.h))
+/// Where the chart's own coordinates land on screen.
+#[derive(Clone, Copy)]
+struct Place {
+    origin: Vec2,
+    zoom: f32,
+}
+
+impl Place {
+    fn point(self, (x, y): (f32, f32)) -> Pos2 {
+        pos2(x, y) * self.zoom + self.origin
+    }
+
+    fn rect(self, bar: &BarMark) -> Rect {
+        let size = vec2(bar.w.max(1.0), bar.h) * self.zoom;
+        Rect::from_min_size(self.point((bar.x, bar.y)), size)
+    }
 }
 
 /// The bar as a widget: hover text, click, and a name for screen readers.
@@ -89,21 +110,22 @@ fn bar_response(ui: &egui::Ui, bar: &BarMark, rect: Rect, index: usize) -> egui:
     })
 }
 
-fn paint_text(ui: &egui::Ui, painter: &egui::Painter, text: &TextMark, origin: Vec2) {
+fn paint_text(ui: &egui::Ui, painter: &egui::Painter, text: &TextMark, at: Place) {
     let color = ink(ui, text.ink);
     let color = if text.bold {
         ui.visuals().strong_text_color()
     } else {
         color
     };
-    let galley = painter.layout_no_wrap(text.text.clone(), FontId::proportional(text.size), color);
+    let font = FontId::proportional(text.size * at.zoom);
+    let galley = painter.layout_no_wrap(text.text.clone(), font, color);
     let size = galley.size();
     let anchor_x = match text.anchor {
         Anchor::Start => 0.0,
         Anchor::Middle => size.x / 2.0,
         Anchor::End => size.x,
     };
-    let at = pos2(text.x, text.y) + origin;
+    let at = at.point((text.x, text.y));
     if text.angle_deg == 0.0 {
         painter.galley(at - vec2(anchor_x, size.y / 2.0), galley, color);
         return;

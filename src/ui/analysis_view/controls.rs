@@ -224,9 +224,9 @@ fn date_field_ui(ui: &mut egui::Ui, value: &mut Option<String>, id: &str) {
     let mut text = value.clone().unwrap_or_default();
     let edit = egui::TextEdit::singleline(&mut text)
         .id_salt(id)
-        .hint_text("YYYY-MM-DD")
-        .desired_width(100.0);
-    if ui.add(edit).changed() {
+        .hint_text("YYYY-MM-DD");
+    // Wide enough for the whole hint: a bare "Y…" says nothing.
+    if ui.add_sized([110.0, 20.0], edit).changed() {
         *value = (!text.trim().is_empty()).then(|| text.trim().to_owned());
     }
 }

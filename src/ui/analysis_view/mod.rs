@@ -22,6 +22,10 @@ use table_grid::TableClick;
 /// Width the chart is laid out for when written to a file, px.
 pub const FILE_CHART_PX: f32 = 760.0;
 
+/// The chart in the view is drawn this much larger than laid out: its text, sized for a
+/// printed figure, then reads like the window's own.
+const CHART_ZOOM: f32 = 1.25;
+
 /// Annotations listed after a click on a bar or a count.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Picked {
@@ -137,11 +141,11 @@ impl AnalysisView {
             .auto_shrink(false)
             .show(ui, |ui| {
                 if !notice_ui(ui, self.choices.table, project, &table) {
-                    let width = (ui.available_width() - 8.0).max(420.0);
+                    let width = ((ui.available_width() - 8.0) / CHART_ZOOM).max(420.0);
                     let laid_out = self.chart_for(project, revision, width);
                     if let Some(chart) = laid_out {
                         let bar = self.picked.as_ref().and_then(|p| p.bar);
-                        if let Some(ChartEvent::Clicked(i)) = chart_ui(ui, &chart, bar)
+                        if let Some(ChartEvent::Clicked(i)) = chart_ui(ui, &chart, bar, CHART_ZOOM)
                             && let Some(b) = chart.bars().nth(i)
                         {
                             self.picked = Some(Picked {
@@ -186,15 +190,19 @@ fn toolbar_ui(ui: &mut egui::Ui, choices: &mut Choices, intents: &mut Vec<Intent
             ui.selectable_value(&mut choices.table, t, t.name());
         }
         ui.separator();
-        for (text, command) in [
-            ("Save table…", Command::ExportAnalysisTable),
-            ("Save for Excel…", Command::ExportAnalysisTableForExcel),
-            ("Save chart…", Command::ExportAnalysisChart),
-        ] {
-            if ui.button(text).on_hover_text(command.tooltip()).clicked() {
-                intents.push(Intent::Command(command));
+        ui.menu_button("Save", |ui| {
+            for (text, command) in [
+                ("Table as CSV…", Command::ExportAnalysisTable),
+                ("Table for Excel…", Command::ExportAnalysisTableForExcel),
+                ("Chart as SVG or PNG…", Command::ExportAnalysisChart),
+            ] {
+                if ui.button(text).on_hover_text(command.tooltip()).clicked() {
+                    intents.push(Intent::Command(command));
+                }
             }
-        }
+        })
+        .response
+        .on_hover_text("Save the table (CSV, for Excel) or the chart (SVG, PNG)");
         if ui
             .button("Copy as CSV")
             .on_hover_text("Copy the table as CSV, to paste into a spreadsheet or a file")
