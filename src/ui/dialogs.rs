@@ -303,6 +303,24 @@ pub fn report_ui(ctx: &egui::Context, report: &Report) -> bool {
     close || modal.should_close()
 }
 
+/// A row of widgets centred in the width: egui lays a row out from the left, so the row's
+/// width from the last frame sets the space before it (one more frame when it changes).
+fn centred_row_ui(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    let id = ui.scope_id().with("centred row");
+    let known: Option<f32> = ui.data(|d| d.get_temp(id));
+    let margin = known.map_or(0.0, |w| ((ui.available_width() - w) / 2.0).max(0.0));
+    ui.horizontal_wrapped(|ui| {
+        ui.add_space(margin);
+        let start = ui.cursor().min.x;
+        add(ui);
+        let width = ui.min_rect().max.x - start;
+        if known.is_none_or(|w| (w - width).abs() > 0.5) {
+            ui.data_mut(|d| d.insert_temp(id, width));
+            ui.ctx().request_repaint();
+        }
+    });
+}
+
 /// Shown when the project has no documents: what Lectern is and how to start.
 pub fn welcome_ui(ui: &mut egui::Ui) -> Option<Command> {
     let mut choice = None;
@@ -328,7 +346,7 @@ pub fn welcome_ui(ui: &mut egui::Ui) -> Option<Command> {
         }
         ui.add_space(12.0);
         ui.weak("Or import documents annotated elsewhere:");
-        ui.horizontal_wrapped(|ui| {
+        centred_row_ui(ui, |ui| {
             for format in ImportFormat::ALL {
                 let command = Command::Import(format);
                 let text = format.menu_text().trim_end_matches('…');
