@@ -177,19 +177,25 @@ impl LexiconEditor {
         let shown: Vec<usize> = (0..lexicon.verbs.len())
             .filter(|i| query.is_empty() || lexicon.verbs[*i].lemma.contains(&query))
             .collect();
-        egui::Grid::new("lexicon-verbs")
-            .striped(true)
+        // Sideways scrolling keeps every column its width in a narrow window; squeezed,
+        // the verbs themselves were cut to a few letters.
+        egui::ScrollArea::horizontal()
+            .id_salt("lexicon-verbs-scroll")
             .show(ui, |ui| {
-                for h in ["verb", "class", "finer class", "irregular forms", ""] {
-                    ui.strong(h);
-                }
-                ui.end_row();
-                for &i in shown.iter().take(MAX_SHOWN) {
-                    if let Some(x) = self.verb_row_ui(ui, project, i) {
-                        intent = Some(x);
-                    }
-                    ui.end_row();
-                }
+                egui::Grid::new("lexicon-verbs")
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for h in ["verb", "class", "finer class", "irregular forms", ""] {
+                            ui.strong(h);
+                        }
+                        ui.end_row();
+                        for &i in shown.iter().take(MAX_SHOWN) {
+                            if let Some(x) = self.verb_row_ui(ui, project, i) {
+                                intent = Some(x);
+                            }
+                            ui.end_row();
+                        }
+                    });
             });
         if shown.len() > MAX_SHOWN {
             ui.weak(format!(
@@ -215,7 +221,7 @@ impl LexiconEditor {
             egui::Id::unique(("lexicon lemma", i)),
             &verb.lemma,
             1,
-            120.0,
+            110.0,
         );
         response
             .accessible_name(format!("Verb {}", verb.lemma))
@@ -264,7 +270,7 @@ impl LexiconEditor {
             egui::Id::unique(("lexicon forms", i)),
             &verb.forms.join(", "),
             1,
-            150.0,
+            110.0,
         );
         response
             .accessible_name(format!("Forms of {}", verb.lemma))
@@ -303,6 +309,7 @@ impl LexiconEditor {
 fn class_ui(ui: &mut Ui, id: impl egui::AsIdSalt, class: &mut VerbClass, name: &str) -> bool {
     let before = *class;
     egui::ComboBox::from_id_salt(id)
+        .width(95.0)
         .selected_text(class.name())
         .show_ui(ui, |ui| {
             for c in VerbClass::ALL {
@@ -323,6 +330,7 @@ fn detail_ui(
 ) -> bool {
     let before = *detail;
     egui::ComboBox::from_id_salt(id)
+        .width(115.0)
         .selected_text(detail.map_or("—", VerbDetail::name))
         .show_ui(ui, |ui| {
             ui.selectable_value(detail, None, "—");
