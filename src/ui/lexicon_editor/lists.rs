@@ -187,12 +187,18 @@ impl Typing {
             Some((k, typed)) if *k == id => typed.clone(),
             _ => current.to_owned(),
         };
-        let edit = if rows > 1 {
-            egui::TextEdit::multiline(&mut text).desired_rows(rows)
+        let response = if rows > 1 {
+            let edit = egui::TextEdit::multiline(&mut text).desired_rows(rows);
+            ui.add(edit.id(id).desired_width(width))
         } else {
-            egui::TextEdit::singleline(&mut text)
+            // Sized, not just desired: in a grid a field is otherwise held to its column's
+            // width of the last frame, which a short header ("verb") sets.
+            let height = ui.spacing().interact_size.y;
+            ui.add_sized(
+                [width, height],
+                egui::TextEdit::singleline(&mut text).id(id),
+            )
         };
-        let response = ui.add(edit.id(id).desired_width(width));
         if response.changed() {
             self.typing = Some((id, text));
         }
