@@ -12,12 +12,18 @@ use crate::ui::theme;
 const ROW_PX: f32 = 24.0;
 const ID_PX: f32 = 70.0;
 const SPEAKER_PX: f32 = 140.0;
-const TEXT_PX: f32 = 300.0;
+/// The fullest version's column takes what the others leave, within these bounds.
+const TEXT_MIN_PX: f32 = 180.0;
+const TEXT_MAX_PX: f32 = 460.0;
 const OUTLET_PX: f32 = 118.0;
 
 /// Draws the table; returns what the user asked for.
 pub fn show(ui: &mut egui::Ui, table: &OutletTable) -> Vec<Asked> {
     let mut asked = Vec::new();
+    // Every outlet's column in view when the window allows: the text column gives way.
+    let gaps = ui.spacing().item_spacing.x * (table.outlets.len() + 3) as f32;
+    let fixed = ID_PX + SPEAKER_PX + OUTLET_PX * table.outlets.len() as f32 + gaps;
+    let text_px = (ui.available_width() - fixed).clamp(TEXT_MIN_PX, TEXT_MAX_PX);
     egui::ScrollArea::horizontal()
         .id_salt("tracker-table-x")
         .auto_shrink([false, false])
@@ -25,7 +31,7 @@ pub fn show(ui: &mut egui::Ui, table: &OutletTable) -> Vec<Asked> {
             ui.horizontal(|ui| {
                 header(ui, "Statement", ID_PX, SortBy::Statement, &mut asked);
                 header(ui, "Speaker", SPEAKER_PX, SortBy::Speaker, &mut asked);
-                header(ui, "Fullest version", TEXT_PX, SortBy::Text, &mut asked);
+                header(ui, "Fullest version", text_px, SortBy::Text, &mut asked);
                 for (i, outlet) in table.outlets.iter().enumerate() {
                     header(ui, outlet, OUTLET_PX, SortBy::Outlet(i), &mut asked);
                 }
@@ -48,7 +54,7 @@ pub fn show(ui: &mut egui::Ui, table: &OutletTable) -> Vec<Asked> {
                                 asked.push(Asked::Open(row.statement));
                             }
                             cell_text(ui, &row.speaker, SPEAKER_PX);
-                            cell_text(ui, &row.text, TEXT_PX);
+                            cell_text(ui, &row.text, text_px);
                             for (cell, outlet) in row.cells.iter().zip(&table.outlets) {
                                 asked.extend(kind_cell(ui, cell, outlet));
                             }
@@ -73,9 +79,15 @@ fn header(ui: &mut egui::Ui, text: &str, width: f32, by: SortBy, asked: &mut Vec
     }
 }
 
+/// Text in a column of `width`, from its left edge (words read from the left), cut
+/// with "…" when too long, whole on hover.
 fn cell_text(ui: &mut egui::Ui, text: &str, width: f32) {
-    ui.add_sized([width, ROW_PX - 4.0], egui::Label::new(text).truncate())
-        .on_hover_text(text);
+    let layout = egui::Layout::left_to_right(egui::Align::Center);
+    ui.allocate_ui_with_layout(egui::vec2(width, ROW_PX - 4.0), layout, |ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).truncate())
+            .on_hover_text(text);
+    });
 }
 
 /// A cell: the kind on its colour (click: show the version), "not printed", or nothing.
