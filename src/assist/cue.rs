@@ -2,7 +2,10 @@
 //! to") of an article, found with the lexicon, with the auxiliaries and adverbs that go
 //! with a verb ("has repeatedly said").
 
+use super::features::{self, Context};
+use super::model::Model;
 use super::token::{Kind, Tokens};
+use super::train;
 use crate::model::{Lexicon, VerbIndex};
 
 /// One cue in the text.
@@ -25,7 +28,7 @@ pub struct Cue {
 }
 
 /// Words that make the next word a noun ("the report", "his claim"), so not a cue.
-const DETERMINERS: &[&str] = &[
+pub const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
     "whose", "no", "every", "each", "any", "some", "another", "such", "first", "last", "new",
     "more", "most", "many", "own",
@@ -119,8 +122,11 @@ pub const AUXILIARIES: &[&str] = &[
     "too",
 ];
 
-/// Every cue of the text that is not inside a quotation (`quoted[i]` says a token is).
-pub fn find(tokens: &Tokens, lexicon: &Lexicon, index: &VerbIndex, quoted: &[bool]) -> Vec<Cue> {
+/// Every cue of the text that is not inside a quotation: source markers from the
+/// lexicon, and reporting verbs — by the learned model when there is one, else every
+/// lexicon verb not read as a noun.
+pub fn find(cx: &Context, model: Option<&Model>) -> Vec<Cue> {
+    let (tokens, lexicon, index, quoted) = (cx.tokens, cx.lexicon, cx.index, cx.quoted);
     let toks = &tokens.toks;
     let markers: Vec<Vec<&str>> = lexicon
         .source_markers
@@ -147,7 +153,11 @@ pub fn find(tokens: &Tokens, lexicon: &Lexicon, index: &VerbIndex, quoted: &[boo
             i += len;
             continue;
         }
-        if let Some(cue) = verb_at(tokens, lexicon, index, i) {
+        let cue = match model {
+            Some(m) => learned_at(cx, m, i),
+            None => verb_at(tokens, lexicon, index, i),
+        };
+        if let Some(cue) = cue {
             i = cue.last + 1;
             out.push(cue);
             continue;
@@ -173,6 +183,44 @@ fn marker_at(tokens: &Tokens, i: usize, markers: &[Vec<&str>]) -> Option<usize> 
         .max()
 }
 
+/// The cue at token `i` if the model finds it probable enough: the word (or a two-word
+/// verb of the lexicon, "pointed out") with its auxiliaries.
+fn learned_at(cx: &Context, model: &Model, i: usize) -> Option<Cue> {
+    let p = model.cue.probability(|sink| features::cue(cx, i, sink));
+    if p < model.cue_threshold {
+        return None;
+    }
+    let toks = &cx.tokens.toks;
+    let two = toks
+        .get(i + 1)
+        .filter(|n| n.kind == Kind::Word && n.para == toks[i].para)
+        .and_then(|n| cx.index.lookup_exact(&format!("{} {}", toks[i].lower, n.lower)))
+        .map(|v| (v, i + 1));
+    let verb = two.map(|t| t.0).or_else(|| cx.index.lookup_exact(&toks[i].lower));
+    Some(Cue {
+        first: i,
+        last: two.map_or(i, |t| t.1),
+        aux: aux_start(cx.tokens, i),
+        marker: false,
+        verb,
+        lemma: train::lemma_of(cx, i),
+        weight: p,
+    })
+}
+
+/// The first of the auxiliaries and adverbs just before the verb at `i`.
+fn aux_start(tokens: &Tokens, i: usize) -> usize {
+    let toks = &tokens.toks;
+    let mut aux = i;
+    while aux > 0
+        && toks[aux - 1].para == toks[i].para
+        && AUXILIARIES.contains(&toks[aux - 1].lower.as_str())
+    {
+        aux -= 1;
+    }
+    aux
+}
+
 /// The reporting verb at token `i` (two words first, for "pointed out"), if the word is
 /// one and reads as a verb here.
 fn verb_at(tokens: &Tokens, lexicon: &Lexicon, index: &VerbIndex, i: usize) -> Option<Cue> {
@@ -188,13 +236,7 @@ fn verb_at(tokens: &Tokens, lexicon: &Lexicon, index: &VerbIndex, i: usize) -> O
         return None;
     }
     // "to" before a bare form is an infinitive ("wants to say"): kept, it still attributes.
-    let mut aux = i;
-    while aux > 0
-        && toks[aux - 1].para == toks[i].para
-        && AUXILIARIES.contains(&toks[aux - 1].lower.as_str())
-    {
-        aux -= 1;
-    }
+    let aux = aux_start(tokens, i);
     let entry = lexicon.verbs.get(verb)?;
     Some(Cue {
         first: i,

@@ -77,6 +77,17 @@ fn mark(tokens: &Tokens, i: usize) -> Option<Mark> {
     }
 }
 
+/// For each token, whether it lies inside one of `quotations` (its marks included).
+pub fn flags(tokens: &Tokens, quotations: &[Quoted]) -> Vec<bool> {
+    let mut quoted = vec![false; tokens.toks.len()];
+    for q in quotations {
+        for flag in &mut quoted[q.open..=q.close] {
+            *flag = true;
+        }
+    }
+    quoted
+}
+
 /// Every outermost quotation of the text, in order.
 pub fn quotations(tokens: &Tokens) -> Vec<Quoted> {
     let mut out = Vec::new();

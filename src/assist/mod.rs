@@ -12,7 +12,9 @@
 pub mod accept;
 mod cue;
 mod direct;
+mod features;
 mod marks;
+pub mod model;
 mod reported;
 mod roles;
 mod rule;
@@ -20,7 +22,9 @@ mod source;
 mod speaker;
 mod suggestion;
 mod token;
+pub mod train;
 
+pub use model::Model;
 pub use roles::Roles;
 pub use rule::Rule;
 pub use suggestion::{ProposedSpan, Suggestion};
@@ -48,15 +52,25 @@ pub struct Assistant<'a> {
     roles: Roles,
     lexicon: &'a Lexicon,
     index: VerbIndex,
+    model: Option<&'a Model>,
 }
 
 impl<'a> Assistant<'a> {
-    /// An assistant proposing spans of the codebook's `roles` with the words of `lexicon`.
+    /// An assistant proposing spans of the codebook's `roles` with the words of `lexicon`,
+    /// and for an English lexicon the built-in learned model.
     pub fn new(roles: Roles, lexicon: &'a Lexicon) -> Assistant<'a> {
+        let english = lexicon.language.split('-').next() == Some("en");
+        let model = Some(Model::english()).filter(|m| english && !m.is_empty());
+        Assistant::with_model(roles, lexicon, model)
+    }
+
+    /// An assistant with the given learned model, or rules alone with `None`.
+    pub fn with_model(roles: Roles, lexicon: &'a Lexicon, model: Option<&'a Model>) -> Assistant<'a> {
         Assistant {
             roles,
             index: lexicon.index(),
             lexicon,
+            model,
         }
     }
 
@@ -69,16 +83,17 @@ impl<'a> Assistant<'a> {
     pub fn propose(&self, text: &str) -> Vec<Suggestion> {
         let tokens = Tokens::new(text);
         let quotations = marks::quotations(&tokens);
-        let mut quoted = vec![false; tokens.toks.len()];
-        for q in &quotations {
-            for flag in &mut quoted[q.open..=q.close] {
-                *flag = true;
-            }
-        }
-        let cues = cue::find(&tokens, self.lexicon, &self.index, &quoted);
+        let quoted = marks::flags(&tokens, &quotations);
+        let cx = features::Context {
+            tokens: &tokens,
+            lexicon: self.lexicon,
+            index: &self.index,
+            quoted: &quoted,
+        };
+        let cues = cue::find(&cx, self.model);
         let (mut found, used_quotes) = direct::attribute(&tokens, &quotations, &cues);
         let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
-        found.extend(reported::attribute(&tokens, &cues, &used, &quoted));
+        found.extend(reported::attribute(&cx, &cues, &used, self.model));
         let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found);
         found.extend(loose);
         found.sort_by_key(|f| f.content.first().map(|c| c.0));

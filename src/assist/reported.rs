@@ -5,6 +5,8 @@
 
 use super::Found;
 use super::cue::Cue;
+use super::features::{self, Context};
+use super::model::Model;
 use super::rule::Rule;
 use super::source;
 use super::token::{Kind, Tokens};
@@ -14,7 +16,12 @@ use super::token::{Kind, Tokens};
 const MAX_TAIL: usize = 10;
 
 /// Attributions of reported speech for the cues not used by a quotation.
-pub fn attribute(tokens: &Tokens, cues: &[Cue], used: &[usize], quoted: &[bool]) -> Vec<Found> {
+pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Model>) -> Vec<Found> {
+    let (tokens, quoted) = (cx.tokens, cx.quoted);
+    let mut cue_at = vec![false; tokens.toks.len()];
+    for c in cues {
+        cue_at[c.first] = true;
+    }
     let mut out = Vec::new();
     for (c, cue) in cues.iter().enumerate() {
         if used.contains(&c) {
@@ -29,6 +36,10 @@ pub fn attribute(tokens: &Tokens, cues: &[Cue], used: &[usize], quoted: &[bool])
         } else {
             trailing(tokens, cue, first, last, quoted)
                 .or_else(|| forward(tokens, cue, cues, first, last))
+                .map(|f| match model {
+                    Some(m) if f.rule == Rule::Reported => learned_end(cx, m, f, cue, &cue_at),
+                    _ => f,
+                })
         };
         if let Some(mut f) = found {
             f.cue = Some(c);
@@ -188,6 +199,29 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
         rule: Rule::Reported,
         confidence: if source.is_some() { 0.7 } else { 0.5 },
     })
+}
+
+/// Reported speech ending where the end model says, instead of the rules' guess: the
+/// first token before which it finds an end probable, else the sentence's end.
+fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[bool]) -> Found {
+    let tokens = cx.tokens;
+    let Some(&(start, _)) = f.content.first() else {
+        return f;
+    };
+    let s = tokens.sentence_of[start];
+    let sentence_last = tokens.sentences[s].end - 1;
+    let mut end = stop_before(tokens, sentence_last, start);
+    for j in start + 1..=sentence_last {
+        let p = model
+            .end
+            .probability(|sink| features::end(cx, start, j, &cue.lemma, cue_at, sink));
+        if p >= model.end_threshold {
+            end = j - 1;
+            break;
+        }
+    }
+    f.content = vec![(start, end.max(start))];
+    f
 }
 
 /// Whether a word is an -ing form ("adding", "saying").
