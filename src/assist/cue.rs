@@ -194,9 +194,14 @@ fn learned_at(cx: &Context, model: &Model, i: usize) -> Option<Cue> {
     let two = toks
         .get(i + 1)
         .filter(|n| n.kind == Kind::Word && n.para == toks[i].para)
-        .and_then(|n| cx.index.lookup_exact(&format!("{} {}", toks[i].lower, n.lower)))
+        .and_then(|n| {
+            cx.index
+                .lookup_exact(&format!("{} {}", toks[i].lower, n.lower))
+        })
         .map(|v| (v, i + 1));
-    let verb = two.map(|t| t.0).or_else(|| cx.index.lookup_exact(&toks[i].lower));
+    let verb = two
+        .map(|t| t.0)
+        .or_else(|| cx.index.lookup_exact(&toks[i].lower));
     Some(Cue {
         first: i,
         last: two.map_or(i, |t| t.1),

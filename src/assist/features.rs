@@ -150,7 +150,10 @@ pub fn cue(cx: &Context, i: usize, sink: &mut dyn Sink) {
     let w = t.lower.as_str();
     let st = stem(w);
     let lx = lexicon_class(cx, i);
-    let (p1, p2) = (word_at(cx, i.checked_sub(1), s), word_at(cx, i.checked_sub(2), s));
+    let (p1, p2) = (
+        word_at(cx, i.checked_sub(1), s),
+        word_at(cx, i.checked_sub(2), s),
+    );
     let (n1, n2) = (word_at(cx, Some(i + 1), s), word_at(cx, Some(i + 2), s));
     let pc = if i == cx.tokens.sentences[s].start {
         "<s>"
@@ -201,7 +204,9 @@ pub fn cue(cx: &Context, i: usize, sink: &mut dyn Sink) {
 /// The last two letters of a word, a hint at its inflection.
 fn suffix(w: &str) -> &str {
     let n = w.chars().count();
-    w.char_indices().nth(n.saturating_sub(2)).map_or(w, |(k, _)| &w[k..])
+    w.char_indices()
+        .nth(n.saturating_sub(2))
+        .map_or(w, |(k, _)| &w[k..])
 }
 
 /// Features of ending a content that began at token `start` just before token `j`, for

@@ -65,7 +65,11 @@ impl<'a> Assistant<'a> {
     }
 
     /// An assistant with the given learned model, or rules alone with `None`.
-    pub fn with_model(roles: Roles, lexicon: &'a Lexicon, model: Option<&'a Model>) -> Assistant<'a> {
+    pub fn with_model(
+        roles: Roles,
+        lexicon: &'a Lexicon,
+        model: Option<&'a Model>,
+    ) -> Assistant<'a> {
         Assistant {
             roles,
             index: lexicon.index(),

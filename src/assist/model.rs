@@ -7,7 +7,43 @@
 
 use super::features::Sink;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A feature's key: its name hashed by 64-bit FNV-1a. Feature names are short and come
+/// from our own asset, so a key stands for its name (a collision among some 100,000
+/// names is about one in a billion), and a model asked about every word of an article,
+/// thirty features a word, neither compares strings nor allocates.
+fn key(feature: &str) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in feature.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Hashes a key that is a hash already by passing it through.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap = HashMap<u64, f32, BuildHasherDefault<KeyHasher>>;
 
 /// The built-in English weights.
 const ENGLISH_TSV: &str = include_str!("../../assets/assist/en.tsv");
@@ -15,15 +51,20 @@ const ENGLISH_TSV: &str = include_str!("../../assets/assist/en.tsv");
 /// Weights of one logistic model, by feature.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Weights {
-    by_feature: HashMap<String, f32>,
+    /// The features with their weights, sorted by name (what a weights file lists).
+    named: Vec<(String, f32)>,
+    /// The weights by the key of their feature (what proposing reads).
+    by_key: KeyMap,
 }
 
 impl Weights {
     /// Weights from `(feature, weight)` pairs.
     pub fn new(pairs: impl IntoIterator<Item = (String, f32)>) -> Weights {
-        Weights {
-            by_feature: pairs.into_iter().collect(),
-        }
+        let mut named: Vec<(String, f32)> = pairs.into_iter().collect();
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        named.dedup_by(|a, b| a.0 == b.0);
+        let by_key = named.iter().map(|(f, w)| (key(f), *w)).collect();
+        Weights { named, by_key }
     }
 
     /// The probability the model gives to what `features` writes.
@@ -38,19 +79,17 @@ impl Weights {
 
     /// How many features have a weight.
     pub fn len(&self) -> usize {
-        self.by_feature.len()
+        self.named.len()
     }
 
     /// Whether no feature has a weight.
     pub fn is_empty(&self) -> bool {
-        self.by_feature.is_empty()
+        self.named.is_empty()
     }
 
     fn write(&self, part: &str, out: &mut String) {
-        let mut pairs: Vec<(&String, &f32)> = self.by_feature.iter().collect();
-        pairs.sort_by(|a, b| a.0.cmp(b.0));
-        for (f, w) in pairs {
-            out.push_str(&format!("{part}\t{f}\t{w:.3}\n"));
+        for (f, w) in &self.named {
+            out.push_str(&format!("{part}\t{f}\t{w:.2}\n"));
         }
     }
 }
@@ -63,7 +102,7 @@ struct Sum<'a> {
 
 impl Sink for Sum<'_> {
     fn put(&mut self, feature: &str) {
-        if let Some(w) = self.weights.by_feature.get(feature) {
+        if let Some(w) = self.weights.by_key.get(&key(feature)) {
             self.z += w;
         }
     }
@@ -115,8 +154,8 @@ impl Model {
     /// (part `cue` or `end`; part `threshold` gives a model's threshold).
     pub fn parse(tsv: &str) -> Result<Model, ModelError> {
         let mut model = Model::default();
-        let mut cue = HashMap::new();
-        let mut end = HashMap::new();
+        let mut cue = Vec::new();
+        let mut end = Vec::new();
         for (n, line) in tsv.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -128,10 +167,10 @@ impl Model {
             };
             match parsed {
                 Some(("cue", f, w)) => {
-                    cue.insert(f.to_owned(), w);
+                    cue.push((f.to_owned(), w));
                 }
                 Some(("end", f, w)) => {
-                    end.insert(f.to_owned(), w);
+                    end.push((f.to_owned(), w));
                 }
                 Some(("threshold", "cue", w)) => model.cue_threshold = w,
                 Some(("threshold", "end", w)) => model.end_threshold = w,
@@ -143,8 +182,8 @@ impl Model {
                 }
             }
         }
-        model.cue = Weights { by_feature: cue };
-        model.end = Weights { by_feature: end };
+        model.cue = Weights::new(cue);
+        model.end = Weights::new(end);
         Ok(model)
     }
 
@@ -164,5 +203,49 @@ impl Model {
     /// Whether the model has weights at all.
     pub fn is_empty(&self) -> bool {
         self.cue.is_empty() && self.end.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_model_reads_and_has_weights() {
+        let m = Model::parse(ENGLISH_TSV).expect("the asset reads");
+        assert!(m.cue.len() > 1000, "{} cue weights", m.cue.len());
+        assert!(m.end.len() > 1000, "{} end weights", m.end.len());
+        assert!(m.cue_threshold > 0.0 && m.cue_threshold < 1.0);
+        assert_eq!(Model::english(), &m);
+    }
+
+    #[test]
+    fn a_weights_file_round_trips_and_a_bad_line_is_named() {
+        let m = Model {
+            cue: Weights::new([("w=said".to_owned(), 2.5), ("b".to_owned(), -1.0)]),
+            end: Weights::new([("b".to_owned(), 0.25)]),
+            cue_threshold: 0.4,
+            end_threshold: 0.6,
+        };
+        assert_eq!(
+            Model::parse(&m.to_tsv("made by a test\nsecond line")).unwrap(),
+            m
+        );
+        let err = Model::parse("# comment\ncue\tw=said\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(Model::parse("cue\tw=said\tmany\n").is_err());
+        assert!(Model::parse("threshold\tother\t0.5\n").is_err());
+    }
+
+    #[test]
+    fn probability_adds_the_weights_of_the_features_written() {
+        let w = Weights::new([("a".to_owned(), 1.0), ("b".to_owned(), 1.5)]);
+        let p = w.probability(|s| {
+            s.put("a");
+            s.put("b");
+            s.put("not a feature");
+        });
+        assert!((p - 1.0 / (1.0 + (-2.5f32).exp())).abs() < 1e-6, "{p}");
+        assert!((Weights::default().probability(|s| s.put("a")) - 0.5).abs() < 1e-6);
     }
 }

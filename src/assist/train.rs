@@ -94,7 +94,11 @@ impl Dataset {
             }
             for &r in &order {
                 let (fs, y) = &self.rows[r];
-                let z: f32 = fs.iter().filter(|&&f| keep[f as usize]).map(|&f| w[f as usize]).sum();
+                let z: f32 = fs
+                    .iter()
+                    .filter(|&&f| keep[f as usize])
+                    .map(|&f| w[f as usize])
+                    .sum();
                 let p = 1.0 / (1.0 + (-z).exp());
                 let g = p - if *y { 1.0 } else { 0.0 };
                 for &f in fs.iter().filter(|&&f| keep[f as usize]) {
@@ -108,7 +112,7 @@ impl Dataset {
             self.names
                 .iter()
                 .zip(w)
-                .filter(|(_, w)| w.abs() >= 0.01)
+                .filter(|(_, w)| w.abs() >= 0.05)
                 .map(|(name, w)| (name.clone(), w)),
         )
     }
@@ -136,8 +140,10 @@ pub fn cue_head(cx: &Context, cue: &[usize]) -> Option<usize> {
     })
 }
 
-/// Trains both models on `articles` with the words of `lexicon`.
-pub fn train(articles: &[GoldArticle], lexicon: &Lexicon, epochs: usize) -> Model {
+/// Trains both models on `articles` with the words of `lexicon`, over features seen at
+/// least `min_count` times (rarer ones would only learn the training articles by heart
+/// and make the weights file large).
+pub fn train(articles: &[GoldArticle], lexicon: &Lexicon, epochs: usize, min_count: u32) -> Model {
     let index = lexicon.index();
     let mut cues = Dataset::default();
     let mut ends = Dataset::default();
@@ -166,23 +172,19 @@ pub fn train(articles: &[GoldArticle], lexicon: &Lexicon, epochs: usize) -> Mode
         }
     }
     Model {
-        cue: cues.fit(epochs, 2),
-        end: ends.fit(epochs, 2),
+        cue: cues.fit(epochs, min_count),
+        end: ends.fit(epochs, min_count),
         ..Model::default()
     }
 }
 
 /// End examples of one attribution whose content follows its cue in the same sentence.
-fn end_examples(
-    cx: &Context,
-    a: &GoldAttribution,
-    head: &[bool],
-    ends: &mut Dataset,
-) {
+fn end_examples(cx: &Context, a: &GoldAttribution, head: &[bool], ends: &mut Dataset) {
     let tokens = cx.tokens;
     let cue = tokens_in(tokens, &a.cue);
     let content = tokens_in(tokens, &a.content);
-    let (Some(&cue_last), Some(&start), Some(&last)) = (cue.last(), content.first(), content.last())
+    let (Some(&cue_last), Some(&start), Some(&last)) =
+        (cue.last(), content.first(), content.last())
     else {
         return;
     };
@@ -193,7 +195,10 @@ fn end_examples(
     let lemma = cue_head(cx, &cue).map_or(String::new(), |h| lemma_of(cx, h));
     let sentence_last = tokens.sentences[s].end - 1;
     for j in start + 1..=sentence_last {
-        ends.push(|sink| features::end(cx, start, j, &lemma, head, sink), j == last + 1);
+        ends.push(
+            |sink| features::end(cx, start, j, &lemma, head, sink),
+            j == last + 1,
+        );
         if j > last {
             break;
         }
