@@ -155,3 +155,35 @@ fn doc_and_output_choose_what_and_where() {
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("no document 9"), "{}", bad.stderr);
 }
+
+#[test]
+fn min_confidence_leaves_out_quoted_words_and_is_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("words.txt"),
+        "Ferry row\n\nThe mayor’s “ignorant” remarks drew anger at the quay.\n\n\
+         Ana Ruiz said the ferry would run again in June.\n",
+    )
+    .expect("write");
+    assert_eq!(lectern(dir.path(), &["add", "p.ron", "words.txt"]).code, 0);
+    let texts = |args: &[&str]| -> Vec<String> {
+        let run = lectern(dir.path(), args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        lines(&run.stdout)
+            .iter()
+            .filter(|l| l["label"] == "quote")
+            .map(|l| l["text"].as_str().expect("text").to_owned())
+            .collect()
+    };
+    let all = texts(&["suggest", "p.ron"]);
+    assert!(all.contains(&"“ignorant”".to_owned()), "{all:?}");
+    let sure = texts(&["suggest", "p.ron", "--min-confidence", "0.3"]);
+    assert!(!sure.contains(&"“ignorant”".to_owned()), "{sure:?}");
+    assert!(
+        sure.iter().any(|t| t.contains("ferry would run again")),
+        "{sure:?}"
+    );
+    let bad = lectern(dir.path(), &["suggest", "p.ron", "--min-confidence", "2"]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("between 0 and 1"), "{}", bad.stderr);
+}

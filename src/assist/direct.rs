@@ -37,7 +37,7 @@ pub fn attribute(tokens: &Tokens, quotations: &[Quoted], cues: &[Cue]) -> (Vec<F
         };
         used[q] = true;
         cue_used[c] = true;
-        let mut content = vec![(quotations[q].open, quotations[q].close)];
+        let mut content = vec![mixed_bounds(tokens, &quotations[q], cues, c, rule)];
         let mut rule = rule;
         if rule == Rule::QuoteThenCue
             && let Some(next) = resumed(tokens, quotations, q, &cues[c], src)
@@ -56,6 +56,53 @@ pub fn attribute(tokens: &Tokens, quotations: &[Quoted], cues: &[Cue]) -> (Vec<F
     }
     continued(tokens, quotations, cues, &mut used, &mut found);
     (found, used)
+}
+
+/// The quote around quotation `q` attributed by cue `c`. A quotation set inside the
+/// writer's own sentence is a mixed quote, and coders mark the clause it sits in: from
+/// just after the cue before it ("insisted that he has “expanded the party”", keeping
+/// "that"), else from the sentence start, and — when the cue comes first and words
+/// follow the quotation — on to the end of the sentence or the next cue ("says “…”
+/// because “…”").
+fn mixed_bounds(tokens: &Tokens, q: &Quoted, cues: &[Cue], c: usize, rule: Rule) -> (usize, usize) {
+    let toks = &tokens.toks;
+    let mut start = q.open;
+    let sentence = tokens.sentences[tokens.sentence_of[q.open]].clone();
+    let inside_sentence = q.open > sentence.start && toks[q.open - 1].is_word();
+    if rule == Rule::CueThenQuote && q.open > 0 && toks[q.open - 1].is("that") {
+        start = q.open - 1;
+    } else if rule == Rule::QuoteThenCue && inside_sentence {
+        let cue_before = cues
+            .iter()
+            .filter(|k| k.last < q.open && k.first >= sentence.start)
+            .map(|k| k.last + 1)
+            .next_back();
+        start = cue_before.unwrap_or(sentence.start);
+        while start < q.open && !toks[start].is_word() {
+            start += 1;
+        }
+    }
+    let mut end = q.close;
+    let after = toks.get(q.close + 1);
+    let same_sentence = after.is_some_and(|t| {
+        tokens.sentence_of[q.close + 1] == tokens.sentence_of[q.close]
+            && t.para == toks[q.close].para
+    });
+    let words_follow = after.is_some_and(|t| t.is_word() || t.kind == Kind::Quote);
+    if rule == Rule::CueThenQuote && same_sentence && words_follow {
+        let s_end = tokens.sentences[tokens.sentence_of[q.close]].end - 1;
+        let next_cue = cues[c + 1..]
+            .iter()
+            .find(|k| k.aux > q.close && k.aux <= s_end)
+            .map(|k| k.aux - 1);
+        end = next_cue.unwrap_or(s_end);
+        while end > q.close
+            && (toks[end].kind == Kind::Punct || matches!(toks[end].lower.as_str(), "and" | "but"))
+        {
+            end -= 1;
+        }
+    }
+    (start, end)
 }
 
 fn confidence(rule: Rule, cue: &Cue) -> f32 {
@@ -335,7 +382,29 @@ pub fn unattributed(
             cue: None,
             source: None,
             rule: Rule::Unattributed,
-            confidence: 0.4,
+            confidence: unattributed_confidence(tokens, q),
         })
         .collect()
+}
+
+/// How likely a quotation with no attribution is a quote a coder marks, by its length:
+/// on PolNeAR's train split about two in three quoted sentences are somebody's words
+/// left to the context, but only one in ten quoted words or short phrases is a quote of
+/// its own (the rest are the writer's scare quotes, names or parts of a longer quote).
+fn unattributed_confidence(tokens: &Tokens, q: &Quoted) -> f32 {
+    let toks = &tokens.toks;
+    let words = toks[q.open + 1..q.close]
+        .iter()
+        .filter(|t| t.is_word())
+        .count();
+    let ends = matches!(
+        toks[q.close - 1].lower.as_str(),
+        "." | "," | "?" | "!" | "…" | "—" | "–"
+    );
+    match words {
+        0..=1 => 0.1,
+        _ if words >= 9 => 0.6,
+        4.. if ends => 0.45,
+        _ => 0.25,
+    }
 }

@@ -200,3 +200,35 @@ fn every_suggestion_says_its_rule_and_confidence() {
     assert_eq!(cue(find(&all, "rigged")), "claimed");
     assert_eq!(speaker(find(&all, "Fine")), "Ana Ruiz");
 }
+
+#[test]
+fn a_mixed_quote_is_the_clause_around_its_quotation() {
+    let all = propose(
+        "At the quay, the council argued that the ferry is “safer than ever,” a spokeswoman \
+         said.\n\nWard says “the bridge is sound” because “the engineers checked it twice.”",
+    );
+    let ferry = find(&all, "safer");
+    assert_eq!(ferry.quote.text, "that the ferry is “safer than ever,”");
+    assert_eq!(ferry.rule, Rule::QuoteThenCue);
+    let bridge = find(&all, "bridge is sound");
+    assert_eq!(
+        bridge.quote.text,
+        "“the bridge is sound” because “the engineers checked it twice.”"
+    );
+    assert_eq!(speaker(bridge), "Ward");
+    assert_eq!(all.len(), 2, "{:#?}", texts(&all));
+}
+
+#[test]
+fn quoted_sentences_with_no_attribution_are_surer_than_quoted_words() {
+    let all = propose(
+        "The harbour master called the delay “a disgrace” on Friday.\n\n\
+         “We will not wait another winter for the bridge to open again, not one more,” \
+         the banners at the quay read.\n\nThe mayor’s “ignorant” remarks drew anger.",
+    );
+    let word = find(&all, "ignorant").confidence;
+    let phrase = find(&all, "a disgrace").confidence;
+    assert!(word < phrase && phrase < 0.3, "{word} {phrase}");
+    let sentence = find(&all, "another winter");
+    assert!(sentence.confidence >= 0.5, "{}", sentence.confidence);
+}

@@ -1,4 +1,4 @@
-//! `lectern suggest PROJECT [--doc ID]... [--apply] [-o FILE]`: the quote assistant from
+//! `lectern suggest PROJECT [--doc ID]... [--min-confidence P] [--apply] [-o FILE]`: the quote assistant from
 //! the command line. Without `--apply` it writes its proposals as JSON Lines, one span a
 //! line; with `--apply` it adds them to the project (spans, `introduces` relations,
 //! attributes), skipping quotes the project has already and proposals a coder rejected,
@@ -25,6 +25,10 @@ pub struct SuggestArgs {
     /// Add the proposals to the project as spans, relations and attributes, and save it.
     #[arg(long)]
     apply: bool,
+    /// Only proposals at least this sure (0–1), e.g. 0.3 leaves out quoted single words
+    /// and short phrases with no attribution near them; every proposal when omitted.
+    #[arg(long, value_name = "P", default_value_t = 0.0)]
+    min_confidence: f32,
     /// Write the JSON Lines to this file (replaced atomically) instead of standard output.
     #[arg(long, short, conflicts_with = "apply")]
     output: Option<PathBuf>,
@@ -40,12 +44,18 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
             path.display()
         );
     };
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        bail!(
+            "--min-confidence must be between 0 and 1, found {}",
+            args.min_confidence
+        );
+    }
     let docs = selected(&project, &args.docs, path)?;
     let assistant = Assistant::new(roles, project.lexicon());
     let proposals: Vec<(DocId, Vec<Suggestion>)> = docs
         .iter()
         .filter_map(|id| project.document(*id))
-        .map(|d| (d.id, proposals_for(&assistant, d)))
+        .map(|d| (d.id, proposals_for(&assistant, d, args.min_confidence)))
         .collect();
     drop(assistant);
     if args.apply {
@@ -95,9 +105,12 @@ fn selected(
         .collect()
 }
 
-/// What is left to propose in one document: not rejected there, not coded already.
-fn proposals_for(assistant: &Assistant, doc: &Document) -> Vec<Suggestion> {
-    assist::accept::still_open(doc, assistant.propose(doc.text.as_str()))
+/// What is left to propose in one document: at least `min` sure, not rejected there,
+/// not coded already.
+fn proposals_for(assistant: &Assistant, doc: &Document, min: f32) -> Vec<Suggestion> {
+    let mut all = assistant.propose(doc.text.as_str());
+    all.retain(|s| s.confidence >= min);
+    assist::accept::still_open(doc, all)
 }
 
 fn summary(proposals: &[(DocId, Vec<Suggestion>)]) -> String {
