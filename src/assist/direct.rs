@@ -145,6 +145,10 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
         !cue_used[ci] && !c.marker && c.aux >= k && c.first <= k + MAX_GAP && c.last <= last
     })?;
     let cue = &cues[c];
+    // "“…,” saying …" goes on with the earlier speaker's words, not this quote's source.
+    if cue.aux == k && super::reported::is_participle(&toks[cue.first].lower) {
+        return None;
+    }
     let gap_ok = (k..cue.aux).all(|i| {
         let t = &toks[i];
         t.para == para
@@ -197,7 +201,8 @@ fn cue_then_quote(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     let listener = cue.verb.is_some() && LISTENER_VERBS.contains(&cue.lemma.as_str());
     let fits = match gap.as_slice() {
         [] | [":"] | [","] | ["that"] => true,
-        [.., ":"] | [.., ","] => gap.len() <= 8 && !gap.iter().any(|w| matches!(*w, "." | "that")),
+        [.., ":"] => gap.len() <= 12 && !gap.iter().any(|w| matches!(*w, "." | "that")),
+        [.., ","] => gap.len() <= 8 && !gap.iter().any(|w| matches!(*w, "." | "that")),
         words => {
             listener
                 && words.len() <= 4

@@ -115,6 +115,10 @@ fn trailing(
     quoted: &[bool],
 ) -> Option<Found> {
     let toks = &tokens.toks;
+    // ", saying …" goes on with what the subject said: the content follows.
+    if is_participle(&toks[cue.first].lower) {
+        return None;
+    }
     let (source, comma) = if cue.aux > first && toks[cue.aux - 1].is(",") {
         // Inverted: ", said Ward".
         let src = source::after(tokens, cue.last + 1, last);
@@ -225,6 +229,6 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
 }
 
 /// Whether a word is an -ing form ("adding", "saying").
-fn is_participle(word: &str) -> bool {
+pub fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
 }
