@@ -98,6 +98,7 @@ impl<'a> Assistant<'a> {
         let (mut found, used_quotes) = direct::attribute(&tokens, &quotations, &cues);
         let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
         found.extend(reported::attribute(&cx, &cues, &used, self.model));
+        reported::inherit_sources(&tokens, &cues, &mut found);
         let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found);
         found.extend(loose);
         found.sort_by_key(|f| f.content.first().map(|c| c.0));

@@ -232,3 +232,27 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
 pub fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
 }
+
+/// ", saying …", ", adding …": the participle's subject is the source of the attribution
+/// before it in the sentence ("He ridiculed the offer, saying …" → he).
+pub fn inherit_sources(tokens: &Tokens, cues: &[Cue], found: &mut [Found]) {
+    let toks = &tokens.toks;
+    for i in 0..found.len() {
+        let Some(c) = found[i].cue.filter(|_| found[i].source.is_none()) else {
+            continue;
+        };
+        let cue = &cues[c];
+        let after_comma = cue.aux > 0 && toks[cue.aux - 1].is(",");
+        if !after_comma || !is_participle(&toks[cue.first].lower) {
+            continue;
+        }
+        let sentence = tokens.sentence_of[cue.first];
+        let earlier = found
+            .iter()
+            .filter_map(|g| Some((cues.get(g.cue?)?, g.source?)))
+            .filter(|(k, _)| k.last < cue.aux && tokens.sentence_of[k.first] == sentence)
+            .max_by_key(|(k, _)| k.last)
+            .map(|(_, src)| src);
+        found[i].source = earlier;
+    }
+}

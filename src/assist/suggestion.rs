@@ -142,7 +142,9 @@ fn attribution_span(
 ) -> ProposedSpan {
     let toks = &tokens.toks;
     let cue_piece = (toks[cue.aux].start, toks[cue.last].end);
-    let whole = f.source.map_or(cue_piece, |(a, b)| {
+    // A source far from its cue (", saying" after a clause) is named, not spanned.
+    let near = |(a, b): (usize, usize)| b + 5 >= cue.aux && a <= cue.last + 5;
+    let whole = f.source.filter(|&s| near(s)).map_or(cue_piece, |(a, b)| {
         (cue_piece.0.min(toks[a].start), cue_piece.1.max(toks[b].end))
     });
     let overlaps = |(a, b): (usize, usize)| quote.iter().any(|&(s, e)| a < e && s < b);

@@ -232,3 +232,19 @@ fn quoted_sentences_with_no_attribution_are_surer_than_quoted_words() {
     let sentence = find(&all, "another winter");
     assert!(sentence.confidence >= 0.5, "{}", sentence.confidence);
 }
+
+#[test]
+fn saying_after_a_clause_is_the_subject_speaking_again() {
+    let all = propose(
+        "Ana Ruiz rejected the ferry plan, saying the harbour board had “ignored” the \
+         fishermen.",
+    );
+    let said = find(&all, "harbour board");
+    assert_eq!(
+        said.quote.text,
+        "the harbour board had “ignored” the fishermen"
+    );
+    assert_eq!(speaker(said), "Ana Ruiz");
+    let attribution = said.attribution.as_ref().expect("an attribution");
+    assert_eq!(attribution.text, "saying");
+}
