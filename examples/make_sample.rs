@@ -127,13 +127,11 @@ pub fn build(root: &Path) -> anyhow::Result<Project> {
     Ok(project)
 }
 
-/// Sets the document's metadata, status and memo, then adds its spans (in the order
-/// given) and its relations.
-fn annotate(
+/// Sets the document's metadata fields, custom fields and status.
+fn set_metadata(
     project: &mut Project,
     doc: DocId,
     article: &AnnotatedArticle,
-    annotations: &Annotations,
 ) -> anyhow::Result<()> {
     let fields = [
         (MetaField::Outlet, &article.outlet),
@@ -174,55 +172,78 @@ fn annotate(
         new: article.status,
     }
     .apply(project)?;
+    Ok(())
+}
+
+/// Adds one span (its pieces found by their text) with its attributes; returns its id.
+fn add_span(
+    project: &mut Project,
+    doc: DocId,
+    spec: &SpanSpec,
+    annotations: &Annotations,
+) -> anyhow::Result<SpanId> {
+    let what = || format!("span {:?} (occurrence {})", spec.text, spec.occurrence);
+    let text = &project
+        .document(doc)
+        .with_context(|| format!("document {doc} is missing"))?
+        .text;
+    let mut pieces = Vec::new();
+    for (piece, occurrence) in std::iter::once((&spec.text, spec.occurrence))
+        .chain(spec.fragments_also.iter().map(|(t, o)| (t, *o)))
+    {
+        let at = text
+            .find(piece, occurrence)
+            .with_context(|| format!("{piece:?} (occurrence {occurrence}) is not in the text"))?;
+        pieces.push((at.start, at.end));
+    }
+    let extent = Extent::from_pieces(text, &pieces).with_context(what)?;
+    if extent.fragments.len() != pieces.len() && pieces.len() > 1 {
+        bail!("{}: its fragments touch or overlap", what());
+    }
+    let mut span = project
+        .make_span(doc, &spec.label, extent.start, extent.end)
+        .with_context(what)?;
+    span.fragments = extent.fragments;
+    span.note = spec.note.clone();
+    span.annotator = annotations.annotator.clone();
+    span.created = annotations.created.clone();
+    let id = span.id;
+    Edit::AddSpan { doc, span }
+        .apply(project)
+        .with_context(what)?;
+    let defined = project
+        .label(&spec.label)
+        .map(|l| l.attributes.clone())
+        .unwrap_or_default();
+    for (name, value) in &spec.attributes {
+        if !defined.iter().any(|a| a.name == *name) {
+            bail!("{}: label {} has no attribute {name}", what(), spec.label);
+        }
+        Edit::SetSpanAttribute {
+            doc,
+            span: id,
+            name: name.clone(),
+            old: String::new(),
+            new: value.clone(),
+        }
+        .apply(project)
+        .with_context(what)?;
+    }
+    Ok(id)
+}
+
+/// Sets the document's metadata, status and memo, then adds its spans (in the order
+/// given) and its relations.
+fn annotate(
+    project: &mut Project,
+    doc: DocId,
+    article: &AnnotatedArticle,
+    annotations: &Annotations,
+) -> anyhow::Result<()> {
+    set_metadata(project, doc, article)?;
     let mut keys: BTreeMap<&str, SpanId> = BTreeMap::new();
     for spec in &article.spans {
-        let what = || format!("span {:?} (occurrence {})", spec.text, spec.occurrence);
-        let text = &project
-            .document(doc)
-            .with_context(|| format!("document {doc} is missing"))?
-            .text;
-        let mut pieces = Vec::new();
-        for (piece, occurrence) in std::iter::once((&spec.text, spec.occurrence))
-            .chain(spec.fragments_also.iter().map(|(t, o)| (t, *o)))
-        {
-            let at = text.find(piece, occurrence).with_context(|| {
-                format!("{piece:?} (occurrence {occurrence}) is not in the text")
-            })?;
-            pieces.push((at.start, at.end));
-        }
-        let extent = Extent::from_pieces(text, &pieces).with_context(what)?;
-        if extent.fragments.len() != pieces.len() && pieces.len() > 1 {
-            bail!("{}: its fragments touch or overlap", what());
-        }
-        let mut span = project
-            .make_span(doc, &spec.label, extent.start, extent.end)
-            .with_context(what)?;
-        span.fragments = extent.fragments;
-        span.note = spec.note.clone();
-        span.annotator = annotations.annotator.clone();
-        span.created = annotations.created.clone();
-        let id = span.id;
-        Edit::AddSpan { doc, span }
-            .apply(project)
-            .with_context(what)?;
-        let defined = project
-            .label(&spec.label)
-            .map(|l| l.attributes.clone())
-            .unwrap_or_default();
-        for (name, value) in &spec.attributes {
-            if !defined.iter().any(|a| a.name == *name) {
-                bail!("{}: label {} has no attribute {name}", what(), spec.label);
-            }
-            Edit::SetSpanAttribute {
-                doc,
-                span: id,
-                name: name.clone(),
-                old: String::new(),
-                new: value.clone(),
-            }
-            .apply(project)
-            .with_context(what)?;
-        }
+        let id = add_span(project, doc, spec, annotations)?;
         if !spec.key.is_empty() && keys.insert(&spec.key, id).is_some() {
             bail!("span key {:?} is used twice", spec.key);
         }
