@@ -193,6 +193,10 @@ impl CodebookEditor {
         intent
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "analysis (issue 16) is rewriting this panel; it is split there"
+    )]
     fn label_ui(
         &mut self,
         ui: &mut Ui,
@@ -362,6 +366,10 @@ impl CodebookEditor {
 }
 
 /// Attribute fields of label `i`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "analysis (issue 16) is rewriting this panel; it is split there"
+)]
 fn attributes_ui(ui: &mut Ui, project: &Project, i: usize, label: &Label) -> Option<Intent> {
     let mut intent = None;
     let edit = |f: &dyn Fn(&mut Vec<AttributeDef>), what: &str, coalesce: Option<String>| {
