@@ -50,6 +50,18 @@ pub fn paragraph_is_rtl(text: &str, setting: TextDirection) -> bool {
     }
 }
 
+/// Whether the paragraph (line) of `text` holding byte `at` runs right to left under
+/// `setting` (see [`paragraph_is_rtl`]). Looks at that paragraph only.
+pub fn paragraph_is_rtl_at(text: &str, at: usize, setting: TextDirection) -> bool {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    paragraph_is_rtl(&text[start..end], setting)
+}
+
 /// A paragraph's embedding levels, one per code point, and its visual runs per line.
 pub struct BidiParagraph<'a> {
     info: ParagraphBidiInfo<'a>,

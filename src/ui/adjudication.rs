@@ -133,11 +133,13 @@ impl AdjudicationPanel {
                                 ui.label(&c.label);
                             });
                             let quoted = format!("“{}”", c.text);
-                            ui.label(super::text_layout::snippet_text(
+                            let at = c.pieces.first().map_or(0, |p| p.0);
+                            ui.label(text_layout::snippet_text_in(
                                 ui,
                                 &quoted,
                                 egui::TextStyle::Body,
                                 f32::INFINITY,
+                                text_layout::excerpt_direction(doc, at),
                             ));
                             let by: Vec<&str> = c.coders.iter().map(|(k, _)| k.as_str()).collect();
                             ui.label(by.join(", "));

@@ -6,7 +6,7 @@
 
 use super::text_layout;
 use crate::model::search::{self, Found, Match, Query, Scope, SearchError};
-use crate::model::{DocId, Label, Project};
+use crate::model::{DocId, Label, Project, TextDirection};
 use egui::{Align2, FontId, Key, Rect, Sense, Ui, vec2};
 
 /// What the panel needs from the app.
@@ -342,7 +342,10 @@ fn results_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) -> O
                     .whole_project
                     .then(|| cx.project.document(m.doc).map(|d| d.title.as_str()))
                     .flatten();
-                let resp = kwic_row_ui(ui, row_h, title, m, state.current == Some(i));
+                let direction = cx.project.document(m.doc).map_or(TextDirection::Auto, |d| {
+                    text_layout::excerpt_direction(d, m.range.start)
+                });
+                let resp = kwic_row_ui(ui, row_h, title, m, direction, state.current == Some(i));
                 if resp.clicked() {
                     action = Some(Action::Reveal(m.clone()));
                     state.current = Some(i);
@@ -409,7 +412,13 @@ fn review_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) -> Op
                     let title = whole
                         .then(|| cx.project.document(row.found.doc).map(|d| d.title.as_str()))
                         .flatten();
-                    let mut text = kwic_text(title, &row.found);
+                    let direction = cx
+                        .project
+                        .document(row.found.doc)
+                        .map_or(TextDirection::Auto, |d| {
+                            text_layout::excerpt_direction(d, row.found.range.start)
+                        });
+                    let mut text = kwic_text(title, &row.found, direction);
                     if let Some(l) = &row.existing {
                         text.push_str(&format!("   (already labelled {l})"));
                     }
@@ -425,26 +434,43 @@ fn review_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) -> Op
     action
 }
 
-/// The row as one line of text: "Title · …before [match] after…".
-fn kwic_text(title: Option<&str>, m: &Match) -> String {
-    let prefix = title.map(|t| format!("{t} · ")).unwrap_or_default();
-    format!(
-        "{prefix}{}[{}]{}",
+/// The row as one line of text: "Title · …before [match] after…"; a right-to-left title
+/// and context are each set apart as a unit (the context in `direction`, its paragraph's).
+fn kwic_text(title: Option<&str>, m: &Match, direction: TextDirection) -> String {
+    let prefix = title
+        .map(|t| format!("{} · ", text_layout::isolated(t, TextDirection::Auto)))
+        .unwrap_or_default();
+    let context = format!(
+        "{}[{}]{}",
         one_line(&m.before),
         one_line(&m.text),
         one_line(&m.after)
-    )
+    );
+    format!("{prefix}{}", text_layout::isolated(&context, direction))
 }
 
 /// The context and match of a row with right-to-left text, each laid out by UAX #9. In
 /// a right-to-left row the text before the match is on its right and the text after on
 /// its left, so the row reads from right to left like the article.
-fn kwic_bidi_ui(ui: &Ui, rect: Rect, left: f32, m: &Match, font: &FontId) {
+fn kwic_bidi_ui(
+    ui: &Ui,
+    rect: Rect,
+    left: f32,
+    m: &Match,
+    font: &FontId,
+    direction: TextDirection,
+) {
     let visuals = ui.visuals();
-    let all = kwic_text(None, m);
-    let rtl = crate::text::bidi::paragraph_is_rtl(&all, crate::model::TextDirection::Auto);
+    let rtl = match direction {
+        TextDirection::Auto => {
+            let all = kwic_text(None, m, direction);
+            crate::text::bidi::paragraph_is_rtl(&all, direction)
+        }
+        d => d == TextDirection::RightToLeft,
+    };
     let galley = |s: &str, color| {
-        text_layout::snippet_galley(ui, &one_line(s), font.clone(), color, f32::INFINITY)
+        let (font, width) = (font.clone(), f32::INFINITY);
+        text_layout::snippet_galley_in(ui, &one_line(s), font, color, width, direction)
     };
     let before = galley(&m.before, visuals.text_color());
     let found = galley(&m.text, visuals.strong_text_color());
@@ -495,11 +521,13 @@ fn kwic_row_ui(
     row_h: f32,
     title: Option<&str>,
     m: &Match,
+    direction: TextDirection,
     current: bool,
 ) -> egui::Response {
     let (rect, resp) = ui.allocate_exact_size(vec2(ui.available_width(), row_h), Sense::click());
     resp.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, kwic_text(title, m))
+        let text = kwic_text(title, m, direction);
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Button, true, text)
     });
     if !ui.is_rect_visible(rect) {
         return resp;
@@ -520,17 +548,21 @@ fn kwic_row_ui(
     if let Some(t) = title {
         let w = (rect.width() * 0.18).clamp(60.0, 200.0);
         let clip = Rect::from_x_y_ranges(left..=left + w - 8.0, rect.y_range());
-        ui.painter_at(clip).text(
-            egui::pos2(left, y),
-            Align2::LEFT_CENTER,
+        // An Arabic or Hebrew title reads right to left like the document list shows it.
+        let title = text_layout::snippet_galley(
+            ui,
             t,
             font.clone(),
             visuals.weak_text_color(),
+            f32::INFINITY,
         );
+        let pos = egui::pos2(left, y - title.size().y / 2.0);
+        ui.painter_at(clip)
+            .galley(pos, title, visuals.weak_text_color());
         left += w;
     }
-    if crate::text::bidi::needs_bidi(&kwic_text(None, m)) {
-        kwic_bidi_ui(ui, rect, left, m, &font);
+    if crate::text::bidi::needs_bidi(&kwic_text(None, m, direction)) {
+        kwic_bidi_ui(ui, rect, left, m, &font, direction);
         return resp;
     }
     let keyword_x = left + (rect.right() - left) * 0.4;

@@ -3,9 +3,10 @@
 //! who made it and when.
 
 use super::command::Command;
-use super::fields::bound_text_ui;
+use super::fields::{bound_text_ui, text_field_ui};
 use super::intent::Intent;
 use super::span_panel::excerpt;
+use super::text_layout::snippet_text;
 use crate::model::{AttributeDef, AttributeKind, Document, Edit, Project, Relation, Span};
 use egui::Ui;
 use std::collections::BTreeSet;
@@ -24,7 +25,8 @@ pub fn span_details_ui(
     ui.heading("Selected annotation");
     let quoted = format!("“{}”", excerpt(&span.joined_text()));
     if crate::text::bidi::needs_bidi(&quoted) {
-        super::text_layout::snippet_label(ui, &quoted);
+        let direction = super::text_layout::excerpt_direction(doc, span.start);
+        super::text_layout::snippet_label(ui, &quoted, direction);
     } else {
         ui.label(egui::RichText::new(quoted).italics());
     }
@@ -120,13 +122,8 @@ fn attribute_ui(
         AttributeKind::Text => {
             let label = ui.label(&def.name);
             let mut text = current.clone();
-            let resp = ui
-                .add(
-                    egui::TextEdit::singleline(&mut text)
-                        .id_salt(("attribute", span.id, &def.name))
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
+            let id = ui.make_persistent_id(("attribute", span.id, &def.name));
+            let resp = text_field_ui(ui, &mut text, id, false, "").labelled_by(label.id);
             if resp.changed() && text != current {
                 intent = Some(set_attribute(doc, span, def, text.clone()));
             }
@@ -140,8 +137,9 @@ fn attribute_ui(
                 if !suggestions.is_empty() {
                     let row = ui.horizontal_wrapped(|ui| {
                         for s in suggestions {
+                            let shown = snippet_text(ui, &s, egui::TextStyle::Small, f32::INFINITY);
                             if ui
-                                .small_button(&s)
+                                .small_button(shown)
                                 .on_hover_text("Use this value")
                                 .clicked()
                             {

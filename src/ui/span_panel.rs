@@ -2,9 +2,9 @@
 //! label), and the selected annotation's label, note and delete button.
 
 use super::intent::Intent;
-use super::text_layout::snippet_text;
+use super::text_layout::{excerpt_direction, isolated, snippet_text};
 use super::theme;
-use crate::model::{DocId, Document, Label, Span, SpanId};
+use crate::model::{DocId, Document, Label, Span, SpanId, TextDirection};
 use egui::Ui;
 use std::collections::BTreeSet;
 
@@ -231,7 +231,8 @@ pub fn span_list_ui(
                     if let Some(label) = labels.iter().find(|l| l.name == span.label) {
                         theme::color_chip(ui, label);
                     }
-                    let text = row_text(ui, &span.label, &span.text);
+                    let direction = excerpt_direction(doc, span.start);
+                    let text = row_text(ui, &span.label, &span.text, direction);
                     ui.add(egui::Button::selectable(is_selected, text).truncate())
                 })
                 .inner;
@@ -280,8 +281,9 @@ impl SpanList {
 }
 
 /// A row's text, "label: excerpt", on one line; an excerpt with right-to-left text is laid
-/// out by UAX #9 and shortened until it fits (egui cannot truncate a laid-out galley).
-fn row_text(ui: &egui::Ui, label: &str, text: &str) -> egui::WidgetText {
+/// out by UAX #9 as one unit in `direction` (its paragraph's in the article), and
+/// shortened until it fits (egui cannot truncate a laid-out galley).
+fn row_text(ui: &egui::Ui, label: &str, text: &str, direction: TextDirection) -> egui::WidgetText {
     let full = format!("{label}: {}", excerpt(text));
     if !crate::text::bidi::needs_bidi(&full) {
         return full.into();
@@ -291,9 +293,12 @@ fn row_text(ui: &egui::Ui, label: &str, text: &str) -> egui::WidgetText {
     loop {
         let cut: String = excerpt(text).chars().take(chars).collect();
         let shown = if chars < EXCERPT_CHARS {
-            format!("{label}: {}…", cut.trim_end())
+            format!(
+                "{label}: {}",
+                isolated(&format!("{}…", cut.trim_end()), direction)
+            )
         } else {
-            format!("{label}: {cut}")
+            format!("{label}: {}", isolated(&cut, direction))
         };
         let shown = snippet_text(ui, &shown, egui::TextStyle::Button, f32::INFINITY);
         let width = match &shown {

@@ -24,7 +24,10 @@ mod snippet;
 mod tests;
 
 pub use fonts::{install_fonts, missing_font_advice};
-pub use snippet::{Highlight, highlighted_ui, snippet_galley, snippet_label, snippet_text};
+pub use snippet::{
+    Highlight, excerpt_direction, highlighted_ui, isolated, snippet_galley, snippet_galley_in,
+    snippet_label, snippet_text, snippet_text_in,
+};
 
 use crate::text::bidi::needs_bidi;
 use egui::epaint::text::FontsView;

@@ -7,8 +7,8 @@
 //! own labels (wrapping, truncation, italics) exactly as before.
 
 use super::{ParaLayout, ParaStyle};
-use crate::model::TextDirection;
-use crate::text::bidi::{needs_bidi, paragraph_is_rtl};
+use crate::model::{Document, TextDirection};
+use crate::text::bidi::{needs_bidi, paragraph_is_rtl, paragraph_is_rtl_at};
 use egui::text::{Galley, LayoutJob};
 use egui::{Color32, FontId, TextStyle, Ui, WidgetText};
 use std::sync::Arc;
@@ -23,6 +23,20 @@ pub fn snippet_galley(
     color: Color32,
     width: f32,
 ) -> Arc<Galley> {
+    snippet_galley_in(ui, text, font_id, color, width, TextDirection::Auto)
+}
+
+/// [`snippet_galley`] with every line in `direction` (an excerpt in the direction of the
+/// article paragraph it comes from, see [`excerpt_direction`]; `Auto` for each line's
+/// own).
+pub fn snippet_galley_in(
+    ui: &Ui,
+    text: &str,
+    font_id: FontId,
+    color: Color32,
+    width: f32,
+    direction: TextDirection,
+) -> Arc<Galley> {
     // Lists show the same snippets frame after frame: lay each out once.
     let key = {
         use std::hash::{Hash, Hasher};
@@ -33,6 +47,7 @@ pub fn snippet_galley(
             color,
             width.to_bits(),
             ui.ctx().pixels_per_point().to_bits(),
+            direction,
         )
             .hash(&mut h);
         h.finish()
@@ -43,7 +58,7 @@ pub fn snippet_galley(
     if let Some(g) = SNIPPETS.with_borrow_mut(|c| c.get(key, pass, fill)) {
         return g;
     }
-    let galley = lay_out(ui, text, font_id, color, width);
+    let galley = lay_out(ui, text, font_id, color, width, direction);
     SNIPPETS.with_borrow_mut(|c| c.put(key, pass, galley.clone()));
     galley
 }
@@ -80,7 +95,14 @@ impl SnippetCache {
     }
 }
 
-fn lay_out(ui: &Ui, text: &str, font_id: FontId, color: Color32, width: f32) -> Arc<Galley> {
+fn lay_out(
+    ui: &Ui,
+    text: &str,
+    font_id: FontId,
+    color: Color32,
+    width: f32,
+    direction: TextDirection,
+) -> Arc<Galley> {
     let line_px = ui.fonts_mut(|f| f.row_height(&font_id));
     let style = ParaStyle {
         font_id,
@@ -91,7 +113,7 @@ fn lay_out(ui: &Ui, text: &str, font_id: FontId, color: Color32, width: f32) -> 
     let galleys: Vec<Arc<Galley>> = text
         .split('\n')
         .map(|para| {
-            let rtl = paragraph_is_rtl(para, TextDirection::Auto);
+            let rtl = paragraph_is_rtl(para, direction);
             let layout = ui.fonts_mut(|f| ParaLayout::new(f, para, &style, rtl));
             layout.galley().clone()
         })
@@ -108,20 +130,61 @@ fn lay_out(ui: &Ui, text: &str, font_id: FontId, color: Color32, width: f32) -> 
 /// nothing in it runs right to left, else a [`snippet_galley`] wrapped at `width`
 /// (`f32::INFINITY` for one line).
 pub fn snippet_text(ui: &Ui, text: &str, text_style: TextStyle, width: f32) -> WidgetText {
+    snippet_text_in(ui, text, text_style, width, TextDirection::Auto)
+}
+
+/// [`snippet_text`] with its lines in `direction` (see [`snippet_galley_in`]).
+pub fn snippet_text_in(
+    ui: &Ui,
+    text: &str,
+    text_style: TextStyle,
+    width: f32,
+    direction: TextDirection,
+) -> WidgetText {
     if !needs_bidi(text) {
         return WidgetText::from(text);
     }
     let font_id = text_style.resolve(ui.style());
     let color = ui.visuals().text_color();
-    WidgetText::from(snippet_galley(ui, text, font_id, color, width))
+    WidgetText::from(snippet_galley_in(
+        ui, text, font_id, color, width, direction,
+    ))
 }
 
-/// A label showing `text` (an excerpt of an article) wrapped to the available width,
-/// right-to-left lines in the right order.
-pub fn snippet_label(ui: &mut Ui, text: &str) -> egui::Response {
+/// A label showing `text` (an excerpt of an article, in `direction`) wrapped to the
+/// available width, right-to-left lines in the right order.
+pub fn snippet_label(ui: &mut Ui, text: &str, direction: TextDirection) -> egui::Response {
     let width = ui.available_width();
-    let shown = snippet_text(ui, text, TextStyle::Body, width);
+    let shown = snippet_text_in(ui, text, TextStyle::Body, width, direction);
     ui.label(shown)
+}
+
+/// The direction an excerpt of `doc` starting at code point `at` is shown in: that of
+/// the article paragraph it comes from, so a quote that starts with a Latin name or a
+/// number inside an Arabic paragraph still reads right to left, as in the article.
+pub fn excerpt_direction(doc: &Document, at: usize) -> TextDirection {
+    let text = doc.text.as_str();
+    let byte = doc.text.byte_of(at).unwrap_or(text.len());
+    if paragraph_is_rtl_at(text, byte, doc.direction) {
+        TextDirection::RightToLeft
+    } else {
+        TextDirection::LeftToRight
+    }
+}
+
+/// `excerpt` set apart after a prefix of the interface ("quote: …", "Title · …"):
+/// wrapped in a directional isolate when it has right-to-left text, so it is laid out as
+/// one unit in `direction` and the prefix does not decide its order.
+pub fn isolated(excerpt: &str, direction: TextDirection) -> String {
+    if !needs_bidi(excerpt) {
+        return excerpt.to_owned();
+    }
+    let open = match direction {
+        TextDirection::RightToLeft => '\u{2067}',
+        TextDirection::LeftToRight => '\u{2066}',
+        TextDirection::Auto => '\u{2068}',
+    };
+    format!("{open}{excerpt}\u{2069}")
 }
 
 /// A stretch of text to mark in [`highlighted_ui`]: code points of the text shown, a
