@@ -221,6 +221,33 @@ fn arabic_inside_an_english_paragraph_is_reversed_in_place() {
     assert_hit_tests_round_trip(&l, text);
 }
 
+/// The character drawn at the centre of code point `c`'s rectangle.
+fn glyph_at(l: &ParaLayout, c: usize) -> char {
+    let at = center(l, c);
+    l.galley()
+        .rows
+        .iter()
+        .flat_map(|r| r.row.glyphs.iter().map(move |g| (r.pos, g)))
+        .find(|(pos, g)| (pos.x + g.pos.x..pos.x + g.pos.x + g.advance_width).contains(&at.x))
+        .map(|(_, g)| g.chr)
+        .expect("a glyph there")
+}
+
+#[test]
+fn guillemets_around_an_arabic_quote_in_english_stay_outside_it_unmirrored() {
+    // "The minister told the Al-Qalam Daily: «we will open 15 new schools» in 2025."
+    let text = "The minister told the Al-Qalam Daily: «سنفتح 15 مدرسة جديدة» in 2025.";
+    let l = lay(text, 2000.0, false);
+    let (open, close) = (char_index(text, "«"), char_index(text, "»"));
+    let (first, last) = (open + 1, close - 1);
+    // « then the quote (its first word rightmost) then », left to right.
+    assert!(center(&l, open).x < center(&l, last).x);
+    assert!(center(&l, last).x < center(&l, first).x);
+    assert!(center(&l, first).x < center(&l, close).x);
+    assert_eq!(glyph_at(&l, open), '«');
+    assert_eq!(glyph_at(&l, close), '»');
+}
+
 #[test]
 fn chinese_and_japanese_lines_break_between_characters() {
     for text in [CHINESE, JAPANESE] {
