@@ -40,25 +40,27 @@ fn open(p: &Project) -> (tempfile::TempDir, Harness<'static, Lectern>) {
 /// Every glyph painted in the last frame: its character and the centre of its advance,
 /// in window coordinates.
 fn glyphs(h: &Harness<'_, Lectern>) -> Vec<(char, Pos2)> {
-    fn walk(shape: &Shape, out: &mut Vec<(char, Pos2)>) {
-        match shape {
-            Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
-            Shape::Text(t) => {
-                for row in &t.galley.rows {
-                    for g in &row.row.glyphs {
-                        let at = t.pos + row.pos.to_vec2() + g.pos.to_vec2();
-                        out.push((g.chr, egui::pos2(at.x + g.advance_width / 2.0, at.y)));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
     for clipped in &h.output().shapes {
-        walk(&clipped.shape, &mut out);
+        walk_glyphs(&clipped.shape, &mut out);
     }
     out
+}
+
+/// The glyphs of `shape`, as in [`glyphs`].
+fn walk_glyphs(shape: &Shape, out: &mut Vec<(char, Pos2)>) {
+    match shape {
+        Shape::Vec(v) => v.iter().for_each(|s| walk_glyphs(s, out)),
+        Shape::Text(t) => {
+            for row in &t.galley.rows {
+                for g in &row.row.glyphs {
+                    let at = t.pos + row.pos.to_vec2() + g.pos.to_vec2();
+                    out.push((g.chr, egui::pos2(at.x + g.advance_width / 2.0, at.y)));
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The x of the first glyph `c` painted inside `rect` (a little taller, for baselines).
@@ -71,10 +73,34 @@ fn x_of(h: &Harness<'_, Lectern>, rect: Rect, c: char) -> f32 {
         .unwrap_or_else(|| panic!("no {c:?} painted in {rect:?}"))
 }
 
+/// The x of the first glyph of each of `chars` inside `rect`, all from one piece of
+/// text: the topmost painted that has them all (a window over the document view hides
+/// it; a count beside a row is another piece).
+fn xs_in_one_text(h: &Harness<'_, Lectern>, rect: Rect, chars: &[char]) -> Vec<f32> {
+    let area = rect.expand2(egui::vec2(0.0, 6.0));
+    let shapes = &h.output().shapes;
+    shapes
+        .iter()
+        .rev()
+        .find_map(|clipped| {
+            let mut found = Vec::new();
+            walk_glyphs(&clipped.shape, &mut found);
+            let x = |c: &char| {
+                found
+                    .iter()
+                    .find(|(g, at)| g == c && area.contains(*at))
+                    .map(|(_, at)| at.x)
+            };
+            chars.iter().map(x).collect::<Option<Vec<f32>>>()
+        })
+        .unwrap_or_else(|| panic!("no text with {chars:?} painted in {rect:?}"))
+}
+
 /// Asserts that in `rect` the "R" of Reuters is right of the first digit `digit`, as
 /// in a right-to-left line (egui alone puts it left).
 fn assert_reads_right_to_left(h: &Harness<'_, Lectern>, rect: Rect, digit: char, what: &str) {
-    let (r, d) = (x_of(h, rect, 'R'), x_of(h, rect, digit));
+    let xs = xs_in_one_text(h, rect, &['R', digit]);
+    let (r, d) = (xs[0], xs[1]);
     assert!(
         r > d,
         "{what}: “Reuters” (x {r}) should be right of “{digit}” (x {d})"
@@ -237,4 +263,55 @@ fn right_to_left_fields_read_in_order_until_edited_and_typing_appends() {
         field.bottom() + 6.0..=field.bottom() + 26.0,
     );
     assert_reads_right_to_left(&h, below, '2', "reading line under the edited title");
+}
+
+/// Two outlets printing the same Arabic statement, one whole and one cut, each quote
+/// with its speaker.
+fn tracker_project() -> Project {
+    // "… told Reuters that 25 journalists met in the Doha hall on Sunday."
+    let whole = "لوكالة Reuters إن 25 صحفيا اجتمعوا في قاعة Doha يوم الأحد";
+    let cut = "Reuters إن 25 صحفيا اجتمعوا في قاعة Doha";
+    let mut p = Project::new("Scripts");
+    let texts = [
+        ("تقرير", "القلم", format!("قال المتحدث {whole}.")),
+        ("خبر", "الشرق", format!("وقال المتحدث ل{cut} أمس.")),
+    ];
+    for (i, (title, outlet, text)) in texts.iter().enumerate() {
+        let id = DocId(i as u32 + 1);
+        let mut d = Document::new(id, *title, text);
+        d.metadata.outlet = (*outlet).to_owned();
+        p.documents.push(d);
+        support::mark(&mut p, id, &[("quote", if i == 0 { whole } else { cut })]);
+        p.documents[i].spans[0]
+            .attributes
+            .insert("speaker".to_owned(), "سامي الحداد".to_owned());
+    }
+    p
+}
+
+#[test]
+fn quote_tracker_list_and_versions_read_right_to_left() {
+    let (_dir, mut h) = open(&tracker_project());
+    h.state_mut().run_command(Command::ToggleQuoteTracker);
+    h.run();
+    h.run();
+    let row = h.get_by_label_contains("سامي الحداد — ").rect();
+    assert_reads_right_to_left(&h, row, '2', "tracker list row");
+    h.get_by_label_contains("سامي الحداد — ").click();
+    h.run();
+    h.run();
+    h.get_by_label_contains("Printed in 2 of 2 compared documents");
+    // Each outlet's version, its marks drawn under it, reads right to left.
+    let versions: Vec<Rect> = h
+        .get_all_by_label_contains("إن 25 صحفيا اجتمعوا في قاعة Doha")
+        .map(|n| n.rect())
+        .filter(|r| r.height() < 200.0)
+        .collect();
+    assert!(versions.len() >= 2, "{versions:?}");
+    for v in versions {
+        assert_reads_right_to_left(&h, v, '2', "tracker version");
+        // Doha comes after 25 in reading order: left of it.
+        let xs = xs_in_one_text(&h, v, &['D', '2']);
+        assert!(xs[0] < xs[1], "Doha left of 25 in {v:?}: {xs:?}");
+    }
 }

@@ -238,7 +238,12 @@ fn side_by_side_ui(
                     let (job, marks) = coder_text(column, project, doc, coder, coders, all);
                     if crate::text::bidi::needs_bidi(doc.text.as_str()) {
                         // Arabic, Hebrew…: each paragraph in its own direction.
-                        text_layout::highlighted_ui(column, doc.text.as_str(), &marks);
+                        text_layout::highlighted_ui(
+                            column,
+                            doc.text.as_str(),
+                            &marks,
+                            doc.direction,
+                        );
                     } else {
                         coder_column_ui(column, job);
                     }
@@ -310,6 +315,7 @@ fn coder_text(
                 chars: a..b,
                 fill: format.background,
                 underline: (format.underline.width > 0.0).then_some(format.underline),
+                strike: None,
             });
         }
         job.append(text, 0.0, format);

@@ -188,7 +188,7 @@ pub fn isolated(excerpt: &str, direction: TextDirection) -> String {
 }
 
 /// A stretch of text to mark in [`highlighted_ui`]: code points of the text shown, a
-/// background, and an underline if any.
+/// background, and an underline or a line through it if any.
 #[derive(Clone, Debug)]
 pub struct Highlight {
     /// Code points of the text.
@@ -197,14 +197,21 @@ pub struct Highlight {
     pub fill: Color32,
     /// Underline, if the stretch is marked (a disagreement, say).
     pub underline: Option<egui::Stroke>,
+    /// A line through the text (words left out, say), drawn over it.
+    pub strike: Option<egui::Stroke>,
 }
 
 /// `text` wrapped to the available width with `highlights` painted under it, every
-/// paragraph in its own direction (right-to-left ones right-aligned and in visual order,
-/// a highlight crossing a direction change drawn as the rectangles it covers). For views
-/// that show a whole document's text with marks: adjudication's coder columns, the
-/// quote tracker.
-pub fn highlighted_ui(ui: &mut Ui, text: &str, highlights: &[Highlight]) -> egui::Response {
+/// paragraph in `direction` (`Auto`: its own; right-to-left ones right-aligned and in
+/// visual order, a highlight crossing a direction change drawn as the rectangles it
+/// covers). For views that show a whole document's text, or an excerpt, with marks:
+/// adjudication's coder columns, the quote tracker's versions.
+pub fn highlighted_ui(
+    ui: &mut Ui,
+    text: &str,
+    highlights: &[Highlight],
+    direction: TextDirection,
+) -> egui::Response {
     let font_id = TextStyle::Body.resolve(ui.style());
     let style = ParaStyle {
         line_px: ui.fonts_mut(|f| f.row_height(&font_id)),
@@ -215,7 +222,7 @@ pub fn highlighted_ui(ui: &mut Ui, text: &str, highlights: &[Highlight]) -> egui
     let mut paragraphs = Vec::new();
     let mut start = 0;
     for para in text.split('\n') {
-        let rtl = paragraph_is_rtl(para, TextDirection::Auto);
+        let rtl = paragraph_is_rtl(para, direction);
         let layout = ui.fonts_mut(|f| ParaLayout::new(f, para, &style, rtl));
         paragraphs.push((start, layout));
         start += para.chars().count() + 1;
@@ -246,6 +253,18 @@ pub fn highlighted_ui(ui: &mut Ui, text: &str, highlights: &[Highlight]) -> egui
                 }
             }
             painter.galley(origin, layout.galley().clone(), style.color);
+            for h in highlights {
+                let Some(stroke) = h.strike else { continue };
+                let (a, b) = (h.chars.start.max(*first), h.chars.end.min(end));
+                for r in (a < b)
+                    .then(|| layout.range_rects(a - first, b - first))
+                    .into_iter()
+                    .flatten()
+                {
+                    let r = r.translate(origin.to_vec2());
+                    painter.hline(r.x_range(), r.center().y, stroke);
+                }
+            }
             y += layout.size().y.max(style.line_px);
         }
     }

@@ -8,6 +8,7 @@
 //! project of a few thousand quotes, on a thread of its own for bigger ones, while the
 //! window shows the last grouping and says it is updating.
 
+mod bidi_text;
 mod statement_view;
 mod table_view;
 

@@ -5,6 +5,7 @@
 //! in its article; the kind, moving a version and merging are changed from here.
 
 use super::Asked;
+use super::bidi_text;
 use crate::align::marks::{Mark, Segment, marks};
 use crate::align::report::{entries, outlet_name};
 use crate::align::{AlignedStatement, AlignedVersion, Alignment, correct};
@@ -41,7 +42,9 @@ pub fn show(
         .resizable(true)
         .default_size(290.0)
         .min_size(200.0)
-        .show(ui, |ui| asked.extend(list_ui(ui, alignment, state)));
+        .show(ui, |ui| {
+            asked.extend(list_ui(ui, project, alignment, state))
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         let shown = state.selected.and_then(|id| alignment.statement(id));
         match shown {
@@ -55,7 +58,12 @@ pub fn show(
 }
 
 /// The filter and the list of statements.
-fn list_ui(ui: &mut egui::Ui, alignment: &Alignment, state: &State) -> Vec<Asked> {
+fn list_ui(
+    ui: &mut egui::Ui,
+    project: &Project,
+    alignment: &Alignment,
+    state: &State,
+) -> Vec<Asked> {
     let mut asked = Vec::new();
     let mut filter = state.filter.clone();
     let label = ui.label("Find a statement");
@@ -87,7 +95,9 @@ fn list_ui(ui: &mut egui::Ui, alignment: &Alignment, state: &State) -> Vec<Asked
                 } else {
                     &st.speaker
                 };
-                let text = format!("{}  {speaker} — {}", st.id, st.fullest().text);
+                let prefix = format!("{}  {speaker} — ", st.id);
+                let direction = bidi_text::direction_of(project, st.fullest());
+                let text = bidi_text::line(ui, &prefix, &st.fullest().text, 90, direction);
                 let outlets = st.versions.len();
                 let button = egui::Button::selectable(state.selected == Some(st.id), text)
                     .truncate()
@@ -135,7 +145,11 @@ fn statement_ui(
                             ui.set_width(OUTLET_PX);
                             ui.strong(outlet_name(d));
                             ui.add(
-                                egui::Label::new(egui::RichText::new(&d.title).weak()).truncate(),
+                                egui::Label::new(bidi_text::value(
+                                    ui,
+                                    egui::RichText::new(&d.title).weak(),
+                                ))
+                                .truncate(),
                             );
                         },
                     );
@@ -167,7 +181,7 @@ fn header_ui(
         } else {
             &st.speaker
         };
-        ui.label(egui::RichText::new(speaker).strong());
+        ui.label(bidi_text::value(ui, egui::RichText::new(speaker).strong()));
         let proposed = st.versions.iter().filter(|v| !v.confirmed).count();
         let status = match (st.saved, proposed) {
             (false, _) => "proposed".to_owned(),
@@ -191,7 +205,7 @@ fn header_ui(
                 ui.label("Merge this statement into:");
                 egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
                     for other in alignment.statements.iter().filter(|o| o.id != st.id) {
-                        if ui.button(statement_line(other)).clicked()
+                        if ui.button(statement_line(ui, project, other)).clicked()
                             && let Some(c) = correct::merge(project, alignment, other.id, st.id)
                         {
                             asked.push(edit(c));
@@ -267,9 +281,15 @@ fn version_ui(
         verb_ui(ui, v);
     });
     let shown = marks(project, st, index);
-    let job = marked_job(ui, &shown);
-    let text = ui
-        .add(egui::Label::new(job).sense(egui::Sense::click()))
+    let direction = bidi_text::direction_of(project, v);
+    let text = match bidi_text::marked_ui(ui, &shown, direction) {
+        Some(text) => text,
+        None => {
+            let job = marked_job(ui, &shown);
+            ui.add(egui::Label::new(job).sense(egui::Sense::click()))
+        }
+    };
+    let text = text
         .on_hover_cursor(egui::CursorIcon::PointingHand)
         .on_hover_text("Show in the article");
     if text.clicked() {
@@ -291,17 +311,19 @@ fn version_ui(
 fn verb_ui(ui: &mut egui::Ui, v: &AlignedVersion) {
     match (&v.cue, &v.attribution) {
         (Some(cue), _) => {
-            ui.label(egui::RichText::new(cue).italics());
+            ui.label(bidi_text::value(ui, egui::RichText::new(cue).italics()));
         }
         (None, Some(words)) => {
-            ui.label(egui::RichText::new(format!("“{words}”")).italics().weak());
+            let words = egui::RichText::new(format!("“{words}”")).italics().weak();
+            ui.label(bidi_text::value(ui, words));
         }
         (None, None) => {
             ui.weak("no reporting verb");
         }
     }
     ui.label("·");
-    ui.label(v.speaker.as_deref().unwrap_or("speaker not coded"));
+    let speaker = v.speaker.as_deref().unwrap_or("speaker not coded");
+    ui.label(bidi_text::value(ui, egui::RichText::new(speaker)));
 }
 
 fn absent_ui(ui: &mut egui::Ui) {
@@ -418,7 +440,7 @@ fn move_menu_ui(
             .max_height(280.0)
             .show(ui, |ui| {
                 for other in alignment.statements.iter().filter(|o| o.id != st.id) {
-                    if ui.button(statement_line(other)).clicked() {
+                    if ui.button(statement_line(ui, project, other)).clicked() {
                         to = Some(Some(other.id));
                     }
                 }
@@ -434,17 +456,19 @@ fn move_menu_ui(
 }
 
 /// "7 · Ferreira — This is a stone-cold…", for menus.
-fn statement_line(st: &AlignedStatement) -> String {
-    let words: String = st.fullest().text.chars().take(48).collect();
-    let more = if st.fullest().text.chars().count() > 48 {
-        "…"
-    } else {
-        ""
-    };
+fn statement_line(ui: &egui::Ui, project: &Project, st: &AlignedStatement) -> egui::WidgetText {
+    let text = &st.fullest().text;
     let speaker = if st.speaker.is_empty() {
         "?"
     } else {
         &st.speaker
     };
-    format!("{} · {speaker} — {words}{more}", st.id)
+    let prefix = format!("{} · {speaker} — ", st.id);
+    if crate::text::bidi::needs_bidi(text) || crate::text::bidi::needs_bidi(&prefix) {
+        let direction = bidi_text::direction_of(project, st.fullest());
+        return bidi_text::line(ui, &prefix, text, 48, direction);
+    }
+    let words: String = text.chars().take(48).collect();
+    let more = if text.chars().count() > 48 { "…" } else { "" };
+    format!("{prefix}{words}{more}").into()
 }

@@ -6,6 +6,7 @@
 
 use super::Asked;
 use crate::align::report::{OutletCell, OutletTable, Presence, SortBy};
+use crate::model::TextDirection;
 use crate::ui::intent::Intent;
 use crate::ui::theme;
 
@@ -82,10 +83,14 @@ fn header(ui: &mut egui::Ui, text: &str, width: f32, by: SortBy, asked: &mut Vec
 /// Text in a column of `width`, from its left edge (words read from the left), cut
 /// with "…" when too long, whole on hover.
 fn cell_text(ui: &mut egui::Ui, text: &str, width: f32) {
+    // Right-to-left text is laid out in reading order and cut to about the cell's width
+    // (egui cannot truncate a laid-out line); the cell reads from the left.
+    let max_chars = (width / 7.0) as usize;
+    let shown = super::bidi_text::line(ui, "", text, max_chars, TextDirection::Auto);
     let layout = egui::Layout::left_to_right(egui::Align::Center);
     ui.allocate_ui_with_layout(egui::vec2(width, ROW_PX - 4.0), layout, |ui| {
         ui.set_width(width);
-        ui.add(egui::Label::new(text).truncate())
+        ui.add(egui::Label::new(shown).truncate())
             .on_hover_text(text);
     });
 }
