@@ -158,6 +158,20 @@ fn piece_text(chars: &[char], item: &Item, range: Range<usize>) -> String {
     }
 }
 
+/// The text a piece of `item` cut by a line end is laid out from. A right-to-left piece
+/// left without a right-to-left letter (an Arabic comma and the space after it, at the
+/// end of a line) would be shaped left to right, putting the space between the comma and
+/// the word before it: its code points are given in visual order, mirrored, instead.
+fn line_piece_text(chars: &[char], item: &Item, range: Range<usize>) -> String {
+    let letters = chars[range.clone()]
+        .iter()
+        .any(|&c| crate::text::bidi::is_strong_rtl(c));
+    if matches!(item.kind, Kind::Rtl(_)) && item.rtl && !letters {
+        return chars[range].iter().rev().map(|&c| mirrored(c)).collect();
+    }
+    piece_text(chars, item, range)
+}
+
 /// egui's galley of `text` drawn as `kind`, on one line.
 fn galley_of(
     fonts: &mut FontsView<'_>,
@@ -342,7 +356,12 @@ fn line_pieces(
             let whole = lo == item.chars.start && hi == item.chars.end;
             let galley = match (&item.galley, whole) {
                 (Some(g), true) => g.clone(),
-                _ => galley_of(fonts, piece_text(chars, item, lo..hi), item.kind, style),
+                _ => galley_of(
+                    fonts,
+                    line_piece_text(chars, item, lo..hi),
+                    item.kind,
+                    style,
+                ),
             };
             let base = item.edges[lo - item.chars.start];
             let mut edges: Vec<f32> = item.edges[lo - item.chars.start..=hi - item.chars.start]

@@ -314,3 +314,28 @@ fn snippets_keep_english_as_is_and_lay_right_to_left_lines_out_in_order() {
     });
     frame.textures_delta.clear();
 }
+
+#[test]
+fn an_arabic_comma_at_a_line_end_stays_against_its_word() {
+    // "... wages have not risen since 2021, while the union called ..."
+    let text = "لم ترتفع الأجور منذ عام 2021، فيما دعت النقابة إلى اجتماع";
+    let comma = char_index(text, "،");
+    // A width that ends the first line just after the comma and its space.
+    let one_line = lay(text, 2000.0, true);
+    let upto: f32 = one_line
+        .range_rects(0, comma + 1)
+        .iter()
+        .map(|r| r.width())
+        .sum();
+    let l = lay(text, upto + 2.0, true);
+    assert_eq!(l.line_ranges()[0].0, 0..comma + 2, "{:?}", l.line_ranges());
+    let c = l.char_rect(comma).expect("comma");
+    // "2021" reads left to right: its first digit is the one beside the comma.
+    let two = l.char_rect(comma - 4).expect("2");
+    assert!(
+        (c.max.x - two.min.x).abs() < 0.5,
+        "comma {c:?} against 2 {two:?}"
+    );
+    // The glyph drawn there is the comma, not the space.
+    assert_eq!(glyph_at(&l, comma), '،');
+}
