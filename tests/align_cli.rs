@@ -150,9 +150,37 @@ fn output_file_and_mistakes() {
     let r = align(&["missing.ron"]);
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("missing.ron"), "{}", r.stderr);
-    let r = align(&["story.ron", "--by", "region"]);
-    assert_eq!(r.code, 0);
-    assert!(r.stderr.contains("has no field \"region\""), "{}", r.stderr);
+    // A field the project does not have is an error naming the fields it has (custom
+    // ones included), not a quiet comparison of the whole project.
+    let r = align(&[
+        "story.ron",
+        "--by",
+        "region",
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+    assert!(
+        r.stderr.contains(
+            "--by \"region\": story.ron has no such field; documents can be compared by \
+             outlet, date, author, status, story"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("left alone"),
+        STORY_CSV,
+        "a failed run leaves the earlier output untouched"
+    );
+    // A custom field is found whatever its case.
+    let r = align(&["story.ron", "--by", "Story", "-f", "csv"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        align(&["story.ron", "--by", "story", "-f", "csv"]).stdout
+    );
 }
 
 #[test]

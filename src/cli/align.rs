@@ -3,11 +3,13 @@
 //! pandas or a listing to read. Statements a coder confirmed or corrected in the window
 //! are used as saved; the other quotes are grouped afresh.
 
-use super::analysis::{check_label, group_by, write_out};
+use super::analysis::{check_label, write_out};
 use crate::align::{self, Options, report};
+use crate::analysis::GroupBy;
+use crate::model::Project;
 use crate::store;
 use clap::{Args, ValueEnum};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How `lectern align` writes the statements.
@@ -31,7 +33,8 @@ pub struct AlignArgs {
     #[arg(long, default_value = crate::analysis::QUOTE)]
     label: String,
     /// Compare only documents with the same value of this field: outlet, date, author,
-    /// status or a custom field such as story. Without it the whole project is compared.
+    /// status or one of the project's custom fields, such as story. Without it the whole
+    /// project is compared.
     #[arg(long)]
     by: Option<String>,
     /// Output format.
@@ -48,10 +51,10 @@ pub fn run(args: &AlignArgs) -> anyhow::Result<ExitCode> {
     check_label(&project, &args.project, &args.label)?;
     let options = Options {
         label: args.label.clone(),
-        by: args
-            .by
-            .as_deref()
-            .map(|name| group_by(&project, &args.project, name)),
+        by: match args.by.as_deref() {
+            Some(name) => Some(compared_by(&project, &args.project, name)?),
+            None => None,
+        },
     };
     let alignment = align::align(&project, &options);
     let text = match args.format {
@@ -69,4 +72,43 @@ pub fn run(args: &AlignArgs) -> anyhow::Result<ExitCode> {
         );
     }
     write_out(text.as_bytes(), args.output.as_deref())
+}
+
+/// The fields documents can be compared by: the metadata every document has, then the
+/// project's custom fields.
+const BUILT_IN_FIELDS: [GroupBy; 4] = [
+    GroupBy::Outlet,
+    GroupBy::Date,
+    GroupBy::Author,
+    GroupBy::Status,
+];
+
+/// The field `name` names (a custom field whatever its case), or an error listing the
+/// fields the project has: a misspelt field would otherwise put every document in one
+/// group and quietly compare the whole project.
+fn compared_by(project: &Project, path: &Path, name: &str) -> anyhow::Result<GroupBy> {
+    let wanted = name.trim();
+    if let Some(by) = BUILT_IN_FIELDS
+        .iter()
+        .find(|by| by.name().eq_ignore_ascii_case(wanted))
+    {
+        return Ok(by.clone());
+    }
+    if let Some(field) = project
+        .custom_fields
+        .iter()
+        .find(|f| f.trim().to_lowercase() == wanted.to_lowercase())
+    {
+        return Ok(GroupBy::Custom(field.clone()));
+    }
+    let fields: Vec<&str> = BUILT_IN_FIELDS
+        .iter()
+        .map(GroupBy::name)
+        .chain(project.custom_fields.iter().map(String::as_str))
+        .collect();
+    anyhow::bail!(
+        "--by \"{wanted}\": {} has no such field; documents can be compared by {}",
+        path.display(),
+        fields.join(", ")
+    )
 }
