@@ -156,3 +156,28 @@ fn japanese_document_view() {
 fn hindi_document_view() {
     snapshot_document_view("hindi", "समाचार", HINDI, "15 नए स्कूल");
 }
+
+/// The font egui draws `c` with in the window's text: the first font of the family's
+/// chain that has it.
+fn font_of(h: &Harness<'_, Lectern>, c: char) -> Option<String> {
+    h.ctx.fonts_mut(|f| {
+        f.characters(&FontFamily::Proportional)
+            .get(&c)
+            .and_then(|names| names.first().cloned())
+    })
+}
+
+/// Full-width brackets and marks in a Chinese article come from the CJK font that draws
+/// its ideographs — egui's emoji icon font has （ ） ！ ？ ： too (narrow and bold), and
+/// a font found on the system otherwise only comes after it.
+#[test]
+fn chinese_full_width_punctuation_is_drawn_from_the_cjk_font() {
+    let text = "（新华社）北京3月5日电！据路透社报道：约有120名记者参加了发布会？";
+    let (_dir, h) = window("新华社", text, "新华社");
+    assert_eq!(font_of(&h, '新').as_deref(), Some("test-sc"));
+    for c in "（）！：？".chars() {
+        assert_eq!(font_of(&h, c).as_deref(), Some("test-sc"), "{c}");
+    }
+    // Latin letters and digits keep egui's own font.
+    assert_eq!(font_of(&h, '3').as_deref(), Some("Ubuntu-Light"));
+}

@@ -6,6 +6,7 @@
 //! and the side panels lay text out through `ui::text_layout`, which builds on these.
 
 pub mod bidi;
+pub mod breaks;
 pub mod fonts;
 pub mod shape;
 pub mod words;

@@ -306,8 +306,17 @@ impl Lectern {
         ui.separator();
         if self.fonts_checked != Some(doc.id) {
             self.fonts_checked = Some(doc.id);
-            let advice =
-                ui.fonts_mut(|f| crate::ui::text_layout::missing_font_advice(f, doc.text.as_str()));
+            let (advice, cjk) = ui.fonts_mut(|f| {
+                let text = doc.text.as_str();
+                use crate::ui::text_layout::{cjk_font_to_prefer, missing_font_advice};
+                (missing_font_advice(f, text), cjk_font_to_prefer(f, text))
+            });
+            if let Some((name, data)) = cjk {
+                // CJK punctuation from the CJK font, not egui's icon font (next frame on).
+                let defs = ui.ctx().fonts(|f| f.definitions().clone());
+                ui.ctx()
+                    .set_fonts(crate::ui::text_layout::with_cjk_font(defs, &name, data));
+            }
             if let Some((script, message)) = advice
                 && !self.fonts_advised.contains(&script)
             {

@@ -1,9 +1,12 @@
-//! Laying out a paragraph with right-to-left text: levels (UAX #9), items of one
-//! direction and font, greedy line breaking at UAX #14 opportunities, then each line's
-//! runs in visual order, one egui galley per piece, joined into one galley.
+//! Laying out a paragraph with right-to-left, Chinese or Japanese text: levels (UAX #9),
+//! items of one direction and font, greedy line breaking at UAX #14 opportunities with
+//! the strict Japanese rules (egui's own wrapping lets a line start with ー or a small
+//! kana), then each line's runs in visual order, one egui galley per piece, joined into
+//! one galley.
 
 use super::{Line, ParaLayout, ParaStyle, Piece};
 use crate::text::bidi::BidiParagraph;
+use crate::text::breaks::never_starts_a_line;
 use crate::text::fonts::{ARABIC, BundledFont, HEBREW};
 use crate::text::shape::char_advances;
 use egui::epaint::text::FontsView;
@@ -219,7 +222,8 @@ fn measure(fonts: &mut FontsView<'_>, chars: &[char], items: &mut [Item], style:
     }
 }
 
-/// Where each line starts and ends: greedy filling at UAX #14 break opportunities; a
+/// Where each line starts and ends: greedy filling at UAX #14 break opportunities (made
+/// strict for Japanese: `text::breaks`); a
 /// stretch with no opportunity wider than the line (a long URL) is cut between
 /// characters. Spaces at a line's end hang past it.
 fn break_lines(text: &str, chars: &[char], x: &[f32], width: f32) -> Vec<Range<usize>> {
@@ -234,7 +238,7 @@ fn break_lines(text: &str, chars: &[char], x: &[f32], width: f32) -> Vec<Range<u
     let mut lines = Vec::new();
     let mut start = 0;
     let mut last_fit: Option<usize> = None;
-    for (byte, _) in unicode_linebreak::linebreaks(text) {
+    for byte in crate::text::breaks::line_break_opportunities(text) {
         let opp = char_of_byte(byte);
         if opp <= start || fits(start, opp) {
             last_fit = Some(opp);
@@ -249,9 +253,17 @@ fn break_lines(text: &str, chars: &[char], x: &[f32], width: f32) -> Vec<Range<u
                 .rev()
                 .find(|&c| fits(start, c))
                 .unwrap_or(start + 1);
-            // Never between a letter and its combining marks.
+            // Never between a letter and its combining marks, nor (where the line can
+            // spare it) before a small kana or closing mark.
             while cut > start + 1 && cut < n && is_mark(chars[cut]) {
                 cut -= 1;
+            }
+            let mut kinsoku = cut;
+            while kinsoku > start + 1 && kinsoku < n && never_starts_a_line(chars[kinsoku]) {
+                kinsoku -= 1;
+            }
+            if kinsoku > start + 1 || !never_starts_a_line(chars[kinsoku]) {
+                cut = kinsoku;
             }
             lines.push(start..cut);
             start = cut;

@@ -15,7 +15,8 @@
 //! into one galley per paragraph (one shape to paint, as before), with positions inside
 //! right-to-left runs taken from our own shaping (`text::shape`). Text without
 //! right-to-left characters in a left-to-right paragraph — any English article — keeps
-//! egui's own wrapped galley, so it looks and costs exactly what it did.
+//! egui's own wrapped galley, so it looks and costs exactly what it did. Chinese and
+//! Japanese paragraphs take the pass too, for its strict line breaking (`text::breaks`).
 
 mod bidi_lines;
 mod fonts;
@@ -23,13 +24,14 @@ mod snippet;
 #[cfg(test)]
 mod tests;
 
-pub use fonts::{install_fonts, missing_font_advice};
+pub use fonts::{cjk_font_to_prefer, install_fonts, missing_font_advice, with_cjk_font};
 pub use snippet::{
     Highlight, excerpt_direction, highlighted_ui, isolated, snippet_galley, snippet_galley_in,
     snippet_label, snippet_text, snippet_text_in,
 };
 
 use crate::text::bidi::needs_bidi;
+use crate::text::breaks::has_cjk;
 use egui::epaint::text::FontsView;
 use egui::text::{CharIndex, Galley, LayoutJob};
 use egui::{Color32, FontId, Pos2, Rect, TextFormat, Vec2, vec2};
@@ -126,7 +128,7 @@ pub struct ParaLayout {
 impl ParaLayout {
     /// Lays out `text` (one paragraph, no line ends) in `style`, right to left if `rtl`.
     pub fn new(fonts: &mut FontsView<'_>, text: &str, style: &ParaStyle, rtl: bool) -> Self {
-        if !rtl && !needs_bidi(text) {
+        if !rtl && !needs_bidi(text) && !has_cjk(text) {
             Self::left_to_right(fonts, text, style)
         } else {
             bidi_lines::layout(fonts, text, style, rtl)

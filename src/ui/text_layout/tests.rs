@@ -5,10 +5,28 @@
 use super::*;
 use egui::pos2;
 
-/// Runs `f` with egui's fonts plus the bundled ones, headless.
+/// Runs `f` with egui's fonts plus the bundled ones and the CJK test subsets
+/// (`scripts/make-test-fonts`) in place of the system's, headless.
 fn with_fonts<R>(f: impl FnOnce(&mut FontsView<'_>) -> R) -> R {
     let ctx = egui::Context::default();
-    install_fonts(&ctx);
+    let mut defs = fonts::definitions();
+    for (name, bytes) in [
+        (
+            "test-sc",
+            &include_bytes!("../../../tests/fixtures/fonts/NotoSansSC-test-subset.otf")[..],
+        ),
+        (
+            "test-jp",
+            &include_bytes!("../../../tests/fixtures/fonts/NotoSansJP-test-subset.otf")[..],
+        ),
+    ] {
+        let data = egui::epaint::text::FontData::from_owned(bytes.to_vec());
+        defs.font_data.insert(name.to_owned(), Arc::new(data));
+        if let Some(chain) = defs.families.get_mut(&egui::FontFamily::Proportional) {
+            chain.push(name.to_owned());
+        }
+    }
+    ctx.set_fonts(defs);
     let mut f = Some(f);
     let mut out = None;
     let mut frame = ctx.run_ui(egui::RawInput::default(), |ui| {
@@ -268,6 +286,60 @@ fn chinese_and_japanese_lines_break_between_characters() {
             assert!(!"、。，」".contains(chars[r.start]), "{r:?}");
         }
     }
+}
+
+/// "The computer system stopped. 'Just a moment,' the official said (Kyodo). According to
+/// the news, the server's memory had run short." — long vowels, small kana, brackets.
+const JAPANESE_KINSOKU: &str = "コンピューターのシステムが止まった。「ちょっと待って」と担当者は言った（共同）。\
+ニュースによると、サーバーのメモリーが不足していたという。ジョッキーやシェフ、チョコレート、\
+ウィーンのフェスティバルにも影響が出ている。";
+
+#[test]
+fn japanese_lines_keep_the_line_start_and_line_end_rules_at_every_width() {
+    let chars: Vec<char> = JAPANESE_KINSOKU.chars().collect();
+    let one = lay("東", 1000.0, false).char_rect(0).expect("東").width();
+    assert!(one > 8.0, "the test font draws 東: {one}");
+    let mut widths_seen = 0;
+    // From four characters wide (a narrower column could not keep 「ちょっ together).
+    for glyphs in 4..40 {
+        let l = lay(JAPANESE_KINSOKU, one * glyphs as f32 + 0.3 * one, false);
+        let lines = l.line_ranges();
+        assert!(
+            lines.len() > 1,
+            "{glyphs} ({one}): {lines:?} {:?}",
+            l.size()
+        );
+        widths_seen += 1;
+        for (r, _) in &lines {
+            let first = chars[r.start];
+            assert!(
+                !"ーゃゅょっャュョッァィゥェォ。、」）".contains(first),
+                "{glyphs} glyphs wide: a line starts with {first} ({r:?})"
+            );
+            if r.end < chars.len() {
+                let last = chars[r.end - 1];
+                assert!(!"「（".contains(last), "{glyphs}: a line ends with {last}");
+            }
+            assert!(
+                l.range_rects(r.start, r.end)
+                    .iter()
+                    .all(|q| q.width() <= l.size().x + 0.5)
+            );
+        }
+        assert_hit_tests_round_trip(&l, JAPANESE_KINSOKU);
+    }
+    assert!(widths_seen > 30);
+    // egui's own wrapping, which the view used before, breaks these rules.
+    let egui_breaks_them = (4..40).any(|glyphs| {
+        let width = one * glyphs as f32 + 0.3 * one;
+        let galley = with_fonts(|f| f.layout_job(style(width).job(JAPANESE_KINSOKU)));
+        galley.rows.iter().skip(1).any(|r| {
+            r.glyphs
+                .first()
+                .is_some_and(|g| "ーゃゅょっャュョッァィゥェォ。、」）".contains(g.chr))
+        })
+    });
+    assert!(egui_breaks_them);
 }
 
 #[test]
