@@ -1,7 +1,9 @@
 //! The Quote tracker on a generated corpus (benches/support/align_corpus.rs): every whole
 //! and cut version of a known statement lands with exactly the other whole and cut
-//! versions of that statement, with the right kind; no distractor joins one. The
-//! benchmark (`examples/bench_summary.rs`) checks the same on 1,000 articles.
+//! versions of that statement, with the right kind — whatever quotation marks,
+//! contractions, numbers, sums of money and hyphens each outlet writes; no distractor
+//! joins one. The benchmark (`examples/bench_summary.rs`) checks the same on 1,000
+//! articles.
 
 #[path = "../benches/support/align_corpus.rs"]
 mod align_corpus;
@@ -17,6 +19,20 @@ fn whole_and_cut_versions_are_grouped_exactly() {
         "{:?}",
         &problems[..problems.len().min(3)]
     );
+    // Outlets write numbers, sums and shares their own ways; exactness covers them all.
+    let quoted: Vec<&str> = corpus
+        .project
+        .documents
+        .iter()
+        .flat_map(|d| &d.spans)
+        .map(|s| s.text.as_str())
+        .collect();
+    for spelling in ["£", " million pounds", "%", " per cent", "-"] {
+        assert!(
+            quoted.iter().filter(|q| q.contains(spelling)).count() >= 10,
+            "few quotes with {spelling:?}"
+        );
+    }
     let a = align(&corpus.project, &Options::default());
     assert_eq!(a.quotes, 1500);
     let e = align_corpus::check(&a, &corpus.truth);

@@ -3,8 +3,9 @@
 //! `#[path]`): articles by a dozen invented outlets quoting known statements of invented
 //! speakers — whole, cut (trimmed at either end, or with words left out behind “…”),
 //! reworded as reported speech — and distractors: a speaker's other words that begin like
-//! one of their statements. Outlets differ in quotation marks, contractions, numbers and
-//! hyphens, as real ones do. Every quote span's truth is kept, to check the grouping.
+//! one of their statements. Outlets differ in quotation marks, contractions, numbers,
+//! sums of money ("£4m", "4 million pounds", "four million pounds"), shares ("10%",
+//! "10 per cent", "ten per cent") and hyphens, as real ones do. Every quote span's truth is kept, to check the grouping.
 //! The words are made up of syllables, so nothing here is anyone's real text.
 
 #![allow(dead_code)]
@@ -87,6 +88,10 @@ enum Word {
     Plain(String),
     /// "twenty-five" or "25".
     Number(u32, &'static str),
+    /// Millions of pounds: "£25m", "25 million pounds" or "twenty-five million pounds".
+    Money(u32, &'static str),
+    /// A share: "25%", "25 per cent" or "twenty-five per cent".
+    Percent(u32, &'static str),
     /// "stone-cold" or "stone cold".
     Compound(String, String),
     /// "we're" or "we are".
@@ -99,6 +104,8 @@ struct Style {
     curly: bool,
     contract: bool,
     digits: bool,
+    /// With `digits`: "£" and "%" rather than "pounds" and "per cent".
+    symbols: bool,
     hyphen: bool,
 }
 
@@ -111,6 +118,12 @@ impl Word {
             } else {
                 (*spelled).to_owned()
             }),
+            Word::Money(n, _) if style.digits && style.symbols => out.push(format!("£{n}m")),
+            Word::Money(n, _) if style.digits => out.push(format!("{n} million pounds")),
+            Word::Money(_, spelled) => out.push(format!("{spelled} million pounds")),
+            Word::Percent(n, _) if style.digits && style.symbols => out.push(format!("{n}%")),
+            Word::Percent(n, _) if style.digits => out.push(format!("{n} per cent")),
+            Word::Percent(_, spelled) => out.push(format!("{spelled} per cent")),
             Word::Compound(a, b) if style.hyphen => out.push(format!("{a}-{b}")),
             Word::Compound(a, b) => {
                 out.push(a.clone());
@@ -138,7 +151,10 @@ fn statement(rng: &mut Mix, topic: &[String], common: &[String]) -> Vec<Word> {
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         // Two numbers in a row ("one hundred ninety") would read as one.
-        let after_number = matches!(out.last(), Some(Word::Number(..)));
+        let after_number = matches!(
+            out.last(),
+            Some(Word::Number(..) | Word::Money(..) | Word::Percent(..))
+        );
         let roll = if after_number {
             rng.below(90)
         } else {
@@ -150,7 +166,11 @@ fn statement(rng: &mut Mix, topic: &[String], common: &[String]) -> Vec<Word> {
             70..=89 => Word::Plain(rng.pick(common).clone()),
             90..=93 => {
                 let (n, s) = *rng.pick(NUMBERS);
-                Word::Number(n, s)
+                match roll {
+                    90 | 91 => Word::Number(n, s),
+                    92 => Word::Money(n, s),
+                    _ => Word::Percent(n, s),
+                }
             }
             94..=96 => Word::Compound(rng.pick(topic).clone(), rng.pick(common).clone()),
             _ if i > 0 => Word::WeAre,
@@ -204,6 +224,7 @@ impl World {
                     curly: i % 2 == 0,
                     contract: i % 3 != 0,
                     digits: i % 4 < 2,
+                    symbols: i % 7 < 4,
                     hyphen: i % 5 != 0,
                 };
                 let kind = ["Courier", "Post", "Ledger", "Voice"][i % 4];

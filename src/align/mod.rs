@@ -19,6 +19,7 @@ mod prepared;
 mod quotes;
 pub mod report;
 mod sets;
+mod spelling;
 mod statements;
 mod tokens;
 mod verbatim;
@@ -231,5 +232,7 @@ pub fn align(project: &Project, options: &Options) -> Alignment {
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod spelling_tests;
 #[cfg(test)]
 mod tests;

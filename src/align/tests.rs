@@ -133,16 +133,22 @@ fn documents_are_compared_within_the_groups_a_field_makes() {
     assert_eq!(a.group_names, ["island ferry", "harbour office"]);
 }
 
+/// The statement `span` is a version of, and the version's index in it.
+fn version_of(a: &Alignment, span: SpanId) -> (&AlignedStatement, usize) {
+    let st = a.statement_of(span).expect("statement");
+    let at = st
+        .versions
+        .iter()
+        .position(|v| v.span == span)
+        .expect("version");
+    (st, at)
+}
+
 #[test]
 fn words_left_out_are_struck_where_they_were_and_changed_words_underlined() {
     let p = fixture::project();
     let a = align(&p, &Options::default());
-    let st = a.statement_of(TRIBUNE_BETRAYAL).expect("statement");
-    let at = st
-        .versions
-        .iter()
-        .position(|v| v.span == TRIBUNE_BETRAYAL)
-        .expect("version");
+    let (st, at) = version_of(&a, TRIBUNE_BETRAYAL);
     let m = marks(&p, st, at);
     let shown: Vec<(Mark, &str)> = m.iter().map(|s| (s.mark, s.text.as_str())).collect();
     assert_eq!(
@@ -158,12 +164,7 @@ fn words_left_out_are_struck_where_they_were_and_changed_words_underlined() {
             ),
         ]
     );
-    let st = a.statement_of(TRIBUNE_FERRY).expect("statement");
-    let at = st
-        .versions
-        .iter()
-        .position(|v| v.span == TRIBUNE_FERRY)
-        .expect("version");
+    let (st, at) = version_of(&a, TRIBUNE_FERRY);
     let left_out: Vec<String> = marks(&p, st, at)
         .into_iter()
         .filter(|s| s.mark == Mark::LeftOut)
@@ -283,4 +284,29 @@ fn a_deleted_quote_leaves_its_saved_statement_quietly() {
     let a = align(&p, &Options::default());
     assert_eq!(a.statements.len(), 3);
     assert!(p.problems().is_empty());
+}
+
+#[test]
+fn a_paraphrase_is_marked_with_the_content_words_it_shares() {
+    let p = fixture::project();
+    let a = align(&p, &Options::default());
+    let (st, at) = version_of(&a, FM_FERRY);
+    let m = marks(&p, st, at);
+    let text: String = m.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        text, st.versions[at].text,
+        "a paraphrase's own words, unchanged"
+    );
+    let shared: Vec<&str> = m
+        .iter()
+        .filter(|s| s.mark == Mark::Shared)
+        .map(|s| s.text.as_str())
+        .collect();
+    // "paused" shares its stem with the fullest version's "pausing"; stopwords ("the",
+    // "for", "is") and words of its own ("months", "shut") are not marked.
+    assert_eq!(shared, ["ferry", "paused", "pier", "rebuilt", "good"]);
+    assert!(
+        m.iter()
+            .all(|s| s.mark != Mark::LeftOut && s.mark != Mark::Changed)
+    );
 }

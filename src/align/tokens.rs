@@ -3,6 +3,7 @@
 //! case, hyphens, contractions or spelling of numbers — and the window can still mark the
 //! written words that differ.
 
+use super::spelling::write_out;
 use super::words::{AlignWords, stem};
 use std::collections::HashMap;
 
@@ -74,12 +75,17 @@ impl Vocabulary {
 
 /// A word as written, before contractions and numbers are written out.
 #[derive(Clone, Debug)]
-struct Raw {
-    word: String,
-    start: u32,
-    end: u32,
-    gap_before: bool,
-    editorial_before: bool,
+pub(super) struct Raw {
+    /// The word, lower case, straight apostrophes.
+    pub word: String,
+    /// First code point, in the document.
+    pub start: u32,
+    /// One past the last.
+    pub end: u32,
+    /// Words were marked as left out right before it.
+    pub gap_before: bool,
+    /// An editor's insertion stands right before it.
+    pub editorial_before: bool,
 }
 
 /// Reads the pieces of a quote — `(first code point, text)` each, in reading order —
@@ -95,7 +101,7 @@ pub fn tokenize(
     let mut raw = Vec::new();
     let mut scan = Scan::default();
     for (offset, text) in pieces {
-        scan.piece(*offset, text, &mut raw, &mut out.editorial);
+        scan.piece((*offset, text), words, &mut raw, &mut out.editorial);
     }
     out.gap_after = scan.gap;
     out.editorial_after = scan.editorial_pending;
@@ -130,8 +136,8 @@ struct Scan {
 impl Scan {
     fn piece(
         &mut self,
-        offset: usize,
-        text: &str,
+        (offset, text): (usize, &str),
+        words: &AlignWords,
         raw: &mut Vec<Raw>,
         editorial: &mut Vec<(u32, u32)>,
     ) {
@@ -165,6 +171,12 @@ impl Scan {
             }
             if c == '%' {
                 self.push(raw, "percent".to_owned(), at(i), at(i + 1));
+                i += 1;
+                continue;
+            }
+            if words.currency(c).is_some() {
+                // Kept as the symbol: `write_out` puts its word after the number.
+                self.push(raw, c.to_string(), at(i), at(i + 1));
                 i += 1;
                 continue;
             }
@@ -229,93 +241,6 @@ fn word_char(chars: &[char], i: usize) -> bool {
         || ((c == '.' || c == ',') && between(|c| c.is_ascii_digit()))
 }
 
-/// Contractions written out, "per cent" as one word, spelled numbers and digits as one
-/// number each ("twenty-five", "twenty five" and "25"; "1,000" and "one thousand").
-fn write_out(raw: Vec<Raw>, words: &AlignWords) -> Vec<Raw> {
-    let mut expanded: Vec<Raw> = Vec::with_capacity(raw.len());
-    for r in raw {
-        match words.expand(&r.word) {
-            Some(parts) => {
-                for (k, w) in parts.into_iter().enumerate() {
-                    expanded.push(Raw {
-                        word: w,
-                        gap_before: r.gap_before && k == 0,
-                        editorial_before: r.editorial_before && k == 0,
-                        ..r.clone()
-                    });
-                }
-            }
-            None => expanded.push(r),
-        }
-    }
-    let mut out: Vec<Raw> = Vec::with_capacity(expanded.len());
-    let mut i = 0;
-    while i < expanded.len() {
-        if expanded[i].word == "per" && expanded.get(i + 1).is_some_and(|n| n.word == "cent") {
-            out.push(Raw {
-                word: "percent".to_owned(),
-                end: expanded[i + 1].end,
-                ..expanded[i].clone()
-            });
-            i += 2;
-            continue;
-        }
-        if let Some((value, used)) = number_at(&expanded[i..], words) {
-            out.push(Raw {
-                word: value.to_string(),
-                end: expanded[i + used - 1].end,
-                ..expanded[i].clone()
-            });
-            i += used;
-            continue;
-        }
-        out.push(expanded[i].clone());
-        i += 1;
-    }
-    out
-}
-
-/// The number written at the start of `raw` and how many words it takes: digits
-/// ("1,000", "3.5", also "5 million") or number words ("one hundred and twenty").
-fn number_at(raw: &[Raw], words: &AlignWords) -> Option<(String, usize)> {
-    let first = &raw.first()?.word;
-    if first.starts_with(|c: char| c.is_ascii_digit()) {
-        let digits: String = first.chars().filter(|&c| c != ',').collect();
-        let times = raw.get(1).and_then(|r| words.multiplier(&r.word));
-        return match (digits.parse::<u64>(), times) {
-            (Ok(n), Some(m)) => Some(((n.saturating_mul(m)).to_string(), 2)),
-            _ => Some((digits, 1)),
-        };
-    }
-    let (mut total, mut current, mut used) = (0u64, 0u64, 0usize);
-    let mut any = false;
-    while let Some(r) = raw.get(used) {
-        if let Some(n) = words.number(&r.word) {
-            current = current.saturating_add(n);
-        } else if let Some(m) = words.multiplier(&r.word) {
-            let base = if current == 0 { 1 } else { current };
-            if m == 100 {
-                current = base.saturating_mul(m);
-            } else {
-                total = total.saturating_add(base.saturating_mul(m));
-                current = 0;
-            }
-        } else if r.word == "and"
-            && any
-            && raw
-                .get(used + 1)
-                .is_some_and(|n| words.number(&n.word).is_some())
-        {
-            // "one hundred and twenty": the "and" belongs to the number.
-        } else {
-            break;
-        }
-        any = true;
-        used += 1;
-    }
-    any.then(|| (total.saturating_add(current).to_string(), used))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,6 +274,47 @@ mod tests {
         assert_eq!(words_of("1,000 jobs").0, words_of("one thousand jobs").0);
         assert_eq!(words_of("3 million").0, words_of("three million").0);
         assert_eq!(words_of("3.5 metres").0[0], "3.5");
+    }
+
+    #[test]
+    fn sums_of_money_and_shares_compare_however_they_are_written() {
+        let four_million = ["4000000", "pounds"];
+        for written in [
+            "£4m",
+            "£4 million",
+            "4 million pounds",
+            "four million pounds",
+            "£4,000,000",
+            "4m pounds",
+        ] {
+            assert_eq!(words_of(written).0, four_million, "{written}");
+        }
+        assert_eq!(words_of("£4.5m").0, ["4500000", "pounds"]);
+        assert_eq!(words_of("$2.25bn").0, ["2250000000", "dollars"]);
+        assert_eq!(words_of("a million euros").0, words_of("€1m").0);
+        assert_eq!(words_of("one pound").0, words_of("£1").0);
+        for written in [
+            "10%",
+            "10 per cent",
+            "ten per cent",
+            "10 percent",
+            "10pc",
+            "ten percent",
+        ] {
+            assert_eq!(words_of(written).0, ["10", "percent"], "{written}");
+        }
+        // Other sums and other words stay apart; "pound" as a verb is not money.
+        assert_ne!(words_of("£4m").0, words_of("£5m").0);
+        assert_ne!(words_of("£4m").0, words_of("$4m").0);
+        assert_eq!(
+            words_of("we pound the table").0,
+            ["we", "pound", "the", "table"]
+        );
+        assert_eq!(words_of("the 1st of 4x4 cars").0[1], "1st");
+        // A sum written with a symbol stands for all of it, for the window's marks.
+        let (_, t) = words_of("cost £4m now");
+        let spans: Vec<(u32, u32)> = t.tokens.iter().map(|t| (t.start, t.end)).collect();
+        assert_eq!(spans, [(0, 4), (5, 8), (5, 8), (9, 12)]);
     }
 
     #[test]

@@ -24,6 +24,17 @@ pub struct AlignWords {
     pub numbers: HashMap<String, u64>,
     /// Hundred, thousand, million, billion.
     pub multipliers: HashMap<String, u64>,
+    /// Multipliers written against the digits: "m" in "£4m", "bn" in "2bn".
+    #[serde(default)]
+    pub abbreviated: HashMap<String, u64>,
+    /// Currency symbols written before a number ("£") and the word both spellings
+    /// compare as ("pounds").
+    #[serde(default)]
+    pub currencies: HashMap<String, String>,
+    /// Words after a number naming what it counts ("pound", "pounds", "pc") and the
+    /// word they compare as ("pounds", "percent").
+    #[serde(default)]
+    pub units: HashMap<String, String>,
 }
 
 impl AlignWords {
@@ -47,6 +58,24 @@ impl AlignWords {
     /// The value of "hundred", "thousand" …
     pub fn multiplier(&self, word: &str) -> Option<u64> {
         self.multipliers.get(word).copied()
+    }
+
+    /// The value of a multiplier written against digits ("m" → a million).
+    pub fn abbreviated(&self, suffix: &str) -> Option<u64> {
+        self.abbreviated.get(suffix).copied()
+    }
+
+    /// The word currency symbol `symbol` compares as ("£" → pounds).
+    pub fn currency(&self, symbol: char) -> Option<&str> {
+        let mut buf = [0u8; 4];
+        self.currencies
+            .get(&*symbol.encode_utf8(&mut buf))
+            .map(String::as_str)
+    }
+
+    /// The word a unit after a number compares as ("pound" → pounds, "pc" → percent).
+    pub fn unit(&self, word: &str) -> Option<&str> {
+        self.units.get(word).map(String::as_str)
     }
 
     /// `word` (lower case, straight apostrophes) written out: "won't" → will not,
@@ -110,6 +139,11 @@ mod tests {
         assert_eq!(w.expand("city's"), None);
         assert_eq!(w.number("twenty"), Some(20));
         assert_eq!(w.multiplier("thousand"), Some(1000));
+        assert_eq!(w.abbreviated("bn"), Some(1_000_000_000));
+        assert_eq!(w.currency('£'), Some("pounds"));
+        assert_eq!(w.currency('#'), None);
+        assert_eq!(w.unit("pound"), Some("pounds"));
+        assert_eq!(w.unit("pc"), Some("percent"));
     }
 
     #[test]

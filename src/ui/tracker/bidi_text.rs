@@ -51,7 +51,7 @@ pub fn value(ui: &Ui, rich: RichText) -> WidgetText {
 }
 
 /// A version's words with their marks (its own words underlined, the fullest version's
-/// words it left out struck through), wrapped to the available width, when they have
+/// words it left out struck through, a paraphrase's shared words highlighted), wrapped to the available width, when they have
 /// right-to-left text; clickable. `None` for other text: the caller's layout job shows
 /// it as before. `direction`: see [`direction_of`].
 pub fn marked_ui(
@@ -66,19 +66,25 @@ pub fn marked_ui(
     let visuals = ui.visuals();
     let weak = visuals.weak_text_color();
     let changed = Stroke::new(1.5, crate::ui::theme::changed_underline(visuals));
+    let shared = crate::ui::theme::kind_fill(crate::model::VersionKind::Paraphrase, visuals);
     let mut highlights = Vec::new();
     let mut at = 0;
     for s in segments {
         let n = s.text.chars().count();
-        let (underline, strike) = match s.mark {
-            Mark::Same => (None, None),
-            Mark::Changed => (Some(changed), None),
-            Mark::LeftOut => (None, Some(Stroke::new(1.0, weak))),
+        let (fill, underline, strike) = match s.mark {
+            Mark::Same => (egui::Color32::TRANSPARENT, None, None),
+            Mark::Changed => (egui::Color32::TRANSPARENT, Some(changed), None),
+            Mark::LeftOut => (
+                egui::Color32::TRANSPARENT,
+                None,
+                Some(Stroke::new(1.0, weak)),
+            ),
+            Mark::Shared => (shared, None, None),
         };
-        if underline.is_some() || strike.is_some() {
+        if s.mark != Mark::Same {
             highlights.push(Highlight {
                 chars: at..at + n,
-                fill: egui::Color32::TRANSPARENT,
+                fill,
                 underline,
                 strike,
             });

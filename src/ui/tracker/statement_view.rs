@@ -1,7 +1,8 @@
 //! The Quote tracker's statement view: the list of statements on the left; on the right
 //! the chosen one, every compared document's version in project order — outlet, kind,
 //! reporting verb, speaker, and the words marked against the fullest version (left out:
-//! struck through; its own: underlined) — or "not printed". Clicking a version shows it
+//! struck through; its own: underlined; a paraphrase's words shared with it:
+//! highlighted), with a key to the marks — or "not printed". Clicking a version shows it
 //! in its article; the kind, moving a version and merging are changed from here.
 
 use super::Asked;
@@ -191,6 +192,7 @@ fn header_ui(
         ui.weak(status);
     });
     ui.weak(counts(alignment, st));
+    legend_ui(ui);
     ui.horizontal_wrapped(|ui| {
         ui.add_enabled_ui(!stale, |ui| {
             let confirm = ui
@@ -346,31 +348,62 @@ fn kind_chip(ui: &mut egui::Ui, kind: VersionKind) {
 }
 
 /// The version's text: its own words underlined, the fullest version's words it left
-/// out struck through and dimmed, where they would be.
+/// out struck through and dimmed, where they would be; a paraphrase's words shared with
+/// the fullest version highlighted.
 fn marked_job(ui: &egui::Ui, segments: &[Segment]) -> LayoutJob {
-    let visuals = ui.visuals();
     let font = FontId::proportional(15.0);
-    let plain = TextFormat::simple(font.clone(), visuals.text_color());
     let mut job = LayoutJob::default();
     for s in segments {
-        let format = match s.mark {
-            Mark::Same => plain.clone(),
-            Mark::LeftOut => TextFormat {
-                color: visuals.weak_text_color(),
-                strikethrough: Stroke::new(1.0, visuals.weak_text_color()),
-                ..plain.clone()
-            },
-            Mark::Changed => TextFormat {
-                color: visuals.strong_text_color(),
-                underline: Stroke::new(1.5, theme::changed_underline(visuals)),
-                background: Color32::TRANSPARENT,
-                ..plain.clone()
-            },
-        };
-        job.append(&s.text, 0.0, format);
+        job.append(&s.text, 0.0, mark_format(ui.visuals(), s.mark, &font));
     }
     job.wrap.max_width = ui.available_width();
     job
+}
+
+/// How text with `mark` is drawn.
+fn mark_format(visuals: &egui::Visuals, mark: Mark, font: &FontId) -> TextFormat {
+    let plain = TextFormat::simple(font.clone(), visuals.text_color());
+    match mark {
+        Mark::Same => plain,
+        Mark::LeftOut => TextFormat {
+            color: visuals.weak_text_color(),
+            strikethrough: Stroke::new(1.0, visuals.weak_text_color()),
+            ..plain
+        },
+        Mark::Changed => TextFormat {
+            color: visuals.strong_text_color(),
+            underline: Stroke::new(1.5, theme::changed_underline(visuals)),
+            background: Color32::TRANSPARENT,
+            ..plain
+        },
+        Mark::Shared => TextFormat {
+            color: visuals.strong_text_color(),
+            background: theme::kind_fill(VersionKind::Paraphrase, visuals),
+            ..plain
+        },
+    }
+}
+
+/// What the marks mean, drawn as they are drawn in the versions.
+fn legend_ui(ui: &mut egui::Ui) {
+    let font = FontId::proportional(13.0);
+    let visuals = ui.visuals();
+    let weak = TextFormat::simple(font.clone(), visuals.weak_text_color());
+    let mut job = LayoutJob::default();
+    job.append("Against the fullest version: ", 0.0, weak.clone());
+    let parts = [
+        ("words left out", Mark::LeftOut),
+        ("its own words", Mark::Changed),
+        ("words a paraphrase shares with it", Mark::Shared),
+    ];
+    for (k, (text, mark)) in parts.into_iter().enumerate() {
+        if k > 0 {
+            job.append("  ·  ", 0.0, weak.clone());
+        }
+        job.append(text, 0.0, mark_format(visuals, mark, &font));
+    }
+    job.wrap.max_width = ui.available_width();
+    ui.label(job);
 }
 
 fn show_version(v: &AlignedVersion) -> Vec<Asked> {
