@@ -249,3 +249,144 @@ fn documents_are_compared_within_the_field_the_window_is_given() {
     h.get_by_label_contains("Printed in 3 of 3 compared documents");
     assert!(h.query_by_label("The Daily Tribune").is_none());
 }
+
+/// The pieces of painted text whose format `marked` picks, from the galley whose text
+/// starts with `start` (a version's words as drawn in the window).
+fn marked_text(
+    h: &Harness<'_, Lectern>,
+    start: &str,
+    marked: impl Fn(&egui::TextFormat) -> bool,
+) -> Vec<String> {
+    fn texts(shape: &egui::Shape, out: &mut Vec<std::sync::Arc<egui::Galley>>) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| texts(s, out)),
+            egui::Shape::Text(t) => out.push(t.galley.clone()),
+            _ => {}
+        }
+    }
+    let mut galleys = Vec::new();
+    for clipped in &h.output().shapes {
+        texts(&clipped.shape, &mut galleys);
+    }
+    let galley = galleys
+        .iter()
+        .find(|g| g.job.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no text starting {start:?} painted"));
+    galley
+        .job
+        .sections
+        .iter()
+        .filter(|s| marked(&s.format))
+        .map(|s| galley.job.text[s.byte_range.start.0..s.byte_range.end.0].to_owned())
+        .collect()
+}
+
+#[test]
+fn versions_are_drawn_with_their_marks_paraphrases_with_the_words_they_share() {
+    let mut h = story();
+    h.get_by_label_contains("Brandvold — We’re not closing the ferry for good; we’re pausing")
+        .click();
+    h.run();
+    h.get_by_label_contains("Against the fullest version: words left out");
+    // The radio's reported speech: the content words it shares with the Courier's words.
+    let shared = marked_text(&h, "the ferry would be paused", |f| {
+        f.background != egui::Color32::TRANSPARENT
+    });
+    assert_eq!(shared, ["ferry", "paused", "pier", "rebuilt", "good"]);
+    // The tabloid's cut: what it left out struck through where it was, nothing of its own.
+    let struck = marked_text(&h, "We’re not closing the ferry for good ", |f| {
+        f.strikethrough.width > 0.0
+    });
+    assert_eq!(struck, ["we’re pausing it for twenty-five weeks"]);
+    let own = marked_text(&h, "We’re not closing the ferry for good ", |f| {
+        f.underline.width > 0.0
+    });
+    assert!(own.is_empty(), "{own:?}");
+
+    h.get_by_label_contains("Tomas Ferreira — This is a stone-cold")
+        .click();
+    h.run();
+    let own = marked_text(&h, "This It’s", |f| f.underline.width > 0.0);
+    assert_eq!(own, ["It’s"]);
+}
+
+#[test]
+fn table_headers_line_up_with_their_cells_and_show_the_sort() {
+    let mut h = story();
+    h.get_by_label("All statements").click();
+    h.run();
+    // Text columns read from the left, header and cells alike.
+    let header = h.get_by_label("Speaker").rect();
+    let cell = h.get_by_label("Ilse Brandvold").rect();
+    assert!(
+        (header.left() - cell.left()).abs() <= 1.0,
+        "header {header:?}, cell {cell:?}"
+    );
+    let header = h.get_by_label("Fullest version").rect();
+    let cell = h
+        .get_by_label("We’re not closing the harbour office; it stays open every weekday")
+        .rect();
+    assert!(
+        (header.left() - cell.left()).abs() <= 1.0,
+        "header {header:?}, cell {cell:?}"
+    );
+    // An outlet's kinds are buttons across its column: its name is centred over them.
+    let header = h.get_by_label("Coastline FM").rect();
+    for cell in h.get_all_by_label("paraphrase") {
+        let cell = cell.rect();
+        assert!(
+            (header.center().x - cell.center().x).abs() <= 1.5,
+            "header {header:?}, cell {cell:?}"
+        );
+    }
+    // The column sorted by has an arrow after its name: up, then down when clicked again.
+    assert_eq!(sort_arrow(&h, "Coastline FM"), None);
+    h.get_by_label("Coastline FM").click();
+    h.run();
+    assert_eq!(sort_arrow(&h, "Coastline FM"), Some(true));
+    h.get_by_label("Speaker").click();
+    h.run();
+    assert_eq!(sort_arrow(&h, "Coastline FM"), None);
+    assert_eq!(sort_arrow(&h, "Speaker"), Some(true));
+    for _ in 0..2 {
+        h.get_by_label("Coastline FM").click();
+        h.run();
+    }
+    assert_eq!(sort_arrow(&h, "Coastline FM"), Some(false));
+    assert_eq!(sort_arrow(&h, "Speaker"), None);
+}
+
+/// The triangle painted right after the header `name`, if there is one: true when it
+/// points up (ascending).
+fn sort_arrow(h: &Harness<'_, Lectern>, name: &str) -> Option<bool> {
+    fn triangles(shape: &egui::Shape, out: &mut Vec<Vec<egui::Pos2>>) {
+        match shape {
+            egui::Shape::Vec(v) => v.iter().for_each(|s| triangles(s, out)),
+            egui::Shape::Path(p) if p.points.len() == 3 && p.closed => out.push(p.points.clone()),
+            _ => {}
+        }
+    }
+    let header = h.get_by_label(name).rect();
+    let mut found = Vec::new();
+    for clipped in &h.output().shapes {
+        triangles(&clipped.shape, &mut found);
+    }
+    found
+        .into_iter()
+        .find(|points| {
+            points.iter().all(|p| {
+                p.x >= header.right() - 0.5
+                    && p.x <= header.right() + 16.0
+                    && (header.top()..=header.bottom()).contains(&p.y)
+            })
+        })
+        .map(|points| {
+            // Two points share the base; the third is the tip.
+            let tip = if points[0].y == points[1].y {
+                points[2]
+            } else {
+                points[0]
+            };
+            tip.y < points[1].y.max(points[0].y)
+        })
+}

@@ -180,7 +180,7 @@ impl TrackerPanel {
                             stale,
                         },
                     ),
-                    TrackerView::Table => table_view::show(ui, &g.table),
+                    TrackerView::Table => table_view::show(ui, &g.table, g.sorted),
                 });
                 intents.extend(self.handle(asked));
             });

@@ -18,8 +18,21 @@ const TEXT_MIN_PX: f32 = 180.0;
 const TEXT_MAX_PX: f32 = 460.0;
 const OUTLET_PX: f32 = 118.0;
 
-/// Draws the table; returns what the user asked for.
-pub fn show(ui: &mut egui::Ui, table: &OutletTable) -> Vec<Asked> {
+/// Room at a header's right for the arrow showing the sort.
+const ARROW_PX: f32 = 14.0;
+
+/// A column's header: its text, width, what it sorts by, and whether its cells are
+/// centred (a button filling the column) or read from the left (text).
+struct Column<'a> {
+    text: &'a str,
+    width: f32,
+    by: SortBy,
+    centred: bool,
+}
+
+/// Draws the table, sorted by `sort` (column, descending); returns what the user asked
+/// for.
+pub fn show(ui: &mut egui::Ui, table: &OutletTable, sort: (SortBy, bool)) -> Vec<Asked> {
     let mut asked = Vec::new();
     // Every outlet's column in view when the window allows: the text column gives way.
     let gaps = ui.spacing().item_spacing.x * (table.outlets.len() + 3) as f32;
@@ -30,11 +43,26 @@ pub fn show(ui: &mut egui::Ui, table: &OutletTable) -> Vec<Asked> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                header(ui, "Statement", ID_PX, SortBy::Statement, &mut asked);
-                header(ui, "Speaker", SPEAKER_PX, SortBy::Speaker, &mut asked);
-                header(ui, "Fullest version", text_px, SortBy::Text, &mut asked);
-                for (i, outlet) in table.outlets.iter().enumerate() {
-                    header(ui, outlet, OUTLET_PX, SortBy::Outlet(i), &mut asked);
+                let fixed = [
+                    ("Statement", ID_PX, SortBy::Statement, true),
+                    ("Speaker", SPEAKER_PX, SortBy::Speaker, false),
+                    ("Fullest version", text_px, SortBy::Text, false),
+                ];
+                let outlets = table
+                    .outlets
+                    .iter()
+                    .enumerate()
+                    .map(|(i, outlet)| (outlet.as_str(), OUTLET_PX, SortBy::Outlet(i), true));
+                for (text, width, by, centred) in fixed.into_iter().chain(outlets) {
+                    let column = Column {
+                        text,
+                        width,
+                        by,
+                        centred,
+                    };
+                    if header(ui, &column, sort) {
+                        asked.push(Asked::Sort(by));
+                    }
                 }
             });
             ui.separator();
@@ -66,18 +94,72 @@ pub fn show(ui: &mut egui::Ui, table: &OutletTable) -> Vec<Asked> {
     asked
 }
 
-/// A column header that sorts by its column.
-fn header(ui: &mut egui::Ui, text: &str, width: f32, by: SortBy, asked: &mut Vec<Asked>) {
-    let button = egui::Button::new(egui::RichText::new(text).strong())
-        .frame(false)
-        .truncate();
-    if ui
-        .add_sized([width, ROW_PX], button)
-        .on_hover_text(format!("Sort by {text} (again: the other way)"))
-        .clicked()
-    {
-        asked.push(Asked::Sort(by));
+/// A column header that sorts by its column, lined up as its cells are, with an arrow
+/// when the table is sorted by it; true when clicked.
+fn header(ui: &mut egui::Ui, column: &Column<'_>, sort: (SortBy, bool)) -> bool {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(column.width, ROW_PX), egui::Sense::hover());
+    let room = rect.with_max_x(rect.max.x - ARROW_PX);
+    let mut inner = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(room)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+    );
+    if column.centred {
+        // Centred over a cell that is a button the column's width.
+        let font = egui::TextStyle::Body.resolve(inner.style());
+        let text_px = inner
+            .painter()
+            .layout_no_wrap(column.text.to_owned(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x;
+        let lead = ((column.width - text_px) / 2.0).min(room.width() - text_px);
+        inner.add_space(lead.max(0.0));
     }
+    let sorted = (sort.0 == column.by).then_some(sort.1);
+    let hover = match sorted {
+        Some(false) => format!(
+            "Sorted by {}, ascending — click to sort descending",
+            column.text
+        ),
+        Some(true) => format!(
+            "Sorted by {}, descending — click to sort ascending",
+            column.text
+        ),
+        None => format!("Sort by {}", column.text),
+    };
+    // A label, not a button: no padding, so the header starts where its cells' text does.
+    let label = egui::Label::new(egui::RichText::new(column.text).strong())
+        .sense(egui::Sense::click())
+        .truncate();
+    let response = inner
+        .add(label)
+        .on_hover_cursor(egui::CursorIcon::PointingHand)
+        .on_hover_text(hover);
+    if let Some(descending) = sorted {
+        let centre = egui::pos2(
+            response.rect.right() + ARROW_PX / 2.0,
+            response.rect.center().y,
+        );
+        sort_arrow(ui, centre, descending);
+    }
+    response.clicked()
+}
+
+/// A small triangle: pointing up for ascending, down for descending.
+fn sort_arrow(ui: &egui::Ui, centre: egui::Pos2, descending: bool) {
+    let (w, h) = (4.0, 3.0);
+    let (tip, base) = if descending { (h, -h) } else { (-h, h) };
+    let points = vec![
+        centre + egui::vec2(-w, base),
+        centre + egui::vec2(w, base),
+        centre + egui::vec2(0.0, tip),
+    ];
+    let color = ui.visuals().strong_text_color();
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        color,
+        egui::Stroke::NONE,
+    ));
 }
 
 /// Text in a column of `width`, from its left edge (words read from the left), cut
