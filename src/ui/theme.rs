@@ -111,3 +111,13 @@ pub fn changed_underline(visuals: &Visuals) -> Color32 {
         Color32::from_rgb(0xb0, 0x70, 0x00)
     }
 }
+
+/// Line through the fullest version's words a version left out: vermillion (Okabe–Ito),
+/// so a short cut ("and") stands out from the dimmed words it crosses.
+pub fn left_out_strike(visuals: &Visuals) -> Color32 {
+    if visuals.dark_mode {
+        Color32::from_rgb(0xf0, 0x8a, 0x5a)
+    } else {
+        Color32::from_rgb(0xd5, 0x5e, 0x00)
+    }
+}

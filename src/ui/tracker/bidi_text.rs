@@ -64,7 +64,7 @@ pub fn marked_ui(
         return None;
     }
     let visuals = ui.visuals();
-    let weak = visuals.weak_text_color();
+    let left_out = Stroke::new(1.5, crate::ui::theme::left_out_strike(visuals));
     let changed = Stroke::new(1.5, crate::ui::theme::changed_underline(visuals));
     let shared = crate::ui::theme::kind_fill(crate::model::VersionKind::Paraphrase, visuals);
     let mut highlights = Vec::new();
@@ -74,11 +74,7 @@ pub fn marked_ui(
         let (fill, underline, strike) = match s.mark {
             Mark::Same => (egui::Color32::TRANSPARENT, None, None),
             Mark::Changed => (egui::Color32::TRANSPARENT, Some(changed), None),
-            Mark::LeftOut => (
-                egui::Color32::TRANSPARENT,
-                None,
-                Some(Stroke::new(1.0, weak)),
-            ),
+            Mark::LeftOut => (egui::Color32::TRANSPARENT, None, Some(left_out)),
             Mark::Shared => (shared, None, None),
         };
         if s.mark != Mark::Same {

@@ -367,7 +367,7 @@ fn mark_format(visuals: &egui::Visuals, mark: Mark, font: &FontId) -> TextFormat
         Mark::Same => plain,
         Mark::LeftOut => TextFormat {
             color: visuals.weak_text_color(),
-            strikethrough: Stroke::new(1.0, visuals.weak_text_color()),
+            strikethrough: Stroke::new(1.5, theme::left_out_strike(visuals)),
             ..plain
         },
         Mark::Changed => TextFormat {
