@@ -3,7 +3,7 @@
 //! searched, counted, exported (CSV, brat, REFI-QDA, xlsx), autosaved after an edit, and
 //! brat-imported at 1,000, 2,500, 5,000 and 10,000 documents to show that import time
 //! grows linearly. Takes minutes; `BENCH_CORPUS_DOCS=n` runs a smaller corpus (the
-//! import sizes shrink with it). Writes `target/bench-corpus.json`.
+//! import sizes shrink with it), `BENCH_CORPUS_QUICK=1` leaves out exports and imports. Writes `target/bench-corpus.json`.
 
 use super::corpus;
 use super::frames::{Figure, Frames, median, ms_since, reset_peak, status_mb};
@@ -69,9 +69,13 @@ pub fn run() -> anyhow::Result<()> {
         target: Some((5.0 * text_mb + 300.0).round()),
     });
     autosave(&project, dir.path(), runs, &mut figs)?;
-    let brat_dir = exports(&project, dir.path(), &mut figs)?;
-    drop(project);
-    imports(&brat_dir, docs, &mut figs)?;
+    // `BENCH_CORPUS_QUICK=1`: the figures above only (no exports, no imports), for work on
+    // the window, the analysis tables and autosave.
+    if env_number("BENCH_CORPUS_QUICK").unwrap_or(0) == 0 {
+        let brat_dir = exports(&project, dir.path(), &mut figs)?;
+        drop(project);
+        imports(&brat_dir, docs, &mut figs)?;
+    }
 
     let extra = [
         ("documents", docs as f64),

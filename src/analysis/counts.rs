@@ -4,7 +4,7 @@
 use super::filter::{Filter, GroupBy};
 use super::table::{Cell, SpanRef, Table};
 use crate::model::{Project, Span};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Spans per label for each value of `by`: one row per value (sorted), one column per
 /// label (codebook order), and a `total` column. Documents without a span still get a row
@@ -107,38 +107,89 @@ fn matrix_table(
     let n = categories.len();
     let mut matrix = vec![vec![0usize; n]; n];
     let mut sources: Vec<Vec<SpanRef>> = vec![Vec::new(); n];
-    // For each pair, the spans of either category in the units they share.
-    let mut pairs: BTreeMap<(usize, usize), BTreeSet<SpanRef>> = BTreeMap::new();
+    // For each pair, the spans of either category in the units they share (sorted and
+    // without repeats once every document is in).
+    let mut pairs: HashMap<(usize, usize), Vec<SpanRef>> = HashMap::new();
+    // Per document: (unit, category, span) for every unit each span touches, found by
+    // binary search in the units rather than by testing every span against every unit.
+    let mut hits: Vec<(usize, usize, SpanRef)> = Vec::new();
+    let mut present: Vec<Vec<SpanRef>> = vec![Vec::new(); n];
+    let mut cats: Vec<usize> = Vec::new();
+    let mut in_doc: HashMap<(usize, usize), Vec<SpanRef>> = HashMap::new();
     for doc in project
         .documents
         .iter()
         .filter(|d| filter.accepts_document(d))
     {
-        let spans: Vec<_> = doc
-            .spans
-            .iter()
-            .filter(|s| filter.accepts_span(s))
-            .filter_map(|s| category(s).map(|k| (k, s)))
-            .collect();
-        for (start, end) in within.units(doc.text.as_str()) {
-            let mut present: BTreeMap<usize, Vec<SpanRef>> = BTreeMap::new();
-            for (k, span) in &spans {
-                if span.pieces().iter().any(|&(s, e)| s < end && start < e) {
-                    let r = SpanRef {
-                        doc: doc.id,
-                        span: span.id,
-                    };
-                    present.entry(*k).or_default().push(r);
-                    sources[*k].push(r);
+        hits.clear();
+        let mut doc_units = None;
+        for span in doc.spans.iter().filter(|s| filter.accepts_span(s)) {
+            let Some(k) = category(span) else { continue };
+            let units: &[(usize, usize)] =
+                doc_units.get_or_insert_with(|| within.units(doc.text.as_str()));
+            let r = SpanRef {
+                doc: doc.id,
+                span: span.id,
+            };
+            let from = hits.len();
+            let mut touch = |s: usize, e: usize| {
+                let first = units.partition_point(|u| u.1 <= s);
+                for (u, &(start, end)) in units.iter().enumerate().skip(first) {
+                    if start >= e {
+                        break;
+                    }
+                    if s < end && start < e {
+                        hits.push((u, k, r));
+                    }
+                }
+            };
+            if span.fragments.is_empty() {
+                touch(span.start, span.end);
+            } else {
+                for f in &span.fragments {
+                    touch(f.start, f.end);
                 }
             }
-            for (&a, in_a) in &present {
-                for (&b, in_b) in &present {
+            // A span counts once in a unit, however many of its fragments lie there.
+            if span.fragments.len() > 1 {
+                hits[from..].sort_unstable_by_key(|h| h.0);
+                let mut kept = from;
+                for i in from..hits.len() {
+                    if kept == from || hits[kept - 1].0 != hits[i].0 {
+                        hits[kept] = hits[i];
+                        kept += 1;
+                    }
+                }
+                hits.truncate(kept);
+            }
+        }
+        // Spans in document order within each unit, as the units were gone through.
+        hits.sort_by_key(|h| h.0);
+        in_doc.clear();
+        for unit in hits.chunk_by(|a, b| a.0 == b.0) {
+            cats.clear();
+            for &(_, k, r) in unit {
+                if present[k].is_empty() {
+                    cats.push(k);
+                }
+                present[k].push(r);
+                sources[k].push(r);
+            }
+            for &a in &cats {
+                for &b in &cats {
                     matrix[a][b] += 1;
-                    let cell = pairs.entry((a, b)).or_default();
-                    cell.extend(in_a.iter().chain(in_b).copied());
+                    let cell = in_doc.entry((a, b)).or_default();
+                    cell.extend(present[a].iter().chain(&present[b]).copied());
                 }
             }
+            for &k in &cats {
+                present[k].clear();
+            }
+        }
+        for (pair, mut spans) in in_doc.drain() {
+            spans.sort_unstable();
+            spans.dedup();
+            pairs.entry(pair).or_default().extend(spans);
         }
     }
     let mut table =
@@ -152,10 +203,10 @@ fn matrix_table(
         refs.dedup();
         table.push(row, refs);
     }
-    for ((a, b), spans) in pairs {
-        table
-            .cell_sources
-            .insert((a, b + 1), spans.into_iter().collect());
+    for ((a, b), mut spans) in pairs {
+        spans.sort_unstable();
+        spans.dedup();
+        table.cell_sources.insert((a, b + 1), spans);
     }
     table
 }

@@ -8,8 +8,11 @@
 
 use super::filter::{Filter, GroupBy};
 use super::table::{Cell, SpanRef, Table};
-use crate::model::{Document, Project, Span};
-use std::collections::BTreeMap;
+use crate::model::{DocId, Document, Project, Span};
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
 
 /// Label of quotes.
 pub const QUOTE: &str = "quote";
@@ -78,34 +81,120 @@ pub fn descriptors(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
         labels: Default::default(),
         ..filter.clone()
     };
-    let mut groups: BTreeMap<(String, String, String), (String, Vec<SpanRef>)> = BTreeMap::new();
+    // Targets and group values are numbered as first seen, so each descriptor costs one
+    // hash lookup and one lower-cased copy of its text rather than three strings compared
+    // in an ordered map (3 s for 190,000 descriptors of 10,000 articles).
+    let mut targets = Interned::default();
+    let mut group_values = Interned::default();
+    let mut index: HashMap<(usize, usize, String), usize> = HashMap::new();
+    // (target, group, text as first seen, its spans), in order of first appearance.
+    let mut rows: Vec<DescriptorRow> = Vec::new();
+    let mut current: Option<(DocId, usize)> = None;
     for (doc, span) in filter.spans(project).filter(|(_, s)| s.label == DESCRIPTOR) {
-        let target = attribute(span, "target")
-            .map(str::to_owned)
-            .or_else(|| linked_any(doc, span).map(Span::joined_text))
-            .unwrap_or_else(|| UNKNOWN.to_owned());
-        let text = normalise(&span.joined_text());
-        let entry = groups
-            .entry((target, by.value(doc), text.to_lowercase()))
-            .or_insert_with(|| (text, Vec::new()));
-        entry.1.push(SpanRef {
+        let group = match current {
+            Some((id, group)) if id == doc.id => group,
+            _ => {
+                let group = group_values.id(&by.value(doc));
+                current = Some((doc.id, group));
+                group
+            }
+        };
+        let target: Cow<'_, str> = match attribute(span, "target") {
+            Some(t) => Cow::Borrowed(t),
+            None => linked_any(doc, span).map_or(Cow::Borrowed(UNKNOWN), joined_text),
+        };
+        let target = targets.id(&target);
+        let joined = joined_text(span);
+        let text = normalise(&joined);
+        let r = SpanRef {
             doc: doc.id,
             span: span.id,
-        });
+        };
+        match index.entry((target, group, text.to_lowercase())) {
+            Entry::Occupied(row) => rows[*row.get()].3.push(r),
+            Entry::Vacant(row) => {
+                row.insert(rows.len());
+                rows.push((target, group, text.into_owned(), vec![r]));
+            }
+        }
     }
+    drop(index);
+    // Ordered by target, group and text ignoring case; where those are equal, by target,
+    // group and lower-cased text as they are (the order of `Table::sort_by_text` on rows
+    // made in that order).
+    let lower_targets = targets.lower();
+    let lower_groups = group_values.lower();
+    let lower_texts: Vec<String> = rows.iter().map(|r| r.2.to_lowercase()).collect();
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&rows[a], &rows[b]);
+        (
+            &lower_targets[ra.0],
+            &lower_groups[ra.1],
+            &lower_texts[a],
+            &targets.names[ra.0],
+            &group_values.names[ra.1],
+        )
+            .cmp(&(
+                &lower_targets[rb.0],
+                &lower_groups[rb.1],
+                &lower_texts[b],
+                &targets.names[rb.0],
+                &group_values.names[rb.1],
+            ))
+    });
+    let mut rows: Vec<Option<DescriptorRow>> = rows.into_iter().map(Some).collect();
     let mut table = Table::new(["target", by.name(), "descriptor", "count", "span_ids"]);
-    for ((target, group, _), (text, refs)) in groups {
+    for k in order {
+        let Some((target, group, text, refs)) = rows[k].take() else {
+            continue;
+        };
         let row = vec![
-            Cell::from(target),
-            Cell::from(group),
+            Cell::from(targets.names[target].as_str()),
+            Cell::from(group_values.names[group].as_str()),
             Cell::from(text),
             Cell::from(refs.len()),
             Cell::from(id_list(&refs)),
         ];
         table.push(row, refs);
     }
-    table.sort_by_text(3);
     table
+}
+
+/// A descriptors row being gathered: target and group (numbered), the text as first
+/// seen, its spans.
+type DescriptorRow = (usize, usize, String, Vec<SpanRef>);
+
+/// Strings numbered in order of first appearance.
+#[derive(Default)]
+struct Interned {
+    ids: HashMap<String, usize>,
+    names: Vec<String>,
+}
+
+impl Interned {
+    fn id(&mut self, name: &str) -> usize {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        self.ids.insert(name.to_owned(), self.names.len());
+        self.names.push(name.to_owned());
+        self.names.len() - 1
+    }
+
+    /// Every name lower-cased, by id.
+    fn lower(&self) -> Vec<String> {
+        self.names.iter().map(|n| n.to_lowercase()).collect()
+    }
+}
+
+/// The labelled text ([`Span::joined_text`]), borrowed where the span is one piece.
+fn joined_text(span: &Span) -> Cow<'_, str> {
+    if span.fragments.is_empty() {
+        Cow::Borrowed(&span.text)
+    } else {
+        Cow::Owned(span.joined_text())
+    }
 }
 
 /// One speaker's quotes in one group, and the reporting verbs with their counts.
@@ -135,9 +224,23 @@ fn linked_any<'d>(doc: &'d Document, span: &Span) -> Option<&'d Span> {
         .and_then(|r| doc.span(r.to))
 }
 
-/// Whitespace runs collapsed to one space, ends trimmed.
-fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// Whitespace runs collapsed to one space, ends trimmed; borrowed when it already is.
+fn normalise(text: &str) -> Cow<'_, str> {
+    let mut previous_space = true;
+    let tidy = text.chars().all(|c| {
+        let ok = if c.is_whitespace() {
+            c == ' ' && !previous_space
+        } else {
+            true
+        };
+        previous_space = c.is_whitespace();
+        ok
+    }) && !previous_space;
+    if tidy || text.is_empty() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 /// "said ×2, claimed" — most used first, then alphabetical.
@@ -158,10 +261,14 @@ fn verb_list(verbs: BTreeMap<String, usize>) -> String {
 
 /// Span ids separated by spaces, for finding the spans in an export.
 pub(super) fn id_list(refs: &[SpanRef]) -> String {
-    refs.iter()
-        .map(|r| r.span.to_string())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(refs.len() * 8);
+    for (i, r) in refs.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let _ = write!(out, "{}", r.span);
+    }
+    out
 }
 
 #[cfg(test)]
