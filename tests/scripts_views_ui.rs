@@ -235,7 +235,7 @@ fn adjudication_rows_and_coder_columns_read_right_to_left() {
 }
 
 #[test]
-fn right_to_left_fields_read_in_order_until_edited_and_typing_appends() {
+fn right_to_left_fields_read_in_order_also_while_edited() {
     use egui::accesskit::Role;
     let title = "تقرير Reuters لعام 2024";
     let mut p = project_with(title, ARABIC);
@@ -248,21 +248,31 @@ fn right_to_left_fields_read_in_order_until_edited_and_typing_appends() {
         .rect();
     assert_reads_right_to_left(&h, memo, '3', "Memo field");
 
-    // A click edits it: typing goes to the end of the stored title.
+    // A one-line field reads right to left in the editor itself while it is typed in.
     h.get_by_role_and_label(Role::TextInput, "Title").click();
     h.run();
+    h.key_press(egui::Key::End);
     h.run();
     h.event(egui::Event::Text(" جديد".to_owned()));
     h.run();
+    h.run();
     let typed = format!("{title} جديد");
     assert_eq!(h.state().project().documents[0].title, typed);
-    // While it is edited, the line under the field shows it in reading order.
     let field = h.get_by_role_and_label(Role::TextInput, "Title").rect();
-    let below = Rect::from_x_y_ranges(
-        field.x_range(),
-        field.bottom() + 6.0..=field.bottom() + 26.0,
-    );
-    assert_reads_right_to_left(&h, below, '2', "reading line under the edited title");
+    assert_reads_right_to_left(&h, field, '2', "edited Title field");
+
+    // A multi-line field shows the text once more in reading order under its editor.
+    h.get_by_role_and_label(Role::MultilineTextInput, "Memo")
+        .click();
+    h.run();
+    h.run();
+    h.event(egui::Event::Text(" א".to_owned()));
+    h.run();
+    let memo = h
+        .get_by_role_and_label(Role::MultilineTextInput, "Memo")
+        .rect();
+    let below = Rect::from_x_y_ranges(memo.x_range(), memo.bottom() + 6.0..=memo.bottom() + 26.0);
+    assert_reads_right_to_left(&h, below, '3', "reading line under the edited memo");
 }
 
 /// Two outlets printing the same Arabic statement, one whole and one cut, each quote

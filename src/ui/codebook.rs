@@ -228,12 +228,10 @@ impl CodebookEditor {
                 _ => label.name.clone(),
             };
             let name_label = ui.label("Name");
-            let resp = ui
-                .add(
-                    egui::TextEdit::singleline(&mut name)
-                        .desired_width(140.0)
-                        .id_salt(("label name", i)),
-                )
+            let id = ui.make_persistent_id(("label name", i));
+            let resp = super::bidi_field::singleline(ui, &mut name, id, |e| e.desired_width(140.0))
+                .response
+                .response
                 .labelled_by(name_label.id);
             if resp.changed() {
                 self.renaming = Some((i, name.clone()));
@@ -383,12 +381,10 @@ fn attributes_ui(ui: &mut Ui, project: &Project, i: usize, label: &Label) -> Opt
             ui.group(|ui| {
                 let mut name = def.name.clone();
                 let name_label = ui.label("Field");
-                if ui
-                    .add(
-                        egui::TextEdit::singleline(&mut name)
-                            .desired_width(80.0)
-                            .id_salt(("attr name", i, k)),
-                    )
+                let id = ui.make_persistent_id(("attr name", i, k));
+                if super::bidi_field::singleline(ui, &mut name, id, |e| e.desired_width(80.0))
+                    .response
+                    .response
                     .labelled_by(name_label.id)
                     .changed()
                 {
@@ -494,12 +490,10 @@ fn relation_types_ui(ui: &mut Ui, project: &Project) -> Option<Intent> {
         ui.horizontal_wrapped(|ui| {
             let mut name = t.name.clone();
             let name_label = ui.label("Type");
-            if ui
-                .add(
-                    egui::TextEdit::singleline(&mut name)
-                        .desired_width(100.0)
-                        .id_salt(("rel name", k)),
-                )
+            let id = ui.make_persistent_id(("rel name", k));
+            if super::bidi_field::singleline(ui, &mut name, id, |e| e.desired_width(100.0))
+                .response
+                .response
                 .labelled_by(name_label.id)
                 .changed()
             {

@@ -194,11 +194,12 @@ pub fn doc_list_ui(
     }
     ui.horizontal(|ui| {
         let label = ui.label("Find");
-        ui.add(
-            egui::TextEdit::singleline(&mut view.filter)
-                .hint_text("title or outlet")
-                .desired_width(f32::INFINITY),
-        )
+        let id = ui.make_persistent_id("document filter");
+        super::bidi_field::singleline(ui, &mut view.filter, id, |e| {
+            e.hint_text("title or outlet").desired_width(f32::INFINITY)
+        })
+        .response
+        .response
         .labelled_by(label.id);
     });
     // One control per row, with its label after it as egui lays labelled combo boxes out.

@@ -3,11 +3,12 @@
 //! what was just typed) and a whole typing burst is one undo step.
 //!
 //! egui's text editor lays text out left to right, so Arabic, Persian, Urdu or Hebrew in a
-//! title, memo, note or speaker field would show its words in reversed order. A field
-//! holding right-to-left text is therefore shown, while it is not being edited, through
-//! the bidi layout (right-aligned, words in reading order) in the field's own frame; a
-//! click or Tab turns it into egui's editor, under which the text being typed is shown
-//! again in reading order.
+//! title, memo, note or speaker field would show its words in reversed order. One-line
+//! fields are edited through `bidi_field`, which shows the text in reading order while it
+//! is typed. A multi-line field (memo, note) holding right-to-left text is shown, while
+//! it is not being edited, through the bidi layout (right-aligned, words in reading
+//! order) in the field's own frame; a click or Tab turns it into egui's editor, under
+//! which the text being typed is shown again in reading order.
 
 use super::intent::Intent;
 use super::text_layout::snippet_galley;
@@ -39,10 +40,12 @@ pub fn bound_text_ui(
     })
 }
 
-/// A full-width text field over `text` with the id `id`: egui's editor, or, when the
-/// text has right-to-left characters and the field is not being edited, the text in
-/// reading order in the same frame (click or Tab to edit it). While right-to-left text is
-/// edited, it is right-aligned and shown once more in reading order under the field.
+/// A full-width text field over `text` with the id `id`. One line: `bidi_field`, which
+/// shows right-to-left text in reading order while it is typed. Multi-line: egui's
+/// editor, or, when the text has right-to-left characters and the field is not being
+/// edited, the text in reading order in the same frame (click or Tab to edit it); while
+/// right-to-left text is edited, it is right-aligned and shown once more in reading order
+/// under the field.
 pub fn text_field_ui(
     ui: &mut Ui,
     text: &mut String,
@@ -50,21 +53,26 @@ pub fn text_field_ui(
     multiline: bool,
     hint: &str,
 ) -> egui::Response {
+    if !multiline {
+        let out = super::bidi_field::singleline(ui, text, id, |e| {
+            e.hint_text(hint).desired_width(f32::INFINITY)
+        });
+        return out.response.response;
+    }
     let editing = ui.memory(|m| m.has_focus(id));
     if needs_bidi(text) && !editing {
         return reading_ui(ui, text, id, multiline);
     }
     let rtl = paragraph_is_rtl(text, TextDirection::Auto);
-    let edit = if multiline {
-        egui::TextEdit::multiline(text).desired_rows(3)
+    let edit = egui::TextEdit::multiline(text)
+        .desired_rows(3)
+        .hint_text(hint)
+        .desired_width(f32::INFINITY)
+        .id(id);
+    let edit = if rtl {
+        edit.align(egui::Align2::RIGHT_TOP)
     } else {
-        egui::TextEdit::singleline(text)
-    };
-    let edit = edit.hint_text(hint).desired_width(f32::INFINITY).id(id);
-    let edit = match (rtl, multiline) {
-        (false, _) => edit,
-        (true, true) => edit.align(egui::Align2::RIGHT_TOP),
-        (true, false) => edit.align(egui::Align2::RIGHT_CENTER),
+        edit
     };
     let resp = ui.add(edit);
     if needs_bidi(text) {

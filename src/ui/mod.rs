@@ -5,6 +5,7 @@
 mod adjudication;
 pub mod analysis_view;
 pub mod app;
+pub mod bidi_field;
 mod chart_view;
 pub mod codebook;
 pub mod command;

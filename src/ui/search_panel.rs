@@ -180,17 +180,18 @@ fn query_row_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) ->
         } else {
             "Search document"
         });
-        let resp = ui
-            .add(
-                egui::TextEdit::singleline(&mut state.query.pattern)
-                    .hint_text(if state.query.regex {
-                        "regular expression"
-                    } else {
-                        "text"
-                    })
-                    .desired_width(260.0),
-            )
-            .labelled_by(label.id);
+        let hint = if state.query.regex {
+            "regular expression"
+        } else {
+            "text"
+        };
+        let id = ui.make_persistent_id("search query");
+        let resp = super::bidi_field::singleline(ui, &mut state.query.pattern, id, |e| {
+            e.hint_text(hint).desired_width(260.0)
+        })
+        .response
+        .response
+        .labelled_by(label.id);
         if std::mem::take(&mut state.focus_field) {
             resp.request_focus();
             select_all(ui.ctx(), resp.id, state.query.pattern.chars().count());

@@ -70,7 +70,7 @@ pub fn run_lectern(dir: &Path, args: &[&str]) -> Run {
 }
 
 /// A mouse drag from `from` to `to`, a frame at each step, as a hand would do it.
-pub fn drag(h: &mut Harness<'_, Lectern>, from: egui::Pos2, to: egui::Pos2) {
+pub fn drag<S>(h: &mut Harness<'_, S>, from: egui::Pos2, to: egui::Pos2) {
     h.hover_at(from);
     h.run();
     h.drag_at(from);

@@ -68,10 +68,11 @@ fn list_ui(
     let mut asked = Vec::new();
     let mut filter = state.filter.clone();
     let label = ui.label("Find a statement");
-    let edit = egui::TextEdit::singleline(&mut filter)
-        .hint_text("speaker or words")
-        .desired_width(f32::INFINITY);
-    if ui.add(edit).labelled_by(label.id).changed() {
+    let id = ui.make_persistent_id("statement filter");
+    let out = crate::ui::bidi_field::singleline(ui, &mut filter, id, |e| {
+        e.hint_text("speaker or words").desired_width(f32::INFINITY)
+    });
+    if out.response.response.labelled_by(label.id).changed() {
         asked.push(Asked::Filter(filter.clone()));
     }
     let needle = filter.trim().to_lowercase();
