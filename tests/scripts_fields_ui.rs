@@ -100,6 +100,21 @@ fn painted(h: &Harness<'_, Field>) -> Vec<(char, f32)> {
     out
 }
 
+/// The translucent rectangles painted over the field: the selection.
+fn selection_rects(h: &Harness<'_, Field>) -> Vec<Rect> {
+    let field = rect(h);
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            Shape::Rect(r) if r.fill.a() > 0 && r.fill.a() < 255 && field.intersects(r.rect) => {
+                Some(r.rect)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 fn typed_into_empty_field(text: &str) -> Harness<'static, Field> {
     let mut h = field_window("");
     h.get_by_role_and_label(Role::TextInput, "Search").click();
@@ -153,10 +168,19 @@ fn arrows_move_the_caret_the_way_they_point_in_a_right_to_left_field() {
     h.key_press(Key::ArrowLeft);
     h.run();
     assert_eq!(cursor(&h), (n - 1, n - 1));
-    // Shift+→ selects the letter on the right of the caret.
+    // Shift+→ selects the letter on the right of the caret, and it is that letter that
+    // is highlighted.
     h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     h.run();
     assert_eq!(cursor(&h), (n - 1, n - 2));
+    let marked = selection_rects(&h);
+    assert_eq!(marked.len(), 1, "{marked:?}");
+    let (left, right) = (caret_x(&h, n - 1), caret_x(&h, n - 2));
+    assert!((marked[0].left() - left).abs() < 1.0, "{marked:?} {left}");
+    assert!(
+        (marked[0].right() - right).abs() < 1.0,
+        "{marked:?} {right}"
+    );
     // Typing replaces the selection in the stored text.
     h.event(Event::Text("ה".to_owned()));
     h.run();
@@ -221,6 +245,34 @@ fn dragging_and_double_clicking_select_the_code_points_under_the_pointer() {
     }
     h.run();
     assert_eq!(cursor(&h), (w, w + 5));
+}
+
+#[test]
+fn a_long_right_to_left_value_shows_its_beginning_until_it_is_edited() {
+    let long = format!("{ARABIC} {ARABIC}");
+    let n = long.chars().count();
+    let mut h = field_window(&long);
+    h.run();
+    let field = rect(&h);
+    // The start is on the right, inside the field; the end is cut off on the left.
+    assert!(
+        field.x_range().contains(caret_x(&h, 0)),
+        "{}",
+        caret_x(&h, 0)
+    );
+    assert!(caret_x(&h, n) < field.left(), "{}", caret_x(&h, n));
+    // A click on the fourth letter from the right puts the caret there.
+    let x = caret_x(&h, 3) - 0.5;
+    let y = field.center().y;
+    h.hover_at(pos2(x, y));
+    h.run();
+    h.drag_at(pos2(x, y));
+    h.run();
+    h.drop_at(pos2(x, y));
+    h.run();
+    h.run();
+    assert_eq!(cursor(&h), (3, 3));
+    assert!(field.x_range().contains(caret_x(&h, 3)));
 }
 
 #[test]

@@ -38,6 +38,11 @@ pub fn singleline(
     let bidi = needs_bidi(text);
     let rtl = paragraph_is_rtl(text, TextDirection::Auto);
     let focused = ui.memory(|m| m.has_focus(id));
+    // From a press on the field until the frame after its release, the text stays where
+    // it was when pressed (a click that focuses a long value must not scroll it under
+    // the pointer before the caret is placed).
+    let keep_id = id.with("bidi-keep-shift");
+    let held = ui.data(|d| d.get_temp::<bool>(keep_id)).unwrap_or(false);
     if bidi && rtl && focused {
         swap_arrow_keys(ui);
     }
@@ -47,10 +52,13 @@ pub fn singleline(
         .override_text_color
         .unwrap_or_else(|| ui.visuals().widgets.inactive.text_color());
     let line_px = ui.fonts_mut(|f| f.row_height(&font)) + ui.spacing().extra_text_line_spacing;
-    let mut laid_out: Option<ParaLayout> = None;
-    let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, _wrap: f32| -> Arc<Galley> {
+    let mut laid_out: Option<(ParaLayout, f32)> = None;
+    let mut layouter = |ui: &Ui, buf: &dyn egui::TextBuffer, wrap: f32| -> Arc<Galley> {
+        // Not being edited, a right-to-left value too long for the field shows its
+        // beginning (on the right), as a left-to-right one does (on the left).
+        let shown_width = (!focused || held).then_some(wrap);
         let (galley, layout) =
-            ui.fonts_mut(|f| field_galley(f, buf.as_str(), &font, color, line_px));
+            ui.fonts_mut(|f| field_galley(f, buf.as_str(), &font, color, line_px, shown_width));
         laid_out = layout;
         galley
     };
@@ -71,11 +79,19 @@ pub fn singleline(
             edit.show(ui)
         })
         .inner;
-    if let Some(layout) = laid_out {
-        let range = pointer_selection(ui, &out, &layout, id, text)
+    if let Some((layout, shift)) = laid_out {
+        // Where the layout's origin is on screen.
+        let origin = out.galley_pos - vec2(shift, 0.0);
+        let pressed = ui.input(|i| i.pointer.primary_pressed());
+        if pressed && out.response.response.is_pointer_button_down_on() && !focused {
+            ui.data_mut(|d| d.insert_temp(keep_id, true));
+        } else if !ui.input(|i| i.pointer.any_down() || i.pointer.any_released()) {
+            ui.data_mut(|d| d.remove::<bool>(keep_id));
+        }
+        let range = pointer_selection(ui, &out, &layout, origin, id, text)
             .or_else(|| out.state.cursor.char_range());
         if let Some(range) = range.filter(|_| ui.memory(|m| m.has_focus(id))) {
-            paint_selection(ui, &out, &layout, range, selection_fill, caret);
+            paint_selection(ui, &out, &layout, origin, range, (selection_fill, caret));
         }
     }
     out
@@ -98,14 +114,17 @@ fn swap_arrow_keys(ui: &mut Ui) {
 }
 
 /// The galley of a field's `text`: egui's own for text without right-to-left characters,
-/// else one row drawn from our bidi layout (returned too, for hit-testing).
+/// else one row drawn from our bidi layout (returned too, for hit-testing, with how far
+/// left it is drawn). Given `shown_width`, a right-to-left line wider than that is drawn
+/// shifted left so that its right end — where it starts — is what shows.
 fn field_galley(
     fonts: &mut egui::epaint::text::FontsView<'_>,
     text: &str,
     font: &FontId,
     color: Color32,
     line_px: f32,
-) -> (Arc<Galley>, Option<ParaLayout>) {
+    shown_width: Option<f32>,
+) -> (Arc<Galley>, Option<(ParaLayout, f32)>) {
     let mut job = LayoutJob::simple_singleline(text.to_owned(), font.clone(), color);
     job.keep_trailing_whitespace = true;
     for section in &mut job.sections {
@@ -123,17 +142,22 @@ fn field_galley(
     };
     let rtl = paragraph_is_rtl(text, TextDirection::Auto);
     let layout = ParaLayout::new(fonts, text, &style, rtl);
+    let shift = match shown_width {
+        Some(w) if rtl && w.is_finite() => (layout.size().x - w).max(0.0),
+        _ => 0.0,
+    };
     (
-        Arc::new(one_row_galley(&plain, &layout, text)),
-        Some(layout),
+        Arc::new(one_row_galley(&plain, &layout, text, shift)),
+        Some((layout, shift)),
     )
 }
 
 /// `plain` (egui's galley of the same text, for its metrics) rebuilt as one row whose
 /// mesh is the bidi layout's and whose glyphs, one per code point in logical order, sit
 /// where the caret before each goes; the row's width is where the caret after the last
-/// code point goes (egui puts the end-of-text caret there).
-fn one_row_galley(plain: &Galley, layout: &ParaLayout, text: &str) -> Galley {
+/// code point goes (egui puts the end-of-text caret there). Everything is drawn `shift`
+/// points to the left (the part left of 0 is clipped by the field).
+fn one_row_galley(plain: &Galley, layout: &ParaLayout, text: &str, shift: f32) -> Galley {
     let mut galley = plain.clone();
     let shown = layout.galley();
     let top = shown.rows.first().map_or(0.0, |r| r.pos.y);
@@ -141,7 +165,7 @@ fn one_row_galley(plain: &Galley, layout: &ParaLayout, text: &str) -> Galley {
     let mut mesh_bounds = egui::Rect::NOTHING;
     for placed in &shown.rows {
         let mut piece = placed.visuals.mesh.clone();
-        let offset = vec2(placed.pos.x, placed.pos.y - top);
+        let offset = vec2(placed.pos.x - shift, placed.pos.y - top);
         piece.translate(offset);
         mesh_bounds |= placed.visuals.mesh_bounds.translate(offset);
         mesh.append(piece);
@@ -159,14 +183,14 @@ fn one_row_galley(plain: &Galley, layout: &ParaLayout, text: &str) -> Galley {
             let trail = layout.edge(c, true).map_or(lead, |e| e.0);
             let mut g = template;
             g.chr = chr;
-            g.pos.x = lead;
+            g.pos.x = lead - shift;
             g.advance_width = (trail - lead).abs();
             // No recolouring of "selected glyphs" by egui: our mesh is in visual order.
             g.first_vertex = end_vertex;
             glyphs.push(g);
         }
     }
-    let end_x = layout.caret_rect(layout.char_len()).min.x;
+    let end_x = layout.caret_rect(layout.char_len()).min.x - shift;
     let height = plain.rows.first().map_or(layout.size().y, |r| r.size.y);
     let (num_vertices, num_indices) = (mesh.vertices.len(), mesh.indices.len());
     // `Row` has a private field: start from egui's row of the same text.
@@ -192,7 +216,8 @@ fn one_row_galley(plain: &Galley, layout: &ParaLayout, text: &str) -> Galley {
         row: Arc::new(row),
         ends_with_newline: false,
     }];
-    galley.rect = egui::Rect::from_min_size(pos2(0.0, pos.y), vec2(layout.size().x, height));
+    let width = layout.size().x - shift;
+    galley.rect = egui::Rect::from_min_size(pos2(0.0, pos.y), vec2(width, height));
     galley.mesh_bounds = mesh_bounds.translate(vec2(0.0, pos.y));
     galley.num_vertices = num_vertices;
     galley.num_indices = num_indices;
@@ -206,12 +231,13 @@ fn pointer_selection(
     ui: &Ui,
     out: &TextEditOutput,
     layout: &ParaLayout,
+    origin: Pos2,
     id: Id,
     text: &str,
 ) -> Option<CCursorRange> {
     let resp = &out.response.response;
     let pointer = resp.interact_pointer_pos()?;
-    let local = pointer - out.galley_pos;
+    let local = pointer - origin;
     let middle = pos2(local.x, layout.size().y / 2.0);
     let at = layout.boundary_at(middle);
     let anchor_id = id.with("bidi-anchor");
@@ -225,7 +251,7 @@ fn pointer_selection(
         let anchor = if shift { kept.unwrap_or(at) } else { at };
         ui.data_mut(|d| d.insert_temp(anchor_id, anchor));
         CCursorRange::two(CCursor::new(anchor), CCursor::new(at))
-    } else if resp.dragged() || resp.is_pointer_button_down_on() {
+    } else if resp.dragged() || resp.is_pointer_button_down_on() || resp.clicked() {
         let anchor = ui.data(|d| d.get_temp(anchor_id)).unwrap_or(at);
         CCursorRange::two(CCursor::new(anchor), CCursor::new(at))
     } else {
@@ -243,12 +269,12 @@ fn paint_selection(
     ui: &Ui,
     out: &TextEditOutput,
     layout: &ParaLayout,
+    origin: Pos2,
     range: CCursorRange,
-    fill: Color32,
-    caret: egui::Stroke,
+    (fill, caret): (Color32, egui::Stroke),
 ) {
     let painter = ui.painter_at(out.text_clip_rect.expand(1.0));
-    let origin = out.galley_pos.to_vec2();
+    let origin = origin.to_vec2();
     let [a, b] = range.sorted_cursors();
     for r in layout.range_rects(a.index.0, b.index.0) {
         painter.rect_filled(r.translate(origin), 0.0, fill.gamma_multiply(0.55));
