@@ -11,7 +11,7 @@ use crate::ui::intent::Intent;
 use crate::ui::theme;
 
 const ROW_PX: f32 = 24.0;
-const ID_PX: f32 = 70.0;
+const ID_PX: f32 = 86.0;
 const SPEAKER_PX: f32 = 140.0;
 /// The fullest version's column takes what the others leave, within these bounds.
 const TEXT_MIN_PX: f32 = 180.0;
