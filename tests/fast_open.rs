@@ -2,10 +2,13 @@
 //! gives, or gives up: over generated projects (strings with quotes, backslashes, `"#`,
 //! line breaks, non-ASCII; fragments, attributes, notes, relations), over mutations of
 //! them, and over every project file among the test fixtures. For what Lectern writes it
-//! must not give up, or big projects would open slowly again.
+//! must not give up, or big projects would open slowly again. And the fast writer
+//! (`store::to_ron`'s path for span and relation lines) writes exactly ron's bytes: over the
+//! same generated projects, with spans the quote assistant proposed, with the writer's own
+//! marker in a string (it then leaves the project to ron), and over every fixture.
 
 use lectern::model::{
-    DocId, DocStatus, Document, Fragment, Project, Relation, RelationId, Span, SpanId,
+    DocId, DocStatus, Document, Fragment, Project, Proposed, Relation, RelationId, Span, SpanId,
 };
 use lectern::store::{self, fast_read};
 use proptest::prelude::*;
@@ -143,10 +146,44 @@ proptest! {
         }
         agrees_with_ron(&text)?;
     }
+
+    #[test]
+    fn the_fast_writer_writes_rons_bytes(
+        mut p in project(),
+        proposed in prop::collection::vec((text(), any::<u8>(), text()), 0..6),
+        marker in prop::sample::select(vec!["", "\u{1}", "\u{1}lectern-fast-write:spans\u{1}"]),
+    ) {
+        let spans = p.documents.iter_mut().flat_map(|d| &mut d.spans);
+        for (span, (rule, confidence, accepted_by)) in spans.zip(proposed) {
+            span.proposed = Some(Proposed { rule, confidence, accepted_by });
+        }
+        if let Some(doc) = p.documents.first_mut() {
+            doc.memo = marker.to_owned();
+        }
+        let mut by_ron = ron::ser::to_string_pretty(&p, store::pretty_config()).expect("ron");
+        by_ron.push('\n');
+        prop_assert_eq!(store::to_ron(&p).expect("fast"), by_ron);
+    }
 }
 
 #[test]
-fn every_fixture_reads_as_ron_reads_it() {
+fn every_fixture_is_written_as_ron_writes_it() {
+    for path in project_files() {
+        let Ok(p) = store::load_unchecked(&path) else {
+            continue;
+        };
+        let mut by_ron = ron::ser::to_string_pretty(&p, store::pretty_config()).expect("ron");
+        by_ron.push('\n');
+        assert!(
+            store::to_ron(&p).expect("fast") == by_ron,
+            "{} is written differently",
+            path.display()
+        );
+    }
+}
+
+/// The sample project and every project file among the test fixtures.
+fn project_files() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = vec![root.join("projects/harbour-bridge.ron")];
     let mut dirs = vec![root.join("tests/fixtures")];
@@ -161,6 +198,12 @@ fn every_fixture_reads_as_ron_reads_it() {
         }
     }
     assert!(files.len() > 20, "fixtures not found: {files:?}");
+    files
+}
+
+#[test]
+fn every_fixture_reads_as_ron_reads_it() {
+    let files = project_files();
     let mut fast = 0;
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else {

@@ -7,6 +7,7 @@ pub mod backup;
 pub mod codebook;
 pub mod disk;
 pub mod fast_read;
+mod fast_write;
 pub mod journal;
 pub mod lock;
 pub mod recovery;
@@ -172,7 +173,7 @@ fn line_ends_were_converted(doc: &crate::model::Document) -> bool {
 /// How Lectern writes RON, projects and codebooks alike (see [`to_ron`]): two-space
 /// indents, type names, strings unescaped, and everything below a label, a document's
 /// fields or the project's lists of them on one line (a span, a relation, a field).
-pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
+pub fn pretty_config() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .indentor("  ".to_owned())
         .depth_limit(4)
@@ -188,8 +189,14 @@ pub(crate) fn pretty_config() -> ron::ser::PrettyConfig {
 /// holds `"` or `\` becomes a raw string (`r#"…"#`). Besides being readable this is what
 /// makes big projects open fast: ron looks for the closing quote after every escape, which
 /// made a 5 MB escaped text take over a second to parse instead of a few milliseconds.
+///
+/// Big projects are written by [`fast_write`] (the same bytes, several times faster); ron
+/// writes what that path cannot place.
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
-    let mut out = ron::ser::to_string_pretty(project, pretty_config())?;
+    let mut out = match fast_write::to_ron(project, pretty_config()) {
+        Some(text) => text,
+        None => ron::ser::to_string_pretty(project, pretty_config())?,
+    };
     out.push('\n');
     Ok(out)
 }

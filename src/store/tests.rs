@@ -219,3 +219,21 @@ fn documented_example_is_what_lectern_writes() {
         "the codebook example in docs/project-format.md is not what Lectern writes:\n{written}"
     );
 }
+
+#[test]
+fn the_fast_writer_writes_spans_and_relations_itself() {
+    let sample_project =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/harbour-bridge.ron");
+    let p = load(&sample_project).expect("the sample project");
+    assert!(p.documents.iter().any(|d| !d.relations.is_empty()));
+    let fast = super::fast_write::to_ron(&p, pretty_config()).expect("fast path taken");
+    assert_eq!(
+        fast,
+        ron::ser::to_string_pretty(&p, pretty_config()).expect("ron")
+    );
+    // A project holding the writer's marker is left to ron.
+    let mut marked = p;
+    marked.documents[0].memo = "\u{1}".to_owned();
+    assert!(super::fast_write::to_ron(&marked, pretty_config()).is_none());
+    assert!(to_ron(&marked).expect("ron").contains("memo: \"\u{1}\""));
+}
