@@ -14,7 +14,7 @@ use super::token::{Kind, Tokens};
 const MAX_GAP: usize = 12;
 
 /// Verbs whose listener comes before what is said ("told reporters: …").
-const LISTENER_VERBS: &[&str] = &[
+pub(super) const LISTENER_VERBS: &[&str] = &[
     "tell", "inform", "assure", "remind", "warn", "ask", "urge", "promise", "advise", "brief",
 ];
 
@@ -138,6 +138,12 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     }
     let para = toks[q.close].para;
     if toks.get(k).is_none_or(|t| t.para != para) {
+        return None;
+    }
+    // “… today.” He said … : a stop inside and a capital after open the next sentence,
+    // whose verb is not this quotation's.
+    let stop_inside = toks[q.close - 1].is(".");
+    if stop_inside && toks[k].cap && tokens.sentence_of[k] != tokens.sentence_of[q.close] {
         return None;
     }
     let last = tokens.sentences[tokens.sentence_of[k]].end - 1;

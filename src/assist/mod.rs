@@ -22,6 +22,7 @@ mod source;
 mod speaker;
 mod suggestion;
 mod token;
+mod trailing;
 pub mod train;
 
 pub use model::Model;

@@ -10,10 +10,7 @@ use super::model::Model;
 use super::rule::Rule;
 use super::source;
 use super::token::{Kind, Tokens};
-
-/// Tokens after a trailing cue that can still be adverbials ("…, Ward said on Monday in
-/// an interview with the Courier.").
-const MAX_TAIL: usize = 10;
+use super::trailing;
 
 /// Attributions of reported speech for the cues not used by a quotation.
 pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Model>) -> Vec<Found> {
@@ -34,7 +31,7 @@ pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Mode
         let found = if cue.marker {
             according_to(tokens, cue, first, last)
         } else {
-            trailing(tokens, cue, first, last, quoted)
+            trailing::attribute(tokens, cue, first, last, quoted)
                 .or_else(|| forward(tokens, cue, cues, first, last))
                 .map(|f| match model {
                     Some(m) if f.rule == Rule::Reported => learned_end(cx, m, f, cue, &cue_at),
@@ -62,7 +59,7 @@ fn stop_before(tokens: &Tokens, end: usize, floor: usize) -> usize {
 
 /// Where the clause before token `to` begins: the sentence start, or just after a
 /// colon or semicolon in between.
-fn clause_start(tokens: &Tokens, first: usize, to: usize) -> usize {
+pub(super) fn clause_start(tokens: &Tokens, first: usize, to: usize) -> usize {
     (first..to)
         .rev()
         .find(|&i| matches!(tokens.toks[i].lower.as_str(), ":" | ";"))
@@ -102,65 +99,6 @@ fn according_to(tokens: &Tokens, cue: &Cue, first: usize, last: usize) -> Option
         source: Some(source),
         rule: Rule::AccordingTo,
         confidence: 0.85,
-    })
-}
-
-/// "CONTENT, Ward said (on Monday)." / "CONTENT, said Ward." and, with content on both
-/// sides, "CONTENT, Ward said, CONTENT."
-fn trailing(
-    tokens: &Tokens,
-    cue: &Cue,
-    first: usize,
-    last: usize,
-    quoted: &[bool],
-) -> Option<Found> {
-    let toks = &tokens.toks;
-    // ", saying …" goes on with what the subject said: the content follows.
-    if is_participle(&toks[cue.first].lower) {
-        return None;
-    }
-    let (source, comma) = if cue.aux > first && toks[cue.aux - 1].is(",") {
-        // Inverted: ", said Ward".
-        let src = source::after(tokens, cue.last + 1, last);
-        (src, cue.aux - 1)
-    } else {
-        let src = source::before(tokens, cue.aux, first)?;
-        let comma = src
-            .0
-            .checked_sub(1)
-            .filter(|&c| c >= first && toks[c].is(","))?;
-        (Some(src), comma)
-    };
-    let start = clause_start(tokens, first, comma);
-    if comma <= start {
-        return None;
-    }
-    let attribution_end = source.map_or(cue.last, |s| s.1.max(cue.last));
-    // What follows the attribution: nothing, adverbials, or a comma and more content.
-    let tail: Vec<usize> = (attribution_end + 1..=last).collect();
-    if tail.iter().any(|&i| toks[i].is("that") || toks[i].is(":")) {
-        return None;
-    }
-    let resume = tail.iter().position(|&i| toks[i].is(","));
-    let mut content = vec![(start, comma - 1)];
-    let rule = match resume {
-        Some(p) if p <= 4 && tail[p] < last => {
-            content.push((tail[p] + 1, last));
-            Rule::ReportedBefore
-        }
-        _ if tail.len() > MAX_TAIL => return None,
-        _ => Rule::ReportedBefore,
-    };
-    // A sentence that is one quotation is a direct quote's, found already.
-    if quoted[start] && quoted[comma - 1] {
-        return None;
-    }
-    Some(Found {
-        content,
-        cue: None,
-        source,
-        rule,
-        confidence: 0.7,
     })
 }
 

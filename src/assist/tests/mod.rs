@@ -248,3 +248,5 @@ fn saying_after_a_clause_is_the_subject_speaking_again() {
     let attribution = said.attribution.as_ref().expect("an attribution");
     assert_eq!(attribution.text, "saying");
 }
+
+mod clauses;

@@ -1,0 +1,74 @@
+//! Reported speech told apart by its clauses: an attribution trailing its content
+//! against a subject set off by commas or a fronted adverbial, whose content follows
+//! the verb.
+
+use super::{cue, find, propose, speaker, texts};
+use crate::assist::Rule;
+
+#[test]
+fn a_subject_with_an_appositive_says_what_follows_the_verb() {
+    let all = propose(
+        "Ana Ruiz, a spokeswoman for the harbour board, said the ferry would run all winter.",
+    );
+    assert_eq!(all.len(), 1, "{:#?}", texts(&all));
+    let s = &all[0];
+    assert_eq!(s.quote.text, "the ferry would run all winter");
+    assert_eq!(s.rule, Rule::Reported);
+    assert_eq!(speaker(s), "Ana Ruiz");
+}
+
+#[test]
+fn a_fronted_adverbial_is_not_reported_speech() {
+    for text in [
+        "Meanwhile, Gregor Ward said the toll would double.",
+        "In fact, I think the toll would double.",
+    ] {
+        let all = propose(text);
+        assert_eq!(all.len(), 1, "{text}: {:#?}", texts(&all));
+        assert_eq!(all[0].quote.text, "the toll would double", "{text}");
+    }
+}
+
+#[test]
+fn a_trailing_attribution_with_an_appositive_or_inverted_keeps_its_content_before() {
+    let all = propose(
+        "The bridge will reopen in May, Ana Ruiz, a spokeswoman for the board, said on \
+         Monday.\n\nThe tolls will stay, said Gregor Ward, the harbour master.\n\nThe \
+         quay is unsafe, an engineer said, adding that repairs would take a year.",
+    );
+    let may = find(&all, "reopen");
+    assert_eq!(may.quote.text, "The bridge will reopen in May");
+    assert_eq!(may.rule, Rule::ReportedBefore);
+    assert_eq!(speaker(may), "Ana Ruiz");
+    let tolls = find(&all, "tolls");
+    assert_eq!(tolls.quote.text, "The tolls will stay");
+    assert_eq!(speaker(tolls), "Gregor Ward");
+    let quay = find(&all, "quay");
+    assert_eq!(quay.quote.text, "The quay is unsafe");
+    assert_eq!(cue(quay), "said");
+    let repairs = find(&all, "repairs");
+    assert_eq!(repairs.quote.text, "that repairs would take a year");
+}
+
+#[test]
+fn what_follows_an_inverted_verb_is_content_when_it_has_a_verb() {
+    let all = propose("Gregor Ward, the harbour master, said Ana Ruiz had misled the board.");
+    let s = find(&all, "misled");
+    assert_eq!(s.quote.text, "Ana Ruiz had misled the board");
+    assert_eq!(speaker(s), "Gregor Ward");
+}
+
+#[test]
+fn a_verb_in_the_sentence_after_a_quotation_is_not_its_attribution() {
+    let all = propose(
+        "Ana Ruiz spoke at the quay. “The vote is over.” He said the count would start at \
+         noon.",
+    );
+    let count = find(&all, "count");
+    assert_eq!(count.quote.text, "the count would start at noon");
+    assert_eq!(cue(count), "said");
+    assert_eq!(speaker(count), "Ana Ruiz");
+    let vote = find(&all, "vote is over");
+    assert_eq!(vote.quote.text, "“The vote is over.”");
+    assert_ne!(vote.rule, Rule::QuoteThenCue);
+}
