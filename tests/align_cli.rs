@@ -1,27 +1,15 @@
 //! `lectern align` end to end on the invented ferry story (tests/fixtures/align/story.ron,
 //! written by src/align/fixture.rs, where the expected grouping is worked out by hand).
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use support::{Run, run_lectern};
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
+/// Runs `lectern align ARGS` in the fixtures folder.
 fn align(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("align")
-        .args(args)
-        .current_dir(fixtures())
-        .output()
-        .expect("run lectern");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    let args: Vec<&str> = ["align"].iter().chain(args).copied().collect();
+    run_lectern(&fixtures(), &args)
 }
 
 fn fixtures() -> PathBuf {

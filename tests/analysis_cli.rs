@@ -4,26 +4,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn lectern(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lectern");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
+use support::{Run, run_lectern};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -37,7 +18,7 @@ fn fixtures() -> PathBuf {
 
 #[test]
 fn stats_counts_by_outlet_as_csv() {
-    let r = lectern(&fixtures(), &["stats", "outlets.ron", "--format", "csv"]);
+    let r = run_lectern(&fixtures(), &["stats", "outlets.ron", "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
@@ -49,7 +30,7 @@ fn stats_counts_by_outlet_as_csv() {
 
 #[test]
 fn stats_tables_filters_and_json() {
-    let r = lectern(
+    let r = run_lectern(
         &fixtures(),
         &[
             "stats",
@@ -66,7 +47,7 @@ fn stats_tables_filters_and_json() {
     assert_eq!(v[0]["reporting_verbs"], "claimed");
     assert_eq!(v[0]["quotes"], 1);
 
-    let r = lectern(
+    let r = run_lectern(
         &fixtures(),
         &[
             "stats",
@@ -83,7 +64,7 @@ fn stats_tables_filters_and_json() {
     );
     assert_eq!(r.stdout, "date,quote,descriptor,total\n2026-05-05,2,2,4\n");
 
-    let r = lectern(
+    let r = run_lectern(
         &fixtures(),
         &["stats", "outlets.ron", "-t", "descriptors", "-f", "csv"],
     );
@@ -92,7 +73,7 @@ fn stats_tables_filters_and_json() {
             .contains("Papadaki,Daily Bulwark,Hard-left mayor,1,2001\n")
     );
 
-    let r = lectern(
+    let r = run_lectern(
         &fixtures(),
         &[
             "stats",
@@ -106,7 +87,7 @@ fn stats_tables_filters_and_json() {
         ],
     );
     assert_eq!(r.stdout, "target,Papadaki\nPapadaki,3\n");
-    let r = lectern(
+    let r = run_lectern(
         &fixtures(),
         &[
             "stats",
@@ -126,16 +107,16 @@ fn stats_tables_filters_and_json() {
         r.stdout
     );
 
-    let r = lectern(&fixtures(), &["stats", "outlets.ron", "-f", "svg"]);
+    let r = run_lectern(&fixtures(), &["stats", "outlets.ron", "-f", "svg"]);
     assert!(r.stdout.starts_with("<svg") && r.stdout.contains(">Northgate Radio</text>"));
-    let r = lectern(
+    let r = run_lectern(
         &fixtures(),
         &["stats", "outlets.ron", "-t", "quoted", "-f", "svg"],
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("<title>Who is quoted, by outlet</title>"));
 
-    let r = lectern(&fixtures(), &["stats", "outlets.ron", "--label", "quotes"]);
+    let r = run_lectern(&fixtures(), &["stats", "outlets.ron", "--label", "quotes"]);
     assert_eq!(r.code, 1);
     assert!(
         r.stderr.contains("label \"quotes\" is not in"),
@@ -150,7 +131,7 @@ fn merge_then_agreement() {
     for name in ["coder-a.ron", "coder-b.ron"] {
         std::fs::copy(fixture(name), dir.path().join(name)).expect("copy");
     }
-    let r = lectern(
+    let r = run_lectern(
         dir.path(),
         &["merge", "coder-a.ron", "coder-b.ron", "-o", "merged.ron"],
     );
@@ -160,15 +141,15 @@ fn merge_then_agreement() {
         "{}",
         r.stderr
     );
-    let again = lectern(
+    let again = run_lectern(
         dir.path(),
         &["merge", "coder-a.ron", "coder-b.ron", "-o", "merged.ron"],
     );
     assert_eq!(again.code, 1);
     assert!(again.stderr.contains("--force"), "{}", again.stderr);
-    assert_eq!(lectern(dir.path(), &["check", "merged.ron"]).code, 0);
+    assert_eq!(run_lectern(dir.path(), &["check", "merged.ron"]).code, 0);
 
-    let r = lectern(
+    let r = run_lectern(
         dir.path(),
         &["agreement", "merged.ron", "--by", "label", "-f", "json"],
     );
@@ -188,7 +169,7 @@ fn merge_then_agreement() {
     assert!(descriptor > 0.0 && descriptor < 1.0, "{descriptor}");
     assert_eq!(rows[3]["f1_overlap"], 1.0);
 
-    let r = lectern(
+    let r = run_lectern(
         dir.path(),
         &["agreement", "merged.ron", "--by", "document", "-f", "csv"],
     );
@@ -200,7 +181,7 @@ fn merge_then_agreement() {
     );
     assert!(r.stdout.contains("\n1 Bridge row,2,") && r.stdout.contains("\n2 Mayor attacked,2,"));
 
-    let r = lectern(
+    let r = run_lectern(
         dir.path(),
         &[
             "agreement",
@@ -215,14 +196,14 @@ fn merge_then_agreement() {
     let written = std::fs::read_to_string(dir.path().join("agreement.csv")).expect("written");
     assert!(written.starts_with("label,coders,units,"), "{written}");
 
-    let text = lectern(dir.path(), &["agreement", "merged.ron"]);
+    let text = run_lectern(dir.path(), &["agreement", "merged.ron"]);
     assert!(text.stdout.starts_with("label "), "{}", text.stdout);
     assert!(text.stderr.contains("coders: coder-a, coder-b"));
 
-    let single = lectern(&fixtures(), &["agreement", "outlets.ron"]);
+    let single = run_lectern(&fixtures(), &["agreement", "outlets.ron"]);
     // The outlets fixture has two annotators (ana, ben) but only one coded each span.
     assert_eq!(single.code, 0, "{}", single.stderr);
-    let one = lectern(dir.path(), &["agreement", "coder-a.ron"]);
+    let one = run_lectern(dir.path(), &["agreement", "coder-a.ron"]);
     assert_eq!(one.code, 1);
     assert!(one.stderr.contains("lectern merge"), "{}", one.stderr);
 }
@@ -239,7 +220,7 @@ fn alpha_agrees_with_the_python_krippendorff_package_when_installed() {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let merged = dir.path().join("merged.ron");
-    let r = lectern(
+    let r = run_lectern(
         dir.path(),
         &[
             "merge",
@@ -251,7 +232,7 @@ fn alpha_agrees_with_the_python_krippendorff_package_when_installed() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let project = lectern::store::load(&merged).expect("load");
-    let r = lectern(
+    let r = run_lectern(
         dir.path(),
         &["agreement", "merged.ron", "--by", "label", "-f", "json"],
     );
@@ -282,7 +263,7 @@ fn alpha_agrees_with_the_python_krippendorff_package_when_installed() {
         let script = format!(
             "import krippendorff; print(krippendorff.alpha(reliability_data={coders:?}, level_of_measurement='nominal'))"
         );
-        let out = Command::new(support::python::python())
+        let out = std::process::Command::new(support::python::python())
             .args(["-c", &script])
             .output()
             .expect("python");
@@ -371,7 +352,7 @@ fn verbs_project(dir: &Path, own_lexicon: bool) -> PathBuf {
 
 fn verbs_csv(dir: &Path, project: &Path) -> Run {
     let project = project.to_str().expect("path");
-    lectern(dir, &["stats", project, "-t", "verbs", "-f", "csv"])
+    run_lectern(dir, &["stats", project, "-t", "verbs", "-f", "csv"])
 }
 
 #[test]
@@ -391,7 +372,7 @@ fn stats_verbs_by_lemma_with_unknown_verbs_unclassified() {
     );
 
     // Per speaker, with the finer classes, as JSON.
-    let r = lectern(
+    let r = run_lectern(
         dir.path(),
         &[
             "stats",

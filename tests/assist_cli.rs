@@ -3,28 +3,11 @@
 //! attributes once (a second run adds nothing), `--doc`, `-o`, and a small regression
 //! check of the assistant on invented articles.
 
+mod support;
+
 use lectern::store;
 use std::path::Path;
-use std::process::Command;
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn lectern(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lectern");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8"),
-    }
-}
+use support::run_lectern;
 
 const HARBOUR: &str = "Bridge to reopen in May\n\n\
 Transport Minister Gregor Ward said on Monday that the harbour bridge would reopen in May.\n\n\
@@ -38,7 +21,7 @@ Ms Παπαδάκη said the market hall would stay open.\n";
 fn project(dir: &Path) {
     std::fs::write(dir.join("harbour.txt"), HARBOUR).expect("write");
     std::fs::write(dir.join("market.txt"), MARKET).expect("write");
-    let run = lectern(dir, &["add", "p.ron", "harbour.txt", "market.txt"]);
+    let run = run_lectern(dir, &["add", "p.ron", "harbour.txt", "market.txt"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
 
@@ -53,7 +36,7 @@ fn lines(stdout: &str) -> Vec<serde_json::Value> {
 fn suggest_writes_json_lines_with_pieces_rule_and_confidence() {
     let dir = tempfile::tempdir().expect("tempdir");
     project(dir.path());
-    let run = lectern(dir.path(), &["suggest", "p.ron"]);
+    let run = run_lectern(dir.path(), &["suggest", "p.ron"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let all = lines(&run.stdout);
     let quote = all
@@ -96,7 +79,7 @@ fn suggest_writes_json_lines_with_pieces_rule_and_confidence() {
 fn apply_adds_spans_relations_and_attributes_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     project(dir.path());
-    let run = lectern(dir.path(), &["suggest", "p.ron", "--apply"]);
+    let run = run_lectern(dir.path(), &["suggest", "p.ron", "--apply"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("document 1"), "{}", run.stdout);
     let p = store::load(&dir.path().join("p.ron")).expect("load");
@@ -130,7 +113,7 @@ fn apply_adds_spans_relations_and_attributes_once() {
     );
 
     let spans_before: usize = p.documents.iter().map(|d| d.spans.len()).sum();
-    let again = lectern(dir.path(), &["suggest", "p.ron", "--apply"]);
+    let again = run_lectern(dir.path(), &["suggest", "p.ron", "--apply"]);
     assert_eq!(again.code, 0, "{}", again.stderr);
     assert!(again.stderr.contains("0 quote(s)"), "{}", again.stderr);
     let p = store::load(&dir.path().join("p.ron")).expect("load");
@@ -142,7 +125,7 @@ fn apply_adds_spans_relations_and_attributes_once() {
 fn doc_and_output_choose_what_and_where() {
     let dir = tempfile::tempdir().expect("tempdir");
     project(dir.path());
-    let run = lectern(
+    let run = run_lectern(
         dir.path(),
         &["suggest", "p.ron", "--doc", "2", "-o", "out.jsonl"],
     );
@@ -151,7 +134,7 @@ fn doc_and_output_choose_what_and_where() {
     let all = lines(&text);
     assert!(!all.is_empty());
     assert!(all.iter().all(|l| l["document"] == 2));
-    let bad = lectern(dir.path(), &["suggest", "p.ron", "--doc", "9"]);
+    let bad = run_lectern(dir.path(), &["suggest", "p.ron", "--doc", "9"]);
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("no document 9"), "{}", bad.stderr);
 }
@@ -165,9 +148,12 @@ fn min_confidence_leaves_out_quoted_words_and_is_checked() {
          Ana Ruiz said the ferry would run again in June.\n",
     )
     .expect("write");
-    assert_eq!(lectern(dir.path(), &["add", "p.ron", "words.txt"]).code, 0);
+    assert_eq!(
+        run_lectern(dir.path(), &["add", "p.ron", "words.txt"]).code,
+        0
+    );
     let texts = |args: &[&str]| -> Vec<String> {
-        let run = lectern(dir.path(), args);
+        let run = run_lectern(dir.path(), args);
         assert_eq!(run.code, 0, "{}", run.stderr);
         lines(&run.stdout)
             .iter()
@@ -183,7 +169,7 @@ fn min_confidence_leaves_out_quoted_words_and_is_checked() {
         sure.iter().any(|t| t.contains("ferry would run again")),
         "{sure:?}"
     );
-    let bad = lectern(dir.path(), &["suggest", "p.ron", "--min-confidence", "2"]);
+    let bad = run_lectern(dir.path(), &["suggest", "p.ron", "--min-confidence", "2"]);
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("between 0 and 1"), "{}", bad.stderr);
 }

@@ -1,30 +1,11 @@
 //! The `lectern` binary end to end: help, adding articles, exporting and checking projects.
 
+mod support;
+
 use lectern::model::{DocId, Edit, Project};
 use lectern::store;
 use std::path::Path;
-use std::process::Command;
-
-/// What one run of the binary did.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `lectern` with `args` in `dir`.
-fn lectern(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("run lectern");
-    Run {
-        code: out.status.code().expect("exit code"),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
-}
+use support::run_lectern;
 
 /// An article with CRLF line ends, curly quotes, NBSP, an emoji and Greek.
 const CRLF_ARTICLE: &str = "Mayor “defiant” over bridge\r\n“It’s a disgrace,” said Ms\u{a0}Παπαδάκη 😤, the mayor.\r\nThe minister, Gregor Ward, disagreed.\r\n";
@@ -42,7 +23,7 @@ fn write_articles(dir: &Path) {
 /// A saved project of the two articles with spans whose notes need quoting.
 fn project_with_spans(dir: &Path) -> Project {
     write_articles(dir);
-    let run = lectern(dir, &["add", "p.ron", "crlf.txt", "bom.md"]);
+    let run = run_lectern(dir, &["add", "p.ron", "crlf.txt", "bom.md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let path = dir.join("p.ron");
     let mut p = store::load(&path).expect("load");
@@ -133,12 +114,12 @@ fn check_jsonl(p: &Project, jsonl: &str) {
 #[test]
 fn help_and_version() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let help = lectern(dir.path(), &["--help"]);
+    let help = run_lectern(dir.path(), &["--help"]);
     assert_eq!(help.code, 0);
     for word in ["Usage: lectern", "add", "export", "check"] {
         assert!(help.stdout.contains(word), "{word} in {}", help.stdout);
     }
-    let version = lectern(dir.path(), &["--version"]);
+    let version = run_lectern(dir.path(), &["--version"]);
     assert_eq!(version.code, 0);
     assert_eq!(
         version.stdout.trim(),
@@ -149,7 +130,7 @@ fn help_and_version() {
 #[test]
 fn usage_errors_exit_with_2() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let run = lectern(dir.path(), &["export", "p.ron", "--format", "xls"]);
+    let run = run_lectern(dir.path(), &["export", "p.ron", "--format", "xls"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("xls"), "{}", run.stderr);
 }
@@ -158,7 +139,7 @@ fn usage_errors_exit_with_2() {
 fn add_creates_a_project_and_keeps_going_past_a_binary_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     write_articles(dir.path());
-    let run = lectern(
+    let run = run_lectern(
         dir.path(),
         &["add", "new.ron", "crlf.txt", "photo.txt", "bom.md"],
     );
@@ -182,7 +163,7 @@ fn add_creates_a_project_and_keeps_going_past_a_binary_file() {
     assert_eq!(p.documents[1].title, "Φωνή report");
 
     // Adding an article again is a skip, and the project keeps what it had.
-    let again = lectern(dir.path(), &["add", "new.ron", "bom.md"]);
+    let again = run_lectern(dir.path(), &["add", "new.ron", "bom.md"]);
     assert_eq!(again.code, 1);
     assert!(
         again.stderr.contains("already in the project"),
@@ -197,16 +178,16 @@ fn add_creates_a_project_and_keeps_going_past_a_binary_file() {
 fn export_csv_and_jsonl_to_stdout_and_to_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = project_with_spans(dir.path());
-    let csv_out = lectern(dir.path(), &["export", "p.ron", "--format", "csv"]);
+    let csv_out = run_lectern(dir.path(), &["export", "p.ron", "--format", "csv"]);
     assert_eq!(csv_out.code, 0, "{}", csv_out.stderr);
     check_csv(&p, &csv_out.stdout);
-    let jsonl_out = lectern(dir.path(), &["export", "p.ron", "--format", "jsonl"]);
+    let jsonl_out = run_lectern(dir.path(), &["export", "p.ron", "--format", "jsonl"]);
     assert_eq!(jsonl_out.code, 0, "{}", jsonl_out.stderr);
     check_jsonl(&p, &jsonl_out.stdout);
 
     for (format, stdout) in [("csv", &csv_out.stdout), ("jsonl", &jsonl_out.stdout)] {
         let file = format!("spans.{format}");
-        let run = lectern(
+        let run = run_lectern(
             dir.path(),
             &["export", "p.ron", "--format", format, "--output", &file],
         );
@@ -221,7 +202,7 @@ fn export_csv_and_jsonl_to_stdout_and_to_files() {
 fn check_accepts_a_good_project_and_lists_every_problem_of_a_broken_one() {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = project_with_spans(dir.path());
-    let ok = lectern(dir.path(), &["check", "p.ron"]);
+    let ok = run_lectern(dir.path(), &["check", "p.ron"]);
     assert_eq!(ok.code, 0, "{}", ok.stderr);
     assert_eq!(
         ok.stdout.trim(),
@@ -240,7 +221,7 @@ fn check_accepts_a_good_project_and_lists_every_problem_of_a_broken_one() {
         );
     assert_ne!(broken, ron, "the fixture's span lines were found");
     std::fs::write(&path, broken).expect("write");
-    let bad = lectern(dir.path(), &["check", "p.ron"]);
+    let bad = run_lectern(dir.path(), &["check", "p.ron"]);
     assert_eq!(bad.code, 1);
     let problems: Vec<&str> = bad
         .stderr
@@ -252,7 +233,7 @@ fn check_accepts_a_good_project_and_lists_every_problem_of_a_broken_one() {
     assert!(problems[1].contains("4,000"), "{}", bad.stderr);
 
     // Export refuses the broken file too, naming it.
-    let export = lectern(dir.path(), &["export", "p.ron", "--format", "csv"]);
+    let export = run_lectern(dir.path(), &["export", "p.ron", "--format", "csv"]);
     assert_eq!(export.code, 1);
     assert!(
         export.stderr.starts_with("lectern: p.ron"),
@@ -269,14 +250,14 @@ fn a_missing_or_unreadable_project_is_named() {
         &["check", "missing.ron"][..],
         &["export", "missing.ron", "--format", "jsonl"][..],
     ] {
-        let run = lectern(dir.path(), args);
+        let run = run_lectern(dir.path(), args);
         assert_eq!(run.code, 1, "{args:?}");
         assert!(run.stderr.starts_with("lectern: "), "{}", run.stderr);
         assert!(run.stderr.contains("missing.ron"), "{}", run.stderr);
     }
     std::fs::write(dir.path().join("junk.ron"), "Project(format: 1, name: ").expect("junk");
     write_articles(dir.path());
-    let run = lectern(dir.path(), &["add", "junk.ron", "crlf.txt"]);
+    let run = run_lectern(dir.path(), &["add", "junk.ron", "crlf.txt"]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("junk.ron:1:"), "{}", run.stderr);
     let junk = std::fs::read_to_string(dir.path().join("junk.ron")).expect("junk");

@@ -5,11 +5,16 @@
 //!
 //! Short by default; `LECTERN_CRASH_ROUNDS=200 cargo test --test crash_safe` runs long.
 
+mod support;
+
 use lectern::model::{DocId, Document, Edit, Project};
 use lectern::store::{self, autosave::Autosaver, recovery};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::child::spawn_test_child;
+use support::run_lectern;
 
 /// Rounds per kind of file.
 fn rounds() -> usize {
@@ -73,20 +78,11 @@ fn crash_child() {
 /// Returns whether the kill landed mid-write: the killed writer's temporary file
 /// (`.NAME.PID.tmp`, written before the rename) is left behind.
 fn kill_during_writes(exe: &Path, kind: &str, path: &Path, delay: Duration) -> bool {
-    let mut child = Command::new(exe)
-        .args([
-            "--ignored",
-            "--exact",
-            "crash_child",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("LECTERN_CRASH_CHILD", kind)
-        .env("LECTERN_CRASH_PATH", path)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn child");
+    let envs = [
+        ("LECTERN_CRASH_CHILD", OsStr::new(kind)),
+        ("LECTERN_CRASH_PATH", path.as_os_str()),
+    ];
+    let mut child = spawn_test_child(exe, "crash_child", &envs);
     // Wait for "ready": the child has built its projects and starts writing.
     let mut line = String::new();
     if let Some(out) = child.stdout.take() {
@@ -108,17 +104,9 @@ fn kill_during_writes(exe: &Path, kind: &str, path: &Path, delay: Duration) -> b
 
 /// Runs `lectern check` on `path`; panics with its output unless it exits 0.
 fn check_passes(path: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("check")
-        .arg(path)
-        .output()
-        .expect("run lectern check");
-    assert!(
-        out.status.success(),
-        "lectern check {} failed: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let file = path.to_str().expect("a UTF-8 path");
+    let run = run_lectern(Path::new("."), &["check", file]);
+    assert_eq!(run.code, 0, "lectern check {file} failed: {}", run.stderr);
 }
 
 /// Delays spread over three times `save` (how long one save takes here), so the kill

@@ -8,60 +8,19 @@ mod support;
 use lectern::formats::{ExportFormat, ImportFormat};
 use lectern::model::Project;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+use support::interchange::summary;
+use support::{Run, run_lectern};
 
-fn lectern(dir: &Path, args: &[&str]) -> Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("run lectern");
-    assert!(
-        out.status.success(),
-        "lectern {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+/// Runs `lectern ARGS` in `dir`; it must succeed.
+fn lectern(dir: &Path, args: &[&str]) -> Run {
+    let run = run_lectern(dir, args);
+    assert_eq!(run.code, 0, "lectern {args:?} failed: {}", run.stderr);
+    run
 }
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/interchange/brat")
-}
-
-/// Per document (by title): every span as (label, pieces, text, note), sorted; and every
-/// relation as (type, from text, to text).
-type Summary = Vec<(
-    String,
-    Vec<(String, Vec<(usize, usize)>, String, String)>,
-    Vec<(String, String, String)>,
-)>;
-
-fn summary(p: &Project, notes: bool) -> Summary {
-    let mut out: Summary = p
-        .documents
-        .iter()
-        .map(|d| {
-            let mut spans: Vec<_> = d
-                .spans
-                .iter()
-                .map(|s| {
-                    let note = if notes { s.note.clone() } else { String::new() };
-                    (s.label.clone(), s.pieces(), s.joined_text(), note)
-                })
-                .collect();
-            spans.sort();
-            let text = |id| d.span(id).map(|s| s.joined_text()).unwrap_or_default();
-            let mut rels: Vec<_> = d
-                .relations
-                .iter()
-                .map(|r| (r.kind.clone(), text(r.from), text(r.to)))
-                .collect();
-            rels.sort();
-            (d.title.clone(), spans, rels)
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 fn load(path: &Path) -> Project {
@@ -83,7 +42,7 @@ fn brat_folder_to_every_format_and_back() {
             brat.to_str().expect("utf-8"),
         ],
     );
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = &run.stderr;
     assert!(stderr.contains("E1 (Say:T4) became 1 relation"), "{stderr}");
     assert!(
         stderr.contains("attributes are kept on spans only"),
@@ -179,14 +138,9 @@ fn folder_export_refuses_a_non_empty_folder_and_stdout() {
         &["export", "p.ron", "-f", "brat", "-o", "full"][..],
         &["export", "p.ron", "-f", "brat"][..],
     ] {
-        let out = Command::new(env!("CARGO_BIN_EXE_lectern"))
-            .current_dir(d)
-            .args(args)
-            .output()
-            .expect("run");
-        assert!(!out.status.success());
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("folder"), "{err}");
+        let run = run_lectern(d, args);
+        assert_ne!(run.code, 0);
+        assert!(run.stderr.contains("folder"), "{}", run.stderr);
     }
 }
 

@@ -11,6 +11,8 @@
 //! between writes proves nothing.
 //! `LECTERN_CRASH_ROUNDS=100 cargo test --test journal_crash` runs long.
 
+mod support;
+
 use lectern::model::{DocId, Document, Project};
 use lectern::store::{self, journal, recovery};
 use lectern::ui::Lectern;
@@ -18,11 +20,12 @@ use lectern::ui::app::AUTOSAVE_DELAY;
 use lectern::ui::command::Command;
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command as Process, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use support::child::spawn_test_child;
 
 /// Rounds of kill and recover.
 fn rounds() -> usize {
@@ -126,20 +129,11 @@ struct Printed {
 
 /// Starts the child on `path` and kills it `delay` after it is ready.
 fn run_and_kill(exe: &Path, path: &Path, articles: &str, delay: Duration) -> Printed {
-    let mut child = Process::new(exe)
-        .args([
-            "--ignored",
-            "--exact",
-            "journal_child",
-            "--nocapture",
-            "--test-threads=1",
-        ])
-        .env("LECTERN_JOURNAL_PATH", path)
-        .env("LECTERN_JOURNAL_ARTICLES", articles)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn child");
+    let envs = [
+        ("LECTERN_JOURNAL_PATH", path.as_os_str()),
+        ("LECTERN_JOURNAL_ARTICLES", OsStr::new(articles)),
+    ];
+    let mut child = spawn_test_child(exe, "journal_child", &envs);
     let states = Arc::new(Mutex::new(HashSet::new()));
     let writing = Arc::new(Mutex::new(false));
     let (ready_tx, ready_rx) = std::sync::mpsc::channel();

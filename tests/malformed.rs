@@ -4,9 +4,11 @@
 //! without changing a byte or leaving a file behind; the window must refuse it the same
 //! way. `00-valid-control.ron` is the valid file the others were made from.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+use support::cli::{Ran, lectern_within};
 
 /// Longest a check of one file may take (debug build, a 10 MB file, a loaded machine).
 const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -23,44 +25,16 @@ fn catalogue() -> Vec<PathBuf> {
     files
 }
 
-/// What `lectern check` did with one file.
-struct Checked {
-    code: Option<i32>,
-    stderr: String,
-}
-
 /// Runs `lectern check` on a copy of `fixture` in a fresh folder, with a time limit, and
 /// asserts that neither the file nor the folder changed.
-fn check_copy(fixture: &Path) -> Checked {
+fn check_copy(fixture: &Path) -> Ran {
     let dir = tempfile::tempdir().expect("tempdir");
     let name = fixture.file_name().expect("name");
     let path = dir.path().join(name);
     std::fs::copy(fixture, &path).expect("copy");
     let before = std::fs::read(&path).expect("read");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_lectern"))
-        .arg("check")
-        .arg(&path)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    let stderr = child.stderr.take().expect("stderr");
-    let reader = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap_or_default());
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break status;
-        }
-        if started.elapsed() > TIME_LIMIT {
-            let _ = child.kill();
-            panic!(
-                "{}: lectern check hung (over {TIME_LIMIT:?})",
-                path.display()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let stderr = reader.join().expect("stderr thread");
+    let file = path.to_str().expect("a UTF-8 path");
+    let ran = lectern_within(dir.path(), &["check", file], TIME_LIMIT);
     assert_eq!(
         std::fs::read(&path).expect("read after"),
         before,
@@ -72,10 +46,7 @@ fn check_copy(fixture: &Path) -> Checked {
         .map(|e| e.expect("entry").file_name())
         .collect();
     assert_eq!(left, vec![name.to_owned()], "files left behind");
-    Checked {
-        code: status.code(),
-        stderr,
-    }
+    ran
 }
 
 fn assert_refused(fixture: &Path) {

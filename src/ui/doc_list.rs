@@ -306,49 +306,62 @@ fn doc_summary(doc: &Document) -> String {
 
 /// The status and direction choices of a document.
 fn status_and_direction_ui(ui: &mut Ui, doc: &Document) -> Option<Intent> {
-    let mut intent = None;
+    let (id, status, direction) = (doc.id, doc.status, doc.direction);
+    let new_status = choice_row_ui(ui, "Status:", "", &DocStatus::ALL, status, DocStatus::name);
+    let new_direction = choice_row_ui(
+        ui,
+        "Direction:",
+        "Which way the article's paragraphs run; automatic follows each paragraph's first letter",
+        &TextDirection::ALL,
+        direction,
+        TextDirection::name,
+    );
+    let edit = |description: String, edit: Edit| Intent::Edit {
+        description,
+        edits: vec![edit],
+        coalesce: None,
+    };
+    let status_edit = new_status.map(|new| {
+        let old = status;
+        let change = Edit::SetDocStatus { doc: id, old, new };
+        edit(format!("Mark as {}", new.name()), change)
+    });
+    status_edit.or_else(|| {
+        new_direction.map(|new| {
+            let old = direction;
+            let change = Edit::SetDocDirection { doc: id, old, new };
+            edit(format!("Direction: {}", new.name()), change)
+        })
+    })
+}
+
+/// A row of choices (each shown by `name`) after `label`, with a tooltip when `hover` is
+/// not empty; gives the choice picked when it is not `current`.
+fn choice_row_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    hover: &str,
+    choices: &[T],
+    current: T,
+    name: fn(T) -> &'static str,
+) -> Option<T> {
+    let mut picked = None;
     ui.horizontal(|ui| {
-        ui.label("Status:");
-        for status in DocStatus::ALL {
+        let label = ui.label(label);
+        if !hover.is_empty() {
+            label.on_hover_text(hover);
+        }
+        for &choice in choices {
             if ui
-                .selectable_label(doc.status == status, status.name())
+                .selectable_label(current == choice, name(choice))
                 .clicked()
-                && doc.status != status
+                && current != choice
             {
-                intent = Some(Intent::Edit {
-                    description: format!("Mark as {}", status.name()),
-                    edits: vec![Edit::SetDocStatus {
-                        doc: doc.id,
-                        old: doc.status,
-                        new: status,
-                    }],
-                    coalesce: None,
-                });
+                picked = Some(choice);
             }
         }
     });
-    ui.horizontal(|ui| {
-        ui.label("Direction:")
-            .on_hover_text("Which way the article's paragraphs run; automatic follows each paragraph's first letter");
-        for direction in TextDirection::ALL {
-            if ui
-                .selectable_label(doc.direction == direction, direction.name())
-                .clicked()
-                && doc.direction != direction
-            {
-                intent = Some(Intent::Edit {
-                    description: format!("Direction: {}", direction.name()),
-                    edits: vec![Edit::SetDocDirection {
-                        doc: doc.id,
-                        old: doc.direction,
-                        new: direction,
-                    }],
-                    coalesce: None,
-                });
-            }
-        }
-    });
-    intent
+    picked
 }
 
 /// The "New field" row: a name and Add, which adds a custom metadata field to the project.

@@ -5,7 +5,9 @@
 // Each test file uses some of these.
 #![allow(dead_code)]
 
+pub mod child;
 pub mod cli;
+pub mod interchange;
 pub mod python;
 
 use egui_kittest::Harness;
