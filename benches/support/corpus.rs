@@ -8,8 +8,8 @@
 
 #![allow(dead_code)]
 
-use super::workload::{Rng, WORDS};
-use lectern::model::{DocId, DocStatus, Document, Project, Relation, RelationId, Span, SpanId};
+use super::workload::{Rng, WORDS, bench_span, push, push_word};
+use lectern::model::{DocId, DocStatus, Document, Project, Relation, RelationId, Span};
 
 /// Articles in the full workload.
 pub const DOCS: usize = 10_000;
@@ -50,10 +50,6 @@ fn article_text(rng: &mut Rng) -> (String, Vec<(usize, usize)>) {
     let mut text = String::with_capacity(DOC_BYTES + 1024);
     let mut words = Vec::with_capacity(DOC_BYTES / 5);
     let mut chars = 0usize;
-    let push = |text: &mut String, chars: &mut usize, s: &str| {
-        text.push_str(s);
-        *chars += s.chars().count();
-    };
     while text.len() < DOC_BYTES {
         let n = rng.range(15, 90);
         let quoted = rng.range(0, 3) == 0;
@@ -65,16 +61,7 @@ fn article_text(rng: &mut Rng) -> (String, Vec<(usize, usize)>) {
                 push(&mut text, &mut chars, " ");
             }
             let w = WORDS[rng.range(0, WORDS.len())];
-            let start = chars;
-            if i == 0 {
-                let mut cs = w.chars();
-                let first: String = cs.next().into_iter().flat_map(char::to_uppercase).collect();
-                push(&mut text, &mut chars, &first);
-                push(&mut text, &mut chars, cs.as_str());
-            } else {
-                push(&mut text, &mut chars, w);
-            }
-            words.push((start, chars));
+            push_word(&mut text, &mut chars, &mut words, w, i == 0);
             match rng.range(0, 40) {
                 0..=3 => push(&mut text, &mut chars, ","),
                 4..=5 => push(&mut text, &mut chars, "."),
@@ -102,51 +89,13 @@ fn make_span(
     last: usize,
 ) -> Span {
     let (start, end) = (words[first].0, words[last.min(words.len() - 1)].1);
-    let mut attributes = std::collections::BTreeMap::new();
-    if id.is_multiple_of(2) {
-        let (field, value) = match label {
-            "quote" => ("speaker", AUTHORS[id as usize % AUTHORS.len()]),
-            "claim" => ("stance", "attributed"),
-            "descriptor" => ("target", "the transport minister"),
-            _ => ("cue", "said"),
-        };
-        attributes.insert(field.to_owned(), value.to_owned());
-    }
-    Span {
-        id: SpanId(id),
-        label: label.to_owned(),
-        start,
-        end,
-        text: doc.text.slice(start..end).expect("in text").to_owned(),
-        attributes,
-        note: if id.is_multiple_of(50) {
-            "Check against the council minutes.".to_owned()
-        } else {
-            String::new()
-        },
-        annotator: if id.is_multiple_of(3) {
-            "coder-b"
-        } else {
-            "coder-a"
-        }
-        .to_owned(),
-        created: format!(
-            "2026-05-{:02}T{:02}:{:02}:{:02}Z",
-            1 + (id / 40_000) % 28,
-            (id / 60) % 24,
-            id % 60,
-            (id * 7) % 60
-        ),
-        ..Default::default()
-    }
+    let speaker = AUTHORS[id as usize % AUTHORS.len()];
+    bench_span(doc, id, label, start..end, speaker, 1 + (id / 40_000) % 28)
 }
 
-/// Article `i` (0-based) with its spans and relations; span and relation ids continue from
-/// `first_span` and `first_relation`.
-pub fn article(i: usize, first_span: u32, first_relation: u32) -> Document {
-    let mut rng = Rng::new(0x5ca1e + i as u64 * 7919);
-    let (text, words) = article_text(&mut rng);
-    let title = format!(
+/// The title of article `i`: one of 180 headlines, numbered.
+fn article_title(i: usize) -> String {
+    format!(
         "{} {} {} ({})",
         [
             "Council",
@@ -172,8 +121,11 @@ pub fn article(i: usize, first_span: u32, first_relation: u32) -> Document {
             "city budget"
         ][(i / 36) % 5],
         i + 1
-    );
-    let mut doc = Document::new(DocId(i as u32 + 1), title, text);
+    )
+}
+
+/// Article `i`'s outlet, date, author, URL and status.
+fn describe(doc: &mut Document, i: usize) {
     doc.metadata.outlet = OUTLETS[i % OUTLETS.len()].to_owned();
     let day = (i * 37) % 730;
     doc.metadata.date = format!(
@@ -189,6 +141,15 @@ pub fn article(i: usize, first_span: u32, first_relation: u32) -> Document {
         i + 1
     );
     doc.status = DocStatus::ALL[i % 3];
+}
+
+/// Article `i` (0-based) with its spans and relations; span and relation ids continue from
+/// `first_span` and `first_relation`.
+pub fn article(i: usize, first_span: u32, first_relation: u32) -> Document {
+    let mut rng = Rng::new(0x5ca1e + i as u64 * 7919);
+    let (text, words) = article_text(&mut rng);
+    let mut doc = Document::new(DocId(i as u32 + 1), article_title(i), text);
+    describe(&mut doc, i);
     let base = SPANS_PER_DOC * 9 / 10;
     let step = words.len() / base;
     assert!(step >= 4, "article {i} too short for {SPANS_PER_DOC} spans");

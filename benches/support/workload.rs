@@ -102,16 +102,39 @@ pub const WORDS: &[&str] = &[
     "über",
 ];
 
+/// Appends `s` to `text`, counting its code points in `chars`.
+pub fn push(text: &mut String, chars: &mut usize, s: &str) {
+    text.push_str(s);
+    *chars += s.chars().count();
+}
+
+/// Appends word `w` (with a capital first letter if `capital`) and records its code point
+/// range in `words`.
+pub fn push_word(
+    text: &mut String,
+    chars: &mut usize,
+    words: &mut Vec<(usize, usize)>,
+    w: &str,
+    capital: bool,
+) {
+    let start = *chars;
+    if capital {
+        let mut cs = w.chars();
+        let first: String = cs.next().into_iter().flat_map(char::to_uppercase).collect();
+        push(text, chars, &first);
+        push(text, chars, cs.as_str());
+    } else {
+        push(text, chars, w);
+    }
+    words.push((start, *chars));
+}
+
 /// The article text and the code point range of every word in it.
 pub fn text() -> (String, Vec<(usize, usize)>) {
     let mut rng = Rng::new(0x1ec7e6);
     let mut text = String::with_capacity(TEXT_BYTES + 4096);
     let mut words = Vec::with_capacity(TEXT_BYTES / 5);
     let mut chars = 0usize;
-    let push = |text: &mut String, chars: &mut usize, s: &str| {
-        text.push_str(s);
-        *chars += s.chars().count();
-    };
     while text.len() < TEXT_BYTES {
         // Paragraph length: mostly 20-200 words, sometimes a 1,500-word wall of text.
         let n = match rng.range(0, 20) {
@@ -128,16 +151,8 @@ pub fn text() -> (String, Vec<(usize, usize)>) {
                 push(&mut text, &mut chars, " ");
             }
             let w = WORDS[rng.range(0, WORDS.len())];
-            let start = chars;
-            if i == 0 || rng.range(0, 12) == 0 {
-                let mut cs = w.chars();
-                let first: String = cs.next().into_iter().flat_map(char::to_uppercase).collect();
-                push(&mut text, &mut chars, &first);
-                push(&mut text, &mut chars, cs.as_str());
-            } else {
-                push(&mut text, &mut chars, w);
-            }
-            words.push((start, chars));
+            let capital = i == 0 || rng.range(0, 12) == 0;
+            push_word(&mut text, &mut chars, &mut words, w, capital);
             match rng.range(0, 40) {
                 0..=3 => push(&mut text, &mut chars, ","),
                 4..=6 => push(&mut text, &mut chars, "."),
@@ -155,6 +170,55 @@ pub fn text() -> (String, Vec<(usize, usize)>) {
     (text, words)
 }
 
+/// The span `id` over `range` of `doc`, as the app makes them: who and when on every span
+/// (on `day` of May 2026), a field value on half of them (a quote's speaker: `speaker`) and
+/// a note on a few, so parsing and exporting carry a realistic load.
+pub fn bench_span(
+    doc: &Document,
+    id: u32,
+    label: &str,
+    range: std::ops::Range<usize>,
+    speaker: &str,
+    day: u32,
+) -> Span {
+    let mut attributes = std::collections::BTreeMap::new();
+    if id.is_multiple_of(2) {
+        let (field, value) = match label {
+            "quote" => ("speaker", speaker),
+            "claim" => ("stance", "attributed"),
+            "descriptor" => ("target", "the transport minister"),
+            _ => ("cue", "said"),
+        };
+        attributes.insert(field.to_owned(), value.to_owned());
+    }
+    Span {
+        id: SpanId(id),
+        label: label.to_owned(),
+        text: doc.text.slice(range.clone()).expect("in text").to_owned(),
+        start: range.start,
+        end: range.end,
+        attributes,
+        note: if id.is_multiple_of(50) {
+            "Check against the council minutes.".to_owned()
+        } else {
+            String::new()
+        },
+        annotator: if id.is_multiple_of(3) {
+            "coder-b"
+        } else {
+            "coder-a"
+        }
+        .to_owned(),
+        created: format!(
+            "2026-05-{day:02}T{:02}:{:02}:{:02}Z",
+            (id / 60) % 24,
+            id % 60,
+            (id * 7) % 60
+        ),
+        ..Default::default()
+    }
+}
+
 /// The workload project: one document with [`SPANS`] spans and [`RELATIONS`] relations.
 pub fn project() -> Project {
     let (text, words) = text();
@@ -169,45 +233,7 @@ pub fn project() -> Project {
     let mut make = |first: usize, last: usize, label: &str, doc: &Document| {
         id += 1;
         let (start, end) = (words[first].0, words[last].1);
-        // As the app makes them: who and when on every span, a field value on half of
-        // them and a note on a few, so parsing and exporting carry a realistic load.
-        let mut attributes = std::collections::BTreeMap::new();
-        if id.is_multiple_of(2) {
-            let (field, value) = match label {
-                "quote" => ("speaker", "Eleni Papadaki"),
-                "claim" => ("stance", "attributed"),
-                "descriptor" => ("target", "the transport minister"),
-                _ => ("cue", "said"),
-            };
-            attributes.insert(field.to_owned(), value.to_owned());
-        }
-        Span {
-            id: SpanId(id),
-            label: label.to_owned(),
-            start,
-            end,
-            text: doc.text.slice(start..end).expect("in text").to_owned(),
-            attributes,
-            note: if id.is_multiple_of(50) {
-                "Check against the council minutes.".to_owned()
-            } else {
-                String::new()
-            },
-            annotator: if id.is_multiple_of(3) {
-                "coder-b"
-            } else {
-                "coder-a"
-            }
-            .to_owned(),
-            created: format!(
-                "2026-05-{:02}T{:02}:{:02}:{:02}Z",
-                1 + id / 5000,
-                (id / 60) % 24,
-                id % 60,
-                (id * 7) % 60
-            ),
-            ..Default::default()
-        }
+        bench_span(doc, id, label, start..end, "Eleni Papadaki", 1 + id / 5000)
     };
     // 90 %: spans of 1-8 words that do not touch each other.
     for i in 0..base {

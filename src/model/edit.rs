@@ -270,44 +270,22 @@ impl Edit {
     pub fn inverse(&self) -> Edit {
         use Edit::*;
         use std::mem::swap;
-        let mut edit = self.clone();
+        let mut edit = match self.clone() {
+            AddDocument { index, document } => return RemoveDocument { index, document },
+            RemoveDocument { index, document } => return AddDocument { index, document },
+            AddSpan { doc, span } => return RemoveSpan { doc, span },
+            RemoveSpan { doc, span } => return AddSpan { doc, span },
+            AddRelation { doc, relation } => return RemoveRelation { doc, relation },
+            RemoveRelation { doc, relation } => return AddRelation { doc, relation },
+            other => other,
+        };
         match &mut edit {
-            AddDocument { index, document } => {
-                return RemoveDocument {
-                    index: *index,
-                    document: document.clone(),
-                };
-            }
-            RemoveDocument { index, document } => {
-                return AddDocument {
-                    index: *index,
-                    document: document.clone(),
-                };
-            }
-            AddSpan { doc, span } => {
-                return RemoveSpan {
-                    doc: *doc,
-                    span: span.clone(),
-                };
-            }
-            RemoveSpan { doc, span } => {
-                return AddSpan {
-                    doc: *doc,
-                    span: span.clone(),
-                };
-            }
-            AddRelation { doc, relation } => {
-                return RemoveRelation {
-                    doc: *doc,
-                    relation: relation.clone(),
-                };
-            }
-            RemoveRelation { doc, relation } => {
-                return AddRelation {
-                    doc: *doc,
-                    relation: relation.clone(),
-                };
-            }
+            AddDocument { .. }
+            | RemoveDocument { .. }
+            | AddSpan { .. }
+            | RemoveSpan { .. }
+            | AddRelation { .. }
+            | RemoveRelation { .. } => {}
             SetSpanLabel { old, new, .. }
             | SetSpanNote { old, new, .. }
             | SetSpanAttribute { old, new, .. }
