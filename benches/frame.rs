@@ -2,6 +2,9 @@
 //! steady frame scrolled to the middle of the 5 MB workload, and a project-wide search.
 //! `cargo run --release --example bench_summary` prints every figure with its target.
 
+// Every function stays under 100 lines, as in the library (src/lib.rs).
+#![warn(clippy::too_many_lines)]
+
 #[path = "support/workload.rs"]
 mod workload;
 

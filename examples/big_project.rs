@@ -10,6 +10,9 @@
 //! It also prints what the window's save and export jobs pay before they start: the
 //! copy of the project they are given.
 
+// Every function stays under 100 lines, as in the library (src/lib.rs).
+#![warn(clippy::too_many_lines)]
+
 #[path = "../benches/support/workload.rs"]
 mod workload;
 

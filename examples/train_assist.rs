@@ -11,6 +11,9 @@
 //! and `Cue` spans tied by events, as PolNeAR is. Nothing of the corpus goes into the
 //! weights but feature names (words, their neighbours' classes) and numbers.
 
+// Every function stays under 100 lines, as in the library (src/lib.rs).
+#![warn(clippy::too_many_lines)]
+
 use lectern::assist::train::{self, GoldArticle, GoldAttribution};
 use lectern::model::Lexicon;
 use std::collections::HashMap;

@@ -160,6 +160,12 @@ fn open_and_save(
 /// What the window does with the corpus open: the document list filtered and sorted, a
 /// project-wide search, and the analysis tables `lectern stats` prints.
 fn in_the_window(project: &Project, runs: usize, figs: &mut Vec<Figure>) {
+    doc_list_figures(project, figs);
+    search_and_table_figures(project, runs, figs);
+}
+
+/// The document list's frames with the corpus open.
+fn doc_list_figures(project: &Project, figs: &mut Vec<Figure>) {
     // The frame after typing in the filter or choosing another order (the list is worked
     // out again), alternating between two views so every measured frame does it.
     let views = [
@@ -215,7 +221,10 @@ fn in_the_window(project: &Project, runs: usize, figs: &mut Vec<Figure>) {
         "ms",
         Some(5.0),
     );
+}
 
+/// A project-wide search and the analysis tables `lectern stats` prints, on the corpus.
+fn search_and_table_figures(project: &Project, runs: usize, figs: &mut Vec<Figure>) {
     let query = Query::plain("minister");
     let times: Vec<f64> = (0..runs)
         .map(|_| {
