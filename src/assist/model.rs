@@ -45,8 +45,16 @@ impl Hasher for KeyHasher {
 
 type KeyMap = HashMap<u64, f32, BuildHasherDefault<KeyHasher>>;
 
-/// The built-in English weights.
-const ENGLISH_TSV: &str = include_str!("../../assets/assist/en.tsv");
+/// The built-in English weights: `assets/assist/en.tsv`, deflated by `build.rs` (the text
+/// is most of a megabyte and a half; deflated, a quarter of that in the binary).
+const ENGLISH_TSV_DEFLATED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/assist-en.tsv.deflate"));
+
+/// The text of the built-in weights file, inflated (`None` only for a broken build).
+fn english_tsv() -> Option<String> {
+    let bytes = miniz_oxide::inflate::decompress_to_vec(ENGLISH_TSV_DEFLATED).ok()?;
+    String::from_utf8(bytes).ok()
+}
 
 /// Weights of one logistic model, by feature.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -147,7 +155,11 @@ impl Model {
     /// (rules only) only guards against a broken build.
     pub fn english() -> &'static Model {
         static ENGLISH: OnceLock<Model> = OnceLock::new();
-        ENGLISH.get_or_init(|| Model::parse(ENGLISH_TSV).unwrap_or_default())
+        ENGLISH.get_or_init(|| {
+            english_tsv()
+                .and_then(|tsv| Model::parse(&tsv).ok())
+                .unwrap_or_default()
+        })
     }
 
     /// Reads a weights file: `#` comments, then `PART<tab>FEATURE<tab>WEIGHT` lines
@@ -212,7 +224,11 @@ mod tests {
 
     #[test]
     fn the_built_in_model_reads_and_has_weights() {
-        let m = Model::parse(ENGLISH_TSV).expect("the asset reads");
+        // The asset as written, not as the binary carries it: the model built in is the
+        // same, weight for weight, so the proposals are too.
+        let asset = include_str!("../../assets/assist/en.tsv");
+        assert_eq!(english_tsv().as_deref(), Some(asset));
+        let m = Model::parse(asset).expect("the asset reads");
         assert!(m.cue.len() > 1000, "{} cue weights", m.cue.len());
         assert!(m.end.len() > 1000, "{} end weights", m.end.len());
         assert!(m.cue_threshold > 0.0 && m.cue_threshold < 1.0);
