@@ -117,11 +117,20 @@ fn the_last_project_is_not_reopened_while_another_lectern_has_it() {
     assert_eq!(state.files_to_open(Vec::new()), [path]);
 }
 
+/// A window reading and writing `settings`, with no empty project's recovery to offer: a
+/// recovery file another run left in this user's data folder would otherwise open its
+/// "Recover?" question over the window and take the keys.
+fn with_settings(settings: &Path) -> egui_kittest::Harness<'static, Lectern> {
+    let mut app = Lectern::new(Some(settings.to_path_buf()));
+    app.set_unsaved_recovery_dir(None);
+    support::window(app)
+}
+
 #[test]
 fn text_zoom_comes_back_from_the_settings_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let settings = dir.path().join("settings.ron");
-    let h = support::window(Lectern::new(Some(settings.clone())));
+    let h = with_settings(&settings);
     let size = h.state().font_px();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     let mut h = h;
@@ -130,12 +139,12 @@ fn text_zoom_comes_back_from_the_settings_file() {
     h.run_steps(2);
     assert_eq!(h.state().font_px(), size + 2.0);
     drop(h);
-    let h = support::window(Lectern::new(Some(settings.clone())));
+    let h = with_settings(&settings);
     assert_eq!(h.state().font_px(), size + 2.0);
     drop(h);
     // A broken settings file: the defaults, no error.
     std::fs::write(&settings, "(font_px: 2").expect("break it");
-    let h = support::window(Lectern::new(Some(settings)));
+    let h = with_settings(&settings);
     assert_eq!(h.state().font_px(), size);
     assert!(h.state().report().is_none());
 }
