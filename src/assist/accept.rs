@@ -46,7 +46,8 @@ pub struct Acceptance {
 }
 
 /// Whether two piece lists cover mostly the same text: half of the shorter one at least.
-fn same_place(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
+/// Pieces are half-open ranges of any unit (code points, or tokens).
+pub fn same_place(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
     let len = |p: &[(usize, usize)]| p.iter().map(|(s, e)| e - s).sum::<usize>();
     let shared: usize = a
         .iter()

@@ -8,6 +8,7 @@ use super::marks::Quoted;
 use super::rule::Rule;
 use super::source;
 use super::token::{Kind, Tokens};
+use crate::model::{Lexicon, VerbDetail};
 
 /// Tokens between a quotation and its cue at most ("…,” said the council's chief
 /// spokeswoman Ana Ruiz).
@@ -22,7 +23,12 @@ pub(super) const LISTENER_VERBS: &[&str] = &[
 type Hit = (usize, Option<(usize, usize)>, Rule);
 
 /// Attributions of the article's quotations, and which quotations they use.
-pub fn attribute(tokens: &Tokens, quotations: &[Quoted], cues: &[Cue]) -> (Vec<Found>, Vec<bool>) {
+pub fn attribute(
+    tokens: &Tokens,
+    quotations: &[Quoted],
+    cues: &[Cue],
+    lexicon: &Lexicon,
+) -> (Vec<Found>, Vec<bool>) {
     let mut found: Vec<Found> = Vec::new();
     let mut used = vec![false; quotations.len()];
     let mut cue_used = vec![false; cues.len()];
@@ -31,7 +37,7 @@ pub fn attribute(tokens: &Tokens, quotations: &[Quoted], cues: &[Cue]) -> (Vec<F
             continue;
         }
         let hit = quote_then_cue(tokens, &quotations[q], cues, &cue_used)
-            .or_else(|| cue_then_quote(tokens, &quotations[q], cues, &cue_used));
+            .or_else(|| cue_then_quote(tokens, &quotations[q], cues, &cue_used, lexicon));
         let Some((c, src, rule)) = hit else {
             continue;
         };
@@ -119,7 +125,12 @@ fn confidence(rule: Rule, cue: &Cue) -> f32 {
 /// ("“Jaws” director Ana Ruiz said").
 fn ends_like_a_quote(tokens: &Tokens, q: &Quoted) -> bool {
     let toks = &tokens.toks;
-    let inside = toks[q.close - 1].lower.as_str();
+    // “… ‘a civil person,’” — the inner quotation's mark stands before the outer one.
+    let mut last = q.close - 1;
+    while last > q.open + 1 && toks[last].kind == Kind::Quote {
+        last -= 1;
+    }
+    let inside = toks[last].lower.as_str();
     matches!(inside, "," | "." | "?" | "!" | "…" | "—" | "–" | "-")
         || toks
             .get(q.close + 1)
@@ -155,11 +166,14 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     if cue.aux == k && super::reported::is_participle(&toks[cue.first].lower) {
         return None;
     }
+    // A dot that does not end the sentence ("Mr. Rubio said") may stand in the gap.
+    let cue_sentence = tokens.sentence_of[cue.aux];
     let gap_ok = (k..cue.aux).all(|i| {
         let t = &toks[i];
+        let abbreviation = t.is(".") && tokens.sentence_of[i] == cue_sentence;
         t.para == para
             && t.kind != Kind::Quote
-            && !matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":")
+            && (abbreviation || !matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":"))
     });
     if !gap_ok {
         return None;
@@ -169,6 +183,12 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     } else {
         Some((k, cue.aux - 1))
     };
+    // "… to “pay homage”, he said: “…”": the colon hands the verb to what follows.
+    let after = src.map_or(cue.last, |s| s.1.max(cue.last)) + 1;
+    let inside_sentence = q.open > 0 && toks[q.open - 1].is_word();
+    if inside_sentence && toks.get(after).is_some_and(|t| t.is(":")) {
+        return None;
+    }
     Some((c, src, Rule::QuoteThenCue))
 }
 
@@ -183,7 +203,13 @@ fn stop_before(tokens: &Tokens, last: usize) -> usize {
 
 /// Ward said: “…” / Ward told reporters “…”: a cue before the quotation (in its sentence,
 /// or ending the paragraph before it with a colon).
-fn cue_then_quote(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) -> Option<Hit> {
+fn cue_then_quote(
+    tokens: &Tokens,
+    q: &Quoted,
+    cues: &[Cue],
+    cue_used: &[bool],
+    lexicon: &Lexicon,
+) -> Option<Hit> {
     let toks = &tokens.toks;
     let open = q.open;
     let first = tokens.sentences[tokens.sentence_of[open]].start;
@@ -205,10 +231,23 @@ fn cue_then_quote(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
         .map(|i| toks[i].lower.as_str())
         .collect();
     let listener = cue.verb.is_some() && LISTENER_VERBS.contains(&cue.lemma.as_str());
+    // "branded the plan “a disgrace”": a naming verb's object comes first.
+    let naming = cue.verb.is_some_and(|v| {
+        lexicon
+            .verbs
+            .get(v)
+            .is_some_and(|e| e.detail == Some(VerbDetail::Metalinguistic))
+    });
     let fits = match gap.as_slice() {
         [] | [":"] | [","] | ["that"] => true,
         [.., ":"] => gap.len() <= 12 && !gap.iter().any(|w| matches!(*w, "." | "that")),
         [.., ","] => gap.len() <= 8 && !gap.iter().any(|w| matches!(*w, "." | "that")),
+        words if naming => {
+            words.len() <= 6
+                && words
+                    .iter()
+                    .all(|w| !matches!(*w, "." | "," | "that" | "was" | "is"))
+        }
         words => {
             listener
                 && words.len() <= 4
@@ -240,6 +279,15 @@ fn resumed(
         .map(|i| toks[i].lower.as_str())
         .collect();
     let same_paragraph = toks[next.open].para == toks[q_close(quotations, q)].para;
+    // An interrupted quote opens its sentence (or follows a colon); a quoted phrase
+    // inside the writer's sentence ("having to “pay homage”, he said: “…”") does not
+    // go on after the attribution: the next quotation is the verb's own.
+    let this = &quotations[q];
+    let sentence_start = tokens.sentences[tokens.sentence_of[this.open]].start;
+    let opens = this.open == sentence_start || toks[this.open - 1].is(":");
+    if !opens {
+        return None;
+    }
     let ok = same_paragraph
         && matches!(between.last(), Some(&",") | Some(&":") | Some(&"—"))
         && between.len() <= 6

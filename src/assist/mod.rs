@@ -96,10 +96,11 @@ impl<'a> Assistant<'a> {
             quoted: &quoted,
         };
         let cues = cue::find(&cx, self.model);
-        let (mut found, used_quotes) = direct::attribute(&tokens, &quotations, &cues);
+        let (mut found, used_quotes) = direct::attribute(&tokens, &quotations, &cues, self.lexicon);
         let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
         found.extend(reported::attribute(&cx, &cues, &used, self.model));
         reported::inherit_sources(&tokens, &cues, &mut found);
+        reported::close_quotations(&tokens, &quotations, &mut found);
         let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found);
         found.extend(loose);
         found.sort_by_key(|f| f.content.first().map(|c| c.0));

@@ -6,6 +6,7 @@
 use super::Found;
 use super::cue::Cue;
 use super::features::{self, Context};
+use super::marks::Quoted;
 use super::model::Model;
 use super::rule::Rule;
 use super::source;
@@ -133,7 +134,17 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
     if end < start || end >= toks.len() {
         return None;
     }
-    let source = source::before(tokens, cue.aux, first);
+    let participle =
+        cue.aux > first && toks[cue.aux - 1].is(",") && is_participle(&toks[cue.first].lower);
+    let source = if participle {
+        // ", saying …": the subject is found by `inherit_sources`.
+        None
+    } else if cue.noun {
+        // A reporting noun ("his accusation that …").
+        source::of_noun(tokens, cue.first, first)
+    } else {
+        source::before(tokens, cue.aux, first)
+    };
     Some(Found {
         content: vec![(start, end)],
         cue: None,
@@ -153,17 +164,55 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
     let s = tokens.sentence_of[start];
     let sentence_last = tokens.sentences[s].end - 1;
     let mut end = stop_before(tokens, sentence_last, start);
-    for j in start + 1..=sentence_last {
+    let mut j = start + 1;
+    while j <= sentence_last {
         let p = model
             .end
             .probability(|sink| features::end(cx, start, j, &cue.lemma, cue_at, sink));
         if p >= model.end_threshold {
+            // "Ward said the bridge, which opened in May, is unsafe": a relative clause
+            // set in commas inside the content does not end it.
+            if let Some(after) = embedded_relative(tokens, j, sentence_last) {
+                j = after;
+                continue;
+            }
             end = j - 1;
             break;
         }
+        j += 1;
     }
     f.content = vec![(start, end.max(start))];
     f
+}
+
+/// For a comma at `comma` opening a relative clause (", which …", ", who …") that a
+/// second comma closes before the sentence goes on, the token after that comma.
+fn embedded_relative(tokens: &Tokens, comma: usize, sentence_last: usize) -> Option<usize> {
+    let toks = &tokens.toks;
+    let opens = toks[comma].is(",")
+        && toks
+            .get(comma + 1)
+            .is_some_and(|t| matches!(t.lower.as_str(), "which" | "who" | "whose" | "where"));
+    if !opens {
+        return None;
+    }
+    let close = (comma + 2..=sentence_last.min(comma + 16)).find(|&k| {
+        matches!(
+            toks[k].lower.as_str(),
+            "," | ";" | ":" | "." | "—" | "–" | "(" | ")"
+        )
+    })?;
+    let next = toks.get(close + 1)?;
+    let goes_on = toks[close].is(",")
+        && close + 1 < sentence_last
+        && next.kind == Kind::Word
+        && !next.cap
+        && !matches!(
+            next.lower.as_str(),
+            "and" | "but" | "which" | "who" | "while"
+        )
+        && !is_participle(&next.lower);
+    goes_on.then_some(close + 1)
 }
 
 /// Whether a word is an -ing form ("adding", "saying").
@@ -171,8 +220,9 @@ pub fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
 }
 
-/// ", saying …", ", adding …": the participle's subject is the source of the attribution
-/// before it in the sentence ("He ridiculed the offer, saying …" → he).
+/// ", saying …", ", adding …" and "… and says …": the verb's subject is the source of
+/// the attribution before it in the sentence ("He ridiculed the offer, saying …" → he),
+/// else, after "and", the sentence's subject ("Ward visited the quay and says …").
 pub fn inherit_sources(tokens: &Tokens, cues: &[Cue], found: &mut [Found]) {
     let toks = &tokens.toks;
     for i in 0..found.len() {
@@ -180,8 +230,10 @@ pub fn inherit_sources(tokens: &Tokens, cues: &[Cue], found: &mut [Found]) {
             continue;
         };
         let cue = &cues[c];
-        let after_comma = cue.aux > 0 && toks[cue.aux - 1].is(",");
-        if !after_comma || !is_participle(&toks[cue.first].lower) {
+        let before = cue.aux.checked_sub(1).map(|b| toks[b].lower.as_str());
+        let after_comma = before == Some(",") && is_participle(&toks[cue.first].lower);
+        let coordinated = matches!(before, Some("and" | "but")) && !cue.noun;
+        if !after_comma && !coordinated {
             continue;
         }
         let sentence = tokens.sentence_of[cue.first];
@@ -191,6 +243,39 @@ pub fn inherit_sources(tokens: &Tokens, cues: &[Cue], found: &mut [Found]) {
             .filter(|(k, _)| k.last < cue.aux && tokens.sentence_of[k.first] == sentence)
             .max_by_key(|(k, _)| k.last)
             .map(|(_, src)| src);
-        found[i].source = earlier;
+        // "Ward visited the quay and says …": else the sentence's subject.
+        let first = tokens.sentences[sentence].start;
+        found[i].source = earlier.or_else(|| source::subject(tokens, first, cue.aux));
     }
+}
+
+/// Reported speech that ends inside a quotation it opened goes on to the quotation's
+/// close ("Ward said the bridge “is safe. It always was.”"): sentences are cut inside
+/// quotations, quotes are not.
+pub fn close_quotations(tokens: &Tokens, quotations: &[Quoted], found: &mut [Found]) {
+    let toks = &tokens.toks;
+    for f in found.iter_mut().filter(|f| !is_direct(f.rule)) {
+        let Some(last) = f.content.last_mut() else {
+            continue;
+        };
+        let (start, end) = *last;
+        let open = quotations
+            .iter()
+            .find(|q| q.open >= start && q.open <= end && q.close > end);
+        if let Some(q) = open.filter(|q| toks[q.close].para == toks[end].para) {
+            last.1 = q.close;
+        }
+    }
+}
+
+/// Whether a rule takes its content from quotation marks already.
+fn is_direct(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::QuoteThenCue
+            | Rule::CueThenQuote
+            | Rule::Interrupted
+            | Rule::Continued
+            | Rule::Unattributed
+    )
 }

@@ -148,12 +148,29 @@ fn phrase_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, u
         return None;
     }
     let mut start = end;
-    while start > floor
-        && end - start + 1 < MAX_SOURCE_TOKENS
-        && toks[start - 1].para == toks[end].para
-        && !is_boundary(tokens, start - 1)
-    {
-        start -= 1;
+    loop {
+        while start > floor
+            && end - start + 1 < MAX_SOURCE_TOKENS
+            && toks[start - 1].para == toks[end].para
+            && !is_boundary(tokens, start - 1)
+        {
+            start -= 1;
+        }
+        // "Observers in Veridia’s capital say": a plural noun before the preposition
+        // is the source, the place its complement.
+        let group = start >= floor + 2
+            && matches!(
+                toks[start - 1].lower.as_str(),
+                "in" | "at" | "from" | "for" | "on"
+            )
+            && toks[start - 2].kind == Kind::Word
+            && toks[start - 2].lower.ends_with('s')
+            && !toks[start - 2].lower.ends_with("'s")
+            && !is_boundary(tokens, start - 2);
+        if !group {
+            break;
+        }
+        start -= 2;
     }
     // A capitalised clause word or preposition starting the sentence ("But", "In 2015")
     // is not part of the source.
@@ -226,6 +243,78 @@ pub fn after(tokens: &Tokens, from: usize, last: usize) -> Option<(usize, usize)
         end -= 1;
     }
     Some((from, end))
+}
+
+/// The subject opening the sentence that starts at token `first`, for a verb or noun
+/// whose own subject is elsewhere ("Ward visited the quay and says …", "The mayor
+/// repeated her accusation that …"): a pronoun, a run of capitalised words, or "the"
+/// with the few words of its noun. `None` when the sentence opens otherwise.
+pub fn subject(tokens: &Tokens, first: usize, before: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    // "Earlier this year, Mr Ward …": a fronted adverbial up to its comma is skipped.
+    let opener = toks.get(first).map(|t| t.lower.as_str());
+    let adverbial = opener.is_some_and(|w| {
+        PREPOSITIONS.contains(&w)
+            || CLAUSE_WORDS.contains(&w)
+            || matches!(w, "last" | "this" | "on" | "for" | "asked" | "speaking")
+    });
+    let first = match (first..before.min(first + 8)).find(|&k| toks[k].is(",")) {
+        Some(comma) if adverbial => comma + 1,
+        _ => first,
+    };
+    let t = toks.get(first).filter(|_| first < before)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if SUBJECT_PRONOUNS.contains(&t.lower.as_str()) {
+        return Some((first, first));
+    }
+    let article = matches!(t.lower.as_str(), "the" | "a" | "an");
+    if !t.cap && !article {
+        return None;
+    }
+    let mut end = first;
+    while end + 1 < before
+        && toks[end + 1].para == t.para
+        && (toks[end + 1].cap && toks[end + 1].kind == Kind::Word || toks[end + 1].is("."))
+    {
+        end += 1;
+    }
+    if article && end == first {
+        // "The mayor repeated …": the noun's few words, up to an auxiliary or a verb form.
+        while end + 1 < before && end < first + 3 && {
+            let n = &toks[end + 1];
+            n.kind == Kind::Word
+                && !CLAUSE_WORDS.contains(&n.lower.as_str())
+                && !PREPOSITIONS.contains(&n.lower.as_str())
+                && !n.lower.ends_with("ed")
+        } {
+            end += 1;
+        }
+    }
+    (end > first || !article).then_some((first, end))
+}
+
+/// The source of a reporting noun at token `noun` ("his accusation", "Ward’s claim",
+/// "the minister’s repeated warning"): the possessive just before it, else the
+/// sentence's subject.
+pub fn of_noun(tokens: &Tokens, noun: usize, first: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    for p in (first.max(noun.saturating_sub(3))..noun).rev() {
+        let w = toks[p].lower.as_str();
+        if matches!(w, "his" | "her" | "their" | "its" | "our" | "my") {
+            return Some((p, p));
+        }
+        if w.ends_with("'s") || w.ends_with("s'") {
+            let start = (first..p)
+                .rev()
+                .take_while(|&k| !is_boundary(tokens, k))
+                .last()
+                .unwrap_or(p);
+            return Some((start, p));
+        }
+    }
+    subject(tokens, first, noun)
 }
 
 #[cfg(test)]

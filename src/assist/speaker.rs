@@ -143,7 +143,41 @@ const NOT_NAMES: &[&str] = &[
     "among",
     "between",
     "into",
+    "recently",
+    "finally",
+    "ultimately",
+    "similarly",
+    "previously",
+    "currently",
+    "apparently",
+    "unfortunately",
+    "fortunately",
+    "additionally",
+    "initially",
+    "separately",
+    "notably",
+    "eventually",
+    "indeed",
+    "again",
+    "lately",
+    "likewise",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "otherwise",
+    "perhaps",
+    "certainly",
+    "clearly",
+    "obviously",
+    "ironically",
+    "specifically",
+    "already",
 ];
+
+/// Prepositions after which a name is a place or body the source belongs to ("the
+/// mayor of Port Halden"), not the source.
+const COMPLEMENT_WORDS: &[&str] = &["of", "in", "from", "for", "at", "with", "to", "on"];
 
 /// Lower-case words that may sit inside a name ("Ludwig van Beethoven").
 const PARTICLES: &[&str] = &[
@@ -239,15 +273,24 @@ impl<'a> People<'a> {
 
     /// The name that heads a source: the first one that ends the source or is followed by
     /// a comma, a bracket or "who", and is not a possessive ("Ward’s aide").
+    /// A name after a preposition ("the mayor of Port Halden, Eleni Papadaki") is a
+    /// complement, taken only when no other name heads the source.
     fn head_name(&self, tokens: &Tokens, a: usize, b: usize) -> Option<usize> {
-        self.names.iter().position(|n| {
+        let candidate = |n: &Name| {
             let ends = n.last == b
                 || tokens
                     .toks
                     .get(n.last + 1)
                     .is_some_and(|t| matches!(t.lower.as_str(), "," | "(" | "who"));
             n.first >= a && n.last <= b && !n.possessive && ends
-        })
+        };
+        let complement = |n: &Name| {
+            n.first > a && COMPLEMENT_WORDS.contains(&tokens.toks[n.first - 1].lower.as_str())
+        };
+        self.names
+            .iter()
+            .position(|n| candidate(n) && !complement(n))
+            .or_else(|| self.names.iter().position(candidate))
     }
 
     /// The fullest form of the name `k` used up to it ("Ward" → "Gregor Ward").
@@ -264,7 +307,16 @@ impl<'a> People<'a> {
     /// The person a pronoun at token `at` refers to: the latest subject name before it
     /// whose gender fits, else the latest name.
     fn pronoun(&mut self, tokens: &Tokens, at: usize) -> Option<(String, String)> {
-        let word = Lexicon::person_word(&self.lexicon.pronouns, &tokens.toks[at].lower)?;
+        // A possessive ("his accusation") refers as its subject form does.
+        let written = tokens.toks[at].lower.as_str();
+        let subject = match written {
+            "his" => "he",
+            "her" => "she",
+            "their" => "they",
+            "its" => "it",
+            other => other,
+        };
+        let word = Lexicon::person_word(&self.lexicon.pronouns, subject)?;
         let gender = word.gender?;
         let fits = |n: &Name, learnt: &HashMap<String, Gender>| {
             !n.organisation
@@ -284,8 +336,15 @@ impl<'a> People<'a> {
             .rev()
             .find(|(pos, _)| *pos < at && sentence - tokens.sentence_of[*pos] <= 3)
             .and_then(|(_, key)| before.iter().copied().find(|&k| self.names[k].key == *key));
-        let pick = recent_speaker
+        // The subject of this or the previous sentence ("Andreas Kyriou offered help.
+        // “…,” he said"), else whoever spoke last, else the latest subject or name.
+        let previous_subject = before.iter().copied().find(|&k| {
+            let n = &self.names[k];
+            n.subject && sentence - tokens.sentence_of[n.first] <= 1
+        });
+        let pick = previous_subject
             .filter(|&k| fits(&self.names[k], &self.learnt))
+            .or(recent_speaker.filter(|&k| fits(&self.names[k], &self.learnt)))
             .or_else(|| {
                 before
                     .iter()

@@ -4,6 +4,7 @@
 //! turn into spans and relations.
 
 use super::Found;
+use super::accept::same_place;
 use super::cue::Cue;
 use super::roles::Roles;
 use super::rule::Rule;
@@ -51,23 +52,16 @@ impl Suggestion {
 }
 
 /// Turns what the rules found into suggestions: pieces in code points, speakers resolved
-/// in text order, duplicates (the same quote found twice) dropped.
+/// in text order, duplicates (mostly the same words found twice) dropped.
 pub fn build(
     tokens: &Tokens,
     cues: &[Cue],
-    mut found: Vec<Found>,
+    found: Vec<Found>,
     roles: &Roles,
     lexicon: &Lexicon,
     quoted: &[bool],
 ) -> Vec<Suggestion> {
-    found.retain(|f| !f.content.is_empty());
-    let mut seen: Vec<Vec<(usize, usize)>> = Vec::new();
-    found.retain(|f| {
-        let key = f.content.clone();
-        let fresh = !seen.contains(&key);
-        seen.push(key);
-        fresh
-    });
+    let found = dedupe(found);
     // Speakers are resolved in the order sources appear, as a reader meets them.
     let mut people = People::new(tokens, lexicon, quoted);
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -82,6 +76,45 @@ pub fn build(
         .iter()
         .zip(speakers)
         .map(|(f, speaker)| suggestion(tokens, cues, f, speaker, roles))
+        .collect()
+}
+
+/// One proposal per quote: of the attributions found for mostly the same words (two
+/// rules, or two cues reaching the same clause), the surest, then the longest, is kept —
+/// the others would only be skipped as duplicates when accepted. Text order is kept.
+fn dedupe(found: Vec<Found>) -> Vec<Found> {
+    let half_open =
+        |f: &Found| -> Vec<(usize, usize)> { f.content.iter().map(|&(a, b)| (a, b + 1)).collect() };
+    let length = |f: &Found| f.content.iter().map(|&(a, b)| b + 1 - a).sum::<usize>();
+    let mut order: Vec<usize> = (0..found.len())
+        .filter(|&i| !found[i].content.is_empty())
+        .collect();
+    order.sort_by(|&i, &j| {
+        found[j]
+            .confidence
+            .total_cmp(&found[i].confidence)
+            .then(length(&found[j]).cmp(&length(&found[i])))
+            .then(i.cmp(&j))
+    });
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        let pieces = half_open(&found[i]);
+        if !kept
+            .iter()
+            .any(|&k| same_place(&half_open(&found[k]), &pieces))
+        {
+            kept.push(i);
+        }
+    }
+    kept.sort_unstable();
+    let mut keep = vec![false; found.len()];
+    for k in kept {
+        keep[k] = true;
+    }
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
         .collect()
 }
 

@@ -1,0 +1,145 @@
+//! The misses found on the sample articles and PolNeAR, each on invented text: a name
+//! after "of" in a source, relative clauses inside reported speech, a second verb of the
+//! same subject, naming verbs before a short quotation, reporting nouns, duplicates.
+
+use super::{cue, find, propose, speaker, texts};
+use crate::assist::Rule;
+use crate::assist::accept::same_place;
+
+#[test]
+fn the_appositive_name_is_the_speaker_not_the_place_before_it() {
+    let all = propose(
+        "The mayor of Kestrel Bay, Ines Moravec (elected in 2024), has said the new toll is \
+         unfair.\n\nNorland’s Minister of Harbour Affairs, Tomas Ferrand, said his office \
+         would review it.",
+    );
+    assert_eq!(speaker(find(&all, "toll is unfair")), "Ines Moravec");
+    assert_eq!(speaker(find(&all, "review it")), "Tomas Ferrand");
+}
+
+#[test]
+fn a_relative_clause_set_in_commas_stays_inside_the_reported_speech() {
+    let all = propose("Gregor Ward said the bridge, which opened in 1998, is no longer safe.");
+    let s = find(&all, "bridge");
+    assert_eq!(
+        s.quote.text,
+        "the bridge, which opened in 1998, is no longer safe"
+    );
+}
+
+#[test]
+fn a_second_verb_of_the_same_subject_has_its_speaker() {
+    let all = propose(
+        "Gregor Ward visited the quay on Monday and says the bridge must close for a year.",
+    );
+    let s = find(&all, "must close");
+    assert_eq!(s.quote.text, "the bridge must close for a year");
+    assert_eq!(speaker(s), "Gregor Ward");
+    assert_eq!(cue(s), "says");
+}
+
+#[test]
+fn a_naming_verb_introduces_the_short_quotation_after_its_object() {
+    let all = propose(
+        "Ana Ruiz runs the harbour board. She branded the closure “a betrayal of the \
+         harbour” on Friday.",
+    );
+    let s = find(&all, "betrayal");
+    assert_eq!(s.quote.text, "“a betrayal of the harbour”");
+    assert_eq!(s.rule, Rule::CueThenQuote);
+    assert_eq!(cue(s), "branded");
+    assert_eq!(speaker(s), "Ana Ruiz");
+}
+
+#[test]
+fn a_reporting_noun_with_that_introduces_reported_speech() {
+    let all = propose(
+        "Ana Ruiz repeated her accusation that the board had hidden the survey.\n\n\
+         Gregor Ward’s claim that the ferry lost money was false.",
+    );
+    let hidden = find(&all, "hidden");
+    assert_eq!(hidden.quote.text, "that the board had hidden the survey");
+    assert_eq!(cue(hidden), "accusation");
+    assert_eq!(speaker(hidden), "Ana Ruiz");
+    let ferry = find(&all, "lost money");
+    assert!(
+        ferry.quote.text.starts_with("that the ferry lost money"),
+        "{}",
+        ferry.quote.text
+    );
+    assert_eq!(speaker(ferry), "Gregor Ward");
+}
+
+#[test]
+fn no_two_proposals_cover_mostly_the_same_words() {
+    for text in [
+        "According to Gregor Ward, Ana Ruiz said the bridge is safe.",
+        "Ana Ruiz claimed, according to the minutes, that the bridge is safe.",
+        "The bridge is safe, Ana Ruiz said, adding that the ferry would run.",
+    ] {
+        let all = propose(text);
+        assert!(!all.is_empty(), "{text}");
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                assert!(
+                    !same_place(&a.quote.pieces, &b.quote.pieces),
+                    "{text}: {:#?}",
+                    texts(&all)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_quoted_phrase_before_said_and_a_colon_is_not_half_of_the_next_quote() {
+    let all = propose(
+        "Asked if the board was “out of touch” and had to “pay tribute”, she said: “We \
+         listen to every resident. We always have.”",
+    );
+    let s = find(&all, "listen");
+    assert_eq!(s.rule, Rule::CueThenQuote);
+    assert_eq!(s.quote.pieces.len(), 1, "{:#?}", texts(&all));
+    assert!(!s.quote.text.contains("tribute"), "{}", s.quote.text);
+}
+
+#[test]
+fn saying_after_a_fronted_adverbial_takes_the_subject_of_the_sentence() {
+    let all = propose(
+        "Earlier this year, Mr Ward continued his critiques, saying that the board had \
+         failed the harbour.",
+    );
+    let s = find(&all, "board had failed");
+    assert_eq!(speaker(s), "Ward");
+}
+
+#[test]
+fn he_is_the_subject_of_the_sentence_before_not_an_earlier_speaker() {
+    let all = propose(
+        "“The bridge is closed,” said Gregor Ward.\n\nTomas Ferrand, the harbour minister \
+         of Veridia, offered help. “We can assess it within days,” he said.",
+    );
+    assert_eq!(speaker(find(&all, "assess")), "Tomas Ferrand");
+}
+
+#[test]
+fn a_naming_verb_with_as_introduces_its_quotation() {
+    let all = propose("Gregor Ward branded the mayor as a “stone-cold failure” on Friday.");
+    let s = find(&all, "stone-cold");
+    assert_eq!(cue(s), "branded");
+    assert_eq!(speaker(s), "Gregor Ward");
+}
+
+#[test]
+fn a_title_with_a_dot_or_an_inner_quotation_still_attributes_the_quote() {
+    let all = propose(
+        "''We will rebuild it,'' Mr. Ward said on Friday.\n\n“They told us ‘wait a \
+         year,’” Ms. Ruiz said.",
+    );
+    let rebuild = find(&all, "rebuild");
+    assert_eq!(rebuild.rule, Rule::QuoteThenCue);
+    assert_eq!(speaker(rebuild), "Ward");
+    let wait = find(&all, "wait a");
+    assert_eq!(wait.rule, Rule::QuoteThenCue);
+    assert_eq!(speaker(wait), "Ruiz");
+}
