@@ -8,7 +8,7 @@ use super::marks::Quoted;
 use super::rule::Rule;
 use super::source;
 use super::token::{Kind, Tokens};
-use crate::model::{Lexicon, VerbDetail};
+use crate::model::Lexicon;
 
 /// Tokens between a quotation and its cue at most ("…,” said the council's chief
 /// spokeswoman Ana Ruiz).
@@ -95,7 +95,11 @@ fn mixed_bounds(tokens: &Tokens, q: &Quoted, cues: &[Cue], c: usize, rule: Rule)
             && t.para == toks[q.close].para
     });
     let words_follow = after.is_some_and(|t| t.is_word() || t.kind == Kind::Quote);
-    if rule == Rule::CueThenQuote && same_sentence && words_follow {
+    // "branded the closure “…” on Friday": after a verb's object the quotation is the
+    // whole quote; only one right after its cue ("says “…” because …") runs on.
+    let cue_beside =
+        ((cues[c].last + 1)..q.open).all(|i| matches!(toks[i].lower.as_str(), ":" | "," | "that"));
+    if rule == Rule::CueThenQuote && same_sentence && words_follow && cue_beside {
         let s_end = tokens.sentences[tokens.sentence_of[q.close]].end - 1;
         let next_cue = cues[c + 1..]
             .iter()
@@ -236,7 +240,7 @@ fn cue_then_quote(
         lexicon
             .verbs
             .get(v)
-            .is_some_and(|e| e.detail == Some(VerbDetail::Metalinguistic))
+            .is_some_and(|e| super::cue::introduces_quotation(e.detail, &e.lemma))
     });
     let fits = match gap.as_slice() {
         [] | [":"] | [","] | ["that"] => true,

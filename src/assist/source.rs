@@ -305,7 +305,7 @@ pub fn of_noun(tokens: &Tokens, noun: usize, first: usize) -> Option<(usize, usi
         if matches!(w, "his" | "her" | "their" | "its" | "our" | "my") {
             return Some((p, p));
         }
-        if w.ends_with("'s") || w.ends_with("s'") {
+        if w.ends_with("'s") || w.ends_with("s'") || w.ends_with("’s") || w.ends_with("s’") {
             let start = (first..p)
                 .rev()
                 .take_while(|&k| !is_boundary(tokens, k))

@@ -272,7 +272,7 @@ impl<'a> People<'a> {
     }
 
     /// The name that heads a source: the first one that ends the source or is followed by
-    /// a comma, a bracket or "who", and is not a possessive ("Ward’s aide").
+    /// a comma, a bracket or "who", and is not a possessive inside it ("Ward’s aide").
     /// A name after a preposition ("the mayor of Port Halden, Eleni Papadaki") is a
     /// complement, taken only when no other name heads the source.
     fn head_name(&self, tokens: &Tokens, a: usize, b: usize) -> Option<usize> {
@@ -282,7 +282,9 @@ impl<'a> People<'a> {
                     .toks
                     .get(n.last + 1)
                     .is_some_and(|t| matches!(t.lower.as_str(), "," | "(" | "who"));
-            n.first >= a && n.last <= b && !n.possessive && ends
+            // A possessive ending the source is the speaker of a reporting noun
+            // ("Ward’s claim that …"); inside it, it is not ("Ward’s aide").
+            n.first >= a && n.last <= b && (!n.possessive || n.last == b) && ends
         };
         let complement = |n: &Name| {
             n.first > a && COMPLEMENT_WORDS.contains(&tokens.toks[n.first - 1].lower.as_str())
@@ -428,6 +430,10 @@ fn name_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Name> {
         let skip_dot = toks.get(next).is_some_and(|d| d.is(".") && !d.space_before)
             && (w.end - w.start == 1 || first == j + 1);
         let k = if skip_dot { next + 1 } else { next };
+        if skip_dot && first == next {
+            // "Mr. Ward": the name starts after the title's dot, not on it.
+            first = k;
+        }
         let continues = toks.get(k).is_some_and(|n| n.para == w.para)
             && !w.lower.ends_with("'s")
             && (name_word(tokens, k)

@@ -227,7 +227,14 @@ fn quoted_sentences_with_no_attribution_are_surer_than_quoted_words() {
          the banners at the quay read.\n\nThe mayor’s “ignorant” remarks drew anger.",
     );
     let word = find(&all, "ignorant").confidence;
-    let phrase = find(&all, "a disgrace").confidence;
+    // "called the delay “a disgrace”": "called" names the delay with a scare-quoted
+    // label — a descriptor to a coder, left uncoded by PolNeAR — so it is no cue, and the
+    // phrase stays a weak, unattributed proposal (unlike "branded the closure “…”", a
+    // loaded reporting verb the codebook lists as a cue: see misses.rs).
+    let disgrace = find(&all, "a disgrace");
+    assert_eq!(cue(disgrace), "", "{:#?}", texts(&all));
+    assert_eq!(disgrace.rule, Rule::Unattributed);
+    let phrase = disgrace.confidence;
     assert!(word < phrase && phrase < 0.3, "{word} {phrase}");
     let sentence = find(&all, "another winter");
     assert!(sentence.confidence >= 0.5, "{}", sentence.confidence);
