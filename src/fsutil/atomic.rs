@@ -27,10 +27,7 @@ pub fn write_atomic_when(
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = dir.join(tmp_name);
+    let tmp = temporary_beside(&dir, name);
     let result = (|| {
         let mut f = File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -55,9 +52,17 @@ pub fn write_atomic_when(
     result
 }
 
-/// Removes temporary files that writers of `name` killed mid-write left in `dir` (their
-/// process is gone). They never replaced anything, so nothing is lost.
-fn remove_stale_temporaries(dir: &Path, name: &std::ffi::OsStr) {
+/// `dir/.NAME.PID.tmp`: where this process writes `name` before renaming it into place.
+pub(super) fn temporary_beside(dir: &Path, name: &std::ffi::OsStr) -> PathBuf {
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".{}.tmp", std::process::id()));
+    dir.join(tmp_name)
+}
+
+/// Removes temporary files (or folders) that writers of `name` killed mid-write left in
+/// `dir` (their process is gone). They never replaced anything, so nothing is lost.
+pub(super) fn remove_stale_temporaries(dir: &Path, name: &std::ffi::OsStr) {
     let prefix = format!(".{}.", name.to_string_lossy());
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -72,7 +77,12 @@ fn remove_stale_temporaries(dir: &Path, name: &std::ffi::OsStr) {
             && pid != std::process::id()
             && !super::process_alive(pid)
         {
-            let _ = fs::remove_file(entry.path());
+            let path = entry.path();
+            if path.is_dir() {
+                let _ = fs::remove_dir_all(path);
+            } else {
+                let _ = fs::remove_file(path);
+            }
         }
     }
 }

@@ -5,8 +5,10 @@
 
 mod atomic;
 mod capped;
+mod folder;
 mod process;
 
 pub use atomic::{write_atomic, write_atomic_when};
 pub use capped::{CappedError, TooBig, megabytes, read_capped};
+pub use folder::write_folder_when;
 pub use process::process_alive;
