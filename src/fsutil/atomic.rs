@@ -20,13 +20,7 @@ pub fn write_atomic_when(
     bytes: &[u8],
     ready: impl FnOnce() -> bool,
 ) -> io::Result<bool> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    let (dir, name) = parent_and_name(path)?;
     let tmp = temporary_beside(&dir, name);
     let result = (|| {
         let mut f = File::create(&tmp)?;
@@ -50,6 +44,19 @@ pub fn write_atomic_when(
         }
     }
     result
+}
+
+/// The folder `path` is in (`.` for a bare file name) and its name there: where a writer
+/// puts its temporary and what it names it after.
+pub(super) fn parent_and_name(path: &Path) -> io::Result<(PathBuf, &std::ffi::OsStr)> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    Ok((parent, name))
 }
 
 /// `dir/.NAME.PID.tmp`: where this process writes `name` before renaming it into place.

@@ -5,9 +5,9 @@
 
 use std::fs::{self, File};
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::atomic::{remove_stale_temporaries, temporary_beside};
+use super::atomic::{parent_and_name, remove_stale_temporaries, temporary_beside};
 
 /// Creates the folder `path` holding `files` (name inside the folder, bytes) if `ready`
 /// agrees once they are all written. `path` must be missing or an empty folder. When
@@ -20,13 +20,7 @@ pub fn write_folder_when<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ready: impl FnOnce() -> bool,
 ) -> io::Result<bool> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "path has no file name"))?;
+    let (parent, name) = parent_and_name(path)?;
     let tmp = temporary_beside(&parent, name);
     let result = write_then_rename(&tmp, path, files, ready);
     match result {
