@@ -151,7 +151,7 @@ proptest! {
     fn the_fast_writer_writes_rons_bytes(
         mut p in project(),
         proposed in prop::collection::vec((text(), any::<u8>(), text()), 0..6),
-        marker in prop::sample::select(vec!["", "\u{1}", "\u{1}lectern-fast-write:spans\u{1}"]),
+        marker in prop::sample::select(vec!["", "\u{1}", "\u{1}lectern-fast-write:spans\u{1}", "\u{1}lectern-fast-write:text\u{1}"]),
     ) {
         let spans = p.documents.iter_mut().flat_map(|d| &mut d.spans);
         for (span, (rule, confidence, accepted_by)) in spans.zip(proposed) {

@@ -20,11 +20,22 @@ pub fn write_atomic_when(
     bytes: &[u8],
     ready: impl FnOnce() -> bool,
 ) -> io::Result<bool> {
+    write_atomic_with(path, |f| f.write_all(bytes), ready)
+}
+
+/// [`write_atomic_when`] with the content written by `write` straight into the temporary
+/// file, so a big file (a 250 MB project) is never held in memory whole. An error from
+/// `write` removes the temporary file and leaves `path` untouched.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut File) -> io::Result<()>,
+    ready: impl FnOnce() -> bool,
+) -> io::Result<bool> {
     let (dir, name) = parent_and_name(path)?;
     let tmp = temporary_beside(&dir, name);
     let result = (|| {
         let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
+        write(&mut f)?;
         f.sync_all()?;
         drop(f);
         if !ready() {
@@ -144,6 +155,27 @@ mod tests {
         let fresh = dir.path().join("never.csv");
         assert!(!write_atomic_when(&fresh, b"x", || false).expect("write"));
         assert!(!fresh.exists());
+    }
+
+    #[test]
+    fn a_failed_writer_keeps_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("p.ron");
+        write_atomic(&path, b"old").expect("write old");
+        let failed = write_atomic_with(
+            &path,
+            |f| {
+                f.write_all(b"half of the new")?;
+                Err(io::Error::other("disk full"))
+            },
+            || true,
+        );
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).expect("read"), "old");
+        assert_eq!(fs::read_dir(dir.path()).expect("dir").count(), 1);
+        let written = write_atomic_with(&path, |f| f.write_all(b"new"), || true);
+        assert!(written.expect("write"));
+        assert_eq!(fs::read_to_string(&path).expect("read"), "new");
     }
 
     #[test]

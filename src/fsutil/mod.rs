@@ -8,7 +8,7 @@ mod capped;
 mod folder;
 mod process;
 
-pub use atomic::{write_atomic, write_atomic_when};
+pub use atomic::{write_atomic, write_atomic_when, write_atomic_with};
 pub use capped::{CappedError, TooBig, megabytes, read_capped};
 pub use folder::write_folder_when;
 pub use process::process_alive;

@@ -6,20 +6,35 @@
 //! as ron writes them (a property test and the fixtures hold the two to the same bytes:
 //! `tests/fast_open.rs`).
 //!
+//! Each document's text is a placeholder in ron's part too, so ron's part stays small and
+//! the output goes to the file in chunks as it is made: a 250 MB project is never held in
+//! memory as one string.
+//!
 //! A placeholder is found by a marker no project holds (it starts with U+0001); when the
 //! marker occurs more often than it was placed (a project that holds the marker itself),
 //! the caller lets ron write the whole project instead.
 
-use crate::model::{Document, Fragment, Project, Relation, RelationId, Span, SpanId};
+use crate::model::{DocText, Document, Fragment, Project, Relation, RelationId, Span, SpanId};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
 
 const SPANS: &str = "\u{1}lectern-fast-write:spans\u{1}";
 const RELATIONS: &str = "\u{1}lectern-fast-write:relations\u{1}";
+/// Stands for a document's text, so the shell ron writes holds no article text (a big
+/// corpus's texts are tens of MB: they are written once, straight to the output).
+const TEXT: &str = "\u{1}lectern-fast-write:text\u{1}";
 
-/// The project as [`super::to_ron`] writes it (without the final newline), or `None` when
-/// the fast path cannot place its lines with certainty.
-pub fn to_ron(project: &Project, config: ron::ser::PrettyConfig) -> Option<String> {
+/// Bytes gathered before they are handed to the output.
+const CHUNK: usize = 1 << 20;
+
+/// ron's text of the project with placeholders for every document's span and relation
+/// lists and its text, or `None` when the placeholders cannot be found with certainty
+/// (the project holds the marker itself).
+pub fn shell(
+    project: &Project,
+    config: ron::ser::PrettyConfig,
+) -> Result<Option<String>, ron::Error> {
     let shell = Project {
         format: project.format,
         name: project.name.clone(),
@@ -31,25 +46,31 @@ pub fn to_ron(project: &Project, config: ron::ser::PrettyConfig) -> Option<Strin
         documents: project.documents.iter().map(shell_document).collect(),
         statements: project.statements.clone(),
     };
-    let text = ron::ser::to_string_pretty(&shell, config).ok()?;
+    let text = ron::ser::to_string_pretty(&shell, config)?;
     drop(shell);
     let placed: usize = project
         .documents
         .iter()
-        .map(|d| usize::from(!d.spans.is_empty()) + usize::from(!d.relations.is_empty()))
+        .map(|d| 1 + usize::from(!d.spans.is_empty()) + usize::from(!d.relations.is_empty()))
         .sum();
-    if text.matches('\u{1}').count() != 2 * placed {
-        return None;
-    }
+    Ok((text.matches('\u{1}').count() == 2 * placed).then_some(text))
+}
+
+/// Writes `shell` (from [`shell`] for this `project`) with its placeholders replaced,
+/// byte for byte as ron writes the project.
+pub fn write(project: &Project, shell: &str, out: &mut impl io::Write) -> io::Result<()> {
     let lists = project.documents.iter().flat_map(|d| {
         let spans = (!d.spans.is_empty()).then_some(List::Spans(&d.spans));
         let relations = (!d.relations.is_empty()).then_some(List::Relations(&d.relations));
-        spans.into_iter().chain(relations)
+        spans
+            .into_iter()
+            .chain(relations)
+            .chain([List::Text(d.text.as_str())])
     });
-    splice(&text, lists, project_lines_bytes(project))
+    splice(shell, lists, out)
 }
 
-/// A document with each non-empty list replaced by its placeholder.
+/// A document with each non-empty list and its text replaced by its placeholder.
 fn shell_document(doc: &Document) -> Document {
     let spans = if doc.spans.is_empty() {
         Vec::new()
@@ -83,13 +104,14 @@ fn shell_document(doc: &Document) -> Document {
         spans,
         relations,
         rejected: doc.rejected.clone(),
-        text: doc.text.clone(),
+        text: DocText::new(TEXT.to_owned()),
     }
 }
 
 enum List<'a> {
     Spans(&'a [Span]),
     Relations(&'a [Relation]),
+    Text(&'a str),
 }
 
 impl List<'_> {
@@ -97,52 +119,67 @@ impl List<'_> {
         match self {
             List::Spans(_) => SPANS,
             List::Relations(_) => RELATIONS,
+            List::Text(_) => TEXT,
         }
     }
 }
 
-/// A guess of the bytes the hand-written lines take, to allocate the output once.
-fn project_lines_bytes(project: &Project) -> usize {
-    project
-        .documents
-        .iter()
-        .flat_map(|d| &d.spans)
-        .map(|s| 120 + s.text.len() + s.note.len())
-        .sum::<usize>()
-        + project
-            .documents
-            .iter()
-            .map(|d| 64 * d.relations.len())
-            .sum::<usize>()
-}
-
-/// `text` with each placeholder's line replaced by the lines of its list, in order.
-fn splice<'a>(text: &str, lists: impl Iterator<Item = List<'a>>, extra: usize) -> Option<String> {
-    let mut out = String::with_capacity(text.len() + extra);
+/// `text` with each list placeholder's line replaced by the lines of its list and each
+/// text placeholder (a quoted string) by the text, in order, written to `out` in chunks.
+fn splice<'a>(
+    text: &str,
+    lists: impl Iterator<Item = List<'a>>,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let missing = || io::Error::other("a placeholder of the fast writer is missing");
+    let mut buf = String::with_capacity(CHUNK + 4096);
     let mut from = 0;
     for list in lists {
-        let at = from + text[from..].find(list.marker())?;
-        let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        let line_end = at + text[at..].find('\n')? + 1;
-        let line = &text[line_start..line_end];
+        let at = from + text[from..].find(list.marker()).ok_or_else(missing)?;
+        let (cut_start, cut_end) = match list {
+            // The quoted placeholder, inside its line.
+            List::Text(_) => (at - 1, at + list.marker().len() + 1),
+            _ => (
+                text[..at].rfind('\n').map_or(0, |n| n + 1),
+                at + text[at..].find('\n').ok_or_else(missing)? + 1,
+            ),
+        };
+        let line = &text[cut_start..];
         let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
-        out.push_str(&text[from..line_start]);
+        buf.push_str(&text[from..cut_start]);
         match list {
-            List::Spans(spans) => spans.iter().for_each(|s| {
-                out.push_str(indent);
-                span(&mut out, s);
-                out.push_str(",\n");
-            }),
-            List::Relations(relations) => relations.iter().for_each(|r| {
-                out.push_str(indent);
-                relation(&mut out, r);
-                out.push_str(",\n");
-            }),
+            List::Spans(spans) => {
+                for s in spans {
+                    buf.push_str(indent);
+                    span(&mut buf, s);
+                    buf.push_str(",\n");
+                    drain_full(&mut buf, out)?;
+                }
+            }
+            List::Relations(relations) => {
+                for r in relations {
+                    buf.push_str(indent);
+                    relation(&mut buf, r);
+                    buf.push_str(",\n");
+                    drain_full(&mut buf, out)?;
+                }
+            }
+            List::Text(value) => string(&mut buf, value),
         }
-        from = line_end;
+        drain_full(&mut buf, out)?;
+        from = cut_end;
     }
-    out.push_str(&text[from..]);
-    Some(out)
+    buf.push_str(&text[from..]);
+    out.write_all(buf.as_bytes())
+}
+
+/// Hands `buf` to `out` once it holds a chunk.
+fn drain_full(buf: &mut String, out: &mut impl io::Write) -> io::Result<()> {
+    if buf.len() >= CHUNK {
+        out.write_all(buf.as_bytes())?;
+        buf.clear();
+    }
+    Ok(())
 }
 
 /// `Span(id: 1, label: "quote", …)` as ron writes it below the depth limit.

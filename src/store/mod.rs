@@ -12,11 +12,11 @@ pub mod journal;
 pub mod lock;
 pub mod recovery;
 
-use crate::fsutil::write_atomic_when;
+use crate::fsutil::write_atomic_with;
 use crate::model::{CURRENT_FORMAT, Problem, Project};
 use crate::progress::{Cancelled, Progress, Unit};
 use serde::Deserialize;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -193,12 +193,37 @@ pub fn pretty_config() -> ron::ser::PrettyConfig {
 /// Big projects are written by [`fast_write`] (the same bytes, several times faster); ron
 /// writes what that path cannot place.
 pub fn to_ron(project: &Project) -> Result<String, ron::Error> {
-    let mut out = match fast_write::to_ron(project, pretty_config()) {
-        Some(text) => text,
-        None => ron::ser::to_string_pretty(project, pretty_config())?,
-    };
-    out.push('\n');
-    Ok(out)
+    let mut out = Vec::new();
+    Serialized::of(project)?
+        .write_to(&mut out)
+        .map_err(|e| ron::Error::Io(e.to_string()))?;
+    String::from_utf8(out).map_err(|e| ron::Error::Message(e.to_string()))
+}
+
+/// A project made ready to write: ron's text of the fast writer's shell (see
+/// [`fast_write`]), or ron's text of the whole project where the fast path cannot be
+/// taken. Writing it can then fail only on the output, not on serialising.
+enum Serialized<'a> {
+    Fast(&'a Project, String),
+    Plain(String),
+}
+
+impl<'a> Serialized<'a> {
+    fn of(project: &'a Project) -> Result<Self, ron::Error> {
+        Ok(match fast_write::shell(project, pretty_config())? {
+            Some(shell) => Serialized::Fast(project, shell),
+            None => Serialized::Plain(ron::ser::to_string_pretty(project, pretty_config())?),
+        })
+    }
+
+    /// The project file's bytes, final newline included, written to `out`.
+    fn write_to(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        match self {
+            Serialized::Fast(project, shell) => fast_write::write(project, shell, out)?,
+            Serialized::Plain(text) => out.write_all(text.as_bytes())?,
+        }
+        out.write_all(b"\n")
+    }
 }
 
 /// Reads and checks a project file.
@@ -356,12 +381,19 @@ pub fn save_with(
     before_replace: impl FnOnce(),
 ) -> Result<(), StoreError> {
     progress.start_phase("Writing", Unit::Bytes, 0);
-    let text = to_ron(project).map_err(|e| StoreError::Serialize {
+    let serialized = Serialized::of(project).map_err(|e| StoreError::Serialize {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
     progress.check()?;
-    let replaced = write_atomic_when(path, text.as_bytes(), || {
+    // Written straight into the temporary file through a buffer: a big project's bytes
+    // are never held in memory whole.
+    let write = |file: &mut std::fs::File| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        serialized.write_to(&mut out)?;
+        out.flush()
+    };
+    let replaced = write_atomic_with(path, write, || {
         let go = progress.commit().is_ok();
         if go {
             before_replace();
