@@ -50,7 +50,7 @@ fn span() -> impl Strategy<Value = Span> {
                         .into_iter()
                         .map(|(start, end, text)| Fragment { start, end, text })
                         .collect(),
-                    attributes,
+                    attributes: attributes.into(),
                     note,
                     annotator,
                     created,
@@ -155,7 +155,7 @@ proptest! {
     ) {
         let spans = p.documents.iter_mut().flat_map(|d| &mut d.spans);
         for (span, (rule, confidence, accepted_by)) in spans.zip(proposed) {
-            span.proposed = Some(Proposed { rule, confidence, accepted_by });
+            span.proposed = Some(Box::new(Proposed { rule, confidence, accepted_by }));
         }
         if let Some(doc) = p.documents.first_mut() {
             doc.memo = marker.to_owned();

@@ -181,7 +181,7 @@ pub fn bench_span(
     speaker: &str,
     day: u32,
 ) -> Span {
-    let mut attributes = std::collections::BTreeMap::new();
+    let mut attributes = lectern::model::Attributes::new();
     if id.is_multiple_of(2) {
         let (field, value) = match label {
             "quote" => ("speaker", speaker),

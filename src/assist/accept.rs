@@ -185,14 +185,14 @@ fn span_of(
     let mut span = Span {
         id: ids.span(),
         label: p.label.clone(),
-        attributes: p.attributes.clone(),
+        attributes: p.attributes.clone().into(),
         annotator: who.by.clone(),
         created: who.at.clone(),
-        proposed: Some(Proposed {
+        proposed: Some(Box::new(Proposed {
             rule: s.rule.name().to_owned(),
             confidence: (s.confidence * 100.0).round().clamp(0.0, 100.0) as u8,
             accepted_by: who.by.clone(),
-        }),
+        })),
         ..Span::default()
     };
     span.set_extent(&extent);

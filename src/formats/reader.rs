@@ -151,7 +151,7 @@ pub fn add_spans(
             Some(id) => {
                 if let Some(span) = doc.spans.last_mut() {
                     span.note = draft.note;
-                    span.attributes = draft.attributes;
+                    span.attributes = draft.attributes.into();
                     span.annotator = draft.annotator;
                     span.created = draft.created;
                 }

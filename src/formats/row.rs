@@ -222,7 +222,7 @@ pub fn row<'a>(doc: &'a Document, span: &'a Span) -> Result<Row<'a>, ExportError
         proposed_by: span
             .proposed
             .as_ref()
-            .map(crate::model::Proposed::describe)
+            .map(|p| p.describe())
             .unwrap_or_default(),
         accepted_by: span
             .proposed

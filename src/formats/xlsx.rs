@@ -115,7 +115,7 @@ fn spans_sheet(project: &Project, progress: &Progress) -> Result<(Worksheet, usi
             cells.extend(
                 attrs
                     .iter()
-                    .map(|a| span.attributes.get(*a).cloned().unwrap_or_default()),
+                    .map(|a| span.attributes.get(a).cloned().unwrap_or_default()),
             );
             sheet.push(&cells, &format!("span {} of document {}", span.id, doc.id))?;
             count += 1;

@@ -129,21 +129,49 @@ fn swap<T: PartialEq + Clone>(slot: &mut T, old: &T, new: &T, what: &str) -> Res
 
 /// Sets one entry of a name → value map (custom metadata, span attributes) from `old` to
 /// `new`, where empty means unset.
-fn set_entry(
-    map: &mut BTreeMap<String, String>,
-    name: &str,
-    old: &str,
-    new: &str,
-) -> Result<(), EditError> {
-    if map.get(name).map_or("", String::as_str) != old {
+fn set_entry(map: &mut impl NameValues, name: &str, old: &str, new: &str) -> Result<(), EditError> {
+    if map.value(name) != old {
         return Err(EditError::Stale(old.to_owned()));
     }
-    if new.is_empty() {
-        map.remove(name);
-    } else {
-        map.insert(name.to_owned(), new.to_owned());
-    }
+    map.set(name, new);
     Ok(())
+}
+
+/// A name → value map as [`set_entry`] changes it: documents' custom fields and spans'
+/// attributes.
+trait NameValues {
+    /// The value of `name`, empty when unset.
+    fn value(&self, name: &str) -> &str;
+    /// Sets `name` to `value`, or unsets it when `value` is empty.
+    fn set(&mut self, name: &str, value: &str);
+}
+
+impl NameValues for BTreeMap<String, String> {
+    fn value(&self, name: &str) -> &str {
+        self.get(name).map_or("", String::as_str)
+    }
+
+    fn set(&mut self, name: &str, value: &str) {
+        if value.is_empty() {
+            self.remove(name);
+        } else {
+            self.insert(name.to_owned(), value.to_owned());
+        }
+    }
+}
+
+impl NameValues for super::Attributes {
+    fn value(&self, name: &str) -> &str {
+        self.get(name).map_or("", String::as_str)
+    }
+
+    fn set(&mut self, name: &str, value: &str) {
+        if value.is_empty() {
+            self.remove(name);
+        } else {
+            self.insert(name.to_owned(), value.to_owned());
+        }
+    }
 }
 
 fn remove_document(

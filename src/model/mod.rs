@@ -3,6 +3,7 @@
 //! what a valid project is lives in one place and is testable without a window.
 
 mod apply;
+mod attributes;
 mod document;
 mod edit;
 mod history;
@@ -20,6 +21,7 @@ mod text;
 mod time;
 
 pub use apply::SpanIds;
+pub use attributes::Attributes;
 pub use document::{
     DocStatus, Document, MetaField, Metadata, Rejected, TextDirection, content_hash,
 };

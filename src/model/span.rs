@@ -1,8 +1,7 @@
 //! A labelled span of a document's text, possibly in several fragments.
 
-use super::{DocText, SpanId};
+use super::{Attributes, DocText, SpanId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One piece of a discontinuous span.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,8 +40,8 @@ pub struct Span {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fragments: Vec<Fragment>,
     /// Values of the label's attribute fields (e.g. `speaker`), by field name.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub attributes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
     /// The coder's note, empty for none.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
@@ -54,8 +53,9 @@ pub struct Span {
     pub created: String,
     /// Set when the quote assistant proposed the span: which rule, how sure, and who
     /// accepted it — so a study can report how much of its coding the assistant did.
+    /// Boxed: few spans have one, and each span would otherwise carry its 56 bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub proposed: Option<Proposed>,
+    pub proposed: Option<Box<Proposed>>,
 }
 
 /// How a span came from the quote assistant.

@@ -14,8 +14,9 @@
 //! marker occurs more often than it was placed (a project that holds the marker itself),
 //! the caller lets ron write the whole project instead.
 
-use crate::model::{DocText, Document, Fragment, Project, Relation, RelationId, Span, SpanId};
-use std::collections::BTreeMap;
+use crate::model::{
+    Attributes, DocText, Document, Fragment, Project, Relation, RelationId, Span, SpanId,
+};
 use std::fmt::Write as _;
 use std::io;
 
@@ -242,7 +243,7 @@ fn relation(out: &mut String, r: &Relation) {
     out.push(')');
 }
 
-fn map(out: &mut String, m: &BTreeMap<String, String>) {
+fn map(out: &mut String, m: &Attributes) {
     out.push('{');
     for (i, (k, v)) in m.iter().enumerate() {
         if i > 0 {
