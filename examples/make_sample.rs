@@ -208,8 +208,8 @@ fn add_span(
         .with_context(what)?;
     span.fragments = extent.fragments;
     span.note = spec.note.clone();
-    span.annotator = annotations.annotator.clone();
-    span.created = annotations.created.clone();
+    span.annotator = annotations.annotator.as_str().into();
+    span.created = annotations.created.as_str().into();
     let id = span.id;
     Edit::AddSpan { doc, span }
         .apply(project)
@@ -259,7 +259,7 @@ fn annotate(
         };
         let relation = Relation {
             id: project.next_relation_id(),
-            kind: r.kind.clone(),
+            kind: r.kind.as_str().into(),
             from: span(&r.from)?,
             to: span(&r.to)?,
             note: r.note.clone(),

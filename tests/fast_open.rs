@@ -42,7 +42,7 @@ fn span() -> impl Strategy<Value = Span> {
             |((id, label, start, end, text), fragments, attributes, (note, annotator, created))| {
                 Span {
                     id: SpanId(id),
-                    label,
+                    label: label.into(),
                     start,
                     end,
                     text,
@@ -52,8 +52,8 @@ fn span() -> impl Strategy<Value = Span> {
                         .collect(),
                     attributes: attributes.into(),
                     note,
-                    annotator,
-                    created,
+                    annotator: annotator.into(),
+                    created: created.into(),
                     // Spans the quote assistant proposed are left to ron (not generated).
                     proposed: None,
                 }
@@ -65,7 +65,7 @@ fn relation() -> impl Strategy<Value = Relation> {
     (any::<u32>(), text(), any::<u32>(), any::<u32>(), text()).prop_map(
         |(id, kind, from, to, note)| Relation {
             id: RelationId(id),
-            kind,
+            kind: kind.into(),
             from: SpanId(from),
             to: SpanId(to),
             note,

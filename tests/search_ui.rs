@@ -180,7 +180,7 @@ fn label_all_matches_with_one_unticked_labels_the_others_in_one_undo_step() {
         for s in &d.spans {
             assert_eq!(s.text, "said");
             assert!(s.created.ends_with('Z'), "made at a time: {:?}", s.created);
-            labelled.push((d.id, s.start..s.end, s.label.clone()));
+            labelled.push((d.id, s.start..s.end, s.label.to_string()));
         }
     }
     let unticked = (DocId(2), expected(SECOND, "said")[0].clone());

@@ -419,7 +419,7 @@ impl Builder {
     fn span(&mut self, id: u32, label: &str, at: (usize, usize), text: &str, attr: (&str, &str)) {
         self.spans.push(Span {
             id: SpanId(id),
-            label: label.to_owned(),
+            label: label.into(),
             start: at.0,
             end: at.1,
             text: text.to_owned(),
@@ -472,7 +472,7 @@ impl Builder {
     fn link(&mut self, from: u32, to: u32) {
         self.relations.push(Relation {
             id: RelationId(from),
-            kind: "introduces".to_owned(),
+            kind: "introduces".into(),
             from: SpanId(from),
             to: SpanId(to),
             note: String::new(),

@@ -115,7 +115,7 @@ pub fn project() -> Project {
             let (start, end) = (words[first].0, words[last].1);
             Span {
                 id: SpanId(i as u32 + 1),
-                label: labels[rng.range(0, 4)].to_owned(),
+                label: labels[rng.range(0, 4)].into(),
                 start,
                 end,
                 text: doc.text.slice(start..end).unwrap_or_default().to_owned(),

@@ -221,7 +221,7 @@ pub fn article(i: usize, first_span: u32, first_relation: u32) -> Document {
 fn relation(id: u32, kind: &str, from: &Span, to: &Span) -> Relation {
     Relation {
         id: RelationId(id),
-        kind: kind.to_owned(),
+        kind: kind.into(),
         from: from.id,
         to: to.id,
         note: String::new(),

@@ -193,7 +193,7 @@ pub fn bench_span(
     }
     Span {
         id: SpanId(id),
-        label: label.to_owned(),
+        label: label.into(),
         text: doc.text.slice(range.clone()).expect("in text").to_owned(),
         start: range.start,
         end: range.end,
@@ -208,13 +208,14 @@ pub fn bench_span(
         } else {
             "coder-a"
         }
-        .to_owned(),
+        .into(),
         created: format!(
             "2026-05-{day:02}T{:02}:{:02}:{:02}Z",
             (id / 60) % 24,
             id % 60,
             (id * 7) % 60
-        ),
+        )
+        .into(),
         ..Default::default()
     }
 }
@@ -260,7 +261,7 @@ pub fn project() -> Project {
     let relations = (0..RELATIONS)
         .map(|j| Relation {
             id: RelationId(j as u32 + 1),
-            kind: "introduces".to_owned(),
+            kind: "introduces".into(),
             from: spans[2 * j].id,
             to: spans[2 * j + 1].id,
             note: String::new(),

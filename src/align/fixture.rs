@@ -76,7 +76,7 @@ fn interrupted(doc: &mut Document, first: &str, second: &str, speaker: &str) -> 
     let id = SpanId(1000 * doc.id.0 + u32::try_from(doc.spans.len()).unwrap_or(0) + 1);
     let span = Span {
         id,
-        label: "quote".to_owned(),
+        label: "quote".into(),
         start: a.start,
         end: b.end,
         text: doc.text.slice(a.start..b.end).expect("range").to_owned(),

@@ -63,7 +63,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
             .entry((span.label.as_str(), pieces.clone()))
             .or_insert_with(|| {
                 out.push(Candidate {
-                    label: span.label.clone(),
+                    label: span.label.to_string(),
                     pieces,
                     text: span.joined_text(),
                     coders: Vec::new(),
@@ -76,7 +76,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         if span.annotator == GOLD {
             c.gold.get_or_insert(span.id);
         } else if !c.coders.iter().any(|(k, _)| *k == span.annotator) {
-            c.coders.push((span.annotator.clone(), span.id));
+            c.coders.push((span.annotator.to_string(), span.id));
         }
     }
     let gold: Vec<(&str, Pieces, SpanId)> = doc
@@ -122,8 +122,8 @@ pub fn accept(
 ) -> Vec<Edit> {
     let span = Span {
         id,
-        annotator: GOLD.to_owned(),
-        created: created.to_owned(),
+        annotator: GOLD.into(),
+        created: created.into(),
         ..source.clone()
     };
     let mut edits = vec![Edit::AddSpan { doc: doc.id, span }];

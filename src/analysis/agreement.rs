@@ -72,7 +72,7 @@ pub fn coders(project: &Project) -> Vec<String> {
             project
                 .documents
                 .iter()
-                .flat_map(|d| d.spans.iter().map(|s| s.annotator.clone())),
+                .flat_map(|d| d.spans.iter().map(|s| s.annotator.to_string())),
         )
         .filter(|c| c != GOLD && !c.is_empty())
         .collect();
@@ -91,7 +91,7 @@ pub fn agreement(project: &Project, unit: Unit, by_label: bool) -> Table {
             let listed = document_coders(d);
             let has: Vec<bool> = coders
                 .iter()
-                .map(|c| listed.contains(c) || d.spans.iter().any(|s| &s.annotator == c))
+                .map(|c| listed.contains(c) || d.spans.iter().any(|s| s.annotator == c))
                 .collect();
             (d, has)
         })
@@ -272,7 +272,7 @@ fn unitizing(
             for s in doc
                 .spans
                 .iter()
-                .filter(|s| &s.annotator == c && s.label == label)
+                .filter(|s| s.annotator == c && s.label == label)
             {
                 units[k].extend(
                     s.pieces()
@@ -303,7 +303,7 @@ fn f1(
                 let pick = |c: &String| -> Vec<(&str, Vec<(usize, usize)>)> {
                     doc.spans
                         .iter()
-                        .filter(|s| &s.annotator == c && label.is_none_or(|l| s.label == l))
+                        .filter(|s| s.annotator == c && label.is_none_or(|l| s.label == l))
                         .map(|s| (s.label.as_str(), s.pieces()))
                         .collect()
                 };

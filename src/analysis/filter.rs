@@ -41,8 +41,8 @@ impl Filter {
 
     /// Whether the span's label and annotator are among those chosen.
     pub fn accepts_span(&self, span: &Span) -> bool {
-        (self.labels.is_empty() || self.labels.contains(&span.label))
-            && (self.annotators.is_empty() || self.annotators.contains(&span.annotator))
+        (self.labels.is_empty() || self.labels.contains(span.label.as_str()))
+            && (self.annotators.is_empty() || self.annotators.contains(span.annotator.as_str()))
     }
 
     /// Every accepted span with its document, documents in project order.

@@ -26,7 +26,7 @@ pub fn add(
     let id = SpanId(1000 * doc.id.0 + u32::try_from(doc.spans.len()).unwrap_or(0) + 1);
     let span = Span {
         id,
-        label: label.to_owned(),
+        label: label.into(),
         start: range.start,
         end: range.end,
         text: needle.to_owned(),
@@ -34,7 +34,7 @@ pub fn add(
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect(),
-        annotator: who.to_owned(),
+        annotator: who.into(),
         ..Span::default()
     };
     let at = doc.insertion_index(&span);
@@ -47,7 +47,7 @@ pub fn link(doc: &mut Document, kind: &str, from: SpanId, to: SpanId) {
     let id = RelationId(from.0 * 10 + u32::try_from(doc.relations.len()).unwrap_or(0));
     doc.relations.push(Relation {
         id,
-        kind: kind.to_owned(),
+        kind: kind.into(),
         from,
         to,
         note: String::new(),
@@ -152,7 +152,7 @@ pub fn project() -> Project {
 pub fn coders() -> (Project, Project) {
     let mut a = project();
     for s in a.documents.iter_mut().flat_map(|d| d.spans.iter_mut()) {
-        s.annotator.clear();
+        s.annotator = Default::default();
     }
     let mut b = a.clone();
     b.documents[0].spans.retain(|s| s.label != "claim");

@@ -174,10 +174,10 @@ fn copy_annotations(
         *next_span += 1;
         ids.insert(span.id, s.id);
         if s.annotator.trim().is_empty() {
-            coder.clone_into(&mut s.annotator);
+            s.annotator = coder.into();
         }
         if s.annotator != GOLD {
-            coders.insert(s.annotator.clone());
+            coders.insert(s.annotator.to_string());
         }
         target.spans.push(s);
     }
@@ -202,7 +202,7 @@ pub fn document_coders(doc: &Document) -> BTreeSet<String> {
             .map(|c| c.trim().to_owned())
             .filter(|c| !c.is_empty())
             .collect(),
-        _ => doc.spans.iter().map(|s| s.annotator.clone()).collect(),
+        _ => doc.spans.iter().map(|s| s.annotator.to_string()).collect(),
     }
 }
 
@@ -214,7 +214,7 @@ mod tests {
     fn coder(project: &Project, who: &str) -> MergeSource {
         let mut p = project.clone();
         for s in p.documents.iter_mut().flat_map(|d| d.spans.iter_mut()) {
-            s.annotator.clear();
+            s.annotator = Default::default();
         }
         MergeSource {
             fallback: who.to_owned(),

@@ -128,7 +128,7 @@ pub fn accept(
             continue;
         };
         let quote_id = quote.id;
-        added.push((quote.label.clone(), s.quote.pieces.clone(), quote_id));
+        added.push((quote.label.to_string(), s.quote.pieces.clone(), quote_id));
         out.edits.push(Edit::AddSpan { doc, span: quote });
         out.quotes += 1;
         let (Some(att), Some(kind)) = (&s.attribution, &s.relation) else {
@@ -162,7 +162,7 @@ pub fn accept(
             doc,
             relation: Relation {
                 id: ids.relation(),
-                kind: kind.clone(),
+                kind: kind.as_str().into(),
                 from,
                 to: quote_id,
                 note: String::new(),
@@ -184,10 +184,10 @@ fn span_of(
     let extent = Extent::from_pieces(&doc.text, &p.pieces)?;
     let mut span = Span {
         id: ids.span(),
-        label: p.label.clone(),
+        label: p.label.as_str().into(),
         attributes: p.attributes.clone().into(),
-        annotator: who.by.clone(),
-        created: who.at.clone(),
+        annotator: who.by.as_str().into(),
+        created: who.at.as_str().into(),
         proposed: Some(Box::new(Proposed {
             rule: s.rule.name().to_owned(),
             confidence: (s.confidence * 100.0).round().clamp(0.0, 100.0) as u8,

@@ -178,7 +178,7 @@ pub fn read_pair(
         };
         let mut span = Span {
             id: SpanId(next),
-            label: t.label,
+            label: t.label.into(),
             ..Default::default()
         };
         span.set_extent(&extent);
@@ -338,7 +338,7 @@ impl Others<'_> {
         let id = RelationId(u32::try_from(self.doc.relations.len() + 1).unwrap_or(u32::MAX));
         self.doc.relations.push(Relation {
             id,
-            kind: kind.to_owned(),
+            kind: kind.into(),
             from,
             to,
             note: String::new(),

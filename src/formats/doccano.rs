@@ -47,7 +47,7 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
                 };
                 ids.push(id);
                 let mut entity = json!({
-                    "id": id, "label": span.label, "start_offset": start, "end_offset": end,
+                    "id": id, "label": span.label.as_str(), "start_offset": start, "end_offset": end,
                 });
                 // Whether the quote assistant proposed it (doccano ignores extra keys).
                 for (name, value) in span.provenance() {
@@ -64,7 +64,7 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
         let relations: Vec<Value> = doc
             .relations
             .iter()
-            .map(|r| json!({"id": r.id.0, "from_id": r.from.0, "to_id": r.to.0, "type": r.kind}))
+            .map(|r| json!({"id": r.id.0, "from_id": r.from.0, "to_id": r.to.0, "type": r.kind.as_str()}))
             .collect();
         let m = &doc.metadata;
         let mut line = json!({

@@ -263,7 +263,7 @@ impl Imported {
                 r.to = span_ids.get(&r.to).copied().unwrap_or(r.to);
                 if !types.iter().any(|t| t.name == r.kind) {
                     types.push(RelationType {
-                        name: r.kind.clone(),
+                        name: r.kind.to_string(),
                         from: Vec::new(),
                         to: Vec::new(),
                         description: String::new(),
@@ -471,7 +471,7 @@ pub fn push_span(
     let extent = crate::model::Extent::from_pieces(&doc.text, &mapped?)?;
     let mut span = crate::model::Span {
         id: SpanId(id),
-        label: label.to_owned(),
+        label: label.into(),
         ..Default::default()
     };
     span.set_extent(&extent);

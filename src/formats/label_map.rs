@@ -85,18 +85,19 @@ impl Imported {
         for doc in &mut self.documents {
             // Dropped span -> its type.
             let mut gone: HashMap<SpanId, String> = HashMap::new();
-            doc.spans.retain_mut(|s| match map.rules.get(&s.label) {
-                Some(MapTo::Drop) => {
-                    dropped.entry(s.label.clone()).or_default().0 += 1;
-                    gone.insert(s.id, s.label.clone());
-                    false
-                }
-                Some(MapTo::Label(to)) => {
-                    s.label.clone_from(to);
-                    true
-                }
-                None => true,
-            });
+            doc.spans
+                .retain_mut(|s| match map.rules.get(s.label.as_str()) {
+                    Some(MapTo::Drop) => {
+                        dropped.entry(s.label.to_string()).or_default().0 += 1;
+                        gone.insert(s.id, s.label.to_string());
+                        false
+                    }
+                    Some(MapTo::Label(to)) => {
+                        s.label = to.into();
+                        true
+                    }
+                    None => true,
+                });
             doc.relations
                 .retain(|r| match gone.get(&r.from).or_else(|| gone.get(&r.to)) {
                     Some(label) => {

@@ -42,7 +42,7 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
                 let mut region = json!({
                     "id": id, "from_name": "label", "to_name": "text", "type": "labels",
                     "origin": "manual",
-                    "value": {"start": start, "end": end, "text": text, "labels": [span.label]},
+                    "value": {"start": start, "end": end, "text": text, "labels": [span.label.as_str()]},
                 });
                 if !span.note.is_empty() {
                     region["meta"] = json!({"text": [span.note]});
@@ -69,7 +69,7 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
         for r in &doc.relations {
             result.push(json!({
                 "type": "relation", "from_id": format!("lectern-{}-0", r.from),
-                "to_id": format!("lectern-{}-0", r.to), "direction": "right", "labels": [r.kind],
+                "to_id": format!("lectern-{}-0", r.to), "direction": "right", "labels": [r.kind.as_str()],
             }));
         }
         let m = &doc.metadata;

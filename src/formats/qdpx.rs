@@ -199,7 +199,7 @@ fn codebook_xml(project: &Project, x: &mut String) {
     for d in &project.documents {
         for s in &d.spans {
             if !labels.iter().any(|l| l.0 == s.label) {
-                labels.push((s.label.clone(), "#999999".to_owned(), String::new()));
+                labels.push((s.label.to_string(), "#999999".to_owned(), String::new()));
             }
         }
     }

@@ -152,8 +152,8 @@ pub fn add_spans(
                 if let Some(span) = doc.spans.last_mut() {
                     span.note = draft.note;
                     span.attributes = draft.attributes.into();
-                    span.annotator = draft.annotator;
-                    span.created = draft.created;
+                    span.annotator = draft.annotator.into();
+                    span.created = draft.created.into();
                 }
                 next += 1;
                 made.push(Some(id));
@@ -177,7 +177,7 @@ pub fn add_spans(
 pub fn add_relation(doc: &mut Document, kind: &str, from: SpanId, to: SpanId) {
     doc.relations.push(Relation {
         id: RelationId(u32::try_from(doc.relations.len() + 1).unwrap_or(u32::MAX)),
-        kind: kind.to_owned(),
+        kind: kind.into(),
         from,
         to,
         note: String::new(),

@@ -48,8 +48,9 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
             progress.advance(1)?;
         }
         for r in &doc.relations {
-            let mut body =
-                vec![json!({"type": "TextualBody", "purpose": "tagging", "value": r.kind})];
+            let mut body = vec![
+                json!({"type": "TextualBody", "purpose": "tagging", "value": r.kind.as_str()}),
+            ];
             if !r.note.is_empty() {
                 body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": r.note}));
             }
@@ -113,8 +114,9 @@ fn span_annotation(doc: &Document, span: &Span, src: &str) -> Result<Value, Expo
             "selector": [quote, {"type": "TextPositionSelector", "start": start, "end": end}],
         }));
     }
-    let mut body =
-        vec![json!({"type": "TextualBody", "purpose": "classifying", "value": span.label})];
+    let mut body = vec![
+        json!({"type": "TextualBody", "purpose": "classifying", "value": span.label.as_str()}),
+    ];
     if !span.note.is_empty() {
         body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": span.note}));
     }
@@ -133,10 +135,10 @@ fn span_annotation(doc: &Document, span: &Span, src: &str) -> Result<Value, Expo
         "target": if targets.len() == 1 { targets.remove(0) } else { Value::Array(targets) },
     });
     if !span.annotator.is_empty() {
-        a["creator"] = json!({"type": "Person", "name": span.annotator});
+        a["creator"] = json!({"type": "Person", "name": span.annotator.as_str()});
     }
     if !span.created.is_empty() {
-        a["created"] = json!(span.created);
+        a["created"] = json!(span.created.as_str());
     }
     Ok(a)
 }

@@ -144,7 +144,7 @@ fn relations_sheet(project: &Project) -> Result<Worksheet, ExportError> {
         for r in &doc.relations {
             let end = |id| {
                 doc.span(id)
-                    .map(|s| (s.label.clone(), s.joined_text()))
+                    .map(|s| (s.label.to_string(), s.joined_text()))
                     .unwrap_or_default()
             };
             let (from_label, from_text) = end(r.from);
@@ -153,7 +153,7 @@ fn relations_sheet(project: &Project) -> Result<Worksheet, ExportError> {
                 doc.id.to_string(),
                 doc.title.clone(),
                 r.id.to_string(),
-                r.kind.clone(),
+                r.kind.to_string(),
                 r.from.to_string(),
                 from_label,
                 from_text,

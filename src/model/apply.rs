@@ -25,7 +25,7 @@ impl Edit {
                 if project.label(new).is_none() {
                     return Err(EditError::UnknownLabel(new.clone()));
                 }
-                replace(&mut span_mut(project, *doc, *span)?.label, old, new)
+                replace_short(&mut span_mut(project, *doc, *span)?.label, old, new)
             }
             SetSpanNote {
                 doc,
@@ -222,6 +222,15 @@ fn replace(slot: &mut String, old: &str, new: &str) -> Result<(), EditError> {
     Ok(())
 }
 
+/// [`replace`] for a short inline string (a span's label).
+fn replace_short(slot: &mut super::SmolStr, old: &str, new: &str) -> Result<(), EditError> {
+    if slot != old {
+        return Err(EditError::Stale(old.to_owned()));
+    }
+    *slot = new.into();
+    Ok(())
+}
+
 /// A span may join a document only if its label exists, its id is new (looked up in
 /// `known` when the caller keeps the project's span ids, else in every document), and its
 /// offsets (and fragments) select exactly its stored text.
@@ -232,7 +241,7 @@ fn check_span(
     known: Option<&HashSet<SpanId>>,
 ) -> Result<(), EditError> {
     if project.label(&span.label).is_none() {
-        return Err(EditError::UnknownLabel(span.label.clone()));
+        return Err(EditError::UnknownLabel(span.label.to_string()));
     }
     let used = match known {
         Some(ids) => ids.contains(&span.id),

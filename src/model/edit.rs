@@ -344,7 +344,7 @@ impl Project {
         let text = d.text.slice(start..end)?.to_owned();
         Some(Span {
             id: self.next_span_id(),
-            label: label.to_owned(),
+            label: label.into(),
             start,
             end,
             text,

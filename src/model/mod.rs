@@ -15,6 +15,7 @@ mod project;
 pub mod reanchor;
 mod relation;
 pub mod search;
+mod short;
 mod span;
 mod statement;
 mod text;
@@ -35,6 +36,7 @@ pub use lexicon::{
 };
 pub use project::{CURRENT_FORMAT, Problem, Project};
 pub use relation::{Relation, RelationType, default_relation_types};
+pub use smol_str::SmolStr;
 pub use span::{Extent, Fragment, Proposed, Span};
 pub use statement::{Statement, Version, VersionKind};
 pub use text::DocText;

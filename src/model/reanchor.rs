@@ -426,7 +426,7 @@ pub fn repair(project: &Project) -> Repair {
     let used: BTreeSet<String> = p
         .documents
         .iter()
-        .flat_map(|d| d.spans.iter().map(|s| s.label.clone()))
+        .flat_map(|d| d.spans.iter().map(|s| s.label.to_string()))
         .collect();
     for name in used {
         if p.label(&name).is_none() {

@@ -2,16 +2,18 @@
 //! source → cue → content model of news-quote research (an attribution introduces a
 //! quote; a descriptor describes its target).
 
-use super::{RelationId, SpanId};
+use super::{RelationId, SpanId, short};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 /// A link from one span to another.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
     /// Unique within the project.
     pub id: RelationId,
-    /// Name of the relation type.
-    pub kind: String,
+    /// Name of the relation type (kept inline, see [`super::Span::label`]).
+    #[serde(with = "short")]
+    pub kind: SmolStr,
     /// The span the relation starts at (e.g. the attribution).
     pub from: SpanId,
     /// The span it points to (e.g. the quote).

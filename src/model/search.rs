@@ -209,12 +209,12 @@ pub fn label_matches_edits(
         }
         let span = Span {
             id: SpanId(next),
-            label: label.to_owned(),
+            label: label.into(),
             start: m.range.start,
             end: m.range.end,
             text: m.text.clone(),
-            annotator: provenance.annotator.clone(),
-            created: provenance.created.clone(),
+            annotator: provenance.annotator.as_str().into(),
+            created: provenance.created.as_str().into(),
             ..Default::default()
         };
         next += 1;

@@ -1,7 +1,8 @@
 //! A labelled span of a document's text, possibly in several fragments.
 
-use super::{Attributes, DocText, SpanId};
+use super::{Attributes, DocText, SpanId, short};
 use serde::{Deserialize, Serialize};
+use smol_str::SmolStr;
 
 /// One piece of a discontinuous span.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,8 +29,10 @@ pub struct Fragment {
 pub struct Span {
     /// Unique within the project.
     pub id: SpanId,
-    /// Name of the span's label.
-    pub label: String,
+    /// Name of the span's label. (Short strings here are kept inline, without a heap
+    /// block each: a corpus holds a million spans.)
+    #[serde(with = "short")]
+    pub label: SmolStr,
     /// First code point of the span.
     pub start: usize,
     /// One past the last code point of the span.
@@ -46,11 +49,11 @@ pub struct Span {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// Who made the span (the annotator name from settings).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub annotator: String,
+    #[serde(default, skip_serializing_if = "SmolStr::is_empty", with = "short")]
+    pub annotator: SmolStr,
     /// When the span was made, ISO 8601 UTC (`2026-05-04T10:15:00Z`).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub created: String,
+    #[serde(default, skip_serializing_if = "SmolStr::is_empty", with = "short")]
+    pub created: SmolStr,
     /// Set when the quote assistant proposed the span: which rule, how sure, and who
     /// accepted it — so a study can report how much of its coding the assistant did.
     /// Boxed: few spans have one, and each span would otherwise carry its 56 bytes.

@@ -11,7 +11,7 @@
 //! it, and every error still names ron's line and column. A property test holds the two
 //! paths to the same result (`tests/loader_properties.rs`).
 
-use crate::model::{Attributes, Fragment, Project, Relation, RelationId, Span, SpanId};
+use crate::model::{Attributes, Fragment, Project, Relation, RelationId, SmolStr, Span, SpanId};
 use std::ops::Range;
 
 /// The project in `text`, if the fast path can read all of it; `None` means "ask ron".
@@ -227,7 +227,7 @@ impl<'a> Walker<'a> {
         self.open_struct("Span")?;
         let mut span = Span {
             id: SpanId(self.field("id", Self::number)?),
-            label: self.field("label", Self::string)?,
+            label: self.field("label", Self::short)?,
             start: self.field("start", Self::number)?,
             end: self.field("end", Self::number)?,
             text: self.field("text", Self::string)?,
@@ -245,13 +245,17 @@ impl<'a> Walker<'a> {
             self.sep(b')')?;
             key = self.key()?;
         }
+        if key == Some("note") {
+            span.note = self.string()?;
+            self.sep(b')')?;
+            key = self.key()?;
+        }
         for (name, slot) in [
-            ("note", &mut span.note),
             ("annotator", &mut span.annotator),
             ("created", &mut span.created),
         ] {
             if key == Some(name) {
-                *slot = self.string()?;
+                *slot = self.short()?;
                 self.sep(b')')?;
                 key = self.key()?;
             }
@@ -273,7 +277,7 @@ impl<'a> Walker<'a> {
         self.open_struct("Relation")?;
         let mut relation = Relation {
             id: RelationId(self.field("id", Self::number)?),
-            kind: self.field("kind", Self::string)?,
+            kind: self.field("kind", Self::short)?,
             from: SpanId(self.field("from", Self::number)?),
             to: SpanId(self.field("to", Self::number)?),
             note: String::new(),
@@ -328,6 +332,11 @@ impl<'a> Walker<'a> {
     /// A plain string without escapes, or a raw string `r#"…"#`.
     fn string(&mut self) -> Option<String> {
         Some(self.string_slice()?.to_owned())
+    }
+
+    /// [`Walker::string`] kept inline when short (labels, annotators, times).
+    fn short(&mut self) -> Option<SmolStr> {
+        Some(SmolStr::new(self.string_slice()?))
     }
 
     fn string_slice(&mut self) -> Option<&'a str> {

@@ -77,7 +77,7 @@ fn shell_document(doc: &Document) -> Document {
         Vec::new()
     } else {
         vec![Span {
-            label: SPANS.to_owned(),
+            label: SPANS.into(),
             ..Span::default()
         }]
     };
@@ -86,7 +86,7 @@ fn shell_document(doc: &Document) -> Document {
     } else {
         vec![Relation {
             id: RelationId(0),
-            kind: RELATIONS.to_owned(),
+            kind: RELATIONS.into(),
             from: SpanId(0),
             to: SpanId(0),
             note: String::new(),
@@ -204,9 +204,9 @@ fn span(out: &mut String, s: &Span) {
         map(out, &s.attributes);
     }
     for (name, value) in [
-        ("note", &s.note),
-        ("annotator", &s.annotator),
-        ("created", &s.created),
+        ("note", s.note.as_str()),
+        ("annotator", s.annotator.as_str()),
+        ("created", s.created.as_str()),
     ] {
         if !value.is_empty() {
             let _ = write!(out, ", {name}: ");

@@ -669,7 +669,7 @@ impl<'a> DocView<'a> {
                 if let Some(label) = self.labels.iter().find(|l| l.name == s.label) {
                     theme::color_chip(ui, label);
                 }
-                ui.strong(&s.label);
+                ui.strong(s.label.as_str());
                 for (name, value) in &s.attributes {
                     ui.label(format!("{name}: {value}"));
                 }

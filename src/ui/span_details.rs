@@ -263,12 +263,12 @@ fn relations_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> 
                 .collect();
             if kinds.len() > 1 {
                 egui::ComboBox::new(("relation kind", r.id), "type")
-                    .selected_text(&r.kind)
+                    .selected_text(r.kind.as_str())
                     .show_ui(ui, |ui| {
                         for k in kinds {
                             if ui.selectable_label(r.kind == k, k).clicked() && r.kind != k {
                                 let mut changed = r.clone();
-                                k.clone_into(&mut changed.kind);
+                                changed.kind = k.into();
                                 intent = Some(Intent::Edit {
                                     description: format!("Change relation to '{k}'"),
                                     edits: vec![
@@ -330,7 +330,7 @@ fn relabel_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> Op
         ui.horizontal(|ui| {
             let name = ui.label("Label:");
             egui::ComboBox::from_id_salt("relabel")
-                .selected_text(&span.label)
+                .selected_text(span.label.as_str())
                 .show_ui(ui, |ui| {
                     for label in &project.labels {
                         offer(ui, label);
@@ -346,7 +346,7 @@ fn relabel_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> Op
         edits: vec![Edit::SetSpanLabel {
             doc: doc.id,
             span: span.id,
-            old: span.label.clone(),
+            old: span.label.to_string(),
             new,
         }],
         coalesce: None,

@@ -273,7 +273,7 @@ impl SpanList {
             .is_none_or(|(d, r, _)| (*d, *r) != (doc.id, revision))
         {
             let rows = (0..doc.spans.len())
-                .filter(|&i| !self.hidden.contains(&doc.spans[i].label))
+                .filter(|&i| !self.hidden.contains(doc.spans[i].label.as_str()))
                 .collect();
             self.rows = Some((doc.id, revision, rows));
         }

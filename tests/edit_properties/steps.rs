@@ -241,7 +241,7 @@ fn span_over(p: &Project, doc: &Document, pieces: &[(usize, usize)], label: &str
     let extent = extent_over(doc, pieces)?;
     Some(Span {
         id: p.next_span_id(),
-        label: label.to_owned(),
+        label: label.into(),
         start: extent.start,
         end: extent.end,
         text: extent.text,
@@ -359,7 +359,7 @@ fn span_step(p: &Project, op: &Op) -> Option<Vec<Edit>> {
             Edit::SetSpanLabel {
                 doc: d.id,
                 span: s.id,
-                old: s.label.clone(),
+                old: s.label.to_string(),
                 new: label(l)?,
             }
         }
@@ -444,7 +444,7 @@ fn link_edit(p: &Project, op: &Op) -> Option<Edit> {
         doc: d.id,
         relation: Relation {
             id: p.next_relation_id(),
-            kind: kind.name.clone(),
+            kind: kind.name.as_str().into(),
             from: from.id,
             to: to.id,
             note: String::new(),

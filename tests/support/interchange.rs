@@ -23,7 +23,7 @@ pub fn summary(p: &Project, notes: bool) -> Summary {
                 .iter()
                 .map(|s| {
                     let note = if notes { s.note.clone() } else { String::new() };
-                    (s.label.clone(), s.pieces(), s.joined_text(), note)
+                    (s.label.to_string(), s.pieces(), s.joined_text(), note)
                 })
                 .collect();
             spans.sort();
@@ -31,7 +31,7 @@ pub fn summary(p: &Project, notes: bool) -> Summary {
             let mut rels: Vec<_> = d
                 .relations
                 .iter()
-                .map(|r| (r.kind.clone(), text(r.from), text(r.to)))
+                .map(|r| (r.kind.to_string(), text(r.from), text(r.to)))
                 .collect();
             rels.sort();
             (d.title.clone(), spans, rels)

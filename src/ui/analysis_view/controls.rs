@@ -197,7 +197,7 @@ fn annotators_ui(ui: &mut egui::Ui, choices: &mut Choices, project: &Project) {
     let all: BTreeSet<String> = project
         .documents
         .iter()
-        .flat_map(|d| d.spans.iter().map(|s| s.annotator.clone()))
+        .flat_map(|d| d.spans.iter().map(|s| s.annotator.to_string()))
         .collect();
     if all.len() < 2 {
         return;

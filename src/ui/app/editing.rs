@@ -61,7 +61,7 @@ impl Lectern {
                 let edit = Edit::SetSpanLabel {
                     doc: doc_id,
                     span: span.id,
-                    old: span.label.clone(),
+                    old: span.label.to_string(),
                     new: label.to_owned(),
                 };
                 self.apply_step(format!("Relabel as '{label}'"), vec![edit], None);
@@ -73,8 +73,8 @@ impl Lectern {
 
     /// Records who made `span` and when (the annotator from settings, the clock now).
     pub fn stamp(&self, span: &mut crate::model::Span) {
-        span.annotator.clone_from(&self.settings.annotator);
-        span.created = crate::model::iso_utc(std::time::SystemTime::now());
+        span.annotator = self.settings.annotator.as_str().into();
+        span.created = crate::model::iso_utc(std::time::SystemTime::now()).into();
     }
 
     pub(super) fn selected_span_value(&self) -> Option<crate::model::Span> {
@@ -318,7 +318,7 @@ impl Lectern {
         }
         let relation = crate::model::Relation {
             id: project.next_relation_id(),
-            kind: kind.clone(),
+            kind: kind.as_str().into(),
             from,
             to,
             note: String::new(),

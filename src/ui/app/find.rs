@@ -91,8 +91,8 @@ impl Lectern {
         let mut stamped = Span::default();
         self.stamp(&mut stamped);
         let provenance = Provenance {
-            annotator: stamped.annotator,
-            created: stamped.created,
+            annotator: stamped.annotator.to_string(),
+            created: stamped.created.to_string(),
         };
         let picked: Vec<&Match> = matches.iter().collect();
         let edits = search::label_matches_edits(&self.session.project, &picked, label, &provenance);
