@@ -10,6 +10,7 @@
 use lectern::model::{
     DocId, DocStatus, Document, Fragment, Project, Proposed, Relation, RelationId, Span, SpanId,
 };
+use lectern::progress::Progress;
 use lectern::store::{self, fast_read};
 use proptest::prelude::*;
 use std::path::Path;
@@ -145,6 +146,27 @@ proptest! {
             text = splice(&text, at, len, insert);
         }
         agrees_with_ron(&text)?;
+    }
+
+    #[test]
+    fn a_file_read_in_chunks_is_read_as_the_whole_text_is(
+        p in project(),
+        edits in prop::collection::vec((any::<usize>(), 0usize..6, prop::sample::select(PIECES)), 0..3),
+        chunk in 1usize..40,
+        bom in any::<bool>(),
+    ) {
+        let mut text = store::to_ron(&p).expect("ron");
+        for (at, len, insert) in edits {
+            text = splice(&text, at, len, insert);
+        }
+        let file = format!("{}{text}", if bom { "\u{feff}" } else { "" });
+        let streamed = fast_read::read_in_chunks(
+            file.as_bytes(),
+            Path::new("p.ron"),
+            &Progress::new(),
+            chunk,
+        );
+        prop_assert_eq!(streamed.expect("no read error"), fast_read::parse(&text));
     }
 
     #[test]

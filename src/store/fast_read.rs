@@ -1,73 +1,253 @@
 //! A fast path for opening big projects. ron's own reader takes about 4 µs per span line
 //! (a 1,000,000-span project: several seconds), while nearly all of a big file is those
-//! lines. This reader walks the file as Lectern writes it, reads each document's span and
-//! relation lists by hand, and lets ron read the rest (labels, documents' fields and
-//! texts) with those lists left empty; the two are then put together.
+//! lines. This reader walks the file as Lectern writes it, in one pass and as it is read
+//! from disk (a 250 MB project is never held in memory whole): each document's span and
+//! relation lists and its text are read by hand, ron reads the rest of the document (its
+//! fields, with those left empty), and ron reads the project around the documents
+//! (labels, relation types, statements) at the end.
 //!
 //! It accepts only what Lectern itself writes — fields in their order, plain strings
 //! without escapes or raw strings, decimal numbers — and gives up (`None`) on anything
 //! else: a comment, an escape, a field out of order, a number in another notation. The
 //! caller then parses the whole file with ron, so every file reads exactly as ron reads
 //! it, and every error still names ron's line and column. A property test holds the two
-//! paths to the same result (`tests/loader_properties.rs`).
+//! paths to the same result (`tests/fast_open.rs`).
 
-use crate::model::{Attributes, Fragment, Project, Relation, RelationId, SmolStr, Span, SpanId};
+use super::StoreError;
+use crate::model::{
+    Attributes, DocText, Document, Fragment, Project, Relation, RelationId, SmolStr, Span, SpanId,
+};
+use crate::progress::Progress;
+use std::cell::Cell;
+use std::io::Read;
 use std::ops::Range;
+use std::path::Path;
 
 /// The project in `text`, if the fast path can read all of it; `None` means "ask ron".
 pub fn parse(text: &str) -> Option<Project> {
-    let mut walker = Walker {
-        s: text.as_bytes(),
-        text,
+    let mut whole = Whole { text, at: 0 };
+    read_project(&mut whole).ok().flatten()
+}
+
+/// The project read from `file` as it comes from disk, counting the bytes in `progress`;
+/// `Ok(None)` when the fast path cannot read it (read the file again with ron: that also
+/// says what is wrong with a file that is not UTF-8 or too big).
+pub fn read(
+    file: impl Read,
+    path: &Path,
+    progress: &Progress,
+) -> Result<Option<Project>, StoreError> {
+    read_in_chunks(file, path, progress, 1 << 20)
+}
+
+/// [`read`] reading at least `chunk` bytes at a time (more when a document is longer):
+/// tests read in small chunks so every place in a file is a chunk's end somewhere.
+pub fn read_in_chunks(
+    file: impl Read,
+    path: &Path,
+    progress: &Progress,
+    chunk: usize,
+) -> Result<Option<Project>, StoreError> {
+    let mut streamed = Streamed {
+        chunk: chunk.max(1),
+        path,
+        reader: file.take(super::MAX_PROJECT_BYTES + 1),
+        buf: String::new(),
         at: 0,
-        depth: 0,
+        pending: Vec::new(),
+        eof: false,
+        total: 0,
+        progress,
     };
-    let lists = walker.project()?;
-    let mut reduced = String::with_capacity(text.len() - lists.cut_bytes());
-    let mut from = 0;
-    for doc in &lists.documents {
-        for range in [&doc.spans, &doc.relations].into_iter().flatten() {
-            reduced.push_str(&text[from..range.start]);
-            from = range.end;
+    // One byte order mark at the start is not part of the project, as for ron.
+    while streamed.rest().len() < 3 && streamed.more()? {}
+    if streamed.rest().starts_with('\u{feff}') {
+        streamed.consume(3);
+    }
+    read_project(&mut streamed)
+}
+
+/// Where the walk reads from: the text not yet consumed, and more of it on request.
+trait Source {
+    /// The text read and not yet consumed.
+    fn rest(&self) -> &str;
+    /// Marks the first `n` bytes of [`Source::rest`] consumed.
+    fn consume(&mut self, n: usize);
+    /// Reads more text; false at the end of the input (or when the rest cannot be read
+    /// by the fast path: not UTF-8, too big).
+    fn more(&mut self) -> Result<bool, StoreError>;
+}
+
+/// A text already in memory.
+struct Whole<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Source for Whole<'_> {
+    fn rest(&self) -> &str {
+        &self.text[self.at..]
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.at += n;
+    }
+
+    fn more(&mut self) -> Result<bool, StoreError> {
+        Ok(false)
+    }
+}
+
+/// A file read in chunks: only the part being walked is held.
+struct Streamed<'p, R> {
+    path: &'p Path,
+    reader: R,
+    buf: String,
+    /// Consumed bytes at the start of `buf`.
+    at: usize,
+    /// Bytes read that do not yet make a whole UTF-8 character.
+    pending: Vec<u8>,
+    eof: bool,
+    total: u64,
+    progress: &'p Progress,
+    /// Least bytes read at a time.
+    chunk: usize,
+}
+
+impl<R: Read> Source for Streamed<'_, R> {
+    fn rest(&self) -> &str {
+        &self.buf[self.at..]
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.at += n;
+        // Drop what is walked once it is most of the buffer (a memmove of the rest).
+        if self.at >= 1 << 20 && self.at * 2 >= self.buf.len() {
+            self.buf.drain(..self.at);
+            self.at = 0;
         }
     }
-    reduced.push_str(&text[from..]);
-    let mut project: Project = ron::from_str(&reduced).ok()?;
-    if project.documents.len() != lists.documents.len() {
-        return None;
-    }
-    for (doc, found) in project.documents.iter_mut().zip(lists.documents) {
-        if !doc.spans.is_empty() || !doc.relations.is_empty() {
-            return None;
+
+    fn more(&mut self) -> Result<bool, StoreError> {
+        if self.eof {
+            return Ok(false);
         }
-        doc.spans = found.span_values;
-        doc.relations = found.relation_values;
+        // At least as much as is waiting: a step that needs more walks its text again, and
+        // doubling keeps that linear however long one document is.
+        let want = (self.buf.len() - self.at).max(self.chunk);
+        let read = (&mut self.reader)
+            .take(want as u64)
+            .read_to_end(&mut self.pending)
+            .map_err(|source| StoreError::Io {
+                action: "read",
+                path: self.path.to_path_buf(),
+                source,
+            })?;
+        self.eof = read < want;
+        self.total += read as u64;
+        self.progress.advance(read as u64)?;
+        if self.total > super::MAX_PROJECT_BYTES {
+            return Ok(false);
+        }
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(text) => {
+                self.buf.push_str(text);
+                self.pending.clear();
+                return Ok(true);
+            }
+            Err(e) if e.error_len().is_none() && !self.eof => e.valid_up_to(),
+            Err(_) => return Ok(false),
+        };
+        // `valid` bytes are UTF-8: checked just above.
+        self.buf
+            .push_str(std::str::from_utf8(&self.pending[..valid]).unwrap_or_default());
+        self.pending.drain(..valid);
+        Ok(true)
     }
-    Some(project)
 }
 
-/// What the walk found in one document: where its lists' contents are, and their values.
-#[derive(Default)]
-struct DocLists {
-    spans: Option<Range<usize>>,
-    relations: Option<Range<usize>>,
-    span_values: Vec<Span>,
-    relation_values: Vec<Relation>,
+/// What one step of the walk found.
+enum Step<T> {
+    Done(T),
+    /// The text ended before the step did: read more and walk it again.
+    More,
+    GiveUp,
 }
 
-struct Lists {
-    documents: Vec<DocLists>,
-}
-
-impl Lists {
-    fn cut_bytes(&self) -> usize {
-        self.documents
-            .iter()
-            .flat_map(|d| [&d.spans, &d.relations])
-            .flatten()
-            .map(|r| r.len())
-            .sum()
+/// Runs `step` on the source's text until it is done, reading more while it needs more.
+fn step<T>(src: &mut impl Source, step: impl Fn(&str) -> Step<T>) -> Result<Option<T>, StoreError> {
+    loop {
+        match step(src.rest()) {
+            Step::Done(t) => return Ok(Some(t)),
+            Step::GiveUp => return Ok(None),
+            Step::More => {
+                if !src.more()? {
+                    return Ok(None);
+                }
+            }
+        }
     }
+}
+
+/// Walks `text` with `walk`: done with its value, or needing more text when it failed at
+/// the end of what there is.
+fn walk<T>(text: &str, walk: impl FnOnce(&mut Walker) -> Option<T>) -> Step<T> {
+    let mut walker = Walker::new(text);
+    match walk(&mut walker) {
+        Some(t) => Step::Done(t),
+        None if walker.hit_end.get() => Step::More,
+        None => Step::GiveUp,
+    }
+}
+
+/// After a document: more of them, or the end of the list.
+enum Next {
+    Document(usize),
+    End(usize),
+}
+
+/// The project: the text around the documents gathered for ron, the documents read one
+/// at a time.
+fn read_project(src: &mut impl Source) -> Result<Option<Project>, StoreError> {
+    macro_rules! or_give_up {
+        ($e:expr) => {
+            match $e? {
+                Some(v) => v,
+                None => return Ok(None),
+            }
+        };
+    }
+    let head = or_give_up!(step(src, |t| walk(t, |w| w.head())));
+    let mut shell = String::new();
+    shell.push_str(&src.rest()[head.clone()]);
+    src.consume(head.end);
+    let mut documents = Vec::new();
+    loop {
+        match or_give_up!(step(src, |t| walk(t, |w| w.next_document()))) {
+            Next::End(n) => {
+                shell.push_str(&src.rest()[..n]);
+                src.consume(n);
+                break;
+            }
+            Next::Document(n) => src.consume(n),
+        }
+        let (doc, n) = or_give_up!(step(src, |t| walk(t, |w| w.document())));
+        documents.push(doc);
+        src.consume(n);
+        let n = or_give_up!(step(src, |t| walk(t, |w| w.sep(b']').map(|()| w.at))));
+        src.consume(n);
+    }
+    while src.more()? {}
+    shell.push_str(src.rest());
+    let Ok(mut project) = ron::from_str::<Project>(&shell) else {
+        return Ok(None);
+    };
+    if !project.documents.is_empty() {
+        return Ok(None);
+    }
+    documents.shrink_to_fit();
+    project.documents = documents;
+    Ok(Some(project))
 }
 
 struct Walker<'a> {
@@ -77,14 +257,37 @@ struct Walker<'a> {
     /// Groups open in [`Walker::skip_group`]; deep nesting is left to ron, which refuses
     /// it by name, rather than recursing until the stack runs out.
     depth: usize,
+    /// Set when the walk looked past the end of the text: a failure then may only mean
+    /// that the text read so far ends in the middle.
+    hit_end: Cell<bool>,
 }
 
 /// Nesting the fast path follows (a project is at most a few levels deep).
 const MAX_DEPTH: usize = 32;
 
 impl<'a> Walker<'a> {
+    fn new(text: &'a str) -> Self {
+        Walker {
+            s: text.as_bytes(),
+            text,
+            at: 0,
+            depth: 0,
+            hit_end: Cell::new(false),
+        }
+    }
+
     fn peek(&self) -> Option<u8> {
-        self.s.get(self.at).copied()
+        let c = self.s.get(self.at).copied();
+        if c.is_none() {
+            self.hit_end.set(true);
+        }
+        c
+    }
+
+    /// Gives up for want of text.
+    fn at_end<T>(&self) -> Option<T> {
+        self.hit_end.set(true);
+        None
     }
 
     /// Skips whitespace; a comment gives up (Lectern never writes one).
@@ -154,60 +357,87 @@ impl<'a> Walker<'a> {
         (self.peek() == Some(close)).then_some(())
     }
 
-    fn project(&mut self) -> Option<Lists> {
+    /// `Project(` and its fields up to `documents: [`: the range of that text.
+    fn head(&mut self) -> Option<Range<usize>> {
         self.ws()?;
-        if self.text[self.at..].starts_with('\u{feff}') {
-            self.at += 3;
-        }
+        let start = self.at;
         self.open_struct("Project")?;
-        let mut documents = None;
         while let Some(key) = self.key()? {
             if key == "documents" {
-                if documents.is_some() {
-                    return None;
-                }
-                documents = Some(self.documents()?);
-            } else {
-                self.skip_value()?;
+                self.eat(b'[')?;
+                return Some(start..self.at);
             }
+            self.skip_value()?;
             self.sep(b')')?;
         }
+        None
+    }
+
+    /// Before a document or the `]` that ends the list (consumed with the whitespace
+    /// before it).
+    fn next_document(&mut self) -> Option<Next> {
         self.ws()?;
-        (self.at == self.s.len()).then_some(())?;
-        Some(Lists {
-            documents: documents.unwrap_or_default(),
+        Some(match self.peek()? {
+            b']' => Next::End(self.at + 1),
+            _ => Next::Document(self.at),
         })
     }
 
-    fn documents(&mut self) -> Option<Vec<DocLists>> {
-        self.eat(b'[')?;
-        let mut out = Vec::new();
-        while !self.eat_if(b']')? {
-            self.open_struct("Document")?;
-            let mut doc = DocLists::default();
-            while let Some(key) = self.key()? {
-                match key {
-                    "spans" if doc.spans.is_none() => {
-                        self.eat(b'[')?;
-                        let start = self.at;
-                        doc.span_values = self.list(Self::span)?;
-                        doc.spans = Some(start..self.at - 1);
-                    }
-                    "relations" if doc.relations.is_none() => {
-                        self.eat(b'[')?;
-                        let start = self.at;
-                        doc.relation_values = self.list(Self::relation)?;
-                        doc.relations = Some(start..self.at - 1);
-                    }
-                    "spans" | "relations" => return None,
-                    _ => self.skip_value()?,
+    /// One `Document(…)` and the bytes it takes: its span and relation lists and its
+    /// text read here, its other fields by ron (from the document with those left out).
+    fn document(&mut self) -> Option<(Document, usize)> {
+        self.ws()?;
+        let start = self.at;
+        self.open_struct("Document")?;
+        let (mut spans, mut relations, mut text) = (None, None, None);
+        // Byte ranges ron does not read, with what stands in their place.
+        let mut cuts: Vec<(Range<usize>, &str)> = Vec::new();
+        while let Some(key) = self.key()? {
+            match key {
+                "spans" if spans.is_none() => {
+                    self.eat(b'[')?;
+                    let from = self.at;
+                    spans = Some(self.list(Self::span)?);
+                    cuts.push((from..self.at - 1, ""));
                 }
-                self.sep(b')')?;
+                "relations" if relations.is_none() => {
+                    self.eat(b'[')?;
+                    let from = self.at;
+                    relations = Some(self.list(Self::relation)?);
+                    cuts.push((from..self.at - 1, ""));
+                }
+                "text" if text.is_none() => {
+                    self.ws()?;
+                    let from = self.at;
+                    text = Some(self.string_slice()?);
+                    cuts.push((from..self.at, "\"\""));
+                }
+                "spans" | "relations" | "text" => return None,
+                _ => self.skip_value()?,
             }
-            out.push(doc);
-            self.sep(b']')?;
+            self.sep(b')')?;
         }
-        Some(out)
+        let mut rest = String::with_capacity(1024);
+        let mut from = start;
+        for (range, with) in &cuts {
+            rest.push_str(&self.text[from..range.start]);
+            rest.push_str(with);
+            from = range.end;
+        }
+        rest.push_str(&self.text[from..self.at]);
+        let mut doc: Document = ron::from_str(&rest).ok()?;
+        if !doc.spans.is_empty() || !doc.relations.is_empty() {
+            return None;
+        }
+        doc.spans = spans.unwrap_or_default();
+        doc.relations = relations.unwrap_or_default();
+        doc.text = DocText::new(text?.to_owned());
+        // A copy whose line ends were converted to CRLF is read again whole, with them
+        // turned back, by `from_ron_unchecked`.
+        if doc.text.as_str().contains('\r') && super::line_ends_were_converted(&doc) {
+            return None;
+        }
+        Some((doc, self.at))
     }
 
     /// Items up to and including the closing `]`.
@@ -344,9 +574,12 @@ impl<'a> Walker<'a> {
         match self.peek()? {
             b'"' => {
                 let start = self.at + 1;
-                let len = self.s[start..]
+                let Some(len) = self.s[start..]
                     .iter()
-                    .position(|&c| c == b'"' || c == b'\\')?;
+                    .position(|&c| c == b'"' || c == b'\\')
+                else {
+                    return self.at_end();
+                };
                 if self.s[start + len] == b'\\' {
                     return None;
                 }
@@ -359,9 +592,14 @@ impl<'a> Walker<'a> {
                     .take_while(|&&c| c == b'#')
                     .count();
                 let open = self.at + 1 + hashes;
+                if open >= self.s.len() {
+                    return self.at_end();
+                }
                 (self.s.get(open) == Some(&b'"')).then_some(())?;
                 let close = format!("\"{}", "#".repeat(hashes));
-                let len = self.text[open + 1..].find(&close)?;
+                let Some(len) = self.text[open + 1..].find(&close) else {
+                    return self.at_end();
+                };
                 self.at = open + 1 + len + close.len();
                 Some(&self.text[open + 1..open + 1 + len])
             }

@@ -155,8 +155,16 @@ pub fn from_ron_unchecked(text: &str, path: &Path) -> Result<Project, StoreError
     if text.contains('\r') && project.documents.iter().any(line_ends_were_converted) {
         project = parse(&text.replace("\r\n", "\n"))?;
     }
+    upgraded(project, path)
+}
+
+/// The project brought up to the current format; refused when it is from a newer Lectern.
+fn upgraded(mut project: Project, path: &Path) -> Result<Project, StoreError> {
     if project.format > CURRENT_FORMAT {
-        return Err(future(project.format));
+        return Err(StoreError::FutureFormat {
+            path: path.to_path_buf(),
+            found: project.format,
+        });
     }
     project.upgrade();
     Ok(project)
@@ -246,11 +254,32 @@ pub fn load_unchecked(path: &Path) -> Result<Project, StoreError> {
 
 /// [`load_unchecked`], reporting the bytes read and then the parse to `progress`.
 pub fn load_unchecked_with(path: &Path, progress: &Progress) -> Result<Project, StoreError> {
+    if let Some(project) = read_fast(path, progress)? {
+        progress.check()?;
+        return upgraded(project, path);
+    }
     let text = read_text(path, progress)?;
     progress.start_phase("Parsing", Unit::Bytes, 0);
     let project = from_ron_unchecked(&text, path)?;
     progress.check()?;
     Ok(project)
+}
+
+/// The project read by [`fast_read`] as the file comes from disk, in one pass and without
+/// holding the file's text; `None` when the fast path cannot read it (the file is then
+/// read whole and parsed as [`from_ron_unchecked`] does, which also names what is wrong).
+fn read_fast(path: &Path, progress: &Progress) -> Result<Option<Project>, StoreError> {
+    let file = std::fs::File::open(path).map_err(|source| StoreError::Io {
+        action: "read",
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > MAX_PROJECT_BYTES {
+        return Ok(None);
+    }
+    progress.start_phase("Reading", Unit::Bytes, len);
+    fast_read::read(file, path, progress)
 }
 
 /// The file's text, refused when it is not UTF-8 or holds nothing. It is read in chunks
