@@ -2,12 +2,16 @@
 //! edits since the last autosave, for the journal (`journal.rs`), or, when no state is
 //! on disk to journal from, a copy of the project — and a thread serialises and writes it,
 //! so neither a big project nor a slow disk stalls a frame. Jobs run in the order given,
-//! so a removal after a write removes it.
+//! so a removal after a write removes it. Journal lines are written at once and synced
+//! to the disk when the writer is idle (see [`Writer`]).
 
 use super::journal::{self, Base, BaseKind};
 use crate::model::{Edit, Project};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::{Duration, Instant};
 
 enum Job {
     Write(PathBuf, Vec<u8>),
@@ -21,46 +25,143 @@ enum Job {
     JournalStart(PathBuf, Base),
     JournalAppend(PathBuf, Vec<Edit>),
     Remove(PathBuf),
+    /// Answers once every job before it is done and its journal lines are synced.
     Flush(Sender<()>),
+    /// Answers once every job before it is done (written, maybe not yet synced).
+    Written(Sender<()>),
 }
+
+/// How long the writer waits for more work before it syncs the journal lines it wrote.
+const SYNC_WHEN_IDLE: Duration = Duration::from_millis(200);
+/// The longest a written journal line waits for its sync while edits keep coming.
+const SYNC_AT_MOST: Duration = Duration::from_secs(1);
 
 /// Writes and removes recovery files on a background thread.
 pub struct Autosaver {
     jobs: Option<Sender<Job>>,
     errors: Receiver<String>,
     thread: Option<std::thread::JoinHandle<()>>,
+    /// Journal syncs done, for tests.
+    synced: Arc<AtomicU64>,
 }
 
-fn run(job: Job) -> Result<(), String> {
-    let failed =
-        |path: &Path, e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
-    match job {
-        Job::Write(path, bytes) => write_creating_folder(&path, &bytes),
-        Job::Project(path, project) => match super::to_ron(&project) {
-            Ok(text) => write_creating_folder(&path, text.as_bytes()),
-            Err(e) => Err(failed(&path, &e)),
-        },
-        Job::Snapshot {
-            snapshot,
-            journal,
-            project,
-        } => {
-            let text = super::to_ron(&project).map_err(|e| failed(&snapshot, &e))?;
-            write_creating_folder(&snapshot, text.as_bytes())?;
-            let base = Base::of_bytes(BaseKind::Snapshot, text.as_bytes());
-            journal::start(&journal, &base).map_err(|e| failed(&journal, &e))
+/// The writer thread's state: the journal with lines written but not yet synced.
+///
+/// A journal line is written (handed to the operating system) as soon as its job comes,
+/// so it survives the app being killed; its `fsync` — milliseconds on a busy disk — waits
+/// until the writer is idle for [`SYNC_WHEN_IDLE`] (at most [`SYNC_AT_MOST`]), and is done
+/// at once on a flush (save, close) and when the writer stops. So a power cut can lose
+/// the last second of edits, a crash of the app none.
+struct Writer {
+    unsynced: Option<(PathBuf, Instant)>,
+    synced: Arc<AtomicU64>,
+}
+
+impl Writer {
+    fn run(&mut self, job: Job) -> Result<(), String> {
+        let failed = |path: &Path, e: &dyn std::fmt::Display| {
+            format!("cannot write {}: {e}", path.display())
+        };
+        match job {
+            Job::Write(path, bytes) => write_creating_folder(&path, &bytes),
+            Job::Project(path, project) => match super::to_ron(&project) {
+                Ok(text) => write_creating_folder(&path, text.as_bytes()),
+                Err(e) => Err(failed(&path, &e)),
+            },
+            Job::Snapshot {
+                snapshot,
+                journal,
+                project,
+            } => {
+                self.forget(&journal);
+                let text = super::to_ron(&project).map_err(|e| failed(&snapshot, &e))?;
+                write_creating_folder(&snapshot, text.as_bytes())?;
+                let base = Base::of_bytes(BaseKind::Snapshot, text.as_bytes());
+                journal::start(&journal, &base).map_err(|e| failed(&journal, &e))
+            }
+            Job::JournalStart(path, base) => {
+                self.forget(&path);
+                journal::start(&path, &base).map_err(|e| failed(&path, &e))
+            }
+            Job::JournalAppend(path, edits) => self.append(path, &edits),
+            Job::Remove(path) => {
+                self.forget(&path);
+                super::recovery::remove(&path)
+                    .map_err(|e| format!("cannot remove {}: {e}", path.display()))
+            }
+            Job::Flush(done) => {
+                let synced = self.sync();
+                let _ = done.send(());
+                synced
+            }
+            Job::Written(done) => {
+                let _ = done.send(());
+                Ok(())
+            }
         }
-        Job::JournalStart(path, base) => {
-            journal::start(&path, &base).map_err(|e| failed(&path, &e))
+    }
+
+    /// Writes the line now; syncs it now only when the journal's oldest unsynced line
+    /// has waited [`SYNC_AT_MOST`] (or another journal's lines are waiting).
+    fn append(&mut self, path: PathBuf, edits: &[Edit]) -> Result<(), String> {
+        if self.unsynced.as_ref().is_some_and(|(p, _)| *p != path) {
+            self.sync()?;
         }
-        Job::JournalAppend(path, edits) => {
-            journal::append(&path, &edits).map_err(|e| failed(&path, &e))
+        journal::append_unsynced(&path, edits)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        let since = match self.unsynced.take() {
+            Some((_, since)) => since,
+            None => Instant::now(),
+        };
+        self.unsynced = Some((path, since));
+        if since.elapsed() >= SYNC_AT_MOST {
+            self.sync()?;
         }
-        Job::Remove(path) => super::recovery::remove(&path)
-            .map_err(|e| format!("cannot remove {}: {e}", path.display())),
-        Job::Flush(done) => {
-            let _ = done.send(());
-            Ok(())
+        Ok(())
+    }
+
+    /// Syncs the journal lines written and not yet synced.
+    fn sync(&mut self) -> Result<(), String> {
+        let Some((path, _)) = self.unsynced.take() else {
+            return Ok(());
+        };
+        self.synced.fetch_add(1, Ordering::Relaxed);
+        journal::sync(&path).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
+    /// The file at `path` is about to be replaced or removed: its lines need no sync.
+    fn forget(&mut self, path: &Path) {
+        if self.unsynced.as_ref().is_some_and(|(p, _)| p == path) {
+            self.unsynced = None;
+        }
+    }
+
+    /// How long to wait for the next job before syncing; `None`: nothing to sync.
+    fn wait(&self) -> Option<Duration> {
+        let (_, since) = self.unsynced.as_ref()?;
+        Some(SYNC_WHEN_IDLE.min(SYNC_AT_MOST.saturating_sub(since.elapsed())))
+    }
+}
+
+/// The writer thread: runs jobs in order, syncing journal lines when idle.
+fn serve(jobs: Receiver<Job>, errors: Sender<String>, mut writer: Writer) {
+    loop {
+        let next = match writer.wait() {
+            None => jobs.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(wait) => jobs.recv_timeout(wait),
+        };
+        let result = match next {
+            Ok(job) => writer.run(job),
+            Err(RecvTimeoutError::Timeout) => writer.sync(),
+            Err(RecvTimeoutError::Disconnected) => {
+                if let Err(message) = writer.sync() {
+                    let _ = errors.send(message);
+                }
+                return;
+            }
+        };
+        if let Err(message) = result {
+            let _ = errors.send(message);
         }
     }
 }
@@ -70,20 +171,20 @@ impl Autosaver {
     pub fn start() -> Self {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (error_tx, errors) = mpsc::channel();
+        let synced = Arc::new(AtomicU64::new(0));
+        let writer = Writer {
+            unsynced: None,
+            synced: Arc::clone(&synced),
+        };
         let thread = std::thread::Builder::new()
             .name("lectern-autosave".into())
-            .spawn(move || {
-                for job in job_rx {
-                    if let Err(message) = run(job) {
-                        let _ = error_tx.send(message);
-                    }
-                }
-            })
+            .spawn(move || serve(job_rx, error_tx, writer))
             .ok();
         Self {
             jobs: thread.as_ref().map(|_| jobs),
             errors,
             thread,
+            synced,
         }
     }
 
@@ -122,10 +223,19 @@ impl Autosaver {
         self.send(Job::Remove(path));
     }
 
-    /// Waits until every queued job is done.
+    /// Waits until every queued job is done and the journal lines written are synced to
+    /// the disk (before a save, on close).
     pub fn flush(&self) {
         let (tx, rx) = mpsc::channel();
         self.send(Job::Flush(tx));
+        let _ = rx.recv();
+    }
+
+    /// Waits until every queued job is written: in the operating system's hands (a kill
+    /// of the app no longer loses it), not necessarily synced to the disk yet.
+    pub fn wait_written(&self) {
+        let (tx, rx) = mpsc::channel();
+        self.send(Job::Written(tx));
         let _ = rx.recv();
     }
 
@@ -140,7 +250,13 @@ impl Autosaver {
             None => Some(job),
         };
         if let Some(job) = unsent {
-            let _ = run(job);
+            // No writer thread: write and sync now.
+            let mut writer = Writer {
+                unsynced: None,
+                synced: Arc::clone(&self.synced),
+            };
+            let _ = writer.run(job);
+            let _ = writer.sync();
         }
     }
 }
@@ -192,5 +308,46 @@ mod tests {
         saver.flush();
         assert!(!path.exists());
         assert!(saver.next_error().is_none());
+    }
+
+    fn label(p: &Project, start: usize) -> Edit {
+        let doc = crate::model::DocId(1);
+        let span = p.make_span(doc, "quote", start, start + 2).expect("span");
+        Edit::AddSpan { doc, span }
+    }
+
+    #[test]
+    fn journal_lines_are_written_at_once_and_synced_by_flush_and_on_close() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join(".p.ron.journal");
+        let mut p = Project::new("p");
+        p.documents.push(crate::model::Document::new(
+            crate::model::DocId(1),
+            "a",
+            "“Ναι,” she said — café 😀.",
+        ));
+        let saver = Autosaver::start();
+        saver.start_journal(path.clone(), Base::of_bytes(BaseKind::Project, b"p"));
+        saver.append_journal(path.clone(), vec![label(&p, 0)]);
+        saver.append_journal(path.clone(), vec![label(&p, 3)]);
+        saver.wait_written();
+        // Written: another process (recovery after a kill) reads both lines now.
+        let read = journal::read(&path).expect("read").expect("journal");
+        assert_eq!((read.entries.len(), read.torn), (2, false));
+        saver.flush();
+        assert!(
+            saver.synced.load(Ordering::Relaxed) >= 1,
+            "flush syncs the lines"
+        );
+        let synced = Arc::clone(&saver.synced);
+        let before = synced.load(Ordering::Relaxed);
+        saver.append_journal(path.clone(), vec![label(&p, 6)]);
+        drop(saver);
+        assert!(
+            synced.load(Ordering::Relaxed) > before,
+            "closing syncs the line"
+        );
+        let read = journal::read(&path).expect("read").expect("journal");
+        assert_eq!(read.entries.len(), 3);
     }
 }

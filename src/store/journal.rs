@@ -109,18 +109,30 @@ pub fn start(path: &Path, base: &Base) -> std::io::Result<()> {
     crate::fsutil::write_atomic(path, &line)
 }
 
-/// Appends one batch of edits as a line and flushes it to the disk. The line is written
-/// in pieces (a big step can be megabytes): a kill between them leaves a torn line, which
-/// [`read`] leaves out.
+/// Appends one batch of edits as a line and syncs it to the disk.
 pub fn append(path: &Path, edits: &[Edit]) -> std::io::Result<()> {
+    append_unsynced(path, edits)?;
+    sync(path)
+}
+
+/// Appends one batch of edits as a line, handed to the operating system but not synced:
+/// it survives the app being killed, not a power cut before the next [`sync`]. The line is
+/// written in pieces (a big step can be megabytes): a kill between them leaves a torn
+/// line, which [`read`] leaves out.
+pub fn append_unsynced(path: &Path, edits: &[Edit]) -> std::io::Result<()> {
     let file = std::fs::OpenOptions::new().append(true).open(path)?;
     let mut out = std::io::BufWriter::with_capacity(64 * 1024, file);
     serde_json::to_writer(&mut out, &EntryOut { edits }).map_err(std::io::Error::other)?;
     out.write_all(b"\n")?;
-    let file = out
-        .into_inner()
-        .map_err(std::io::IntoInnerError::into_error)?;
-    file.sync_data()
+    out.flush()
+}
+
+/// Syncs the journal's lines to the disk.
+pub fn sync(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(path)?
+        .sync_data()
 }
 
 /// A journal as read from disk.
