@@ -645,7 +645,11 @@ fn engine_figures(runs: usize, figs: &mut Figures) {
 }
 
 fn main() -> anyhow::Result<()> {
-    if std::env::args().any(|a| a == "--corpus") {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == corpus_figures::MEMORY_CHILD) {
+        return corpus_figures::memory_child(args.get(at + 1).map(std::path::Path::new));
+    }
+    if args.iter().any(|a| a == "--corpus") {
         return corpus_figures::run();
     }
     let runs: usize = std::env::var("BENCH_RUNS")
