@@ -185,9 +185,15 @@ fn drain_full(buf: &mut String, out: &mut impl io::Write) -> io::Result<()> {
 
 /// `Span(id: 1, label: "quote", …)` as ron writes it below the depth limit.
 fn span(out: &mut String, s: &Span) {
-    let _ = write!(out, "Span(id: {}, label: ", s.id.0);
+    out.push_str("Span(id: ");
+    number(out, u64::from(s.id.0));
+    out.push_str(", label: ");
     string(out, &s.label);
-    let _ = write!(out, ", start: {}, end: {}, text: ", s.start, s.end);
+    out.push_str(", start: ");
+    number(out, s.start as u64);
+    out.push_str(", end: ");
+    number(out, s.end as u64);
+    out.push_str(", text: ");
     string(out, &s.text);
     if !s.fragments.is_empty() {
         out.push_str(", fragments: [");
@@ -209,7 +215,9 @@ fn span(out: &mut String, s: &Span) {
         ("created", s.created.as_str()),
     ] {
         if !value.is_empty() {
-            let _ = write!(out, ", {name}: ");
+            out.push_str(", ");
+            out.push_str(name);
+            out.push_str(": ");
             string(out, value);
         }
     }
@@ -227,15 +235,24 @@ fn span(out: &mut String, s: &Span) {
 }
 
 fn fragment(out: &mut String, f: &Fragment) {
-    let _ = write!(out, "Fragment(start: {}, end: {}, text: ", f.start, f.end);
+    out.push_str("Fragment(start: ");
+    number(out, f.start as u64);
+    out.push_str(", end: ");
+    number(out, f.end as u64);
+    out.push_str(", text: ");
     string(out, &f.text);
     out.push(')');
 }
 
 fn relation(out: &mut String, r: &Relation) {
-    let _ = write!(out, "Relation(id: {}, kind: ", r.id.0);
+    out.push_str("Relation(id: ");
+    number(out, u64::from(r.id.0));
+    out.push_str(", kind: ");
     string(out, &r.kind);
-    let _ = write!(out, ", from: {}, to: {}", r.from.0, r.to.0);
+    out.push_str(", from: ");
+    number(out, u64::from(r.from.0));
+    out.push_str(", to: ");
+    number(out, u64::from(r.to.0));
     if !r.note.is_empty() {
         out.push_str(", note: ");
         string(out, &r.note);
@@ -254,6 +271,23 @@ fn map(out: &mut String, m: &Attributes) {
         string(out, v);
     }
     out.push('}');
+}
+
+/// `n` in decimal, as `{}` writes it, without the formatting machinery (a corpus's save
+/// writes millions of numbers).
+fn number(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// A string as ron writes it with `escape_strings(false)`: as it is between quotes, or as
