@@ -1,7 +1,7 @@
 //! The fast reader for big projects (`store::fast_read`) gives exactly the project ron
 //! gives, or gives up: over generated projects (strings with quotes, backslashes, `"#`,
-//! line breaks, non-ASCII; fragments, attributes, notes, relations), over mutations of
-//! them, and over every project file among the test fixtures. For what Lectern writes it
+//! line breaks, non-ASCII; fragments, attributes, notes, the assistant's provenance,
+//! relations), over mutations of them, and over every project file among the test fixtures. For what Lectern writes it
 //! must not give up, or big projects would open slowly again. And the fast writer
 //! (`store::to_ron`'s path for span and relation lines) writes exactly ron's bytes: over the
 //! same generated projects, with spans the quote assistant proposed, with the writer's own
@@ -37,10 +37,20 @@ fn span() -> impl Strategy<Value = Span> {
         (any::<u32>(), text(), 0usize..5000, 0usize..5000, text()),
         prop::collection::vec((0usize..99, 0usize..99, text()), 0..3),
         prop::collection::btree_map(text(), text(), 0..3),
-        (text(), text(), text()),
+        (
+            text(),
+            text(),
+            text(),
+            prop::option::of((text(), any::<u8>(), text())),
+        ),
     )
         .prop_map(
-            |((id, label, start, end, text), fragments, attributes, (note, annotator, created))| {
+            |(
+                (id, label, start, end, text),
+                fragments,
+                attributes,
+                (note, annotator, created, proposed),
+            )| {
                 Span {
                     id: SpanId(id),
                     label: label.into(),
@@ -55,8 +65,13 @@ fn span() -> impl Strategy<Value = Span> {
                     note,
                     annotator: annotator.into(),
                     created: created.into(),
-                    // Spans the quote assistant proposed are left to ron (not generated).
-                    proposed: None,
+                    proposed: proposed.map(|(rule, confidence, accepted_by)| {
+                        Box::new(Proposed {
+                            rule,
+                            confidence,
+                            accepted_by,
+                        })
+                    }),
                 }
             },
         )

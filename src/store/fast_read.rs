@@ -15,7 +15,8 @@
 
 use super::StoreError;
 use crate::model::{
-    Attributes, DocText, Document, Fragment, Project, Relation, RelationId, SmolStr, Span, SpanId,
+    Attributes, DocText, Document, Fragment, Project, Proposed, Relation, RelationId, SmolStr,
+    Span, SpanId,
 };
 use crate::progress::Progress;
 use std::cell::Cell;
@@ -490,7 +491,34 @@ impl<'a> Walker<'a> {
                 key = self.key()?;
             }
         }
+        if key == Some("proposed") {
+            span.proposed = Some(Box::new(self.proposed()?));
+            self.sep(b')')?;
+            key = self.key()?;
+        }
         key.is_none().then_some(span)
+    }
+
+    /// `Some(Proposed(rule: "…", confidence: N[, accepted_by: "…"]))`: a span the quote
+    /// assistant proposed.
+    fn proposed(&mut self) -> Option<Proposed> {
+        (self.ident()? == "Some").then_some(())?;
+        self.eat(b'(')?;
+        self.open_struct("Proposed")?;
+        let mut proposed = Proposed {
+            rule: self.field("rule", Self::string)?,
+            confidence: self.field("confidence", Self::number)?,
+            accepted_by: String::new(),
+        };
+        let mut key = self.key()?;
+        if key == Some("accepted_by") {
+            proposed.accepted_by = self.string()?;
+            self.sep(b')')?;
+            key = self.key()?;
+        }
+        key.is_none().then_some(())?;
+        self.eat(b')')?;
+        Some(proposed)
     }
 
     fn fragment(&mut self) -> Option<Fragment> {
