@@ -18,6 +18,7 @@ fn benches(c: &mut Criterion) {
     let doc = &project.documents[0];
 
     let ctx = Context::default();
+    ctx.set_fonts(lectern::ui::text_layout::egui_definitions());
     ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
     let mut state = DocViewState::default();
     let mut time = 0.0;

@@ -43,6 +43,8 @@ pub struct Frames {
 impl Frames {
     pub fn new() -> Self {
         let ctx = Context::default();
+        // egui's own fonts, as the window has them (built in deflated, not by egui).
+        ctx.set_fonts(lectern::ui::text_layout::egui_definitions());
         // Jumps land in one frame instead of an animation over many.
         ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
         Frames { ctx, time: 0.0 }

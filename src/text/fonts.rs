@@ -2,7 +2,8 @@
 //! Urdu letters), Hebrew and Devanagari, compact Noto Sans subsets made by
 //! `scripts/make-fonts` (licence in `assets/fonts/OFL.txt`) — and what to install when
 //! no font on the machine covers a document's script (Chinese, Japanese and Korean come
-//! from the system: a bundled CJK font would be tens of megabytes).
+//! from the system: a bundled CJK font would be tens of megabytes). The fonts are in the
+//! binary deflated (`build.rs`, less than half the size) and inflated once, on first use.
 
 use read_fonts::{FontRef, TableProvider};
 use std::sync::OnceLock;
@@ -11,8 +12,10 @@ use std::sync::OnceLock;
 pub struct BundledFont {
     /// Name it is registered under in egui.
     pub name: &'static str,
-    /// The font file.
-    pub bytes: &'static [u8],
+    /// The font file, deflated.
+    deflated: &'static [u8],
+    /// The font file, inflated on first use.
+    inflated: OnceLock<Box<[u8]>>,
     /// Which code points of the Basic Multilingual Plane it has glyphs for (bit per code
     /// point), read from its `cmap` once.
     coverage: OnceLock<Vec<u64>>,
@@ -21,19 +24,28 @@ pub struct BundledFont {
 }
 
 impl BundledFont {
-    const fn new(name: &'static str, bytes: &'static [u8]) -> Self {
+    const fn new(name: &'static str, deflated: &'static [u8]) -> Self {
         Self {
             name,
-            bytes,
+            deflated,
+            inflated: OnceLock::new(),
             coverage: OnceLock::new(),
             shaper_data: OnceLock::new(),
         }
     }
 
+    /// The font file (inflated the first time it is asked for; empty only for a broken
+    /// build, which a test rules out).
+    pub fn bytes(&'static self) -> &'static [u8] {
+        self.inflated.get_or_init(|| inflate(self.deflated))
+    }
+
     /// The font parsed for shaping, its shaping tables and its units per em; `None` if
     /// the bundled file does not parse (a test makes sure it does).
-    pub(super) fn for_shaping(&self) -> Option<(FontRef<'static>, &harfrust::ShaperData, f32)> {
-        let font = FontRef::new(self.bytes).ok()?;
+    pub(super) fn for_shaping(
+        &'static self,
+    ) -> Option<(FontRef<'static>, &'static harfrust::ShaperData, f32)> {
+        let font = FontRef::new(self.bytes()).ok()?;
         let (data, upem) = self
             .shaper_data
             .get_or_init(|| {
@@ -45,11 +57,18 @@ impl BundledFont {
     }
 
     /// Whether the font has a glyph for `c`.
-    pub fn covers(&self, c: char) -> bool {
-        let bits = self.coverage.get_or_init(|| coverage_of(self.bytes));
+    pub fn covers(&'static self, c: char) -> bool {
+        let bits = self.coverage.get_or_init(|| coverage_of(self.bytes()));
         let c = c as usize;
         bits.get(c / 64).is_some_and(|w| w & (1 << (c % 64)) != 0)
     }
+}
+
+/// `deflated` inflated (what `build.rs` deflated), or nothing if it does not inflate.
+pub(crate) fn inflate(deflated: &[u8]) -> Box<[u8]> {
+    miniz_oxide::inflate::decompress_to_vec(deflated)
+        .unwrap_or_default()
+        .into_boxed_slice()
 }
 
 /// The bits of the BMP code points `bytes`' character map maps to a glyph.
@@ -72,17 +91,26 @@ fn coverage_of(bytes: &[u8]) -> Vec<u64> {
 /// Noto Sans Arabic: Arabic, Persian, Urdu (and other Arabic-script languages).
 pub static ARABIC: BundledFont = BundledFont::new(
     "Noto Sans Arabic",
-    include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/NotoSansArabic-Regular.ttf.deflate"
+    )),
 );
 /// Noto Sans Hebrew.
 pub static HEBREW: BundledFont = BundledFont::new(
     "Noto Sans Hebrew",
-    include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/NotoSansHebrew-Regular.ttf.deflate"
+    )),
 );
 /// Noto Sans Devanagari: Hindi, Marathi, Nepali.
 pub static DEVANAGARI: BundledFont = BundledFont::new(
     "Noto Sans Devanagari",
-    include_bytes!("../../assets/fonts/NotoSansDevanagari-Regular.ttf"),
+    include_bytes!(concat!(
+        env!("OUT_DIR"),
+        "/NotoSansDevanagari-Regular.ttf.deflate"
+    )),
 );
 
 /// Every bundled font, in the order they are tried after egui's own.
@@ -118,7 +146,7 @@ mod tests {
     #[test]
     fn bundled_fonts_parse_and_cover_their_scripts() {
         for font in bundled() {
-            assert!(FontRef::new(font.bytes).is_ok(), "{}", font.name);
+            assert!(FontRef::new(font.bytes()).is_ok(), "{}", font.name);
         }
         // Arabic, Persian (پ چ ژ گ), Urdu (ٹ ڈ ڑ ں ے) letters and Arabic punctuation.
         for c in "ابتپچژگکیٹڈڑںےہھ،؛؟٠١٢۱۲۳".chars() {
@@ -137,8 +165,21 @@ mod tests {
 
     #[test]
     fn together_they_stay_under_a_megabyte() {
-        let total: usize = bundled().iter().map(|f| f.bytes.len()).sum();
+        let total: usize = bundled().iter().map(|f| f.bytes().len()).sum();
         assert!(total < 1_000_000, "{total} bytes");
+    }
+
+    #[test]
+    fn the_fonts_inflate_to_the_files_in_assets() {
+        let files: [&[u8]; 3] = [
+            include_bytes!("../../assets/fonts/NotoSansArabic-Regular.ttf"),
+            include_bytes!("../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+            include_bytes!("../../assets/fonts/NotoSansDevanagari-Regular.ttf"),
+        ];
+        for (font, file) in bundled().into_iter().zip(files) {
+            assert!(font.bytes() == file, "{} differs from its file", font.name);
+            assert!(font.deflated.len() < file.len() * 3 / 5, "{}", font.name);
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::fonts::BundledFont;
 /// by the font size), in logical order. A cluster of several code points (a ligature
 /// such as lam-alef, a letter with its vowel marks) shares its advance evenly among them,
 /// as browsers place a caret inside a ligature. Empty if the font does not parse.
-pub fn char_advances(font: &BundledFont, text: &str) -> Vec<f32> {
+pub fn char_advances(font: &'static BundledFont, text: &str) -> Vec<f32> {
     let Some((font_ref, data, upem)) = font.for_shaping() else {
         return Vec::new();
     };

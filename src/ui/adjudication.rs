@@ -367,6 +367,7 @@ mod tests {
     #[test]
     fn coder_columns_are_not_justified() {
         let ctx = egui::Context::default();
+        ctx.set_fonts(crate::ui::text_layout::egui_definitions());
         let mut justified = Vec::new();
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(

@@ -55,6 +55,8 @@ const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 /// come back from eframe's storage (see [`window_state`]); files named on the command line
 /// are opened instead of the last project.
 pub fn launch(paths: Vec<PathBuf>) -> anyhow::Result<()> {
+    // The fonts are in the binary deflated: inflate them while the window opens.
+    text_layout::prefetch_fonts();
     let mut app = Lectern::new(settings::Settings::default_path());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lectern")

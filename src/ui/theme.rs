@@ -73,13 +73,12 @@ const SYMBOL_FALLBACK: &str = "lectern-symbol-fallback";
 /// proportional font has no "▸", its monospace font has. Added once, after the default
 /// fonts and before any system fallback; a bundled font set can replace it.
 pub fn install_symbol_fallback(ctx: &egui::Context) {
-    let defaults = egui::FontDefinitions::default();
-    let Some(hack) = defaults.font_data.get("Hack") else {
+    let Some(hack) = crate::ui::text_layout::font_file("Hack") else {
         return;
     };
     ctx.add_font(egui::epaint::text::FontInsert::new(
         SYMBOL_FALLBACK,
-        (**hack).clone(),
+        egui::epaint::text::FontData::from_static(hack),
         vec![egui::epaint::text::InsertFontFamily {
             family: egui::FontFamily::Proportional,
             priority: egui::epaint::text::FontPriority::Lowest,

@@ -43,7 +43,7 @@ fn fonts() -> Arc<usvg::fontdb::Database> {
             let mut db = usvg::fontdb::Database::new();
             db.load_system_fonts();
             for font in crate::text::fonts::bundled() {
-                db.load_font_data(font.bytes.to_vec());
+                db.load_font_data(font.bytes().to_vec());
             }
             let families: Vec<String> = db
                 .faces()

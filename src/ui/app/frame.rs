@@ -11,6 +11,13 @@ impl Lectern {
     /// Draws one frame and handles everything the user did in it.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            // Before any text of the first frame is laid out, so that it already has them
+            // (egui has no fonts of its own: they are built in deflated, with Arabic,
+            // Hebrew and Devanagari; CJK comes from the system).
+            crate::ui::text_layout::install_fonts(&ctx);
+            self.fonts_installed = true;
+        }
         self.jobs_frame(&ctx);
         self.job_keys(&ctx);
         self.keyboard_input(&ctx);
@@ -92,11 +99,6 @@ impl Lectern {
     }
 
     pub(super) fn keyboard_input(&mut self, ctx: &egui::Context) {
-        if !self.fonts_installed {
-            // Arabic, Hebrew and Devanagari fonts built in; CJK from the system.
-            crate::ui::text_layout::install_fonts(ctx);
-            self.fonts_installed = true;
-        }
         if self.shown_dark_mode != Some(self.settings.dark_mode) {
             // Ctrl+= and Ctrl+- zoom the article text, not the whole interface.
             ctx.options_mut(|o| o.zoom_with_keyboard = false);

@@ -16,11 +16,11 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 /// egui's default fonts plus the bundled ones.
 pub fn definitions() -> FontDefinitions {
-    let mut defs = FontDefinitions::default();
+    let mut defs = super::egui_fonts::egui_definitions();
     for font in bundled() {
         defs.font_data.insert(
             font.name.to_owned(),
-            Arc::new(FontData::from_static(font.bytes)),
+            Arc::new(FontData::from_static(font.bytes())),
         );
         for family in [FontFamily::Proportional, FontFamily::Monospace] {
             defs.families

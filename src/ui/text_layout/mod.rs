@@ -19,11 +19,13 @@
 //! Japanese paragraphs take the pass too, for its strict line breaking (`text::breaks`).
 
 mod bidi_lines;
+mod egui_fonts;
 mod fonts;
 mod snippet;
 #[cfg(test)]
 mod tests;
 
+pub use egui_fonts::{egui_definitions, font_file, prefetch as prefetch_fonts};
 pub use fonts::{cjk_font_to_prefer, install_fonts, missing_font_advice, with_cjk_font};
 pub use snippet::{
     Highlight, excerpt_direction, highlighted_ui, isolated, snippet_galley, snippet_galley_in,
