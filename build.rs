@@ -6,8 +6,10 @@
 //!   fonts egui ships (`src/ui/text_layout/egui_fonts.rs`; taken from the
 //!   `epaint_default_fonts` crate, so they are exactly egui's) — 3.5 MB in all, 1.3 MB
 //!   deflated;
-//! - the release binary of Linux x86-64 is linked with packed relative relocations
-//!   (`DT_RELR`: 1.1 MB less; needs glibc 2.36, which `scripts/package-deb` then requires).
+//! - an optimised Linux x86-64 binary is linked with packed relative relocations
+//!   (`DT_RELR`: 1.1 MB less) when `LECTERN_PACKED_RELOCS=1` asks for it, as
+//!   `scripts/package-deb` does: it needs glibc 2.36, which the package then requires, so a
+//!   plain `cargo build --release` or `cargo install` still runs on older systems.
 
 use std::path::{Path, PathBuf};
 
@@ -55,17 +57,17 @@ fn write_deflated(bytes: &[u8], target: &Path) {
     std::fs::write(target, deflated).unwrap_or_else(|e| panic!("{}: {e}", target.display()));
 }
 
-/// Packed relative relocations (`-z pack-relative-relocs`) for the release binary on the
-/// one target where the linker is known to have them: x86-64 Linux with glibc, where rustc
-/// links with its own LLD. Elsewhere the linker may be too old, so nothing changes.
+/// Packed relative relocations (`-z pack-relative-relocs`) for an optimised binary, asked
+/// for with `LECTERN_PACKED_RELOCS=1`, on the one target where the linker is known to have
+/// them: x86-64 Linux with glibc, where rustc links with its own LLD. Opt-in because the
+/// binary then needs glibc 2.36 (not Ubuntu 22.04); the Debian package says so.
 fn link_with_packed_relocations() {
-    println!("cargo::rerun-if-env-changed=LECTERN_NO_RELR");
+    println!("cargo::rerun-if-env-changed=LECTERN_PACKED_RELOCS");
     let target = std::env::var("TARGET").unwrap_or_default();
-    let release = std::env::var("PROFILE").is_ok_and(|p| p == "release");
-    if target == "x86_64-unknown-linux-gnu"
-        && release
-        && std::env::var_os("LECTERN_NO_RELR").is_none()
-    {
+    // "release" for every profile that inherits from release (dist too).
+    let optimised = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    let asked = std::env::var("LECTERN_PACKED_RELOCS").is_ok_and(|v| v == "1");
+    if target == "x86_64-unknown-linux-gnu" && optimised && asked {
         println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
 }
