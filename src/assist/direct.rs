@@ -44,6 +44,14 @@ pub fn attribute(
         used[q] = true;
         cue_used[c] = true;
         let mut content = vec![mixed_bounds(tokens, &quotations[q], cues, c, rule)];
+        // "branded the plan “a disgrace”": the object and its label are the content.
+        if rule == Rule::CueThenQuote && is_naming(&cues[c], lexicon) {
+            let after_verb = cues[c].last + 1;
+            let object = (after_verb..quotations[q].open).any(|i| tokens.toks[i].is_word());
+            if object {
+                content[0].0 = after_verb;
+            }
+        }
         let mut rule = rule;
         if rule == Rule::QuoteThenCue
             && let Some(next) = resumed(tokens, quotations, q, &cues[c], src)
@@ -205,6 +213,16 @@ fn stop_before(tokens: &Tokens, last: usize) -> usize {
     end
 }
 
+/// Whether a cue is a naming verb ("branded", "called", "described … as").
+fn is_naming(cue: &Cue, lexicon: &Lexicon) -> bool {
+    cue.verb.is_some_and(|v| {
+        lexicon
+            .verbs
+            .get(v)
+            .is_some_and(|e| super::cue::introduces_quotation(e.detail, &e.lemma))
+    })
+}
+
 /// Ward said: “…” / Ward told reporters “…”: a cue before the quotation (in its sentence,
 /// or ending the paragraph before it with a colon).
 fn cue_then_quote(
@@ -236,12 +254,7 @@ fn cue_then_quote(
         .collect();
     let listener = cue.verb.is_some() && LISTENER_VERBS.contains(&cue.lemma.as_str());
     // "branded the plan “a disgrace”": a naming verb's object comes first.
-    let naming = cue.verb.is_some_and(|v| {
-        lexicon
-            .verbs
-            .get(v)
-            .is_some_and(|e| super::cue::introduces_quotation(e.detail, &e.lemma))
-    });
+    let naming = is_naming(cue, lexicon);
     let fits = match gap.as_slice() {
         [] | [":"] | [","] | ["that"] => true,
         [.., ":"] => gap.len() <= 12 && !gap.iter().any(|w| matches!(*w, "." | "that")),

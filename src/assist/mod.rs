@@ -13,6 +13,7 @@ pub mod accept;
 mod cue;
 mod direct;
 mod features;
+mod headline;
 mod marks;
 pub mod model;
 mod reported;
@@ -100,7 +101,8 @@ impl<'a> Assistant<'a> {
         let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
         found.extend(reported::attribute(&cx, &cues, &used, self.model));
         reported::inherit_sources(&tokens, &cues, &mut found);
-        reported::close_quotations(&tokens, &quotations, &mut found);
+        reported::close_quotations(&tokens, &quotations, &cues, &mut found);
+        found.extend(headline::attribute(&tokens));
         let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found);
         found.extend(loose);
         found.sort_by_key(|f| f.content.first().map(|c| c.0));

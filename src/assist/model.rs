@@ -123,7 +123,10 @@ pub struct Model {
     pub cue: Weights,
     /// Whether reported speech ends before a token.
     pub end: Weights,
-    /// The probability from which a word is taken as a cue.
+    /// The probability from which a word is taken as a cue. Low on purpose: a word the
+    /// model is unsure of still makes a proposal, whose confidence says so (on PolNeAR's
+    /// train split, reported speech after a cue of probability 0.3–0.5 is right about
+    /// half the time, well above what leaving it out costs a coder).
     pub cue_threshold: f32,
     /// The probability from which reported speech ends before a token.
     pub end_threshold: f32,
@@ -134,7 +137,7 @@ impl Default for Model {
         Model {
             cue: Weights::default(),
             end: Weights::default(),
-            cue_threshold: 0.5,
+            cue_threshold: 0.3,
             end_threshold: 0.5,
         }
     }

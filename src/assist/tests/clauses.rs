@@ -72,3 +72,37 @@ fn a_verb_in_the_sentence_after_a_quotation_is_not_its_attribution() {
     assert_eq!(vote.quote.text, "“The vote is over.”");
     assert_ne!(vote.rule, Rule::QuoteThenCue);
 }
+
+#[test]
+fn a_trailing_attribution_is_only_as_sure_as_its_verb() {
+    let all = propose(
+        "The ferry ran late all winter, the ledgers showed.\n\nThe bridge is safe, Gregor Ward \
+         said.",
+    );
+    let ledgers = find(&all, "ran late");
+    let said = find(&all, "bridge is safe");
+    assert_eq!(said.rule, Rule::ReportedBefore);
+    // "showed" after a comma most often ends a clause of the writer's, not a quote.
+    assert!(
+        ledgers.confidence < 0.45 && said.confidence > 0.6,
+        "{} {}",
+        ledgers.confidence,
+        said.confidence
+    );
+}
+
+#[test]
+fn content_before_its_attribution_starts_where_its_quotation_opens() {
+    let all = propose(
+        "“The ferry is old. It is still safe,” according to the harbour board.\n\nThe \
+         quay was “too short. It floods every spring” in his view, the harbour master wrote.",
+    );
+    let ferry = find(&all, "still safe");
+    assert_eq!(ferry.quote.text, "“The ferry is old. It is still safe,”");
+    assert_eq!(speaker(ferry), "the harbour board");
+    let floods = find(&all, "floods");
+    assert_eq!(
+        floods.quote.text,
+        "The quay was “too short. It floods every spring” in his view"
+    );
+}

@@ -45,7 +45,8 @@ fn a_naming_verb_introduces_the_short_quotation_after_its_object() {
          harbour” on Friday.",
     );
     let s = find(&all, "betrayal");
-    assert_eq!(s.quote.text, "“a betrayal of the harbour”");
+    // Coders mark the object with its label: what she branded, and as what.
+    assert_eq!(s.quote.text, "the closure “a betrayal of the harbour”");
     assert_eq!(s.rule, Rule::CueThenQuote);
     assert_eq!(cue(s), "branded");
     assert_eq!(speaker(s), "Ana Ruiz");
@@ -126,6 +127,7 @@ fn he_is_the_subject_of_the_sentence_before_not_an_earlier_speaker() {
 fn a_naming_verb_with_as_introduces_its_quotation() {
     let all = propose("Gregor Ward branded the mayor as a “stone-cold failure” on Friday.");
     let s = find(&all, "stone-cold");
+    assert_eq!(s.quote.text, "the mayor as a “stone-cold failure”");
     assert_eq!(cue(s), "branded");
     assert_eq!(speaker(s), "Gregor Ward");
 }

@@ -222,22 +222,26 @@ fn a_mixed_quote_is_the_clause_around_its_quotation() {
 #[test]
 fn quoted_sentences_with_no_attribution_are_surer_than_quoted_words() {
     let all = propose(
-        "The harbour master called the delay “a disgrace” on Friday.\n\n\
+        "Fishermen rallied at the quay on Friday.\n\n\
          “We will not wait another winter for the bridge to open again, not one more,” \
          the banners at the quay read.\n\nThe mayor’s “ignorant” remarks drew anger.",
     );
-    let word = find(&all, "ignorant").confidence;
-    // "called the delay “a disgrace”": "called" names the delay with a scare-quoted
-    // label — a descriptor to a coder, left uncoded by PolNeAR — so it is no cue, and the
-    // phrase stays a weak, unattributed proposal (unlike "branded the closure “…”", a
-    // loaded reporting verb the codebook lists as a cue: see misses.rs).
-    let disgrace = find(&all, "a disgrace");
-    assert_eq!(cue(disgrace), "", "{:#?}", texts(&all));
-    assert_eq!(disgrace.rule, Rule::Unattributed);
-    let phrase = disgrace.confidence;
-    assert!(word < phrase && phrase < 0.3, "{word} {phrase}");
+    let word = find(&all, "ignorant");
+    assert_eq!(word.rule, Rule::Unattributed);
+    assert!(word.confidence < 0.3, "{}", word.confidence);
     let sentence = find(&all, "another winter");
     assert!(sentence.confidence >= 0.5, "{}", sentence.confidence);
+}
+
+#[test]
+fn calling_something_a_quoted_label_is_a_quote_of_the_caller() {
+    // "called the delay “a disgrace”": coders mark "called" as the cue and what was
+    // called, with the label, as the content (PolNeAR's coders did in 160 of 181).
+    let all = propose("The harbour master, Gregor Ward, called the delay “a disgrace” on Friday.");
+    let disgrace = find(&all, "a disgrace");
+    assert_eq!(disgrace.quote.text, "the delay “a disgrace”");
+    assert_eq!(cue(disgrace), "called");
+    assert_eq!(speaker(disgrace), "Gregor Ward");
 }
 
 #[test]
