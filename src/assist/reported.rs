@@ -124,8 +124,14 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
     if start > last {
         return None;
     }
-    // Skip a listener or adverbial before "that" ("told reporters on Monday that").
-    if let Some(that) = (start..=last.min(start + 6)).find(|&i| toks[i].is("that"))
+    // Skip a listener or adverbial before "that" ("told reporters on Monday that", "said
+    // in an interview with the Harbour Courier this week that").
+    let reach = if ADVERBIAL_OPENERS.contains(&toks[start].lower.as_str()) {
+        10
+    } else {
+        6
+    };
+    if let Some(that) = (start..=last.min(start + reach)).find(|&i| toks[i].is("that"))
         && (start..that).all(|i| toks[i].is_word() && !toks[i].is("and"))
     {
         start = that;
@@ -148,9 +154,12 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
         return None;
     }
     let participle =
-        cue.aux > first && toks[cue.aux - 1].is(",") && is_participle(&toks[cue.first].lower);
+        cue.aux > first && after_comma(tokens, cue.aux) && is_participle(&toks[cue.first].lower);
     let source = if participle {
         // ", saying …": the subject is found by `inherit_sources`.
+        None
+    } else if is_passive(tokens, cue) {
+        // "Ward was accused of …": the subject is who was spoken of, not who spoke.
         None
     } else if cue.noun {
         // A reporting noun ("his accusation that …").
@@ -228,6 +237,35 @@ fn embedded_relative(tokens: &Tokens, comma: usize, sentence_last: usize) -> Opt
     goes_on.then_some(close + 1)
 }
 
+/// Words that open an adverbial between a verb and its "that" ("said in an interview
+/// … that", "told reporters on Monday that").
+const ADVERBIAL_OPENERS: &[&str] = &["in", "on", "at", "during", "after", "before", "with"];
+
+/// Whether the token before `aux` is a comma, or a quotation mark closed after one
+/// ("…, “a tactic,” asserting that …").
+fn after_comma(tokens: &Tokens, aux: usize) -> bool {
+    let toks = &tokens.toks;
+    let Some(before) = aux.checked_sub(1) else {
+        return false;
+    };
+    toks[before].is(",")
+        || toks[before].kind == Kind::Quote && before > 0 && toks[before - 1].is(",")
+}
+
+/// Whether a verb cue is passive ("was accused", "has been criticised"): a form of
+/// "be" just before a verb in -ed.
+fn is_passive(tokens: &Tokens, cue: &Cue) -> bool {
+    let toks = &tokens.toks;
+    !cue.marker
+        && !cue.noun
+        && cue.first > 0
+        && toks[cue.first].lower.ends_with("ed")
+        && matches!(
+            toks[cue.first - 1].lower.as_str(),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being"
+        )
+}
+
 /// Whether a word is an -ing form ("adding", "saying").
 pub fn is_participle(word: &str) -> bool {
     word.ends_with("ing")
@@ -244,9 +282,11 @@ pub fn inherit_sources(tokens: &Tokens, cues: &[Cue], found: &mut [Found]) {
         };
         let cue = &cues[c];
         let before = cue.aux.checked_sub(1).map(|b| toks[b].lower.as_str());
-        let after_comma = before == Some(",") && is_participle(&toks[cue.first].lower);
+        let after_comma = after_comma(tokens, cue.aux) && is_participle(&toks[cue.first].lower);
         let coordinated = matches!(before, Some("and" | "but")) && !cue.noun;
-        if !after_comma && !coordinated {
+        // "Ward broke ranks to argue that …": the subject argues.
+        let infinitive = before == Some("to") && !cue.noun;
+        if !after_comma && !coordinated && !infinitive {
             continue;
         }
         let sentence = tokens.sentence_of[cue.first];

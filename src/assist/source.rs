@@ -208,7 +208,13 @@ fn appositive(tokens: &Tokens, comma: usize, floor: usize) -> Option<(usize, usi
         k -= 1;
         if toks[k].is(",") {
             let name = phrase_left(tokens, k, floor)?;
-            return (words > 0).then_some((name.0, comma));
+            // "The mayor, who has long feuded with Ward, said": a relative clause tells
+            // about the source, whose names are not the speaker's.
+            let relative = toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
+            let end = if relative { name.1 } else { comma };
+            return (words > 0).then_some((name.0, end));
         }
         if matches!(toks[k].kind, Kind::Quote)
             || toks[k].is(".")

@@ -61,7 +61,7 @@ pub fn build(
     lexicon: &Lexicon,
     quoted: &[bool],
 ) -> Vec<Suggestion> {
-    let found = dedupe(found);
+    let found = dedupe(found, cues);
     // Speakers are resolved in the order sources appear, as a reader meets them.
     let mut people = People::new(tokens, lexicon, quoted);
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -80,19 +80,32 @@ pub fn build(
 }
 
 /// One proposal per quote: of the attributions found for mostly the same words (two
-/// rules, or two cues reaching the same clause), the surest, then the longest, is kept —
-/// the others would only be skipped as duplicates when accepted. Text order is kept.
-fn dedupe(found: Vec<Found>) -> Vec<Found> {
+/// rules, or two cues reaching the same clause), the outer one (whose content does not
+/// hold the other's cue: "saying that he is worried about …" over "worried about …"),
+/// then the surest, then the longest, is kept — the others would only be skipped as
+/// duplicates when accepted. Text order is kept.
+fn dedupe(found: Vec<Found>, cues: &[Cue]) -> Vec<Found> {
     let half_open =
         |f: &Found| -> Vec<(usize, usize)> { f.content.iter().map(|&(a, b)| (a, b + 1)).collect() };
     let length = |f: &Found| f.content.iter().map(|&(a, b)| b + 1 - a).sum::<usize>();
     let mut order: Vec<usize> = (0..found.len())
         .filter(|&i| !found[i].content.is_empty())
         .collect();
+    let nested: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            let at = f.cue.and_then(|c| cues.get(c)).map(|c| c.first);
+            at.is_some_and(|at| {
+                found
+                    .iter()
+                    .any(|g| g.cue != f.cue && g.content.iter().any(|&(a, b)| a <= at && at <= b))
+            })
+        })
+        .collect();
     order.sort_by(|&i, &j| {
-        found[j]
-            .confidence
-            .total_cmp(&found[i].confidence)
+        nested[i]
+            .cmp(&nested[j])
+            .then(found[j].confidence.total_cmp(&found[i].confidence))
             .then(length(&found[j]).cmp(&length(&found[i])))
             .then(i.cmp(&j))
     });

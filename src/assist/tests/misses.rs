@@ -145,3 +145,50 @@ fn a_title_with_a_dot_or_an_inner_quotation_still_attributes_the_quote() {
     assert_eq!(wait.rule, Rule::QuoteThenCue);
     assert_eq!(speaker(wait), "Ruiz");
 }
+
+#[test]
+fn saying_after_a_closed_quotation_or_to_argue_takes_the_subject() {
+    let all = propose(
+        "Ana Ruiz argued that the board had used “fear, and only fear,” asserting that \
+         the ferry was safe.\n\nGregor Ward broke with the council to argue that the \
+         toll should go.",
+    );
+    let safe = find(&all, "ferry was safe");
+    assert_eq!(speaker(safe), "Ana Ruiz");
+    let toll = find(&all, "toll should go");
+    assert_eq!(speaker(toll), "Gregor Ward");
+}
+
+#[test]
+fn a_relative_clause_in_the_source_names_someone_else() {
+    let all = propose(
+        "The old harbour master, who has long feuded with Mayor Ana Ruiz, said in an \
+         interview with the Halden Courier this week that the quay would close.",
+    );
+    let quay = find(&all, "quay would close");
+    // The content starts at "that", past the adverbial, and Ruiz is not the speaker.
+    assert_eq!(quay.quote.text, "that the quay would close");
+    assert_eq!(speaker(quay), "The old harbour master");
+}
+
+#[test]
+fn the_subject_of_a_passive_cue_is_not_its_speaker() {
+    let all = propose("Gregor Ward was accused of hiding the survey from the council.");
+    let hiding = find(&all, "hiding");
+    assert_eq!(speaker(hiding), "", "{:#?}", texts(&all));
+}
+
+#[test]
+fn an_attribution_inside_another_quote_does_not_replace_it() {
+    let all = propose(
+        "Ana Ruiz spoke at the quay, saying that she is worried about the ferry and that \
+         the council should act.",
+    );
+    let worried = find(&all, "worried");
+    assert_eq!(
+        worried.quote.text,
+        "that she is worried about the ferry and that the council should act"
+    );
+    assert_eq!(cue(worried), "saying");
+    assert_eq!(speaker(worried), "Ana Ruiz");
+}
