@@ -45,8 +45,12 @@ fn a_naming_verb_introduces_the_short_quotation_after_its_object() {
          harbour” on Friday.",
     );
     let s = find(&all, "betrayal");
-    // Coders mark the object with its label: what she branded, and as what.
-    assert_eq!(s.quote.text, "the closure “a betrayal of the harbour”");
+    // Coders mark the clause after the verb: what she branded, and as what (PolNeAR's
+    // coders run it on to the sentence's end).
+    assert_eq!(
+        s.quote.text,
+        "the closure “a betrayal of the harbour” on Friday"
+    );
     assert_eq!(s.rule, Rule::CueThenQuote);
     assert_eq!(cue(s), "branded");
     assert_eq!(speaker(s), "Ana Ruiz");
@@ -127,7 +131,10 @@ fn he_is_the_subject_of_the_sentence_before_not_an_earlier_speaker() {
 fn a_naming_verb_with_as_introduces_its_quotation() {
     let all = propose("Gregor Ward branded the mayor as a “stone-cold failure” on Friday.");
     let s = find(&all, "stone-cold");
-    assert_eq!(s.quote.text, "the mayor as a “stone-cold failure”");
+    assert_eq!(
+        s.quote.text,
+        "the mayor as a “stone-cold failure” on Friday"
+    );
     assert_eq!(cue(s), "branded");
     assert_eq!(speaker(s), "Gregor Ward");
 }
@@ -191,4 +198,25 @@ fn an_attribution_inside_another_quote_does_not_replace_it() {
     );
     assert_eq!(cue(worried), "saying");
     assert_eq!(speaker(worried), "Ana Ruiz");
+}
+
+#[test]
+fn a_quotation_after_the_verbs_listener_sits_in_the_clause_a_coder_marks() {
+    let all = propose(
+        "Gregor Ward is promising to “rebuild the quay” before winter and to cut the toll.",
+    );
+    let quay = find(&all, "rebuild the quay");
+    assert_eq!(
+        quay.quote.text,
+        "to “rebuild the quay” before winter and to cut the toll"
+    );
+    assert_eq!(speaker(quay), "Gregor Ward");
+}
+
+#[test]
+fn a_short_quoted_phrase_alone_is_a_weak_proposal() {
+    let all = propose("The ferry, “late again and half empty,” left at noon.");
+    let phrase = find(&all, "half empty");
+    assert_eq!(phrase.rule, Rule::Unattributed);
+    assert!(phrase.confidence < 0.3, "{}", phrase.confidence);
 }
