@@ -184,7 +184,11 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
         return f;
     };
     let s = tokens.sentence_of[start];
-    let sentence_last = tokens.sentences[s].end - 1;
+    let first = tokens.sentences[s].start;
+    // "Vance - who once likened him to Hitler - had U-turned": a cue inside a dashed
+    // aside says no more than the aside.
+    let aside_close = closing_dash(tokens, first, cue, tokens.sentences[s].end - 1);
+    let sentence_last = aside_close.map_or(tokens.sentences[s].end - 1, |d| d - 1);
     let mut end = stop_before(tokens, sentence_last, start);
     let mut j = start + 1;
     while j <= sentence_last {
@@ -193,8 +197,10 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
             .probability(|sink| features::end(cx, start, j, &cue.lemma, cue_at, sink));
         if p >= model.end_threshold {
             // "Ward said the bridge, which opened in May, is unsafe": a relative clause
-            // set in commas inside the content does not end it.
-            if let Some(after) = embedded_relative(tokens, j, sentence_last) {
+            // set in commas or an aside in dashes inside the content does not end it.
+            let inside = embedded_relative(tokens, j, sentence_last)
+                .or_else(|| dashed_aside(tokens, j, sentence_last));
+            if let Some(after) = inside {
                 j = after;
                 continue;
             }
@@ -205,6 +211,32 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
     }
     f.content = vec![(start, end.max(start))];
     f
+}
+
+/// Whether a token is a dash setting off an aside.
+fn is_dash(tokens: &Tokens, i: usize) -> bool {
+    matches!(tokens.toks[i].lower.as_str(), "-" | "—" | "–" | "--") && tokens.toks[i].space_before
+}
+
+/// For a dash at `dash` opening an aside that a second dash closes before the sentence
+/// goes on ("said the quay - which opened in May - is unsafe"), the token after it.
+fn dashed_aside(tokens: &Tokens, dash: usize, sentence_last: usize) -> Option<usize> {
+    if !is_dash(tokens, dash) {
+        return None;
+    }
+    let close = (dash + 2..=sentence_last.min(dash + 20)).find(|&k| is_dash(tokens, k))?;
+    let goes_on = close + 1 < sentence_last && tokens.toks[close + 1].is_word();
+    goes_on.then_some(close + 1)
+}
+
+/// The dash closing the aside that cue `cue` stands in, if it stands in one: an odd
+/// number of dashes between the sentence start `first` and the cue, and one after it.
+fn closing_dash(tokens: &Tokens, first: usize, cue: &Cue, sentence_last: usize) -> Option<usize> {
+    let before = (first..cue.aux).filter(|&i| is_dash(tokens, i)).count();
+    if before % 2 == 0 {
+        return None;
+    }
+    (cue.last + 1..=sentence_last).find(|&i| is_dash(tokens, i))
 }
 
 /// For a comma at `comma` opening a relative clause (", which …", ", who …") that a

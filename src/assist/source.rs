@@ -126,10 +126,11 @@ pub fn before(tokens: &Tokens, aux: usize, floor: usize) -> Option<(usize, usize
         return Some((end, end));
     }
     if matches!(toks[end].lower.as_str(), "who" | "which") {
-        // "Ward, who said": the antecedent is the source, written up to "who".
+        // "Ward, who said" (or "Ward - who said"): the antecedent is the source, written
+        // up to "who".
         let comma = end
             .checked_sub(1)
-            .filter(|&c| c >= floor && toks[c].is(","));
+            .filter(|&c| c >= floor && matches!(toks[c].lower.as_str(), "," | "-" | "—" | "–"));
         let head = comma
             .and_then(|c| name_left(tokens, c, floor).or_else(|| phrase_left(tokens, c, floor)));
         return Some(head.map_or((end, end), |(a, _)| (a, end)));

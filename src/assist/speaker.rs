@@ -278,10 +278,9 @@ impl<'a> People<'a> {
     fn head_name(&self, tokens: &Tokens, a: usize, b: usize) -> Option<usize> {
         let candidate = |n: &Name| {
             let ends = n.last == b
-                || tokens
-                    .toks
-                    .get(n.last + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "," | "(" | "who"));
+                || tokens.toks.get(n.last + 1).is_some_and(|t| {
+                    matches!(t.lower.as_str(), "," | "(" | "who" | "-" | "—" | "–")
+                });
             // A possessive ending the source is the speaker of a reporting noun
             // ("Ward’s claim that …"); inside it, it is not ("Ward’s aide").
             n.first >= a && n.last <= b && (!n.possessive || n.last == b) && ends

@@ -106,3 +106,21 @@ fn content_before_its_attribution_starts_where_its_quotation_opens() {
         "The quay was “too short. It floods every spring” in his view"
     );
 }
+
+#[test]
+fn an_aside_in_dashes_neither_ends_the_content_nor_lends_it_its_verb() {
+    let all = propose(
+        "On Friday she pointed out that the deputy mayor Tomas Ferrand - who once \
+         likened her to a weathervane - had changed his mind.\n\nGregor Ward - who \
+         has said the quay is unsafe - opened it on Monday.",
+    );
+    let minds = find(&all, "changed his mind");
+    assert_eq!(
+        minds.quote.text,
+        "that the deputy mayor Tomas Ferrand - who once likened her to a weathervane - had \
+         changed his mind"
+    );
+    let quay = find(&all, "quay is unsafe");
+    assert_eq!(quay.quote.text, "the quay is unsafe");
+    assert_eq!(speaker(quay), "Gregor Ward");
+}
