@@ -343,10 +343,9 @@ fn export(path: &Path, format: ExportFormat, output: Option<&Path>) -> anyhow::R
             }
         };
     };
-    let exported = crate::formats::export_project(&project, format)
+    let progress = crate::progress::Progress::new();
+    let rows = crate::formats::export::export_to_path(&project, format, output, &progress)
         .with_context(|| format!("cannot export {}", path.display()))?;
-    exported.write_to(output, format.is_folder())?;
-    let rows = exported.spans;
     eprintln!(
         "exported {rows} span(s) from {} to {} ({})",
         path.display(),

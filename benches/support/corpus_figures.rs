@@ -9,9 +9,10 @@ use super::corpus;
 use super::frames::{Figure, Frames, median, ms_since, reset_peak, status_mb};
 use lectern::analysis::{self, Filter, GroupBy, Within};
 use lectern::formats::ImportFormat;
-use lectern::formats::export::{ExportFormat, export_project};
+use lectern::formats::export::{ExportFormat, export_to_path};
 use lectern::model::search::{Query, Scope, search};
 use lectern::model::{Edit, History, Project};
+use lectern::progress::Progress;
 use lectern::store;
 use lectern::ui::doc_list::{DocListContext, DocListOrder, DocListView, DocSort, doc_list_ui};
 use lectern::ui::session::Session;
@@ -402,7 +403,8 @@ fn docs_middle(project: &Project) -> usize {
     project.documents.len() / 2
 }
 
-/// Folder and file exports as the window's export job makes them: build, check, write.
+/// Folder and file exports as the window's export job makes them: checked and written
+/// while they are made.
 /// Returns the brat folder, which the import figures read.
 fn exports(project: &Project, dir: &Path, figs: &mut Vec<Figure>) -> anyhow::Result<PathBuf> {
     let formats: [(&'static str, &'static str, ExportFormat, Option<f64>); 4] = [
@@ -436,7 +438,7 @@ fn exports(project: &Project, dir: &Path, figs: &mut Vec<Figure>) -> anyhow::Res
     for (key, name, format, target) in formats {
         let out = dir.join(format!("export.{}", format.extension()));
         let t = Instant::now();
-        export_project(project, format)?.write_to(&out, format.is_folder())?;
+        export_to_path(project, format, &out, &Progress::new())?;
         let ms = ms_since(t);
         push(figs, key, name, ms, "ms", target);
         let bytes = size_of(&out);

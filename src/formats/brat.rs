@@ -22,37 +22,38 @@
 //! (`%20`, `%25`), and a note's line breaks are written as `\n` (turned back on import).
 //! Document metadata and memos have no place in brat and are not exported.
 
-use super::export::{ExportError, ExportFile, Exported, checked_pieces};
+use super::export::{ExportError, checked_pieces};
 use crate::model::{AttributeKind, DocId, Document, Project, Span, SpanId};
 use crate::progress::Progress;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-/// Exports the project as a brat folder: `.txt` + `.ann` per document, `annotation.conf`.
-pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
-    let mut files = Vec::new();
+/// Writes the project as a brat folder, one file at a time through `put` (name inside the
+/// folder, bytes): `.txt` + `.ann` per document, then `annotation.conf`. Returns the
+/// number of spans written.
+pub fn write(
+    project: &Project,
+    put: &mut dyn FnMut(&str, &[u8]) -> std::io::Result<()>,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
     let mut used = HashSet::new();
     let mut spans = 0;
+    let mut name = String::new();
     for doc in &project.documents {
         let stem = unique_stem(&doc.title, doc.id, &mut used);
         let (ann, n) = ann_of(project, doc)?;
         spans += n;
         progress.advance(n as u64)?;
-        files.push(ExportFile {
-            name: format!("{stem}.txt"),
-            bytes: doc.text.as_str().as_bytes().to_vec(),
-        });
-        files.push(ExportFile {
-            name: format!("{stem}.ann"),
-            bytes: ann.into_bytes(),
-        });
+        name.clear();
+        let _ = write!(name, "{stem}.txt");
+        put(&name, doc.text.as_str().as_bytes())?;
+        name.clear();
+        let _ = write!(name, "{stem}.ann");
+        put(&name, ann.as_bytes())?;
     }
-    files.push(ExportFile {
-        name: "annotation.conf".to_owned(),
-        bytes: conf_of(project).into_bytes(),
-    });
-    Ok(Exported { files, spans })
+    put("annotation.conf", conf_of(project).as_bytes())?;
+    Ok(spans)
 }
 
 /// A file name stem from a title: letters, digits, `-`, `_` and single inner dots kept

@@ -15,7 +15,7 @@
 //! Import reads that form and the sequence-labelling form (`"label": [[start, end,
 //! "LABEL"], …]`), one object per line or a JSON array or object in the whole file.
 
-use super::export::{ExportError, Exported, checked_pieces};
+use super::export::{ExportError, checked_pieces};
 use super::import::{ImportError, Imported};
 use super::reader::{SpanDraft, add_relation, add_spans, json_document, read_json_files};
 use super::warning::{Warning, kind};
@@ -23,11 +23,16 @@ use crate::model::{Document, Project, SpanId};
 use crate::progress::Progress;
 use serde_json::{Value, json};
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Exports one JSON line per document.
-pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
-    let mut out = String::new();
+/// Writes one JSON line per document to `out`.
+pub fn write(
+    project: &Project,
+    out: &mut dyn Write,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    let mut out = std::io::BufWriter::new(out);
     let mut count = 0;
     let mut next_extra = project.next_span_id().0;
     for doc in &project.documents {
@@ -82,10 +87,11 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
         if !joined.is_empty() {
             line["lectern_fragments"] = json!(joined);
         }
-        out.push_str(&line.to_string());
-        out.push('\n');
+        serde_json::to_writer(&mut out, &line).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
     }
-    Ok(Exported::single(out.into_bytes(), count))
+    out.flush()?;
+    Ok(count)
 }
 
 /// Keys of a doccano line that belong to the format, not to the document's variables.
@@ -297,13 +303,15 @@ mod tests {
             to: SpanId(1),
             note: String::new(),
         });
-        let first = export(&p, &Progress::new()).expect("export");
+        let first = crate::formats::export_project(&p, crate::formats::ExportFormat::Doccano)
+            .expect("export");
         let text = String::from_utf8(first.files[0].bytes.clone()).expect("utf-8");
         assert!(text.contains("\"lectern_fragments\":[["), "{text}");
         let q = import_into_new(&first.files[0].bytes);
         assert_eq!(q.documents[0].spans[0].pieces(), vec![(1, 5), (24, 27)]);
         assert_eq!(q.documents[0].title, "Mayor, “defiant”");
-        let second = export(&q, &Progress::new()).expect("export");
+        let second = crate::formats::export_project(&q, crate::formats::ExportFormat::Doccano)
+            .expect("export");
         assert_eq!(first.files[0].bytes, second.files[0].bytes);
     }
 
@@ -317,7 +325,9 @@ mod tests {
         assert_eq!(texts, ["💩", "e\u{301}\u{a0}", "b"]);
         // Exported from the stored text: the line break is one code point now.
         let out = String::from_utf8(
-            export(&p, &Progress::new()).expect("export").files[0]
+            crate::formats::export_project(&p, crate::formats::ExportFormat::Doccano)
+                .expect("export")
+                .files[0]
                 .bytes
                 .clone(),
         )

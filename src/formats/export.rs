@@ -9,7 +9,7 @@
 use super::{csv::CsvWriter, jsonl::JsonlWriter};
 use crate::model::{DocId, Document, Project, Span, SpanId};
 use crate::progress::{Cancelled, Progress, Unit};
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -308,25 +308,103 @@ pub fn export_project(project: &Project, format: ExportFormat) -> Result<Exporte
 }
 
 /// [`export_project`], counting spans in `progress` and stopping between spans (or
-/// documents) once it is cancelled.
+/// documents) once it is cancelled. The bytes are those [`export_to_path`] writes.
 pub fn export_project_with(
     project: &Project,
     format: ExportFormat,
     progress: &Progress,
 ) -> Result<Exported, ExportError> {
     start_export_phase(project, progress);
-    match format {
-        ExportFormat::Csv | ExportFormat::CsvExcel | ExportFormat::Jsonl => {
-            let mut bytes = Vec::new();
-            let spans = write_rows(project, format, &mut bytes, progress)?;
-            Ok(Exported::single(bytes, spans))
+    if format.is_folder() {
+        let mut files = Vec::new();
+        let spans = super::brat::write(
+            project,
+            &mut |name, bytes| {
+                files.push(ExportFile {
+                    name: name.to_owned(),
+                    bytes: bytes.to_vec(),
+                });
+                Ok(())
+            },
+            progress,
+        )?;
+        return Ok(Exported { files, spans });
+    }
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    let spans = write_file(project, format, &mut bytes, progress)?;
+    Ok(Exported::single(bytes.into_inner(), spans))
+}
+
+/// Exports the whole project in `format` to `path` while it is made, and returns the
+/// number of spans exported. A file is written through a buffered writer into a temporary
+/// file beside `path` and renamed over it once complete; a folder format fills a temporary
+/// sibling folder, renamed into place once complete (`path` must be missing or empty).
+/// Nothing replaces `path` unless every span passed its check and `progress` was not
+/// cancelled before [`Progress::commit`]; a failed or cancelled export leaves nothing.
+///
+/// Unlike [`export_project`], no export is held in memory whole: a 1,000,000-span CSV is
+/// some 330 MB, a REFI-QDA project's XML some 400 MB.
+pub fn export_to_path(
+    project: &Project,
+    format: ExportFormat,
+    path: &Path,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    let at = |e: std::io::Error| ExportError::Write {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    start_export_phase(project, progress);
+    let mut spans = 0;
+    let ready = || progress.commit().is_ok();
+    let written = if format.is_folder() {
+        if path.exists() && std::fs::read_dir(path).map_err(at)?.next().is_some() {
+            return Err(ExportError::FolderNotEmpty(path.to_path_buf()));
         }
-        ExportFormat::Xlsx => super::xlsx::export(project, progress),
-        ExportFormat::Brat => super::brat::export(project, progress),
-        ExportFormat::W3c => super::w3c::export(project, progress),
-        ExportFormat::Qdpx => super::qdpx::export(project, progress),
-        ExportFormat::Doccano => super::doccano::export(project, progress),
-        ExportFormat::LabelStudio => super::labelstudio::export(project, progress),
+        crate::fsutil::write_folder_with(
+            path,
+            |folder| {
+                spans = super::brat::write(project, &mut |n, b| folder.write(n, b), progress)?;
+                Ok(())
+            },
+            ready,
+        )
+    } else {
+        crate::fsutil::write_atomic_with(
+            path,
+            |file| {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+                spans = write_file(project, format, &mut out, progress)?;
+                out.flush()?;
+                Ok(())
+            },
+            ready,
+        )
+    };
+    match written {
+        Ok(true) => Ok(spans),
+        Ok(false) => Err(ExportError::Cancelled),
+        Err(ExportError::Io(e)) => Err(at(e)),
+        Err(e) => Err(e),
+    }
+}
+
+/// An output a zip can be written to: it goes back to fill in sizes and offsets.
+pub trait WriteSeek: Write + Seek + Send {}
+
+impl<T: Write + Seek + Send> WriteSeek for T {}
+
+/// Writes a one-file format to `out` as it is made.
+fn write_file(
+    project: &Project,
+    format: ExportFormat,
+    out: &mut dyn WriteSeek,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    match format {
+        ExportFormat::Xlsx => super::xlsx::write(project, out, progress),
+        ExportFormat::Qdpx => super::qdpx::write(project, out, progress),
+        other => write_stream(project, other, out, progress),
     }
 }
 
@@ -338,18 +416,19 @@ pub fn start_export_phase(project: &Project, progress: &Progress) {
 }
 
 /// Writes every span of `project` to `out` in `format`, in document order then reading
-/// order, and returns the number of spans written. Row formats stream; the others are
-/// made whole first. A folder format cannot go to one stream.
+/// order, and returns the number of spans written. Every format but the zipped ones
+/// (xlsx, REFI-QDA, which go back to their headers and are made in memory here) streams.
+/// A folder format cannot go to one stream.
 pub fn export(
     project: &Project,
     format: ExportFormat,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
-    write_rows(project, format, out, &Progress::new())
+    write_stream(project, format, out, &Progress::new())
 }
 
 /// [`export`], counting each span in `progress` and stopping once it is cancelled.
-fn write_rows(
+fn write_stream(
     project: &Project,
     format: ExportFormat,
     out: &mut dyn Write,
@@ -359,13 +438,15 @@ fn write_rows(
         ExportFormat::Csv => Box::new(CsvWriter::new(out)?),
         ExportFormat::CsvExcel => Box::new(CsvWriter::for_excel(out)?),
         ExportFormat::Jsonl => Box::new(JsonlWriter::new(out)),
-        other if other.is_folder() => return Err(ExportError::NeedsFolder(other.name())),
-        other => {
-            let exported = export_project_with(project, other, progress)?;
-            for f in &exported.files {
-                out.write_all(&f.bytes)?;
-            }
-            return Ok(exported.spans);
+        ExportFormat::W3c => return super::w3c::write(project, out, progress),
+        ExportFormat::Doccano => return super::doccano::write(project, out, progress),
+        ExportFormat::LabelStudio => return super::labelstudio::write(project, out, progress),
+        ExportFormat::Brat => return Err(ExportError::NeedsFolder(format.name())),
+        ExportFormat::Xlsx | ExportFormat::Qdpx => {
+            let mut zip = std::io::Cursor::new(Vec::new());
+            let spans = write_file(project, format, &mut zip, progress)?;
+            out.write_all(zip.get_ref())?;
+            return Ok(spans);
         }
     };
     let mut count = 0;
@@ -378,6 +459,28 @@ fn write_rows(
     }
     writer.finish()?;
     Ok(count)
+}
+
+/// Writes `value` to `out` as indented JSON through a buffer; `(format, what)` name it
+/// in an error.
+pub(super) fn write_pretty_json(
+    out: &mut dyn Write,
+    value: &impl serde::Serialize,
+    (format, what): (&'static str, &str),
+) -> Result<(), ExportError> {
+    let mut out = std::io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut out, value).map_err(|e| {
+        if e.is_io() {
+            ExportError::Io(e.into())
+        } else {
+            ExportError::Encode {
+                format,
+                what: what.to_owned(),
+                message: e.to_string(),
+            }
+        }
+    })?;
+    Ok(out.flush()?)
 }
 
 /// Checks a span before it is exported: its range and every fragment select exactly their
@@ -637,5 +740,97 @@ mod tests {
             })
             .collect();
         assert_eq!(ids, [1, 2, 3, 4]);
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_format_written_to_a_path_has_the_bytes_made_in_memory() {
+        let p = fixture::project();
+        let dir = tempfile::tempdir().expect("tempdir");
+        for format in ExportFormat::ALL {
+            let in_memory = export_project(&p, format).expect("in memory");
+            let path = dir.path().join(format!("out-{}", format.name()));
+            let spans = export_to_path(&p, format, &path, &Progress::new()).expect("to path");
+            assert_eq!(spans, in_memory.spans, "{}", format.name());
+            if format.is_folder() {
+                let mut names: Vec<&str> =
+                    in_memory.files.iter().map(|f| f.name.as_str()).collect();
+                names.sort_unstable();
+                assert_eq!(names_in(&path), names);
+                for f in &in_memory.files {
+                    let bytes = std::fs::read(path.join(&f.name)).expect("file");
+                    assert!(bytes == f.bytes, "{}: {}", format.name(), f.name);
+                }
+            } else if format != ExportFormat::Xlsx {
+                // (A workbook holds the time it was made; its parts are checked in xlsx.rs.)
+                let bytes = std::fs::read(&path).expect("file");
+                assert!(bytes == in_memory.files[0].bytes, "{}", format.name());
+            }
+        }
+        assert_eq!(
+            names_in(dir.path()).len(),
+            ExportFormat::ALL.len(),
+            "no temporaries"
+        );
+    }
+
+    #[test]
+    fn a_failed_or_cancelled_export_to_a_path_leaves_the_earlier_file_and_no_temporary() {
+        let mut p = fixture::project();
+        // The last span written is wrong: everything before it was already streamed out.
+        p.documents[1].spans[0].text = "not the text".into();
+        let dir = tempfile::tempdir().expect("tempdir");
+        for format in ExportFormat::ALL {
+            let path = dir.path().join(format!("out-{}", format.name()));
+            if format.is_folder() {
+                let err = export_to_path(&p, format, &path, &Progress::new()).unwrap_err();
+                assert!(matches!(err, ExportError::SpanMismatch { .. }), "{err}");
+                assert!(!path.exists(), "no folder, not even a partial one");
+                continue;
+            }
+            std::fs::write(&path, "earlier export").expect("write");
+            let err = export_to_path(&p, format, &path, &Progress::new()).unwrap_err();
+            assert!(
+                matches!(err, ExportError::SpanMismatch { .. }),
+                "{}: {err}",
+                format.name()
+            );
+            let cancelled = Progress::new();
+            assert!(cancelled.cancel());
+            let err = export_to_path(&fixture::project(), format, &path, &cancelled).unwrap_err();
+            assert!(
+                matches!(err, ExportError::Cancelled),
+                "{}: {err}",
+                format.name()
+            );
+            let kept = std::fs::read_to_string(&path).expect("read");
+            assert_eq!(kept, "earlier export", "{}", format.name());
+        }
+        assert_eq!(
+            names_in(dir.path()).len(),
+            ExportFormat::ALL.len() - 1,
+            "no temporaries"
+        );
+        // A folder that holds anything is refused before anything is written.
+        let full = dir.path().join("full");
+        std::fs::create_dir(&full).expect("mkdir");
+        std::fs::write(full.join("old.ann"), "T1").expect("write");
+        let err = export_to_path(
+            &fixture::project(),
+            ExportFormat::Brat,
+            &full,
+            &Progress::new(),
+        )
+        .unwrap_err();
+        assert!(matches!(err, ExportError::FolderNotEmpty(_)), "{err}");
+        assert_eq!(names_in(&full), ["old.ann"]);
     }
 }

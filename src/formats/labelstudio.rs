@@ -17,7 +17,7 @@
 //! prediction when it has no annotation; result types other than labels, textarea,
 //! choices and relation are reported.
 
-use super::export::{ExportError, Exported, checked_pieces};
+use super::export::{ExportError, checked_pieces};
 use super::import::{ImportError, Imported};
 use super::reader::{SpanDraft, add_relation, add_spans, json_document, read_json_files};
 use super::warning::{Warning, kind};
@@ -25,10 +25,15 @@ use crate::model::{Project, SpanId};
 use crate::progress::{Progress, Unit};
 use serde_json::{Value, json};
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Exports a JSON array with one task per document.
-pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
+/// Writes a JSON array with one task per document to `out`.
+pub fn write(
+    project: &Project,
+    out: &mut dyn Write,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
     let mut tasks = Vec::new();
     let mut count = 0;
     for doc in &project.documents {
@@ -92,12 +97,8 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
         }));
     }
     progress.start_phase("Encoding", Unit::Bytes, 0);
-    let bytes = serde_json::to_vec_pretty(&tasks).map_err(|e| ExportError::Encode {
-        format: "Label Studio JSON",
-        what: "the tasks".to_owned(),
-        message: e.to_string(),
-    })?;
-    Ok(Exported::single(bytes, count))
+    super::export::write_pretty_json(out, &tasks, ("Label Studio JSON", "the tasks"))?;
+    Ok(count)
 }
 
 /// Reads Label Studio JSON exports (an array of tasks, one task, or JSON lines).
@@ -376,12 +377,14 @@ mod tests {
             to: SpanId(1),
             note: String::new(),
         });
-        let first = export(&p, &Progress::new()).expect("export");
+        let first = crate::formats::export_project(&p, crate::formats::ExportFormat::LabelStudio)
+            .expect("export");
         let (q, w) = import_into_new(&first.files[0].bytes);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(q.documents[0].spans[0].note, fixture::NOTE);
         assert_eq!(q.documents[0].spans[0].attributes["speaker"], "Ms Π");
-        let second = export(&q, &Progress::new()).expect("export");
+        let second = crate::formats::export_project(&q, crate::formats::ExportFormat::LabelStudio)
+            .expect("export");
         assert_eq!(
             String::from_utf8(first.files[0].bytes.clone()).expect("utf-8"),
             String::from_utf8(second.files[0].bytes.clone()).expect("utf-8")
@@ -398,7 +401,8 @@ mod tests {
         let d = &p.documents[0];
         assert_eq!(d.text.as_str(), "e\u{301}t\u{e9}\nMs\u{a0}X 😀");
         assert_eq!(d.spans[0].text, "Ms\u{a0}X 😀");
-        let out = export(&p, &Progress::new()).expect("export");
+        let out = crate::formats::export_project(&p, crate::formats::ExportFormat::LabelStudio)
+            .expect("export");
         let v: Value = serde_json::from_slice(&out.files[0].bytes).expect("json");
         let region = &v[0]["annotations"][0]["result"][0]["value"];
         assert_eq!(

@@ -22,38 +22,70 @@
 //! project twice gives the same file. Span attributes have no place in REFI-QDA and are
 //! not exported.
 
-use super::export::{ExportError, Exported, check_written_unchanged, checked_pieces};
-use crate::model::{Document, Project, Span, content_hash};
+use super::export::{ExportError, WriteSeek, check_written_unchanged, checked_pieces};
+use crate::model::{Document, Project, Span};
 use crate::progress::{Progress, Unit};
 use quick_xml::escape::escape;
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::Write;
 
-/// A GUID for `what` in this project: hex of a SHA-256, shaped as 8-4-4-4-12.
-fn guid(project: &Project, what: &str) -> String {
-    let hex = content_hash(&format!("{}\u{0}{what}", project.name));
-    let h = hex.trim_start_matches("sha256:");
-    format!(
-        "{}-{}-4{}-a{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[13..16],
-        &h[17..20],
-        &h[20..32]
-    )
+/// GUIDs of one project's items: the hex of the SHA-256 of the project's name, a NUL and
+/// what the item is (`doc 7`, `span 12 part 0`), shaped as 8-4-4-4-12. The name is hashed
+/// once; each item costs one more block (a 1,000,000-span project has millions of them).
+struct Guids {
+    after_name: Sha256,
+    what: String,
 }
 
-/// Exports the project as a `.qdpx` zip.
-pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
-    let (xml, sources, count) = project_xml(project, progress)?;
-    progress.start_phase(
-        "Compressing",
-        Unit::Items("documents"),
-        sources.len() as u64,
-    );
-    let mut buf = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut buf);
+impl Guids {
+    fn new(project: &Project) -> Self {
+        let mut after_name = Sha256::new();
+        after_name.update(project.name.as_bytes());
+        after_name.update([0]);
+        Self {
+            after_name,
+            what: String::new(),
+        }
+    }
+
+    /// The GUID of the item `what` describes.
+    fn of(&mut self, what: std::fmt::Arguments<'_>) -> String {
+        self.what.clear();
+        let _ = self.what.write_fmt(what);
+        let digest = self.after_name.clone().chain_update(&self.what).finalize();
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let h: Vec<u8> = digest[..16]
+            .iter()
+            .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+            .collect();
+        shaped(std::str::from_utf8(&h).unwrap_or_default())
+    }
+}
+
+/// A GUID from 32 hex digits: 8-4-4-4-12, marked as version 4, variant `a`.
+fn shaped(h: &str) -> String {
+    match (
+        h.get(0..8),
+        h.get(8..12),
+        h.get(13..16),
+        h.get(17..20),
+        h.get(20..32),
+    ) {
+        (Some(a), Some(b), Some(c), Some(d), Some(e)) => format!("{a}-{b}-4{c}-a{d}-{e}"),
+        _ => String::new(),
+    }
+}
+
+/// Writes the project as a `.qdpx` zip to `out` while it is made: `project.qde` a
+/// document at a time, then one source file per document.
+pub fn write(
+    project: &Project,
+    out: &mut dyn WriteSeek,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    let mut zip = zip::ZipWriter::new(out);
     // Level 1: about three times faster than the default level on this XML (a
     // 1,000,000-span project.qde is some 400 MB) for a file about 15 % larger.
     let options = zip::write::SimpleFileOptions::default()
@@ -64,24 +96,33 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
         what: "the zip".to_owned(),
         message: e.to_string(),
     };
+    let mut guids = Guids::new(project);
     zip.start_file("project.qde", options).map_err(zip_err)?;
-    zip.write_all(xml.as_bytes())?;
-    for (name, text) in sources {
-        zip.start_file(format!("sources/{name}"), options)
+    let count = project_xml(project, &mut guids, &mut zip, progress)?;
+    progress.start_phase(
+        "Compressing",
+        Unit::Items("documents"),
+        project.documents.len() as u64,
+    );
+    for doc in &project.documents {
+        let g = guids.of(format_args!("doc {}", doc.id));
+        zip.start_file(format!("sources/{g}.txt"), options)
             .map_err(zip_err)?;
-        zip.write_all(text.as_bytes())?;
+        zip.write_all(doc.text.as_str().as_bytes())?;
         progress.advance(1)?;
     }
     zip.finish().map_err(zip_err)?;
-    Ok(Exported::single(buf.into_inner(), count))
+    Ok(count)
 }
 
-type Sources<'a> = Vec<(String, &'a str)>;
-
-fn project_xml<'a>(
-    project: &'a Project,
+/// Writes `project.qde` to `out`, one document's elements at a time, and returns the
+/// number of spans.
+fn project_xml(
+    project: &Project,
+    guids: &mut Guids,
+    out: &mut dyn Write,
     progress: &Progress,
-) -> Result<(String, Sources<'a>, usize), ExportError> {
+) -> Result<usize, ExportError> {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = writeln!(
         x,
@@ -89,8 +130,8 @@ fn project_xml<'a>(
         escape(project.name.as_str()),
         env!("CARGO_PKG_VERSION")
     );
-    users_xml(project, &mut x);
-    codebook_xml(project, &mut x);
+    users_xml(project, guids, &mut x);
+    codebook_xml(project, guids, &mut x);
     let mut variables: Vec<&str> = vec!["outlet", "date", "url", "author"];
     variables.extend(project.custom_fields.iter().map(String::as_str));
     x.push_str("<Variables>\n");
@@ -98,67 +139,104 @@ fn project_xml<'a>(
         let _ = writeln!(
             x,
             "<Variable guid=\"{}\" name=\"{}\" typeOfVariable=\"Text\"/>",
-            guid(project, &format!("variable {v}")),
+            guids.of(format_args!("variable {v}")),
             escape(*v)
         );
     }
     x.push_str("</Variables>\n");
-    let mut sources = Vec::new();
-    let mut known = HashMap::new();
-    let mut links = String::new();
     let mut count = 0;
     if !project.documents.is_empty() {
         x.push_str("<Sources>\n");
     }
+    let mut known = HashMap::new();
     for doc in &project.documents {
-        let g = guid(project, &format!("doc {}", doc.id));
-        let _ = writeln!(
-            x,
-            "<TextSource guid=\"{g}\" name=\"{}\" plainTextPath=\"internal://{g}.txt\">",
-            escape(doc.title.as_str())
-        );
-        if !doc.memo.is_empty() {
-            let _ = writeln!(
-                x,
-                "<Description>{}</Description>",
-                escape(doc.memo.as_str())
-            );
-        }
-        let mut spans: Vec<&Span> = doc.spans.iter().collect();
-        spans.sort_by_key(|s| s.order_key());
-        for span in spans {
-            let user = cached_guid(&mut known, project, "user", &span.annotator);
-            let code = cached_guid(&mut known, project, "code", &span.label);
-            selection_xml(project, doc, span, [&user, &code], &mut x)?;
-            count += 1;
-            progress.advance(1)?;
-        }
-        variable_values_xml(project, doc, &variables, &mut x);
-        x.push_str("</TextSource>\n");
-        sources.push((format!("{g}.txt"), doc.text.as_str()));
-        for r in &doc.relations {
-            let _ = writeln!(
-                links,
-                "<Link guid=\"{}\" name=\"{}\" direction=\"OneWay\" originGUID=\"{}\" targetGUID=\"{}\"/>",
-                guid(project, &format!("relation {}", r.id)),
-                escape(r.kind.as_str()),
-                guid(project, &format!("span {} part 0", r.from)),
-                guid(project, &format!("span {} part 0", r.to)),
-            );
-        }
+        count += source_xml(doc, (guids, &mut known), &variables, &mut x, progress)?;
+        flush(&mut x, out)?;
     }
     if !project.documents.is_empty() {
         x.push_str("</Sources>\n");
     }
-    if !links.is_empty() {
-        let _ = write!(x, "<Links>\n{links}</Links>\n");
-    }
+    links_xml(project, guids, &mut x, out)?;
     x.push_str("</Project>\n");
-    Ok((x, sources, count))
+    flush(&mut x, out)?;
+    Ok(count)
+}
+
+/// Writes what `x` holds to `out` and empties it for the next piece.
+fn flush(x: &mut String, out: &mut dyn Write) -> Result<(), ExportError> {
+    out.write_all(x.as_bytes())?;
+    x.clear();
+    Ok(())
+}
+
+/// One document's `<TextSource>` with its selections; returns its number of spans.
+fn source_xml(
+    doc: &Document,
+    (guids, known): (&mut Guids, &mut HashMap<String, String>),
+    variables: &[&str],
+    x: &mut String,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
+    let g = guids.of(format_args!("doc {}", doc.id));
+    let _ = writeln!(
+        x,
+        "<TextSource guid=\"{g}\" name=\"{}\" plainTextPath=\"internal://{g}.txt\">",
+        escape(doc.title.as_str())
+    );
+    if !doc.memo.is_empty() {
+        let _ = writeln!(
+            x,
+            "<Description>{}</Description>",
+            escape(doc.memo.as_str())
+        );
+    }
+    let mut spans: Vec<&Span> = doc.spans.iter().collect();
+    spans.sort_by_key(|s| s.order_key());
+    for span in &spans {
+        let user = cached_guid(known, guids, "user", &span.annotator);
+        let code = cached_guid(known, guids, "code", &span.label);
+        selection_xml(guids, doc, span, [&user, &code], x)?;
+        progress.advance(1)?;
+    }
+    variable_values_xml(guids, doc, variables, x);
+    x.push_str("</TextSource>\n");
+    Ok(spans.len())
+}
+
+/// The `<Links>` element, written to `out` a document's relations at a time: a relation
+/// links the first selections of its two spans.
+fn links_xml(
+    project: &Project,
+    guids: &mut Guids,
+    x: &mut String,
+    out: &mut dyn Write,
+) -> Result<(), ExportError> {
+    let mut any = false;
+    for doc in &project.documents {
+        for r in &doc.relations {
+            if !any {
+                x.push_str("<Links>\n");
+                any = true;
+            }
+            let _ = writeln!(
+                x,
+                "<Link guid=\"{}\" name=\"{}\" direction=\"OneWay\" originGUID=\"{}\" targetGUID=\"{}\"/>",
+                guids.of(format_args!("relation {}", r.id)),
+                escape(r.kind.as_str()),
+                guids.of(format_args!("span {} part 0", r.from)),
+                guids.of(format_args!("span {} part 0", r.to)),
+            );
+        }
+        flush(x, out)?;
+    }
+    if any {
+        x.push_str("</Links>\n");
+    }
+    Ok(())
 }
 
 /// The `<Users>` element: one user per annotator name.
-fn users_xml(project: &Project, x: &mut String) {
+fn users_xml(project: &Project, guids: &mut Guids, x: &mut String) {
     let users: BTreeSet<&str> = project
         .documents
         .iter()
@@ -174,7 +252,7 @@ fn users_xml(project: &Project, x: &mut String) {
         let _ = writeln!(
             x,
             "<User guid=\"{}\" name=\"{}\"/>",
-            guid(project, &format!("user {u}")),
+            guids.of(format_args!("user {u}")),
             escape(*u)
         );
     }
@@ -183,7 +261,7 @@ fn users_xml(project: &Project, x: &mut String) {
 
 /// The `<CodeBook>` element: every label, and any label a span uses that the label set
 /// lacks (in grey).
-fn codebook_xml(project: &Project, x: &mut String) {
+fn codebook_xml(project: &Project, guids: &mut Guids, x: &mut String) {
     let mut labels: Vec<(String, String, String)> = project
         .labels
         .iter()
@@ -211,7 +289,7 @@ fn codebook_xml(project: &Project, x: &mut String) {
         let _ = write!(
             x,
             "<Code guid=\"{}\" name=\"{}\" isCodable=\"true\" color=\"{color}\">",
-            guid(project, &format!("code {name}")),
+            guids.of(format_args!("code {name}")),
             escape(name.as_str())
         );
         if !description.is_empty() {
@@ -227,7 +305,7 @@ fn codebook_xml(project: &Project, x: &mut String) {
 }
 
 /// A document's `<VariableValue>`s: its metadata and custom fields that are set.
-fn variable_values_xml(project: &Project, doc: &Document, variables: &[&str], x: &mut String) {
+fn variable_values_xml(guids: &mut Guids, doc: &Document, variables: &[&str], x: &mut String) {
     for v in variables {
         let value = match *v {
             "outlet" => doc.metadata.outlet.as_str(),
@@ -240,7 +318,7 @@ fn variable_values_xml(project: &Project, doc: &Document, variables: &[&str], x:
             let _ = writeln!(
                 x,
                 "<VariableValue><VariableRef targetGUID=\"{}\"/><TextValue>{}</TextValue></VariableValue>",
-                guid(project, &format!("variable {v}")),
+                guids.of(format_args!("variable {v}")),
                 escape(value)
             );
         }
@@ -251,7 +329,7 @@ fn variable_values_xml(project: &Project, doc: &Document, variables: &[&str], x:
 /// span.
 fn cached_guid(
     known: &mut HashMap<String, String>,
-    project: &Project,
+    guids: &mut Guids,
     kind: &str,
     name: &str,
 ) -> String {
@@ -259,14 +337,14 @@ fn cached_guid(
     if let Some(g) = known.get(&key) {
         return g.clone();
     }
-    let g = guid(project, &key);
+    let g = guids.of(format_args!("{key}"));
     known.insert(key, g.clone());
     g
 }
 
 /// One span's selections; the two GUIDs are those of its annotator and its label.
 fn selection_xml(
-    project: &Project,
+    guids: &mut Guids,
     doc: &Document,
     span: &Span,
     [user_guid, code_guid]: [&str; 2],
@@ -284,7 +362,7 @@ fn selection_xml(
         let _ = write!(
             x,
             "<PlainTextSelection guid=\"{}\" name=\"{name}\" startPosition=\"{start}\" endPosition=\"{end}\"",
-            guid(project, &format!("span {} part {k}", span.id))
+            guids.of(format_args!("span {} part {k}", span.id))
         );
         let user = format!(" creatingUser=\"{user_guid}\"");
         x.push_str(&user);
@@ -310,7 +388,7 @@ fn selection_xml(
         let _ = writeln!(
             x,
             "<Coding guid=\"{}\"{user}><CodeRef targetGUID=\"{code_guid}\"/></Coding></PlainTextSelection>",
-            guid(project, &format!("coding {} part {k}", span.id)),
+            guids.of(format_args!("coding {} part {k}", span.id)),
         );
     }
     Ok(())
@@ -327,15 +405,34 @@ pub fn read(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::formats::export::fixture;
+    use crate::formats::export::{ExportFormat, export_project, fixture};
+    use crate::model::content_hash;
     use std::io::Read;
+
+    /// The GUID as first defined: the hex of `content_hash(NAME \0 WHAT)`, 8-4-4-4-12.
+    fn guid(project: &Project, what: &str) -> String {
+        let hex = content_hash(&format!("{}\u{0}{what}", project.name));
+        shaped(hex.trim_start_matches("sha256:"))
+    }
+
+    #[test]
+    fn guids_hash_the_project_name_once_and_give_the_same_guids() {
+        for name in ["Bridge row", "", "Φωνή “x” 😤\u{0}y"] {
+            let p = Project::new(name);
+            let mut guids = Guids::new(&p);
+            for what in ["doc 1", "span 12 part 0", "user ", "code Ζήτω"] {
+                let made = guids.of(format_args!("{what}"));
+                assert_eq!(made, guid(&p, what), "{name:?} {what}");
+            }
+        }
+    }
 
     #[test]
     fn zip_holds_the_project_and_one_source_per_document() {
         let mut p = fixture::project();
         p.documents[0].spans[0].annotator = "Ana & Bo".into();
         p.documents[0].spans[0].created = "2026-05-04T10:15:00Z".into();
-        let out = export(&p, &Progress::new()).expect("export");
+        let out = export_project(&p, ExportFormat::Qdpx).expect("export");
         assert_eq!(out.spans, 4);
         let mut zip =
             zip::ZipArchive::new(std::io::Cursor::new(out.files[0].bytes.clone())).expect("zip");
@@ -361,7 +458,7 @@ mod tests {
             .expect("utf-8");
         assert_eq!(text, fixture::TEXT);
         assert_eq!(
-            export(&p, &Progress::new()).expect("again").files,
+            export_project(&p, ExportFormat::Qdpx).expect("again").files,
             out.files,
             "deterministic"
         );

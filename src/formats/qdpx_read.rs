@@ -516,7 +516,8 @@ mod tests {
             to: SpanId(1),
             note: String::new(),
         });
-        let out = super::super::qdpx::export(&p, &Progress::new()).expect("export");
+        let out =
+            crate::formats::export_project(&p, crate::formats::ExportFormat::Qdpx).expect("export");
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("p.qdpx");
         std::fs::write(&file, &out.files[0].bytes).expect("write");

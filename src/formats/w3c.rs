@@ -17,10 +17,11 @@
 //!
 //! Ids are `urn:lectern:doc:sha256:HEX#span-ID` and `…#relation-ID`.
 
-use super::export::{ExportError, Exported, check_written, checked_pieces};
+use super::export::{ExportError, check_written, checked_pieces};
 use crate::model::{Document, Project, Span};
 use crate::progress::{Progress, Unit};
 use serde_json::{Value, json};
+use std::io::Write;
 
 /// Code points of context in each TextQuoteSelector's prefix and suffix.
 pub const CONTEXT: usize = 32;
@@ -34,8 +35,12 @@ pub fn source_iri(doc: &Document) -> String {
     format!("urn:lectern:doc:sha256:{hex}")
 }
 
-/// Exports the project as one AnnotationCollection.
-pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
+/// Writes the project to `out` as one AnnotationCollection.
+pub fn write(
+    project: &Project,
+    out: &mut dyn Write,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
     let mut items = Vec::new();
     let mut count = 0;
     for doc in &project.documents {
@@ -87,12 +92,8 @@ pub fn export(project: &Project, progress: &Progress) -> Result<Exported, Export
             "items": items,
         },
     });
-    let bytes = serde_json::to_vec_pretty(&collection).map_err(|e| ExportError::Encode {
-        format: "W3C JSON-LD",
-        what: "the collection".to_owned(),
-        message: e.to_string(),
-    })?;
-    Ok(Exported::single(bytes, count))
+    super::export::write_pretty_json(out, &collection, ("W3C JSON-LD", "the collection"))?;
+    Ok(count)
 }
 
 fn span_annotation(doc: &Document, span: &Span, src: &str) -> Result<Value, ExportError> {
@@ -151,7 +152,8 @@ mod tests {
     #[test]
     fn selectors_select_the_span_in_code_points() {
         let p = fixture::project();
-        let out = export(&p, &Progress::new()).expect("export");
+        let out =
+            crate::formats::export_project(&p, crate::formats::ExportFormat::W3c).expect("export");
         assert_eq!(out.spans, 4);
         let v: Value = serde_json::from_slice(&out.files[0].bytes).expect("json");
         assert_eq!(v["type"], "AnnotationCollection");

@@ -15,26 +15,34 @@
 //! them. Offsets are code points, as everywhere in Lectern. Excel holds at most 32,767
 //! characters per cell; a longer value stops the export with an error naming it.
 
-use super::export::{COLUMNS, ExportError, Exported, checked_pieces, row};
+use super::export::{COLUMNS, ExportError, WriteSeek, checked_pieces, row};
 use crate::model::{Document, Project};
 use crate::progress::{Progress, Unit};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 use std::collections::BTreeSet;
 
-/// Exports the project as an `.xlsx` workbook.
-pub fn export(project: &Project, progress: &Progress) -> Result<Exported, ExportError> {
+/// Writes the project to `out` as an `.xlsx` workbook.
+///
+/// The sheets are written in constant-memory mode: each row goes to a temporary file as
+/// soon as the next one starts, and its strings are stored in the cell (`inlineStr`), not
+/// in a shared-strings table that would hold every span's text at once (a 1,000,000-span
+/// workbook took gigabytes and minutes). Spreadsheets and readers (Excel, LibreOffice,
+/// openpyxl, readxl, calamine) read inline strings as they read shared ones.
+pub fn write(
+    project: &Project,
+    out: &mut dyn WriteSeek,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
     let mut book = Workbook::new();
-    let (spans_sheet, count) = spans_sheet(project, progress)?;
-    book.push_worksheet(spans_sheet);
-    book.push_worksheet(relations_sheet(project)?);
-    book.push_worksheet(documents_sheet(project)?);
+    let count = spans_sheet(&mut book, project, progress)?;
+    relations_sheet(&mut book, project)?;
+    documents_sheet(&mut book, project)?;
     progress.check()?;
     // The workbook is compressed in one call; the bar says so instead of standing still.
     progress.start_phase("Compressing the workbook", Unit::Bytes, 0);
-    let bytes = book
-        .save_to_buffer()
+    book.save_to_writer(out)
         .map_err(|e| encode_error("the workbook", &e))?;
-    Ok(Exported::single(bytes, count))
+    Ok(count)
 }
 
 fn encode_error(what: &str, e: &XlsxError) -> ExportError {
@@ -45,16 +53,22 @@ fn encode_error(what: &str, e: &XlsxError) -> ExportError {
     }
 }
 
-/// A sheet being filled row by row, every cell a string.
-struct Sheet {
-    sheet: Worksheet,
+/// A sheet of `book` being filled row by row, every cell a string.
+struct Sheet<'a> {
+    sheet: &'a mut Worksheet,
     row: u32,
     name: &'static str,
 }
 
-impl Sheet {
-    fn new(name: &'static str, header: &[String]) -> Result<Self, ExportError> {
-        let mut sheet = Worksheet::new();
+impl<'a> Sheet<'a> {
+    fn new(
+        book: &'a mut Workbook,
+        name: &'static str,
+        header: &[String],
+    ) -> Result<Self, ExportError> {
+        let sheet = book
+            .add_worksheet_with_constant_memory()
+            .map_err(|e| encode_error("a temporary file for the sheet", &e))?;
         sheet
             .set_name(name)
             .map_err(|e| encode_error("a sheet name", &e))?;
@@ -90,7 +104,11 @@ fn strings(items: &[&str]) -> Vec<String> {
     items.iter().map(|s| (*s).to_owned()).collect()
 }
 
-fn spans_sheet(project: &Project, progress: &Progress) -> Result<(Worksheet, usize), ExportError> {
+fn spans_sheet(
+    book: &mut Workbook,
+    project: &Project,
+    progress: &Progress,
+) -> Result<usize, ExportError> {
     let mut attrs: BTreeSet<&str> = project
         .labels
         .iter()
@@ -103,7 +121,7 @@ fn spans_sheet(project: &Project, progress: &Progress) -> Result<(Worksheet, usi
     }
     let mut header = strings(&COLUMNS);
     header.extend(attrs.iter().map(|a| format!("attr:{a}")));
-    let mut sheet = Sheet::new("spans", &header)?;
+    let mut sheet = Sheet::new(book, "spans", &header)?;
     let mut count = 0;
     for doc in &project.documents {
         let mut spans: Vec<_> = doc.spans.iter().collect();
@@ -122,10 +140,10 @@ fn spans_sheet(project: &Project, progress: &Progress) -> Result<(Worksheet, usi
             progress.advance(1)?;
         }
     }
-    Ok((sheet.sheet, count))
+    Ok(count)
 }
 
-fn relations_sheet(project: &Project) -> Result<Worksheet, ExportError> {
+fn relations_sheet(book: &mut Workbook, project: &Project) -> Result<(), ExportError> {
     let header = strings(&[
         "doc_id",
         "doc_title",
@@ -139,7 +157,7 @@ fn relations_sheet(project: &Project) -> Result<Worksheet, ExportError> {
         "to_text",
         "note",
     ]);
-    let mut sheet = Sheet::new("relations", &header)?;
+    let mut sheet = Sheet::new(book, "relations", &header)?;
     for doc in &project.documents {
         for r in &doc.relations {
             let end = |id| {
@@ -165,10 +183,10 @@ fn relations_sheet(project: &Project) -> Result<Worksheet, ExportError> {
             sheet.push(&cells, &format!("relation {} of document {}", r.id, doc.id))?;
         }
     }
-    Ok(sheet.sheet)
+    Ok(())
 }
 
-fn documents_sheet(project: &Project) -> Result<Worksheet, ExportError> {
+fn documents_sheet(book: &mut Workbook, project: &Project) -> Result<(), ExportError> {
     let mut header = strings(&["doc_id", "title", "outlet", "date", "url", "author"]);
     header.extend(project.custom_fields.iter().cloned());
     header.extend(strings(&[
@@ -180,14 +198,14 @@ fn documents_sheet(project: &Project) -> Result<Worksheet, ExportError> {
         "length",
         "spans",
     ]));
-    let mut sheet = Sheet::new("documents", &header)?;
+    let mut sheet = Sheet::new(book, "documents", &header)?;
     for doc in &project.documents {
         sheet.push(
             &document_cells(project, doc),
             &format!("document {}", doc.id),
         )?;
     }
-    Ok(sheet.sheet)
+    Ok(())
 }
 
 fn document_cells(project: &Project, doc: &Document) -> Vec<String> {
@@ -252,7 +270,8 @@ mod tests {
         let mut p = fixture::project();
         p.documents[0].spans[0].note = "=1+1".into();
         p.documents[1].title = "@SUM(A1)".into();
-        let out = super::export(&p, &crate::progress::Progress::new()).expect("export");
+        let out =
+            crate::formats::export_project(&p, crate::formats::ExportFormat::Xlsx).expect("export");
         assert_eq!(out.spans, 4);
         let bytes = &out.files[0].bytes;
         let book = part(bytes, "xl/workbook.xml");
@@ -263,7 +282,8 @@ mod tests {
         assert!(!spans.contains("<f>"), "no formulas: {spans}");
         // A header of the CSV columns plus one `attr:` column per attribute field of the
         // codebook (A to the dimension's last column) and a row per span (empty cells are
-        // left out); every cell a shared string (t="s") with its index as value.
+        // left out); every cell a string stored in the cell (t="inlineStr"), so no table of
+        // every span's text is held while writing.
         let mut attrs: Vec<&str> = p
             .labels
             .iter()
@@ -282,11 +302,39 @@ mod tests {
         let header = &spans[..spans.find("</row>").expect("a row")];
         assert_eq!(header.matches("<c ").count(), columns, "{header}");
         let cells = spans.matches("<c ").count();
-        assert_eq!(cells, spans.matches("t=\"s\"").count(), "{spans}");
-        assert_eq!(cells, spans.matches("<v>").count(), "{spans}");
-        let strings = part(bytes, "xl/sharedStrings.xml");
-        assert!(strings.contains("=1+1") && strings.contains("@SUM(A1)"));
-        assert!(strings.contains("Ms\u{a0}Παπαδάκη 😤"), "{strings}");
-        assert!(strings.contains("attr:speaker"));
+        assert_eq!(cells, spans.matches("t=\"inlineStr\"").count(), "{spans}");
+        assert_eq!(cells, spans.matches("<is><t").count(), "{spans}");
+        assert!(spans.contains(">=1+1</t>") && spans.contains(">@SUM(A1)</t>"));
+        assert!(spans.contains(">Ms\u{a0}Παπαδάκη 😤</t>"), "{spans}");
+        assert!(spans.contains(">attr:speaker</t>"));
+    }
+
+    #[test]
+    fn our_spreadsheet_reader_reads_the_spans_sheet_as_the_csv_export_has_it() {
+        let mut p = fixture::project();
+        p.documents[0].spans[0].note = "  padded “note”\nand = more ".into();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("spans.xlsx");
+        let progress = crate::progress::Progress::new();
+        let n = crate::formats::export::export_to_path(
+            &p,
+            crate::formats::ExportFormat::Xlsx,
+            &path,
+            &progress,
+        )
+        .expect("export");
+        assert_eq!(n, 4);
+        let table = crate::formats::table_sheet::read_sheet(&path).expect("read");
+        assert_eq!(&table.columns[..COLUMNS.len()], COLUMNS);
+        let mut csv = Vec::new();
+        crate::formats::export(&p, crate::formats::ExportFormat::Csv, &mut csv).expect("csv");
+        let mut reader = ::csv::Reader::from_reader(csv.as_slice());
+        let records: Vec<::csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+        assert_eq!(table.rows.len(), records.len());
+        for (row, record) in table.rows.iter().zip(&records) {
+            let cells: Vec<&str> = record.iter().collect();
+            assert_eq!(&row.cells[..COLUMNS.len()], cells.as_slice());
+        }
+        assert_eq!(table.rows[0].cells[12], "  padded “note”\nand = more ");
     }
 }

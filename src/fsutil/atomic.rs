@@ -24,13 +24,15 @@ pub fn write_atomic_when(
 }
 
 /// [`write_atomic_when`] with the content written by `write` straight into the temporary
-/// file, so a big file (a 250 MB project) is never held in memory whole. An error from
-/// `write` removes the temporary file and leaves `path` untouched.
-pub fn write_atomic_with(
+/// file, so a big file (a 250 MB project, a 330 MB CSV export) is never held in memory
+/// whole; a writer buffers as it needs. An error from `write` (any error type an I/O
+/// error converts into, such as an export's) removes the temporary file and leaves
+/// `path` untouched.
+pub fn write_atomic_with<E: From<io::Error>>(
     path: &Path,
-    write: impl FnOnce(&mut File) -> io::Result<()>,
+    write: impl FnOnce(&mut File) -> Result<(), E>,
     ready: impl FnOnce() -> bool,
-) -> io::Result<bool> {
+) -> Result<bool, E> {
     let (dir, name) = parent_and_name(path)?;
     let tmp = temporary_beside(&dir, name);
     let result = (|| {

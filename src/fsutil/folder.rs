@@ -5,7 +5,7 @@
 
 use std::fs::{self, File};
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::atomic::{parent_and_name, remove_stale_temporaries, temporary_beside};
 
@@ -20,9 +20,30 @@ pub fn write_folder_when<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ready: impl FnOnce() -> bool,
 ) -> io::Result<bool> {
+    write_folder_with(
+        path,
+        |folder| {
+            for (name, bytes) in files {
+                folder.write(name, bytes)?;
+            }
+            Ok::<(), io::Error>(())
+        },
+        ready,
+    )
+}
+
+/// [`write_folder_when`] for files made while they are written: `fill` puts each file
+/// into the temporary folder through [`NewFolder::write`] as soon as it is made, so the
+/// whole folder never has to be held in memory. An error from `fill` leaves nothing
+/// behind.
+pub fn write_folder_with<E: From<io::Error>>(
+    path: &Path,
+    fill: impl FnOnce(&mut NewFolder) -> Result<(), E>,
+    ready: impl FnOnce() -> bool,
+) -> Result<bool, E> {
     let (parent, name) = parent_and_name(path)?;
     let tmp = temporary_beside(&parent, name);
-    let result = write_then_rename(&tmp, path, files, ready);
+    let result = write_then_rename(&tmp, path, fill, ready);
     match result {
         Ok(true) => {
             if let Ok(d) = File::open(&parent) {
@@ -37,19 +58,31 @@ pub fn write_folder_when<'a>(
     result
 }
 
-fn write_then_rename<'a>(
+/// The temporary folder being filled by [`write_folder_with`].
+pub struct NewFolder {
+    dir: PathBuf,
+}
+
+impl NewFolder {
+    /// Writes the file `name` (no separators: a file directly in the folder).
+    pub fn write(&mut self, name: &str, bytes: &[u8]) -> io::Result<()> {
+        fs::write(self.dir.join(name), bytes)
+    }
+}
+
+fn write_then_rename<E: From<io::Error>>(
     tmp: &Path,
     path: &Path,
-    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    fill: impl FnOnce(&mut NewFolder) -> Result<(), E>,
     ready: impl FnOnce() -> bool,
-) -> io::Result<bool> {
+) -> Result<bool, E> {
     if tmp.exists() {
         fs::remove_dir_all(tmp)?;
     }
     fs::create_dir(tmp)?;
-    for (name, bytes) in files {
-        fs::write(tmp.join(name), bytes)?;
-    }
+    fill(&mut NewFolder {
+        dir: tmp.to_path_buf(),
+    })?;
     // Not every platform can open a directory to flush it.
     if let Ok(d) = File::open(tmp) {
         let _ = d.sync_all();

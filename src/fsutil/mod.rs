@@ -10,5 +10,5 @@ mod process;
 
 pub use atomic::{write_atomic, write_atomic_when, write_atomic_with};
 pub use capped::{CappedError, TooBig, megabytes, read_capped};
-pub use folder::write_folder_when;
+pub use folder::{NewFolder, write_folder_when, write_folder_with};
 pub use process::process_alive;

@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::formats::article::ReadArticle;
-use crate::formats::export::{export_project_with, start_export_phase};
+use crate::formats::export::{export_to_path, start_export_phase};
 use crate::formats::{ExportError, ImportError, ImportFormat, Imported};
 use crate::progress::{Cancelled, Progress, Unit};
 use crate::store::disk::DiskStamp;
@@ -298,10 +298,7 @@ impl Lectern {
             "nothing was written",
             progress,
             move |path, p| {
-                let result = export_project_with(&project, format, p).and_then(|e| {
-                    e.write_to_with(&path, format.is_folder(), p)
-                        .map(|()| e.spans)
-                });
+                let result = export_to_path(&project, format, &path, p);
                 Done::Export {
                     path,
                     format,
