@@ -1,8 +1,9 @@
 //! CSV export, plain (for R and pandas) or prepared for Excel.
 
 use super::export::{COLUMNS, ExportError, Row, RowWriter};
+use super::row::Field;
 use crate::spreadsheet::inert_cell;
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 /// Writes spans as CSV (RFC 4180): UTF-8 without a byte order mark, a header row with the
 /// [`COLUMNS`], then one record per span; fields holding a comma, a double quote or a line
@@ -17,23 +18,22 @@ use std::io::Write;
 /// leading `'` from those cells to compare with the offsets (or use plain `csv`, which
 /// writes every cell verbatim).
 pub struct CsvWriter<'a> {
-    inner: ::csv::Writer<&'a mut dyn Write>,
+    out: BufWriter<&'a mut dyn Write>,
     excel: bool,
+    /// The record being made, reused from row to row.
+    line: Vec<u8>,
 }
 
 impl<'a> CsvWriter<'a> {
     /// A writer that has written the header row to `out`.
     pub fn new(out: &'a mut dyn Write) -> Result<Self, ExportError> {
-        let mut inner = ::csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(out);
-        inner
-            .write_record(COLUMNS)
-            .map_err(|e| csv_error(e, "the header".to_owned()))?;
-        Ok(Self {
-            inner,
+        let mut w = Self {
+            out: BufWriter::with_capacity(1 << 16, out),
             excel: false,
-        })
+            line: Vec::new(),
+        };
+        w.write_record(COLUMNS.map(Field::Text))?;
+        Ok(w)
     }
 
     /// A writer for Excel that has written the byte order mark and the header to `out`.
@@ -43,35 +43,55 @@ impl<'a> CsvWriter<'a> {
         w.excel = true;
         Ok(w)
     }
+
+    fn write_record(&mut self, fields: [Field<'_>; 22]) -> Result<(), ExportError> {
+        self.line.clear();
+        for (k, field) in fields.into_iter().enumerate() {
+            if k > 0 {
+                self.line.push(b',');
+            }
+            match field {
+                Field::Number(n) => {
+                    let _ = write!(self.line, "{n}");
+                }
+                Field::Text(t) if self.excel => push_field(&mut self.line, &inert_cell(t)),
+                Field::Text(t) => push_field(&mut self.line, t),
+            }
+        }
+        self.line.push(b'\n');
+        Ok(self.out.write_all(&self.line)?)
+    }
+}
+
+/// Appends `field` as RFC 4180 has it (and the `csv` crate writes it): in double quotes,
+/// with its double quotes doubled, when it holds a comma, a double quote or a line break
+/// (`\r` too: readers take a lone one as a line end); as it is otherwise.
+fn push_field(line: &mut Vec<u8>, field: &str) {
+    let bytes = field.as_bytes();
+    if !bytes
+        .iter()
+        .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+    {
+        line.extend_from_slice(bytes);
+        return;
+    }
+    line.push(b'"');
+    for piece in bytes.split_inclusive(|&b| b == b'"') {
+        line.extend_from_slice(piece);
+        if piece.ends_with(b"\"") {
+            line.push(b'"');
+        }
+    }
+    line.push(b'"');
 }
 
 impl RowWriter for CsvWriter<'_> {
     fn write_row(&mut self, row: &Row<'_>) -> Result<(), ExportError> {
-        let what = || format!("span {}", row.span_id);
-        if self.excel {
-            let cells = row.cells();
-            let record = cells.iter().map(|c| inert_cell(c));
-            return self
-                .inner
-                .write_record(record.map(|c| c.into_owned()))
-                .map_err(|e| csv_error(e, what()));
-        }
-        self.inner.serialize(row).map_err(|e| csv_error(e, what()))
+        self.write_record(row.fields())
     }
 
     fn finish(&mut self) -> Result<(), ExportError> {
-        Ok(self.inner.flush()?)
-    }
-}
-
-fn csv_error(e: ::csv::Error, what: String) -> ExportError {
-    match e.into_kind() {
-        ::csv::ErrorKind::Io(io) => ExportError::Io(io),
-        other => ExportError::Encode {
-            format: "CSV",
-            what,
-            message: format!("{other:?}"),
-        },
+        Ok(self.out.flush()?)
     }
 }
 
@@ -149,6 +169,37 @@ mod tests {
             for v in r.values() {
                 assert!(!v.starts_with(['=', '+', '-', '@', '\t', '\r']), "{v}");
             }
+        }
+    }
+
+    #[test]
+    fn fields_are_quoted_exactly_as_the_csv_crate_quotes_them() {
+        let awkward = [
+            "",
+            "plain",
+            "a,b",
+            "\"",
+            "say \"no\", twice\"\"",
+            "line\nbreak",
+            "cr\rlf\r\n",
+            "“curly”, Παπαδάκη 😤",
+            " padded ",
+            "#hash",
+            "'quote",
+            "tab\tin",
+            "\"",
+        ];
+        for field in awkward {
+            let mut ours = Vec::new();
+            super::push_field(&mut ours, field);
+            let mut theirs = ::csv::WriterBuilder::new().from_writer(Vec::new());
+            theirs.write_record(["x", field]).expect("write");
+            let theirs = theirs.into_inner().expect("flush");
+            assert_eq!(
+                String::from_utf8(ours).expect("utf-8"),
+                String::from_utf8(theirs[2..theirs.len() - 1].to_vec()).expect("utf-8"),
+                "{field:?}"
+            );
         }
     }
 
