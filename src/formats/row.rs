@@ -131,14 +131,6 @@ impl Row<'_> {
             Text(self.accepted_by),
         ]
     }
-
-    /// Every field as text, in [`COLUMNS`] order (for spreadsheet cells).
-    pub fn cells(&self) -> [String; 22] {
-        self.fields().map(|f| match f {
-            Field::Text(t) => t.to_owned(),
-            Field::Number(n) => n.to_string(),
-        })
-    }
 }
 
 /// The document's spans by (start, end, id), whatever order a hand-edited file has.

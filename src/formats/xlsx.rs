@@ -16,9 +16,11 @@
 //! characters per cell; a longer value stops the export with an error naming it.
 
 use super::export::{COLUMNS, ExportError, WriteSeek, checked_pieces, row};
+use super::row::Field;
 use crate::model::{Document, Project};
 use crate::progress::{Progress, Unit};
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Writes the project to `out` as an `.xlsx` workbook.
@@ -77,23 +79,28 @@ impl<'a> Sheet<'a> {
             row: 0,
             name,
         };
-        s.push(header, "the header")?;
+        s.push(header, &|| "the header".to_owned())?;
         s.sheet
             .set_freeze_panes(1, 0)
             .map_err(|e| encode_error("the header", &e))?;
         Ok(s)
     }
 
-    fn push(&mut self, cells: &[String], what: &str) -> Result<(), ExportError> {
+    /// Writes the next row; `what` names it in an error ("span 7 of document 2").
+    fn push<S: AsRef<str>>(
+        &mut self,
+        cells: &[S],
+        what: &dyn Fn() -> String,
+    ) -> Result<(), ExportError> {
         for (col, cell) in cells.iter().enumerate() {
             let col = u16::try_from(col).map_err(|_| ExportError::Encode {
                 format: "XLSX",
-                what: what.to_owned(),
+                what: what(),
                 message: "too many columns".to_owned(),
             })?;
             self.sheet
-                .write_string(self.row, col, cell)
-                .map_err(|e| encode_error(&format!("{what} on sheet {}", self.name), &e))?;
+                .write_string(self.row, col, cell.as_ref())
+                .map_err(|e| encode_error(&format!("{} on sheet {}", what(), self.name), &e))?;
         }
         self.row += 1;
         Ok(())
@@ -129,13 +136,22 @@ fn spans_sheet(
         for span in spans {
             checked_pieces(doc, span)?;
             let r = row(doc, span)?;
-            let mut cells = r.cells().to_vec();
+            // Borrowed cells: a million rows of thirty cells are written at a time.
+            let mut cells: Vec<Cow<'_, str>> = r
+                .fields()
+                .into_iter()
+                .map(|f| match f {
+                    Field::Text(t) => Cow::Borrowed(t),
+                    Field::Number(n) => Cow::Owned(n.to_string()),
+                })
+                .collect();
             cells.extend(
                 attrs
                     .iter()
-                    .map(|a| span.attributes.get(a).cloned().unwrap_or_default()),
+                    .map(|a| Cow::Borrowed(span.attributes.get(a).map_or("", String::as_str))),
             );
-            sheet.push(&cells, &format!("span {} of document {}", span.id, doc.id))?;
+            let what = || format!("span {} of document {}", span.id, doc.id);
+            sheet.push(&cells, &what)?;
             count += 1;
             progress.advance(1)?;
         }
@@ -180,7 +196,9 @@ fn relations_sheet(book: &mut Workbook, project: &Project) -> Result<(), ExportE
                 to_text,
                 r.note.clone(),
             ];
-            sheet.push(&cells, &format!("relation {} of document {}", r.id, doc.id))?;
+            sheet.push(&cells, &|| {
+                format!("relation {} of document {}", r.id, doc.id)
+            })?;
         }
     }
     Ok(())
@@ -200,10 +218,9 @@ fn documents_sheet(book: &mut Workbook, project: &Project) -> Result<(), ExportE
     ]));
     let mut sheet = Sheet::new(book, "documents", &header)?;
     for doc in &project.documents {
-        sheet.push(
-            &document_cells(project, doc),
-            &format!("document {}", doc.id),
-        )?;
+        sheet.push(&document_cells(project, doc), &|| {
+            format!("document {}", doc.id)
+        })?;
     }
     Ok(())
 }
