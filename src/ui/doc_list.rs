@@ -75,6 +75,46 @@ struct SortKeys {
     /// Each order of all the documents (positions in `project.documents`), by
     /// [`DocSort::ALL`] index.
     orders: [Option<Vec<usize>>; 5],
+    /// Every lower-cased title and outlet in one text, for the filter; see [`Haystack`].
+    haystack: Option<Haystack>,
+}
+
+/// The lower-cased titles and outlets of all documents in one text, each followed by a
+/// NUL, with where each document's part starts: the filter is one search through it
+/// instead of two `contains` per document, each preparing its own search (ten thousand
+/// documents took milliseconds a keystroke).
+#[derive(Clone, Debug, Default)]
+struct Haystack {
+    text: String,
+    /// Byte where each document's title starts, in project order.
+    starts: Vec<usize>,
+}
+
+impl Haystack {
+    fn new(lower: &[(String, String)]) -> Self {
+        let mut h = Haystack::default();
+        for (title, outlet) in lower {
+            h.starts.push(h.text.len());
+            for part in [title, outlet] {
+                h.text.push_str(part);
+                h.text.push('\0');
+            }
+        }
+        h
+    }
+
+    /// For each document (project order), whether its title or outlet contains `needle`,
+    /// which must be lower-cased and hold no NUL (so no match runs across two fields).
+    fn matches(&self, needle: &str) -> Vec<bool> {
+        let mut hit = vec![false; self.starts.len()];
+        for (byte, _) in self.text.match_indices(needle) {
+            let doc = self.starts.partition_point(|&s| s <= byte);
+            if let Some(h) = doc.checked_sub(1).and_then(|d| hit.get_mut(d)) {
+                *h = true;
+            }
+        }
+        hit
+    }
 }
 
 impl SortKeys {
@@ -125,9 +165,17 @@ impl SortKeys {
         let mut shown = self.order(project, view.sort).to_vec();
         let docs = &project.documents;
         shown.retain(|&i| view.status.is_none_or(|s| docs[i].status == s));
-        if !needle.is_empty() {
+        if needle.contains('\0') {
             let lower = self.lower(project);
             shown.retain(|&i| lower[i].0.contains(&needle) || lower[i].1.contains(&needle));
+        } else if !needle.is_empty() {
+            if self.haystack.is_none() {
+                self.haystack = Some(Haystack::new(self.lower(project)));
+            }
+            if let Some(haystack) = &self.haystack {
+                let hit = haystack.matches(&needle);
+                shown.retain(|&i| hit.get(i).copied().unwrap_or(false));
+            }
         }
         shown
     }
@@ -527,6 +575,15 @@ mod tests {
             ..greek.clone()
         };
         assert_eq!(order.shown(&p, &greek_by_title, 1), [0, 2]);
+        // The filter finds a title or an outlet, never text across the two.
+        let across = |filter: &str| DocListView {
+            filter: filter.to_owned(),
+            ..Default::default()
+        };
+        assert_eq!(order.shown(&p, &across("alphaharbour"), 1), [0usize; 0]);
+        assert_eq!(order.shown(&p, &across("a\0h"), 1), [0usize; 0]);
+        assert_eq!(order.shown(&p, &across("ER"), 1), [1]);
+        assert_eq!(order.shown(&p, &across("a"), 1), [0, 1, 2]);
         // A new revision works the keys out again.
         p.documents[0].title = "zeta".to_owned();
         assert_eq!(order.shown(&p, &by_title, 1), [1, 0, 2]);
