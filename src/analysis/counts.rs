@@ -4,7 +4,7 @@
 use super::filter::{Filter, GroupBy};
 use super::table::{Cell, SpanRef, Table};
 use crate::model::{Project, Span};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Spans per label for each value of `by`: one row per value (sorted), one column per
 /// label (codebook order), and a `total` column. Documents without a span still get a row
@@ -107,15 +107,16 @@ fn matrix_table(
     let n = categories.len();
     let mut matrix = vec![vec![0usize; n]; n];
     let mut sources: Vec<Vec<SpanRef>> = vec![Vec::new(); n];
-    // For each pair, the spans of either category in the units they share (sorted and
-    // without repeats once every document is in).
-    let mut pairs: HashMap<(usize, usize), Vec<SpanRef>> = HashMap::new();
+    // For each pair (a * n + b), the spans of either category in the units they share
+    // (sorted and without repeats once every document is in). Flat tables, not maps: a
+    // pair is looked up for every unit of every document.
+    let mut pairs: Vec<Vec<SpanRef>> = vec![Vec::new(); n * n];
     // Per document: (unit, category, span) for every unit each span touches, found by
     // binary search in the units rather than by testing every span against every unit.
     let mut hits: Vec<(usize, usize, SpanRef)> = Vec::new();
     let mut present: Vec<Vec<SpanRef>> = vec![Vec::new(); n];
     let mut cats: Vec<usize> = Vec::new();
-    let mut in_doc: HashMap<(usize, usize), Vec<SpanRef>> = HashMap::new();
+    let mut in_doc: Vec<Vec<SpanRef>> = vec![Vec::new(); n * n];
     for doc in project
         .documents
         .iter()
@@ -165,7 +166,6 @@ fn matrix_table(
         }
         // Spans in document order within each unit, as the units were gone through.
         hits.sort_by_key(|h| h.0);
-        in_doc.clear();
         for unit in hits.chunk_by(|a, b| a.0 == b.0) {
             cats.clear();
             for &(_, k, r) in unit {
@@ -178,18 +178,17 @@ fn matrix_table(
             for &a in &cats {
                 for &b in &cats {
                     matrix[a][b] += 1;
-                    let cell = in_doc.entry((a, b)).or_default();
-                    cell.extend(present[a].iter().chain(&present[b]).copied());
+                    in_doc[a * n + b].extend(present[a].iter().chain(&present[b]).copied());
                 }
             }
             for &k in &cats {
                 present[k].clear();
             }
         }
-        for (pair, mut spans) in in_doc.drain() {
+        for (spans, all) in in_doc.iter_mut().zip(&mut pairs) {
             spans.sort_unstable();
             spans.dedup();
-            pairs.entry(pair).or_default().extend(spans);
+            all.append(spans);
         }
     }
     let mut table =
@@ -203,10 +202,14 @@ fn matrix_table(
         refs.dedup();
         table.push(row, refs);
     }
-    for ((a, b), mut spans) in pairs {
+    for (pair, mut spans) in pairs.into_iter().enumerate() {
+        // Only pairs that occur together somewhere have a cell's spans, as before.
+        if spans.is_empty() {
+            continue;
+        }
         spans.sort_unstable();
         spans.dedup();
-        table.cell_sources.insert((a, b + 1), spans);
+        table.cell_sources.insert((pair / n, pair % n + 1), spans);
     }
     table
 }
@@ -346,6 +349,51 @@ mod tests {
         // quote, claim, descriptor, attribution
         assert_eq!(row("quote"), "4,0,3,4");
         assert_eq!(row("claim"), "0,1,0,0");
+        // Each cell's spans: those of either label in the paragraphs holding both, found
+        // the slow way.
+        let labels = ["quote", "claim", "descriptor", "attribution"];
+        let mut cells_with_spans = 0;
+        for (r, a) in labels.iter().enumerate() {
+            assert_eq!(t.rows[r][0], Cell::from(*a), "rows in codebook order");
+            for (c, b) in labels.iter().enumerate() {
+                let mut want = Vec::new();
+                for doc in &p.documents {
+                    for (start, end) in paragraphs(doc.text.as_str()) {
+                        let touches = |s: &Span| {
+                            let pieces: Vec<(usize, usize)> = if s.fragments.is_empty() {
+                                vec![(s.start, s.end)]
+                            } else {
+                                s.fragments.iter().map(|f| (f.start, f.end)).collect()
+                            };
+                            pieces.iter().any(|&(ps, pe)| ps < end && start < pe)
+                        };
+                        let inside: Vec<&Span> = doc.spans.iter().filter(|s| touches(s)).collect();
+                        let has = |l: &str| inside.iter().any(|s| s.label == l);
+                        if has(a) && has(b) {
+                            want.extend(
+                                inside
+                                    .iter()
+                                    .filter(|s| s.label == *a || s.label == *b)
+                                    .map(|s| SpanRef {
+                                        doc: doc.id,
+                                        span: s.id,
+                                    }),
+                            );
+                        }
+                    }
+                }
+                want.sort_unstable();
+                want.dedup();
+                cells_with_spans += usize::from(!want.is_empty());
+                // (A pair never together has no spans of its own: the cell shows its row's.)
+                let own = t
+                    .cell_sources
+                    .get(&(r, c + 1))
+                    .map_or(&[][..], Vec::as_slice);
+                assert_eq!(own, want.as_slice(), "{a} × {b}");
+            }
+        }
+        assert!(cells_with_spans >= 4, "{cells_with_spans}");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use super::filter::{Filter, GroupBy};
 use super::table::{Cell, SpanRef, Table};
-use crate::model::{DocId, Document, Project, Span};
+use crate::model::{DocId, Document, Project, Span, SpanId};
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
@@ -33,8 +33,9 @@ pub fn who_is_quoted(project: &Project, filter: &Filter, by: &GroupBy) -> Table 
         ..filter.clone()
     };
     let mut groups: BTreeMap<(String, String), Speaker> = BTreeMap::new();
+    let mut index = SpansById::default();
     for (doc, quote) in filter.spans(project).filter(|(_, s)| s.label == QUOTE) {
-        let attributions = linked(doc, quote, ATTRIBUTION);
+        let attributions = index.of(doc).linked(quote, ATTRIBUTION);
         let speaker = attribute(quote, "speaker")
             .or_else(|| attributions.iter().find_map(|a| attribute(a, "source")))
             .unwrap_or(UNKNOWN)
@@ -90,6 +91,7 @@ pub fn descriptors(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
     // (target, group, text as first seen, its spans), in order of first appearance.
     let mut rows: Vec<DescriptorRow> = Vec::new();
     let mut current: Option<(DocId, usize)> = None;
+    let mut by_id = SpansById::default();
     for (doc, span) in filter.spans(project).filter(|(_, s)| s.label == DESCRIPTOR) {
         let group = match current {
             Some((id, group)) if id == doc.id => group,
@@ -101,7 +103,10 @@ pub fn descriptors(project: &Project, filter: &Filter, by: &GroupBy) -> Table {
         };
         let target: Cow<'_, str> = match attribute(span, "target") {
             Some(t) => Cow::Borrowed(t),
-            None => linked_any(doc, span).map_or(Cow::Borrowed(UNKNOWN), joined_text),
+            None => by_id
+                .of(doc)
+                .linked_any(span)
+                .map_or(Cow::Borrowed(UNKNOWN), joined_text),
         };
         let target = targets.id(&target);
         let joined = joined_text(span);
@@ -216,12 +221,59 @@ pub(crate) fn linked<'d>(doc: &'d Document, span: &Span, label: &str) -> Vec<&'d
         .collect()
 }
 
-/// The first span `span` points to with a relation.
-fn linked_any<'d>(doc: &'d Document, span: &Span) -> Option<&'d Span> {
-    doc.relations
-        .iter()
-        .find(|r| r.from == span.id)
-        .and_then(|r| doc.span(r.to))
+/// One document's spans by id, made when an analysis first needs a span of it by id:
+/// [`Document::span`] reads through the document's spans, which for every quote and
+/// descriptor of 10,000 articles was most of the work.
+#[derive(Default)]
+struct SpansById<'d> {
+    doc: Option<&'d Document>,
+    /// (id, position in `doc.spans`), sorted by id; the first of equal ids first.
+    ids: Vec<(SpanId, usize)>,
+}
+
+impl<'d> SpansById<'d> {
+    /// The index of `doc`, made again when the previous call was for another document.
+    fn of(&mut self, doc: &'d Document) -> &Self {
+        if !self.doc.is_some_and(|d| std::ptr::eq(d, doc)) {
+            self.doc = Some(doc);
+            self.ids.clear();
+            self.ids
+                .extend(doc.spans.iter().enumerate().map(|(i, s)| (s.id, i)));
+            self.ids.sort_unstable();
+        }
+        self
+    }
+
+    /// The span with this id, as [`Document::span`] finds it.
+    fn span(&self, id: SpanId) -> Option<&'d Span> {
+        let doc = self.doc?;
+        let at = self.ids.partition_point(|(i, _)| *i < id);
+        match self.ids.get(at) {
+            Some(&(i, k)) if i == id => doc.spans.get(k),
+            _ => None,
+        }
+    }
+
+    /// Spans labelled `label` linked to `span` by a relation in either direction, as
+    /// [`linked`] finds them.
+    fn linked(&self, span: &Span, label: &str) -> Vec<&'d Span> {
+        let Some(doc) = self.doc else {
+            return Vec::new();
+        };
+        doc.relations_of(span.id)
+            .filter_map(|r| self.span(if r.from == span.id { r.to } else { r.from }))
+            .filter(|s| s.label == label)
+            .collect()
+    }
+
+    /// The first span `span` points to with a relation.
+    fn linked_any(&self, span: &Span) -> Option<&'d Span> {
+        self.doc?
+            .relations
+            .iter()
+            .find(|r| r.from == span.id)
+            .and_then(|r| self.span(r.to))
+    }
 }
 
 /// Whitespace runs collapsed to one space, ends trimmed; borrowed when it already is.
@@ -275,6 +327,54 @@ pub(super) fn id_list(refs: &[SpanRef]) -> String {
 mod tests {
     use super::*;
     use crate::analysis::fixture;
+
+    #[test]
+    fn spans_by_id_find_what_the_document_finds() {
+        let mut p = fixture::project();
+        for doc in &mut p.documents {
+            doc.spans.reverse();
+        }
+        let mut index = SpansById::default();
+        let mut compared = 0;
+        for doc in &p.documents {
+            let ids = doc
+                .spans
+                .iter()
+                .map(|s| s.id)
+                .chain([SpanId(0), SpanId(9999)]);
+            for id in ids {
+                let found = index.of(doc).span(id);
+                assert_eq!(
+                    found.map(|s| s as *const Span),
+                    doc.span(id).map(|s| s as *const Span)
+                );
+            }
+            for span in &doc.spans {
+                for label in [QUOTE, ATTRIBUTION, DESCRIPTOR] {
+                    let ours: Vec<SpanId> = index
+                        .of(doc)
+                        .linked(span, label)
+                        .iter()
+                        .map(|s| s.id)
+                        .collect();
+                    let theirs: Vec<SpanId> =
+                        linked(doc, span, label).iter().map(|s| s.id).collect();
+                    compared += theirs.len();
+                    assert_eq!(ours, theirs);
+                }
+                let first = doc
+                    .relations
+                    .iter()
+                    .find(|r| r.from == span.id)
+                    .and_then(|r| doc.span(r.to));
+                assert_eq!(
+                    index.of(doc).linked_any(span).map(|s| s.id),
+                    first.map(|s| s.id)
+                );
+            }
+        }
+        assert!(compared > 0, "the fixture links spans");
+    }
 
     #[test]
     fn speakers_and_verbs_per_outlet() {
