@@ -6,7 +6,7 @@
 //! import sizes shrink with it), `BENCH_CORPUS_QUICK=1` leaves out exports and imports. Writes `target/bench-corpus.json`.
 
 use super::corpus;
-use super::frames::{Figure, Frames, median, ms_since, reset_peak, status_mb};
+use super::frames::{Figure, Frames, cpu_ms, median, ms_since, reset_peak, status_mb};
 use lectern::analysis::{self, Filter, GroupBy, Within};
 use lectern::formats::ImportFormat;
 use lectern::formats::export::{ExportFormat, export_to_path};
@@ -437,13 +437,20 @@ fn exports(project: &Project, dir: &Path, figs: &mut Vec<Figure>) -> anyhow::Res
     reset_peak();
     for (key, name, format, target) in formats {
         let out = dir.join(format!("export.{}", format.extension()));
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_ms());
         export_to_path(project, format, &out, &Progress::new())?;
-        let ms = ms_since(t);
+        let (ms, cpu) = (ms_since(t), cpu_ms() - cpu);
         push(figs, key, name, ms, "ms", target);
+        let cpu_key = match format {
+            ExportFormat::Csv => "export_csv_cpu_ms",
+            ExportFormat::Brat => "export_brat_cpu_ms",
+            ExportFormat::Qdpx => "export_qdpx_cpu_ms",
+            _ => "export_xlsx_cpu_ms",
+        };
+        push(figs, cpu_key, "  of which CPU time", cpu, "ms", None);
         let bytes = size_of(&out);
         eprintln!(
-            "{}: {:.1} MB in {ms:.0} ms",
+            "{}: {:.1} MB in {ms:.0} ms ({cpu:.0} ms of CPU; the rest waited for the disk or a core)",
             format.name(),
             bytes as f64 / 1e6
         );

@@ -7,7 +7,7 @@ use super::import::{ImportError, Imported, expand, normalise_newlines, read_utf8
 use super::warning::{Warning, kind};
 use crate::model::{DocId, Document, Extent, Relation, RelationId, Span, SpanId};
 use crate::progress::{Progress, Unit};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Reads brat folders and `.txt`/`.ann` files. Each `.ann` is paired with the `.txt` of
@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportError> {
     let files = expand(paths, &["ann", "txt"])?;
     let mut stems: Vec<PathBuf> = Vec::new();
+    // Seen stems in a set: looking each up in the list made reading 10,000 documents
+    // quadratic (their .txt and .ann name one stem).
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     for f in &files {
         let ext = f
             .extension()
@@ -28,7 +31,7 @@ pub fn read(paths: &[PathBuf], progress: &Progress) -> Result<Imported, ImportEr
             ));
         }
         let stem = f.with_extension("");
-        if !stems.contains(&stem) {
+        if seen.insert(stem.clone()) {
             stems.push(stem);
         }
     }
