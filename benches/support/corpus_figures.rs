@@ -434,9 +434,10 @@ fn exports(project: &Project, dir: &Path, figs: &mut Vec<Figure>) -> anyhow::Res
         ),
     ];
     let mut brat = dir.join("brat");
-    reset_peak();
+    let mut peak: f64 = 0.0;
     for (key, name, format, target) in formats {
         let out = dir.join(format!("export.{}", format.extension()));
+        reset_peak();
         let (t, cpu) = (Instant::now(), cpu_ms());
         export_to_path(project, format, &out, &Progress::new())?;
         let (ms, cpu) = (ms_since(t), cpu_ms() - cpu);
@@ -450,10 +451,13 @@ fn exports(project: &Project, dir: &Path, figs: &mut Vec<Figure>) -> anyhow::Res
         push(figs, cpu_key, "  of which CPU time", cpu, "ms", None);
         let bytes = size_of(&out);
         eprintln!(
-            "{}: {:.1} MB in {ms:.0} ms ({cpu:.0} ms of CPU; the rest waited for the disk or a core)",
+            "{}: {:.1} MB in {ms:.0} ms ({cpu:.0} ms of CPU; the rest waited for the disk or a \
+             core), peak memory {:.0} MB",
             format.name(),
-            bytes as f64 / 1e6
+            bytes as f64 / 1e6,
+            status_mb("VmHWM:")
         );
+        peak = peak.max(status_mb("VmHWM:"));
         if format == ExportFormat::Brat {
             brat = out;
         } else if format == ExportFormat::Xlsx {
@@ -471,7 +475,7 @@ fn exports(project: &Project, dir: &Path, figs: &mut Vec<Figure>) -> anyhow::Res
         figs,
         "export_peak_memory_mb",
         "peak memory during exports",
-        status_mb("VmHWM:"),
+        peak,
         "MB",
         None,
     );
