@@ -3,6 +3,8 @@
 //! size tweaks, same order in each family), but carried in the binary deflated by
 //! `build.rs` (1.4 MB as egui ships them, 0.8 MB deflated) and inflated once, when the
 //! window first needs them. `prefetch` starts that on a thread while the window opens.
+//! Their licences (copied from `epaint_default_fonts` 0.37) are `assets/fonts/egui-*.txt`,
+//! which the Debian package and the Windows/macOS packages install with ours.
 
 use egui::FontFamily;
 use egui::epaint::text::{FontData, FontDefinitions, FontTweak};
