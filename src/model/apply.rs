@@ -146,33 +146,26 @@ trait NameValues {
     fn set(&mut self, name: &str, value: &str);
 }
 
-impl NameValues for BTreeMap<String, String> {
-    fn value(&self, name: &str) -> &str {
-        self.get(name).map_or("", String::as_str)
-    }
+/// Both maps have the ordered map's `get`, `insert` and `remove`; one body serves them.
+macro_rules! name_values_for {
+    ($($map:ty),*) => {$(
+        impl NameValues for $map {
+            fn value(&self, name: &str) -> &str {
+                self.get(name).map_or("", String::as_str)
+            }
 
-    fn set(&mut self, name: &str, value: &str) {
-        if value.is_empty() {
-            self.remove(name);
-        } else {
-            self.insert(name.to_owned(), value.to_owned());
+            fn set(&mut self, name: &str, value: &str) {
+                if value.is_empty() {
+                    self.remove(name);
+                } else {
+                    self.insert(name.to_owned(), value.to_owned());
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl NameValues for super::Attributes {
-    fn value(&self, name: &str) -> &str {
-        self.get(name).map_or("", String::as_str)
-    }
-
-    fn set(&mut self, name: &str, value: &str) {
-        if value.is_empty() {
-            self.remove(name);
-        } else {
-            self.insert(name.to_owned(), value.to_owned());
-        }
-    }
-}
+name_values_for!(BTreeMap<String, String>, super::Attributes);
 
 fn remove_document(
     project: &mut Project,
