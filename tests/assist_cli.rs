@@ -140,7 +140,7 @@ fn doc_and_output_choose_what_and_where() {
 }
 
 #[test]
-fn min_confidence_leaves_out_quoted_words_and_is_checked() {
+fn min_confidence_leaves_out_quoted_words_defaults_to_the_projects_and_is_checked() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("words.txt"),
@@ -161,7 +161,7 @@ fn min_confidence_leaves_out_quoted_words_and_is_checked() {
             .map(|l| l["text"].as_str().expect("text").to_owned())
             .collect()
     };
-    let all = texts(&["suggest", "p.ron"]);
+    let all = texts(&["suggest", "p.ron", "--min-confidence", "0"]);
     assert!(all.contains(&"“ignorant”".to_owned()), "{all:?}");
     let sure = texts(&["suggest", "p.ron", "--min-confidence", "0.3"]);
     assert!(!sure.contains(&"“ignorant”".to_owned()), "{sure:?}");
@@ -169,6 +169,14 @@ fn min_confidence_leaves_out_quoted_words_and_is_checked() {
         sure.iter().any(|t| t.contains("ferry would run again")),
         "{sure:?}"
     );
+    // Without the option, the project's own setting: 30 % for a project made by `add`…
+    assert_eq!(texts(&["suggest", "p.ron"]), sure);
+    // …and whatever the team set in the window, saved in the project.
+    let path = dir.path().join("p.ron");
+    let mut project = store::load(&path).expect("load");
+    project.assistant.min_confidence = 5;
+    store::save(&project, &path).expect("save");
+    assert_eq!(texts(&["suggest", "p.ron"]), all);
     let bad = run_lectern(dir.path(), &["suggest", "p.ron", "--min-confidence", "2"]);
     assert_eq!(bad.code, 1);
     assert!(bad.stderr.contains("between 0 and 1"), "{}", bad.stderr);

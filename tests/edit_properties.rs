@@ -53,6 +53,7 @@ edit_kinds!(
     SetLabels,
     SetRelationTypes,
     SetLexicon,
+    SetAssistant,
     SetRejected,
     SetCustomFields,
     SetStatement,

@@ -25,10 +25,11 @@ pub struct SuggestArgs {
     /// Add the proposals to the project as spans, relations and attributes, and save it.
     #[arg(long)]
     apply: bool,
-    /// Only proposals at least this sure (0–1), e.g. 0.3 leaves out quoted single words
-    /// and short phrases with no attribution near them; every proposal when omitted.
-    #[arg(long, value_name = "P", default_value_t = 0.0)]
-    min_confidence: f32,
+    /// Only proposals at least this sure (0–1); 0 gives every proposal. When omitted, the
+    /// project's own setting (Proposals panel in the window; 0.3 unless changed there),
+    /// which leaves out quoted single words and short phrases with no attribution near them.
+    #[arg(long, value_name = "P")]
+    min_confidence: Option<f32>,
     /// Write the JSON Lines to this file (replaced atomically) instead of standard output.
     #[arg(long, short, conflicts_with = "apply")]
     output: Option<PathBuf>,
@@ -44,18 +45,19 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
             path.display()
         );
     };
-    if !(0.0..=1.0).contains(&args.min_confidence) {
-        bail!(
-            "--min-confidence must be between 0 and 1, found {}",
-            args.min_confidence
-        );
-    }
+    let min_confidence = match args.min_confidence {
+        Some(p) if !(0.0..=1.0).contains(&p) => {
+            bail!("--min-confidence must be between 0 and 1, found {p}")
+        }
+        Some(p) => p,
+        None => project.assistant.min_sure(),
+    };
     let docs = selected(&project, &args.docs, path)?;
     let assistant = Assistant::new(roles, project.lexicon());
     let proposals: Vec<(DocId, Vec<Suggestion>)> = docs
         .iter()
         .filter_map(|id| project.document(*id))
-        .map(|d| (d.id, proposals_for(&assistant, d, args.min_confidence)))
+        .map(|d| (d.id, proposals_for(&assistant, d, min_confidence)))
         .collect();
     drop(assistant);
     if args.apply {

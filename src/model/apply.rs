@@ -83,6 +83,9 @@ impl Edit {
                 project.lexicon = new.as_deref().cloned();
                 Ok(())
             }
+            SetAssistant { old, new } => {
+                swap(&mut project.assistant, old, new, "assistant settings")
+            }
             SetRejected { doc, old, new } => swap(
                 &mut doc_mut(project, *doc)?.rejected,
                 old,

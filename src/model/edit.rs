@@ -6,8 +6,8 @@
 //! Checking and applying live in `apply.rs`.
 
 use super::{
-    DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project, Rejected, Relation,
-    RelationType, Span, SpanId, Statement, StatementId, TextDirection,
+    AssistantSettings, DocId, DocStatus, Document, Extent, Label, Lexicon, MetaField, Project,
+    Rejected, Relation, RelationType, Span, SpanId, Statement, StatementId, TextDirection,
 };
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -174,6 +174,13 @@ pub enum Edit {
         /// Lexicon after.
         new: Option<Box<Lexicon>>,
     },
+    /// Change the quote assistant's settings (the least confidence shown for review).
+    SetAssistant {
+        /// Settings before.
+        old: AssistantSettings,
+        /// Settings after.
+        new: AssistantSettings,
+    },
     /// Replace the list of a document's rejected quote assistant proposals.
     SetRejected {
         /// The document.
@@ -299,6 +306,7 @@ impl Edit {
             SetRelationTypes { old, new } => swap(old, new),
             SetCustomFields { old, new } => swap(old, new),
             SetLexicon { old, new } => swap(old, new),
+            SetAssistant { old, new } => swap(old, new),
             SetRejected { old, new, .. } => swap(old, new),
             SetStatement { old, new, .. } => swap(old, new),
         }
@@ -327,6 +335,7 @@ impl Edit {
             | SetLabels { .. }
             | SetRelationTypes { .. }
             | SetLexicon { .. }
+            | SetAssistant { .. }
             | SetCustomFields { .. }
             | SetStatement { .. } => None,
         }

@@ -3,6 +3,7 @@
 //! what a valid project is lives in one place and is testable without a window.
 
 mod apply;
+mod assistant;
 mod attributes;
 mod document;
 mod edit;
@@ -22,6 +23,7 @@ mod text;
 mod time;
 
 pub use apply::SpanIds;
+pub use assistant::{AssistantSettings, DEFAULT_MIN_CONFIDENCE};
 pub use attributes::Attributes;
 pub use document::{
     DocStatus, Document, MetaField, Metadata, Rejected, TextDirection, content_hash,

@@ -1,8 +1,8 @@
 //! The project: label set plus documents, and the invariants that make it valid.
 
 use super::{
-    DocId, Document, Label, Lexicon, RelationId, RelationType, SpanId, Statement, StatementId,
-    default_labels, default_relation_types,
+    AssistantSettings, DocId, Document, Label, Lexicon, RelationId, RelationType, SpanId,
+    Statement, StatementId, default_labels, default_relation_types,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -27,6 +27,10 @@ pub struct Project {
     /// them; `None` uses the built-in English lexicon (see [`Project::lexicon`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lexicon: Option<Lexicon>,
+    /// How the quote assistant proposes here (the least confidence shown for review);
+    /// left out while it is the default.
+    #[serde(default, skip_serializing_if = "AssistantSettings::is_default")]
+    pub assistant: AssistantSettings,
     /// Names of the project's own metadata fields, beyond outlet, date, URL and author.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_fields: Vec<String>,
@@ -72,6 +76,7 @@ impl Project {
             labels: default_labels(),
             relation_types: default_relation_types(),
             lexicon: None,
+            assistant: AssistantSettings::default(),
             custom_fields: Vec::new(),
             last_viewed: None,
             documents: Vec::new(),

@@ -42,6 +42,7 @@ pub fn shell(
         labels: project.labels.clone(),
         relation_types: project.relation_types.clone(),
         lexicon: project.lexicon.clone(),
+        assistant: project.assistant,
         custom_fields: project.custom_fields.clone(),
         last_viewed: project.last_viewed,
         documents: project.documents.iter().map(shell_document).collect(),

@@ -313,6 +313,7 @@ pub fn difference(old: &Project, new: &Project) -> Difference {
             || old.labels != new.labels
             || old.relation_types != new.relation_types
             || old.lexicon != new.lexicon
+            || old.assistant != new.assistant
             || old.custom_fields != new.custom_fields
             || old.statements != new.statements,
         ..Difference::default()

@@ -251,3 +251,35 @@ fn the_fast_writer_writes_spans_and_relations_itself() {
     );
     assert!(to_ron(&marked).expect("ron").contains("memo: \"\u{1}\""));
 }
+
+#[test]
+fn the_assistants_least_confidence_is_kept_and_left_out_while_default() {
+    let default = to_ron(&sample()).expect("ron");
+    assert!(
+        !default.contains("assistant"),
+        "an unchanged project writes what it wrote before:\n{default}"
+    );
+    assert_eq!(
+        from_ron(&default, Path::new("old.ron"))
+            .expect("parse")
+            .assistant
+            .min_confidence,
+        crate::model::DEFAULT_MIN_CONFIDENCE,
+        "a file without the setting gets the default"
+    );
+    let mut p = sample();
+    Edit::SetAssistant {
+        old: p.assistant,
+        new: crate::model::AssistantSettings { min_confidence: 55 },
+    }
+    .apply(&mut p)
+    .expect("set");
+    let text = to_ron(&p).expect("ron");
+    assert!(text.contains("min_confidence: 55"), "{text}");
+    assert_eq!(from_ron(&text, Path::new("x.ron")).expect("parse"), p);
+    assert_eq!(fast_read::parse(&text).expect("fast path reads it"), p);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    save(&p, &path).expect("save");
+    assert_eq!(load(&path).expect("load").assistant.min_confidence, 55);
+}

@@ -3,9 +3,9 @@
 //! edits the window makes (the codebook's rename and delete use its own step builders).
 
 use lectern::model::{
-    AttributeDef, AttributeKind, DocId, DocStatus, Document, Edit, Extent, Label, MetaField,
-    Project, Rejected, Relation, RelationType, ReportingVerb, Span, Statement, StatementId,
-    TextDirection, VerbClass, Version, VersionKind,
+    AssistantSettings, AttributeDef, AttributeKind, DocId, DocStatus, Document, Edit, Extent,
+    Label, MetaField, Project, Rejected, Relation, RelationType, ReportingVerb, Span, Statement,
+    StatementId, TextDirection, VerbClass, Version, VersionKind,
 };
 use lectern::ui::codebook::{delete_edits, rename_edits};
 use proptest::prelude::*;
@@ -149,6 +149,10 @@ pub enum Op {
     Lexicon {
         verb: Option<String>,
     },
+    /// Set the quote assistant's least confidence shown, in per cent.
+    Assistant {
+        min_confidence: u8,
+    },
     /// Reject a quote assistant proposal, or forget the rejections (`len` 0).
     Reject {
         doc: usize,
@@ -226,6 +230,7 @@ pub fn op() -> impl Strategy<Value = Op> {
         1 => type_change().prop_map(Op::RelationTypes),
         1 => (0..3usize, any::<bool>()).prop_map(|(name, remove)| Op::CustomFields { name, remove }),
         1 => prop::option::of("[a-zä ]{1,8}").prop_map(|verb| Op::Lexicon { verb }),
+        1 => (0..=100u8).prop_map(|min_confidence| Op::Assistant { min_confidence }),
         1 => (doc.clone(), 0..80usize, 0..20usize).prop_map(|(doc, start, len)| Op::Reject { doc, start, len }),
         2 => (1..4u32, doc, pick, prop::option::of(0..3usize), prop::bool::weighted(0.3))
             .prop_map(|(id, doc, pick, kind, forget)| Op::Statement { id, doc, pick, kind, forget }),
@@ -298,6 +303,12 @@ pub fn step_for(p: &Project, op: &Op) -> Option<Vec<Edit>> {
                 new,
             }])
         }
+        Op::Assistant { min_confidence } => Some(vec![Edit::SetAssistant {
+            old: p.assistant,
+            new: AssistantSettings {
+                min_confidence: *min_confidence,
+            },
+        }]),
         Op::Lexicon { verb } => Some(vec![Edit::SetLexicon {
             old: p.lexicon.clone().map(Box::new),
             new: verb.as_ref().map(|lemma| {
