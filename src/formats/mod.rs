@@ -20,6 +20,7 @@ pub mod labelstudio;
 pub mod metadata_table;
 pub mod pdf;
 mod pdf_forms;
+pub mod pdf_process;
 pub mod qdpx;
 pub mod qdpx_read;
 pub mod reader;

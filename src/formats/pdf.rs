@@ -1,7 +1,16 @@
 //! PDF articles: the text layer, read with `pdf-extract`. A scanned PDF (pages as images)
 //! has no text layer; Lectern says so rather than importing an empty document, since it
 //! does no OCR itself.
+//!
+//! `pdf-extract` panics on some malformed files and can read a crafted one for hours. In
+//! the `lectern` binary (built with `panic = "abort"` for shipping) each PDF is therefore
+//! read by a child process, `lectern __read-pdf` ([`super::pdf_process`]), which a panic,
+//! a stack overflow or the time limit ends without touching the app. Where no such
+//! executable is registered (the library's tests, benchmarks, the fuzz targets) the PDF is
+//! read on a thread of this process, as before.
 
+use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 /// Why a PDF gave no text.
@@ -19,49 +28,42 @@ pub const PDF_TIME_LIMIT: Duration = Duration::from_secs(30);
 
 /// Stack of the thread that reads a PDF: deep enough for any honest nesting of its
 /// objects, which [`super::pdf_forms`] bounds before extraction starts.
-const READER_STACK_BYTES: usize = 64 << 20;
+pub(super) const READER_STACK_BYTES: usize = 64 << 20;
 
-/// The text layer of a PDF, pages separated by line breaks, with form feeds removed. The
-/// PDF is read on a worker thread that is abandoned after [`PDF_TIME_LIMIT`].
+/// The executable that reads PDFs in a child process, once registered.
+static READER_EXECUTABLE: OnceLock<PathBuf> = OnceLock::new();
+
+/// Makes every PDF from now on be read by `executable __read-pdf` in a child process that
+/// is killed at the time limit. The `lectern` binary registers itself at startup
+/// ([`own_executable`]); the first registration stays.
+pub fn read_in_child_process(executable: PathBuf) {
+    let _ = READER_EXECUTABLE.set(executable);
+}
+
+/// This program's executable, to run again as the PDF reader. On Linux the running
+/// binary itself (`/proc/self/exe`), which stays the same version even when a package
+/// upgrade replaces the file on disk while Lectern runs.
+pub fn own_executable() -> Option<PathBuf> {
+    let linux = PathBuf::from("/proc/self/exe");
+    if cfg!(target_os = "linux") && linux.exists() {
+        return Some(linux);
+    }
+    std::env::current_exe().ok()
+}
+
+/// The text layer of a PDF, pages separated by line breaks, with form feeds removed; read
+/// within [`PDF_TIME_LIMIT`].
 pub fn read(bytes: Vec<u8>) -> Result<String, PdfProblem> {
     read_within(bytes, PDF_TIME_LIMIT)
 }
 
-/// [`read`] with a time limit of `limit`. A reader that has not finished by then is left
-/// to end on its own (a thread cannot be stopped from outside); its result is dropped.
+/// [`read`] with a time limit of `limit`: by the registered reader executable, which is
+/// killed at the limit, else on a thread of this process, abandoned at the limit (a
+/// thread cannot be stopped from outside; its result is dropped).
 pub fn read_within(bytes: Vec<u8>, limit: Duration) -> Result<String, PdfProblem> {
-    let (send, receive) = std::sync::mpsc::channel();
-    let spawned = std::thread::Builder::new()
-        .name("pdf text".to_owned())
-        .stack_size(READER_STACK_BYTES)
-        .spawn(move || {
-            // pdf-extract panics on some malformed files; a bad file must never take the
-            // app down.
-            let text = std::panic::catch_unwind(|| extract(&bytes)).unwrap_or_else(|_| {
-                Err(PdfProblem::Unreadable(
-                    "the PDF reader failed on it".to_owned(),
-                ))
-            });
-            let _ = send.send(text);
-        });
-    if let Err(e) = spawned {
-        return Err(PdfProblem::Unreadable(format!(
-            "cannot start the PDF reader: {e}"
-        )));
-    }
-    let text = match receive.recv_timeout(limit) {
-        Ok(text) => text?,
-        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
-            return Err(PdfProblem::Unreadable(format!(
-                "its text took longer than {} s to read; the PDF is damaged or built to never finish",
-                limit.as_secs_f32()
-            )));
-        }
-        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
-            return Err(PdfProblem::Unreadable(
-                "the PDF reader failed on it".to_owned(),
-            ));
-        }
+    let text = match READER_EXECUTABLE.get() {
+        Some(executable) => super::pdf_process::read(executable, bytes, limit)?,
+        None => read_on_thread(bytes, limit)?,
     };
     let text = text.replace('\u{c}', "\n");
     let text = text.trim_matches(|c: char| c.is_whitespace());
@@ -71,9 +73,47 @@ pub fn read_within(bytes: Vec<u8>, limit: Duration) -> Result<String, PdfProblem
     Ok(text.to_owned())
 }
 
+/// The message of a reader that ran past `limit`.
+pub(super) fn too_slow(limit: Duration) -> PdfProblem {
+    PdfProblem::Unreadable(format!(
+        "its text took longer than {} s to read; the PDF is damaged or built to never finish",
+        limit.as_secs_f32()
+    ))
+}
+
+/// The raw text layer, read on a thread of this process that is abandoned after `limit`.
+fn read_on_thread(bytes: Vec<u8>, limit: Duration) -> Result<String, PdfProblem> {
+    let failed = || PdfProblem::Unreadable("the PDF reader failed on it".to_owned());
+    let (send, receive) = std::sync::mpsc::channel();
+    let spawned = std::thread::Builder::new()
+        .name("pdf text".to_owned())
+        .stack_size(READER_STACK_BYTES)
+        .spawn(move || {
+            // pdf-extract panics on some malformed files; where panics unwind, a bad file
+            // must not take the program down. (Built to abort, a panic ends the process:
+            // that is why the binary reads PDFs in a child process.)
+            #[cfg(panic = "unwind")]
+            let text =
+                std::panic::catch_unwind(|| extract(&bytes)).unwrap_or_else(|_| Err(failed()));
+            #[cfg(not(panic = "unwind"))]
+            let text = extract(&bytes);
+            let _ = send.send(text);
+        });
+    if let Err(e) = spawned {
+        return Err(PdfProblem::Unreadable(format!(
+            "cannot start the PDF reader: {e}"
+        )));
+    }
+    match receive.recv_timeout(limit) {
+        Ok(text) => text,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(too_slow(limit)),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(failed()),
+    }
+}
+
 /// The raw text layer: the document parsed, opened if encrypted without a password (as
 /// many are), its forms checked, then its text extracted.
-fn extract(bytes: &[u8]) -> Result<String, PdfProblem> {
+pub(super) fn extract(bytes: &[u8]) -> Result<String, PdfProblem> {
     let unreadable = |e: &dyn std::fmt::Display| PdfProblem::Unreadable(e.to_string());
     let mut doc = pdf_extract::Document::load_mem(bytes).map_err(|e| unreadable(&e))?;
     if doc.is_encrypted() {
