@@ -8,6 +8,7 @@ mod align;
 mod analysis;
 pub mod generate;
 mod meta;
+pub mod panic_hook;
 mod reanchor;
 mod suggest;
 mod warnings;

@@ -11,6 +11,9 @@ fn main() -> std::process::ExitCode {
     {
         return pdf_process::serve();
     }
+    // The shipping build aborts on a panic: say first that it was a bug and that the
+    // edits are kept.
+    lectern::cli::panic_hook::install();
     // PDFs are read by this binary run again as a child, which a panicking or endless
     // reader ends without the app.
     if let Some(executable) = pdf::own_executable() {

@@ -4,6 +4,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use lectern::formats::ExportFormat;
 use lectern::model::{DocId, Document, Project};
 use lectern::store::{self, backup, journal, recovery};
 use lectern::ui::Lectern;
@@ -103,6 +104,33 @@ fn a_change_is_autosaved_and_offered_back_after_a_crash() {
     let backups = backup::list(&path);
     assert_eq!(backups.len(), 1);
     assert_eq!(store::load(&backups[0].path).expect("backup"), project());
+}
+
+#[test]
+fn the_edits_are_in_the_journal_before_a_background_job_starts() {
+    // The shipping build ends on a bug in a job (it aborts on a panic): the edits made
+    // just before the job must already be in the journal, not a second later.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    store::save(&project(), &path).expect("save");
+    let rec = journal::path_for(&recovery::path_for(&path));
+    let mut h = opened(&path);
+    label_quote(&mut h);
+    assert!(!rec.exists(), "not autosaved yet");
+    h.state_mut()
+        .export_to(&dir.path().join("spans.csv"), ExportFormat::Csv);
+    assert!(rec.exists(), "written as the job started");
+    let written = std::fs::read_to_string(&rec).expect("journal");
+    assert_eq!(
+        written.lines().count(),
+        2,
+        "a header and the edit: {written}"
+    );
+    // As if the job had ended the app: the next window offers the edit back.
+    drop(h);
+    let h = opened(&path);
+    let offer = h.state().recovery_offer().expect("restore offered");
+    assert_eq!(offer.difference.spans, 1);
 }
 
 #[test]

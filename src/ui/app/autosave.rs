@@ -29,6 +29,17 @@ enum Started {
 }
 
 impl Lectern {
+    /// Writes the edits not yet autosaved now, not [`AUTOSAVE_DELAY`] after the change,
+    /// and waits until they are in the operating system's hands (microseconds for a
+    /// journal line; a snapshot when the journal has no base yet).
+    pub(super) fn write_recovery_now(&mut self) {
+        if self.session.is_dirty() && self.safety.written_revision != Some(self.session.revision())
+        {
+            self.write_recovery();
+            self.safety.autosaver.wait_written();
+        }
+    }
+
     /// Writes what changed since the last autosave: appends the edits to the journal,
     /// starting it first if needed, or writes a snapshot when there is no base.
     pub(super) fn write_recovery(&mut self) {

@@ -71,6 +71,9 @@ impl Lectern {
         progress: Progress,
         work: impl FnOnce(&Progress) -> Done + Send + 'static,
     ) -> bool {
+        // A bug in the job ends the shipping build (it aborts on a panic): the edits made
+        // since the last autosave go to the journal first, so none goes with it.
+        self.write_recovery_now();
         let ctx = self.repaint.clone();
         let wake = move || {
             if let Some(ctx) = &ctx {

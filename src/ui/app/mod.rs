@@ -21,7 +21,7 @@ mod windows;
 
 pub use drift::TextUpdate;
 pub use repair::RepairOffer;
-pub use safety::{AUTOSAVE_DELAY, DiskConflict, RecoveryOffer};
+pub use safety::{AUTOSAVE_DELAY, DiskConflict, RECOVERY_QUESTION, RecoveryOffer};
 
 use super::codebook::CodebookEditor;
 use super::command::Command;

@@ -16,6 +16,10 @@ use std::time::{Duration, Instant, SystemTime};
 /// together, so typing a note does not write a file per key.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
 
+/// The question the window asks when it finds unsaved work of a Lectern that did not
+/// close normally (the crash message names it, `cli::panic_hook`).
+pub const RECOVERY_QUESTION: &str = "Restore unsaved work?";
+
 /// How often the project file is checked for changes by other programs.
 pub const DISK_CHECK_INTERVAL: Duration = Duration::from_secs(3);
 
@@ -449,7 +453,7 @@ impl Lectern {
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("recovery-offer")).show(ctx, |ui| {
             ui.set_max_width(520.0);
-            ui.heading("Restore unsaved work?");
+            ui.heading(RECOVERY_QUESTION);
             let what = match &offer.project_path {
                 Some(p) => format!("{} has unsaved changes", p.display()),
                 None => "A project that was never saved has unsaved work".to_owned(),
