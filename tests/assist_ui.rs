@@ -2,6 +2,7 @@
 //! propose, next and previous, accept, reject (not proposed again), accept all, fix the
 //! label or boundaries first, undo — and the whole-project job.
 
+use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -183,4 +184,138 @@ fn the_whole_project_is_proposed_by_a_job() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     h.run();
     assert_eq!(h.state_mut().proposal_texts(), ["“No,”"]);
+}
+
+/// A quoted word alone (10 % sure), reported speech (about 65 %) and a direct quote before
+/// its attribution (about 95 %).
+const FERRY: &str = "Ferry row\n\n\
+The mayor’s “ignorant” remarks drew anger at the quay.\n\n\
+Ana Ruiz said the ferry would run again in June.\n\n\
+“We are ready,” said the harbour master, Tomás Ferreira.";
+
+fn open_ferry(dir: &std::path::Path) -> Harness<'static, Lectern> {
+    let mut p = Project::new("Ferry");
+    p.documents.push(Document::new(DocId(1), "Ferry", FERRY));
+    let path = dir.join("p.ron");
+    lectern::store::save(&p, &path).expect("save");
+    support::open_in_window(&path)
+}
+
+fn min_confidence(h: &Harness<'_, Lectern>) -> u8 {
+    h.state().project().assistant.min_confidence
+}
+
+/// Every proposal `.` visits from the current one, once round.
+fn stepped(h: &mut Harness<'_, Lectern>) -> Vec<String> {
+    let n = h.state_mut().proposal_texts().len();
+    let mut seen = Vec::new();
+    for _ in 0..n {
+        seen.push(
+            h.state_mut()
+                .current_proposal()
+                .expect("current")
+                .quote
+                .text,
+        );
+        press(h, Key::Period);
+    }
+    seen.sort();
+    seen
+}
+
+#[test]
+fn the_minimum_confidence_hides_proposals_from_review_step_and_accept_all() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open_ferry(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    // A new project shows proposals at least 30 % sure: the quoted word is hidden, and
+    // the card says so.
+    assert_eq!(min_confidence(&h), 30);
+    let sure = h.state_mut().proposal_texts();
+    assert_eq!(sure.len(), 2, "{sure:?}");
+    assert!(!sure.contains(&"“ignorant”".to_owned()));
+    assert!(h.query_by_label_contains("1 hidden").is_some());
+    assert!(h.state().status().contains("1 less sure than 30% hidden"));
+
+    // Down to 0 %: the quoted word is shown and stepped through.
+    h.get_by_role_and_label(Role::Slider, "At least")
+        .set_value_accesskit(0.0);
+    h.run();
+    assert_eq!(min_confidence(&h), 0);
+    assert!(h.query_by_label_contains("hidden").is_none());
+    let all = stepped(&mut h);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(all.contains(&"“ignorant”".to_owned()));
+
+    // Up to 80 %: only the direct quote is left; `.` stays on it, Accept all takes it alone.
+    h.get_by_role_and_label(Role::Slider, "At least")
+        .set_value_accesskit(80.0);
+    h.run();
+    assert_eq!(min_confidence(&h), 80);
+    assert!(h.query_by_label_contains("2 hidden").is_some());
+    assert_eq!(stepped(&mut h), ["“We are ready,”"]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Y);
+    h.run();
+    assert_eq!(quotes(&h).len(), 1, "{:?}", quotes(&h));
+    assert!(h.state_mut().proposal_texts().is_empty());
+    assert!(
+        h.query_by_label_contains("None left at 80% or surer; 2 less sure hidden")
+            .is_some()
+    );
+
+    // The setting is saved with the project…
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(2);
+    h.state_mut().finish_jobs();
+    let saved = lectern::store::load(&dir.path().join("p.ron")).expect("load");
+    assert_eq!(saved.assistant.min_confidence, 80);
+
+    // …and undone like any change: Ctrl+Z takes back the accept, then the two moves of
+    // the bar in a row as one step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(quotes(&h).is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(min_confidence(&h), 30);
+    assert_eq!(h.state_mut().proposal_texts(), sure);
+}
+
+#[test]
+fn a_coder_without_a_name_still_accepts_as_a_reviewer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    // Clear the annotator name in Preferences.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Comma);
+    h.run();
+    let name = h.get_by_label("Annotator name (recorded on every annotation you make)");
+    name.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label("Done").click();
+    h.run();
+    h.state_mut().run_command(Command::ProposeQuotes);
+    h.run();
+    press(&mut h, Key::Y);
+    let q = quotes(&h);
+    assert_eq!(q.len(), 1);
+    let proposed = q[0].proposed.as_ref().expect("proposed");
+    assert_eq!(proposed.accepted_by, "unnamed coder");
+    assert!(
+        h.state().status().contains("Preferences"),
+        "{}",
+        h.state().status()
+    );
+    // The side panel says it was accepted, not added without review.
+    h.get_by_label_contains("quote: “The bridge is safe")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("accepted by unnamed coder")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("without review").is_none());
 }

@@ -108,6 +108,7 @@ pub fn card_ui(
     ui: &mut egui::Ui,
     open: &[Open],
     current: usize,
+    threshold: Threshold,
     roles_speaker: Option<&str>,
     labels: &[crate::model::Label],
 ) -> Option<CardAction> {
@@ -120,9 +121,18 @@ pub fn card_ui(
             open.len()
         ));
     });
+    if let Some(percent) = threshold_ui(ui, threshold) {
+        action = Some(CardAction::MinConfidence(percent));
+    }
     let Some(o) = open.get(current) else {
-        ui.weak("None left in this document. Ctrl+PageDown goes to the next one.");
-        return None;
+        ui.weak(match threshold.hidden {
+            0 => "None left in this document. Ctrl+PageDown goes to the next one.".to_owned(),
+            n => format!(
+                "None left at {}% or surer; {n} less sure hidden (lower the bar above to see them). Ctrl+PageDown goes to the next document.",
+                threshold.percent
+            ),
+        });
+        return action;
     };
     let s = &o.suggestion;
     ui.horizontal_wrapped(|ui| {
@@ -168,8 +178,10 @@ pub fn card_ui(
             action = Some(CardAction::Run(super::command::Command::RejectProposal));
         }
         if ui
-            .button("Accept all")
-            .on_hover_text("Ctrl+Shift+Y: every open proposal of this document")
+            .button(format!("Accept all {}", open.len()))
+            .on_hover_text(
+                "Ctrl+Shift+Y: every proposal of this document shown here (at least as sure as the bar above)",
+            )
             .clicked()
         {
             action = Some(CardAction::Run(super::command::Command::AcceptAllProposals));
@@ -187,6 +199,42 @@ pub fn card_ui(
     action
 }
 
+/// The minimum confidence the review shows, and what it hides in the shown document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Threshold {
+    /// Proposals less sure than this, in per cent, are hidden.
+    pub percent: u8,
+    /// How many open proposals of the shown document that hides.
+    pub hidden: usize,
+}
+
+/// "At least [slider] 30% sure · 2 hidden": the project's minimum confidence, in steps of
+/// 5 %. Returns the new value while the coder moves it.
+fn threshold_ui(ui: &mut egui::Ui, threshold: Threshold) -> Option<u8> {
+    let mut changed = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("At least");
+        let mut percent = threshold.percent;
+        let slider = egui::Slider::new(&mut percent, 0..=100)
+            .step_by(5.0)
+            .suffix("% sure");
+        let response = ui
+            .add(slider)
+            .labelled_by(label.id)
+            .on_hover_text(
+                "Proposals less sure than this are not shown, not stepped through and not accepted by Accept all. Saved with the project; `lectern suggest` uses it too.",
+            );
+        if response.changed() {
+            changed = Some(percent);
+        }
+        if threshold.hidden > 0 {
+            ui.weak(format!("{} hidden", threshold.hidden))
+                .on_hover_text("Proposals in this document less sure than the bar: lower it to review them");
+        }
+    });
+    changed
+}
+
 /// What the coder did on the review card.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CardAction {
@@ -194,6 +242,8 @@ pub enum CardAction {
     Run(super::command::Command),
     /// The speaker was changed to this.
     Speaker(String),
+    /// The minimum confidence shown was moved to this, in per cent.
+    MinConfidence(u8),
 }
 
 /// At most `n` characters of `text`, with an ellipsis when cut.

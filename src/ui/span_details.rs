@@ -233,7 +233,8 @@ fn relations_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span) -> 
         let Some(other) = doc.span(other_id) else {
             continue;
         };
-        ui.horizontal(|ui| {
+        // Wrapped: a long linked text in one line would widen the whole side panel.
+        ui.horizontal_wrapped(|ui| {
             let arrow = if outgoing {
                 format!("{} {}", r.kind, other.label)
             } else {

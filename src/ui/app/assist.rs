@@ -12,6 +12,9 @@ use crate::progress::{Cancelled, Progress, Unit};
 use crate::ui::doc_view::ProposalMark;
 use crate::ui::proposals::{CardAction, Open};
 
+/// Who accepted a proposal when the coder has given no name in Preferences.
+pub const UNNAMED_CODER: &str = "unnamed coder";
+
 /// What the project-wide job made: the roles and lexicon it used and the proposals.
 pub(in crate::ui) struct ProposedAll {
     roles: Roles,
@@ -20,18 +23,82 @@ pub(in crate::ui) struct ProposedAll {
 }
 
 impl Lectern {
-    /// The open proposals of the shown document (none while the layer is off).
+    /// The open proposals of the shown document under review: those at least as sure as
+    /// the project's setting (none while the layer is off).
     fn open_proposals(&mut self) -> Vec<Open> {
+        self.reviewed_proposals().0
+    }
+
+    /// The shown document's open proposals at least as sure as the project's setting, and
+    /// how many less sure ones that setting hides.
+    fn reviewed_proposals(&mut self) -> (Vec<Open>, usize) {
         if !self.proposals.active {
-            return Vec::new();
+            return (Vec::new(), 0);
         }
         let Some(doc) = self
             .current_doc
             .and_then(|d| self.session.project.document(d))
         else {
-            return Vec::new();
+            return (Vec::new(), 0);
         };
-        self.proposals.open(&self.session.project, doc)
+        let min = self.session.project.assistant.min_sure();
+        let (shown, hidden): (Vec<Open>, Vec<Open>) = self
+            .proposals
+            .open(&self.session.project, doc)
+            .into_iter()
+            .partition(|o| o.suggestion.confidence >= min);
+        (shown, hidden.len())
+    }
+
+    /// The least confidence shown, in per cent, as the project holds it.
+    fn min_confidence(&self) -> u8 {
+        self.session.project.assistant.min_confidence.min(100)
+    }
+
+    /// What the minimum confidence hides, for the status line ("" when nothing).
+    fn hidden_note(&self, hidden: usize) -> String {
+        match hidden {
+            0 => String::new(),
+            n => format!(
+                "; {n} less sure than {}% hidden (Proposals panel)",
+                self.min_confidence()
+            ),
+        }
+    }
+
+    /// Changes the least confidence shown (an undoable project change; a slider drag is
+    /// one step), staying on the proposal under review while it is still shown.
+    pub(super) fn set_min_confidence(&mut self, percent: u8) {
+        let old = self.session.project.assistant;
+        if old.min_confidence == percent {
+            return;
+        }
+        let reviewed = self
+            .open_proposals()
+            .into_iter()
+            .nth(self.proposals.current)
+            .map(|o| o.key);
+        let edit = Edit::SetAssistant {
+            old,
+            new: crate::model::AssistantSettings {
+                min_confidence: percent,
+            },
+        };
+        let description = "Change the proposals' minimum confidence".to_owned();
+        let key = Some("assistant minimum confidence".to_owned());
+        if !self.apply_step(description, vec![edit], key) {
+            return;
+        }
+        let (shown, hidden) = self.reviewed_proposals();
+        if let Some(i) = reviewed.and_then(|k| shown.iter().position(|o| o.key == k)) {
+            self.proposals.current = i;
+        }
+        self.clamp_current();
+        self.status = format!(
+            "Showing {} proposal(s) at least {percent}% sure{}",
+            shown.len(),
+            self.hidden_note(hidden)
+        );
     }
 
     /// The open proposals of the shown document, for tests and the status line.
@@ -65,11 +132,12 @@ impl Lectern {
         }
         self.proposals.active = true;
         self.proposals.current = 0;
-        let n = self.open_proposals().len();
-        self.status = match n {
-            0 => "No quotes to propose in this document".to_owned(),
-            _ => format!(
-                "{n} proposed quote(s): . and , move between them, Y accepts, N rejects, Ctrl+Shift+Y accepts all"
+        let (shown, hidden) = self.reviewed_proposals();
+        let hidden = self.hidden_note(hidden);
+        self.status = match shown.len() {
+            0 => format!("No quotes to propose in this document{hidden}"),
+            n => format!(
+                "{n} proposed quote(s): . and , move between them, Y accepts, N rejects, Ctrl+Shift+Y accepts all{hidden}"
             ),
         };
         self.reveal_proposal();
@@ -108,12 +176,16 @@ impl Lectern {
         let Ok(all) = result else {
             return false;
         };
-        let docs = all.made.iter().filter(|(_, s)| !s.is_empty()).count();
-        let total: usize = all.made.iter().map(|(_, s)| s.len()).sum();
+        let min = self.session.project.assistant.min_sure();
+        let sure = |s: &[Suggestion]| s.iter().filter(|s| s.confidence >= min).count();
+        let docs = all.made.iter().filter(|(_, s)| sure(s) > 0).count();
+        let total: usize = all.made.iter().map(|(_, s)| sure(s)).sum();
+        let hidden: usize = all.made.iter().map(|(_, s)| s.len()).sum::<usize>() - total;
         self.proposals.store(all.roles, all.lexicon, all.made);
         self.proposals.current = 0;
         self.status = format!(
-            "Proposed {total} quote(s) in {docs} document(s); review them with . , Y and N (Ctrl+PageDown for the next document)"
+            "Proposed {total} quote(s) in {docs} document(s){}; review them with . , Y and N (Ctrl+PageDown for the next document)",
+            self.hidden_note(hidden)
         );
         self.reveal_proposal();
         true
@@ -162,8 +234,15 @@ impl Lectern {
             self.status = "No proposal to accept here".to_owned();
             return;
         }
+        // An empty name would read as "added without review" in the side panel and
+        // every export; a coder who gave no name still reviewed it.
+        let named = !self.settings.annotator.trim().is_empty();
         let who = Acceptance {
-            by: self.settings.annotator.clone(),
+            by: if named {
+                self.settings.annotator.clone()
+            } else {
+                UNNAMED_CODER.to_owned()
+            },
             at: iso_utc(std::time::SystemTime::now()),
         };
         let mut ids = FreshIds::new(&self.session.project);
@@ -175,8 +254,15 @@ impl Lectern {
         };
         if self.apply_step(description, done.edits, None) {
             self.status = format!(
-                "Added {} quote(s), {} attribution(s), {} link(s)",
-                done.quotes, done.attributions, done.relations
+                "Added {} quote(s), {} attribution(s), {} link(s){}",
+                done.quotes,
+                done.attributions,
+                done.relations,
+                if named {
+                    ""
+                } else {
+                    ", accepted by \"unnamed coder\" (give your name in Preferences, Ctrl+,)"
+                }
             );
             self.clamp_current();
             self.reveal_proposal();
@@ -336,7 +422,11 @@ impl Lectern {
         if !self.proposals.active || self.current_doc.is_none() {
             return;
         }
-        let open = self.open_proposals();
+        let (open, hidden) = self.reviewed_proposals();
+        let threshold = crate::ui::proposals::Threshold {
+            percent: self.min_confidence(),
+            hidden,
+        };
         let speaker = Roles::from_codebook(
             &self.session.project.labels,
             &self.session.project.relation_types,
@@ -346,6 +436,7 @@ impl Lectern {
             ui,
             &open,
             self.proposals.current,
+            threshold,
             speaker.as_deref(),
             &self.session.project.labels,
         );
@@ -353,6 +444,7 @@ impl Lectern {
         match action {
             Some(CardAction::Run(c)) => self.queue.push(Intent::Command(c)),
             Some(CardAction::Speaker(who)) => self.set_proposal_speaker(who),
+            Some(CardAction::MinConfidence(percent)) => self.set_min_confidence(percent),
             None => {}
         }
     }
