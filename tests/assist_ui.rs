@@ -319,3 +319,47 @@ fn a_coder_without_a_name_still_accepts_as_a_reviewer() {
     );
     assert!(h.query_by_label_contains("without review").is_none());
 }
+
+#[test]
+fn a_fix_onto_a_span_the_coder_has_is_refused_not_lost() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = project();
+    let claim = "the repairs had cost €12 million";
+    let start = TEXT[..TEXT.find(claim).expect("claim")].chars().count();
+    let span = p
+        .make_span(DocId(1), "claim", start, start + claim.chars().count())
+        .expect("span");
+    lectern::model::Edit::AddSpan {
+        doc: DocId(1),
+        span,
+    }
+    .apply(&mut p)
+    .expect("add");
+    let path = dir.path().join("p.ron");
+    lectern::store::save(&p, &path).expect("save");
+    let mut h = support::open_in_window(&path);
+    h.state_mut().run_command(Command::ProposeQuotes);
+    h.run();
+    press(&mut h, Key::Period);
+    assert_eq!(
+        h.state_mut()
+            .current_proposal()
+            .expect("proposal")
+            .quote
+            .text,
+        claim
+    );
+    // 2 would make it the claim the coder has: refused, said, and the proposal stays.
+    press(&mut h, Key::Num2);
+    assert!(
+        h.state().status().contains("has this claim already"),
+        "{}",
+        h.state().status()
+    );
+    let still = h.state_mut().current_proposal().expect("still there");
+    assert_eq!(
+        (still.quote.label.as_str(), still.quote.text.as_str()),
+        ("quote", claim)
+    );
+    assert_eq!(h.state_mut().proposal_texts().len(), 3);
+}

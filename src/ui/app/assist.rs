@@ -318,6 +318,26 @@ impl Lectern {
         };
         let mut fixed = open.suggestion;
         f(&mut fixed, doc);
+        // A fix that lands on a span the coder has (or on a rejected proposal) would make
+        // the proposal vanish from the review with no undo: keep it as it was and say why.
+        let q = &fixed.quote;
+        if let Some(span) = doc
+            .spans
+            .iter()
+            .find(|s| s.label == q.label && accept::same_place(&s.pieces(), &q.pieces))
+        {
+            self.status = format!(
+                "Not changed: the document has this {} already (“{}”); reject the proposal (N) or fix it otherwise",
+                q.label,
+                crate::ui::span_panel::excerpt(&span.joined_text())
+            );
+            return true;
+        }
+        if accept::is_rejected(doc, q) {
+            self.status =
+                "Not changed: that is a proposal rejected before; fix it otherwise".to_owned();
+            return true;
+        }
         self.proposals.fix(doc_id, open.key, fixed);
         true
     }
