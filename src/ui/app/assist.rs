@@ -158,13 +158,9 @@ impl Lectern {
             .map(|d| (d.id, d.text.as_str().to_owned()))
             .collect();
         let progress = Progress::new();
-        progress.start_phase(
-            "Proposing quotes",
-            Unit::Items("articles"),
-            texts.len() as u64,
-        );
+        progress.start_phase("Reading", Unit::Items("articles"), texts.len() as u64);
         self.start_job(
-            "Proposing quotes".to_owned(),
+            format!("Proposing quotes in {} articles", texts.len()),
             "Cancelled proposing quotes; nothing was changed".to_owned(),
             progress,
             move |progress| Done::Proposed(propose_all(roles, lexicon, &texts, progress)),
