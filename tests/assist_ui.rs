@@ -363,3 +363,41 @@ fn a_fix_onto_a_span_the_coder_has_is_refused_not_lost() {
     );
     assert_eq!(h.state_mut().proposal_texts().len(), 3);
 }
+
+#[test]
+fn b_makes_the_selected_text_the_quote_under_review() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.state_mut().run_command(Command::ProposeQuotes);
+    h.run();
+    press(&mut h, Key::Period);
+    press(&mut h, Key::B);
+    assert!(
+        h.state().status().contains("Select the quote's text first"),
+        "{}",
+        h.state().status()
+    );
+    let wanted = "repairs had cost €12 million";
+    let start = TEXT[..TEXT.find(wanted).expect("in text")].chars().count();
+    h.state_mut()
+        .set_selection(start, start + wanted.chars().count());
+    h.run();
+    press(&mut h, Key::B);
+    let fixed = h.state_mut().current_proposal().expect("proposal");
+    assert_eq!(fixed.quote.text, wanted);
+    assert_eq!(
+        fixed.quote.pieces,
+        [(start, start + wanted.chars().count())]
+    );
+    assert!(
+        h.state()
+            .status()
+            .contains("now the selected text; Y accepts it")
+    );
+    press(&mut h, Key::Y);
+    assert!(
+        quotes(&h).iter().any(|q| q.text == wanted),
+        "{:?}",
+        quotes(&h)
+    );
+}

@@ -301,7 +301,8 @@ impl Lectern {
 
     /// Replaces the proposal under review by `f` of it, keeping the fix until it is
     /// accepted or rejected. False when there is none.
-    fn fix_current(&mut self, f: impl FnOnce(&mut Suggestion, &Document)) -> bool {
+    /// `done` says what changed, for the status line.
+    fn fix_current(&mut self, done: &str, f: impl FnOnce(&mut Suggestion, &Document)) -> bool {
         let Some(doc_id) = self.current_doc else {
             return false;
         };
@@ -335,6 +336,9 @@ impl Lectern {
             return true;
         }
         self.proposals.fix(doc_id, open.key, fixed);
+        if !done.is_empty() {
+            self.status = format!("{done}; Y accepts it as fixed, N rejects it");
+        }
         true
     }
 
@@ -343,7 +347,8 @@ impl Lectern {
         if !self.proposals.active || self.selected_span.is_some() || self.selection().is_some() {
             return false;
         }
-        self.fix_current(|s, _| s.quote.label = label.to_owned())
+        let done = format!("Proposal relabelled as {label}");
+        self.fix_current(&done, |s, _| s.quote.label = label.to_owned())
     }
 
     /// Alt+arrows with a proposal under review and no annotation selected move its ends.
@@ -351,7 +356,11 @@ impl Lectern {
         if !self.proposals.active || self.selected_span.is_some() {
             return false;
         }
-        self.fix_current(|s, doc| {
+        let done = match nudge {
+            Nudge::Start(_) => "Moved the proposal's start",
+            Nudge::End(_) => "Moved the proposal's end",
+        };
+        self.fix_current(done, |s, doc| {
             let mut pieces = s.quote.pieces.clone();
             let last = pieces.len() - 1;
             let len = doc.text.len_chars();
@@ -376,7 +385,10 @@ impl Lectern {
             self.status = "Select the quote's text first, then press B".to_owned();
             return;
         };
-        if !self.fix_current(|s, doc| set_pieces(s, doc, &[(range.start, range.end)])) {
+        let done = "The proposal's quote is now the selected text";
+        if !self.fix_current(done, |s, doc| {
+            set_pieces(s, doc, &[(range.start, range.end)]);
+        }) {
             self.status = "No proposal under review".to_owned();
             return;
         }
@@ -392,7 +404,8 @@ impl Lectern {
         .and_then(|r| r.speaker) else {
             return;
         };
-        self.fix_current(|s, _| {
+        // Typing shows in the field itself; the status line keeps what it said.
+        self.fix_current("", |s, _| {
             if who.is_empty() {
                 s.quote.attributes.remove(&field);
             } else {
