@@ -184,6 +184,20 @@ fn the_whole_project_is_proposed_by_a_job() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     h.run();
     assert_eq!(h.state_mut().proposal_texts(), ["“No,”"]);
+
+    // Run again after accepting it: what is coded already is not counted as proposed.
+    press(&mut h, Key::Y);
+    h.state_mut().run_command(Command::ProposeQuotesAll);
+    h.run_steps(2);
+    h.state_mut().finish_jobs();
+    h.run();
+    assert!(
+        h.state()
+            .status()
+            .contains("Proposed 3 quote(s) in 1 document(s)"),
+        "{}",
+        h.state().status()
+    );
 }
 
 /// A quoted word alone (10 % sure), reported speech (about 65 %) and a direct quote before

@@ -222,7 +222,7 @@ fn threshold_ui(ui: &mut egui::Ui, threshold: Threshold) -> Option<u8> {
             .add(slider)
             .labelled_by(label.id)
             .on_hover_text(
-                "Proposals less sure than this are not shown, not stepped through and not accepted by Accept all. Saved with the project; `lectern suggest` uses it too.",
+                "Proposals less sure than this are not shown, not stepped through and not accepted by Accept all. Saved with the project (undo with Ctrl+Z); lectern suggest uses it too.",
             );
         if response.changed() {
             changed = Some(percent);

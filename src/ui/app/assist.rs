@@ -172,11 +172,21 @@ impl Lectern {
         let Ok(all) = result else {
             return false;
         };
-        let min = self.session.project.assistant.min_sure();
-        let sure = |s: &[Suggestion]| s.iter().filter(|s| s.confidence >= min).count();
-        let docs = all.made.iter().filter(|(_, s)| sure(s) > 0).count();
-        let total: usize = all.made.iter().map(|(_, s)| sure(s)).sum();
-        let hidden: usize = all.made.iter().map(|(_, s)| s.len()).sum::<usize>() - total;
+        // Counted as the review shows them: not coded or rejected already, and at least as
+        // sure as the project's setting.
+        let project = &self.session.project;
+        let min = project.assistant.min_sure();
+        let (mut docs, mut total, mut hidden) = (0, 0, 0);
+        for (id, made) in &all.made {
+            let Some(doc) = project.document(*id) else {
+                continue;
+            };
+            let open = accept::still_open(doc, made.clone());
+            let sure = open.iter().filter(|s| s.confidence >= min).count();
+            docs += usize::from(sure > 0);
+            total += sure;
+            hidden += open.len() - sure;
+        }
         self.proposals.store(all.roles, all.lexicon, all.made);
         self.proposals.current = 0;
         self.status = format!(
