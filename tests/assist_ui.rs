@@ -393,8 +393,10 @@ fn b_makes_the_selected_text_the_quote_under_review() {
     );
     let wanted = "repairs had cost €12 million";
     let start = TEXT[..TEXT.find(wanted).expect("in text")].chars().count();
+    // Selected from inside the first word, as a hand does: the quote gets whole words, as
+    // a label key would give it.
     h.state_mut()
-        .set_selection(start, start + wanted.chars().count());
+        .set_selection(start + 2, start + wanted.chars().count());
     h.run();
     press(&mut h, Key::B);
     let fixed = h.state_mut().current_proposal().expect("proposal");

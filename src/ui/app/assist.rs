@@ -395,6 +395,15 @@ impl Lectern {
             self.status = "Select the quote's text first, then press B".to_owned();
             return;
         };
+        // The same range a label key would give the selection.
+        let range = self
+            .current_doc
+            .and_then(|d| self.session.project.document(d))
+            .and_then(|doc| self.span_range(&doc.text, range));
+        let Some(range) = range else {
+            self.status = "The selection holds only spaces".to_owned();
+            return;
+        };
         let done = "The proposal's quote is now the selected text";
         if !self.fix_current(done, |s, doc| {
             set_pieces(s, doc, &[(range.start, range.end)]);

@@ -27,15 +27,10 @@ impl Lectern {
             let Some(doc) = self.session.project.document(doc_id) else {
                 return;
             };
-            let Some(mut range) =
-                trim_whitespace(doc.text.slice(range.clone()).unwrap_or_default(), range)
-            else {
+            let Some(range) = self.span_range(&doc.text, range) else {
                 self.status = "The selection holds only spaces".to_owned();
                 return;
             };
-            if self.settings.snap_to_words {
-                range = snap_to_words(&doc.text, range);
-            }
             let Some(mut span) =
                 self.session
                     .project
@@ -93,6 +88,22 @@ impl Lectern {
         if self.apply_step(description, edits, None) {
             self.selected_span = None;
         }
+    }
+
+    /// A selection as a new span's range: the spaces at its ends left out, widened to
+    /// whole words when the coder asked for that in Preferences; `None` when it holds only
+    /// spaces.
+    pub(super) fn span_range(
+        &self,
+        text: &crate::model::DocText,
+        range: Range<usize>,
+    ) -> Option<Range<usize>> {
+        let range = trim_whitespace(text.slice(range.clone()).unwrap_or_default(), range)?;
+        Some(if self.settings.snap_to_words {
+            snap_to_words(text, range)
+        } else {
+            range
+        })
     }
 
     pub(super) fn apply_step(
