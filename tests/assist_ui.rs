@@ -417,3 +417,33 @@ fn b_makes_the_selected_text_the_quote_under_review() {
         quotes(&h)
     );
 }
+
+#[test]
+fn the_minimum_confidence_travels_with_an_exported_codebook() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open_ferry(dir.path());
+    let codebook = dir.path().join("codebook.ron");
+    // Left at the default, the codebook does not carry it.
+    assert!(h.state_mut().export_codebook(&codebook));
+    let text = std::fs::read_to_string(&codebook).expect("read");
+    assert!(!text.contains("assistant"), "{text}");
+    h.state_mut().run_command(Command::ProposeQuotes);
+    h.run();
+    h.get_by_role_and_label(Role::Slider, "At least")
+        .set_value_accesskit(45.0);
+    h.run();
+    assert!(h.state_mut().export_codebook(&codebook));
+    let text = std::fs::read_to_string(&codebook).expect("read");
+    assert!(text.contains("min_confidence: 45"), "{text}");
+
+    // Another project takes it with the codebook, in one undoable step.
+    let other = tempfile::tempdir().expect("tempdir");
+    let mut h = open(other.path());
+    assert_eq!(min_confidence(&h), 30);
+    assert!(h.state_mut().import_codebook(&codebook));
+    h.run();
+    assert_eq!(min_confidence(&h), 45);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(min_confidence(&h), 30);
+}

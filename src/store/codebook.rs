@@ -1,9 +1,10 @@
-//! Codebook files: a project's labels (with attribute fields), relation types and lexicon
-//! of reporting verbs alone, so a research team can reuse one codebook across projects.
+//! Codebook files: a project's labels (with attribute fields), relation types, lexicon of
+//! reporting verbs and quote assistant settings alone, so a research team can reuse one
+//! codebook across projects.
 
 use super::StoreError;
 use crate::fsutil::write_atomic;
-use crate::model::{Label, Lexicon, RelationType};
+use crate::model::{AssistantSettings, Label, Lexicon, RelationType};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -24,6 +25,10 @@ pub struct Codebook {
     /// codebook without one leaves a project's lexicon as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lexicon: Option<Lexicon>,
+    /// The quote assistant's settings (the least confidence shown for review), if the
+    /// team changed them; a codebook without them leaves a project's as they are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assistant: Option<AssistantSettings>,
 }
 
 /// Writes a codebook atomically.
@@ -110,6 +115,7 @@ mod tests {
                 source_markers: vec!["laut".into()],
                 ..Lexicon::default()
             }),
+            assistant: Some(AssistantSettings { min_confidence: 45 }),
         };
         save_codebook(&cb, &path).expect("save");
         assert_eq!(load_codebook(&path).expect("load"), cb);

@@ -343,13 +343,15 @@ impl Lectern {
         }
     }
 
-    /// Writes the label set and relation types to a codebook file.
+    /// Writes the label set, relation types, lexicon and assistant settings (those two
+    /// when the project has its own) to a codebook file.
     pub fn export_codebook(&mut self, path: &Path) -> bool {
         let codebook = store::codebook::Codebook {
             format: store::codebook::CODEBOOK_FORMAT,
             labels: self.session.project.labels.clone(),
             relation_types: self.session.project.relation_types.clone(),
             lexicon: self.session.project.lexicon.clone(),
+            assistant: Some(self.session.project.assistant).filter(|a| !a.is_default()),
         };
         match store::codebook::save_codebook(&codebook, path) {
             Ok(()) => {
@@ -367,7 +369,8 @@ impl Lectern {
     }
 
     /// Takes labels and relation types from a codebook file, as one undoable step: same
-    /// names are replaced, new ones added, and labels only in this project kept.
+    /// names are replaced, new ones added, and labels only in this project kept; its
+    /// lexicon and assistant settings, when it has them, replace the project's.
     pub fn import_codebook(&mut self, path: &Path) -> bool {
         let codebook = match store::codebook::load_codebook(path) {
             Ok(c) => c,
@@ -401,6 +404,14 @@ impl Lectern {
             edits.push(Edit::SetLexicon {
                 old: project.lexicon.clone().map(Box::new),
                 new: codebook.lexicon.map(Box::new),
+            });
+        }
+        if let Some(assistant) = codebook.assistant
+            && assistant != project.assistant
+        {
+            edits.push(Edit::SetAssistant {
+                old: project.assistant,
+                new: assistant,
             });
         }
         let ok = self.apply_step(format!("Import codebook {}", path.display()), edits, None);
