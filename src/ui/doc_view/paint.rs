@@ -147,6 +147,7 @@ impl DocView<'_> {
     ) {
         let painter = ui.painter();
         let color = ui.visuals().strong_text_color().gamma_multiply(0.8);
+        let background = ui.visuals().panel_fill;
         let arc = |from: Rect, to: Rect, label: &str| {
             let (a, b) = (from.center_top(), to.center_top());
             let lift = 18.0 + (a.distance(b) * 0.15).min(60.0);
@@ -162,13 +163,13 @@ impl DocView<'_> {
             painter.line_segment([tip, tip + vec2(-4.0, -7.0)], Stroke::new(1.5, color));
             painter.line_segment([tip, tip + vec2(4.0, -7.0)], Stroke::new(1.5, color));
             let t = pos2((a.x + b.x) / 2.0, mid_y + lift * 0.25 - 4.0);
-            painter.text(
-                t,
-                egui::Align2::CENTER_BOTTOM,
-                label,
-                egui::FontId::proportional(11.0),
-                color,
-            );
+            // On the article's background: the arc rises over the line above, and its name
+            // drawn straight over that line's words could be read by neither.
+            let galley =
+                painter.layout_no_wrap(label.to_owned(), egui::FontId::proportional(11.0), color);
+            let rect = egui::Align2::CENTER_BOTTOM.anchor_size(t, galley.size());
+            painter.rect_filled(rect.expand(2.0), 3.0, background);
+            painter.galley(rect.min, galley, color);
         };
         if let Some(selected) = self.selected {
             for r in self.doc.relations_of(selected) {
