@@ -5,12 +5,10 @@
 //! `pdf-extract` panics on some malformed files and can read a crafted one for hours. In
 //! the `lectern` binary (built with `panic = "abort"` for shipping) each PDF is therefore
 //! read by a child process, `lectern __read-pdf` ([`super::pdf_process`]), which a panic,
-//! a stack overflow or the time limit ends without touching the app. Where no such
-//! executable is registered (the library's tests, benchmarks, the fuzz targets) the PDF is
-//! read on a thread of this process, as before.
+//! a stack overflow or the time limit ends without touching the app. Where no reader
+//! executable is registered ([`super::child_reader::register`]: the library's tests,
+//! benchmarks, the fuzz targets) the PDF is read on a thread of this process, as before.
 
-use std::path::PathBuf;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 /// Why a PDF gave no text.
@@ -30,27 +28,6 @@ pub const PDF_TIME_LIMIT: Duration = Duration::from_secs(30);
 /// objects, which [`super::pdf_forms`] bounds before extraction starts.
 pub(super) const READER_STACK_BYTES: usize = 64 << 20;
 
-/// The executable that reads PDFs in a child process, once registered.
-static READER_EXECUTABLE: OnceLock<PathBuf> = OnceLock::new();
-
-/// Makes every PDF from now on be read by `executable __read-pdf` in a child process that
-/// is killed at the time limit. The `lectern` binary registers itself at startup
-/// ([`own_executable`]); the first registration stays.
-pub fn read_in_child_process(executable: PathBuf) {
-    let _ = READER_EXECUTABLE.set(executable);
-}
-
-/// This program's executable, to run again as the PDF reader. On Linux the running
-/// binary itself (`/proc/self/exe`), which stays the same version even when a package
-/// upgrade replaces the file on disk while Lectern runs.
-pub fn own_executable() -> Option<PathBuf> {
-    let linux = PathBuf::from("/proc/self/exe");
-    if cfg!(target_os = "linux") && linux.exists() {
-        return Some(linux);
-    }
-    std::env::current_exe().ok()
-}
-
 /// The text layer of a PDF, pages separated by line breaks, with form feeds removed; read
 /// within [`PDF_TIME_LIMIT`].
 pub fn read(bytes: Vec<u8>) -> Result<String, PdfProblem> {
@@ -61,7 +38,7 @@ pub fn read(bytes: Vec<u8>) -> Result<String, PdfProblem> {
 /// killed at the limit, else on a thread of this process, abandoned at the limit (a
 /// thread cannot be stopped from outside; its result is dropped).
 pub fn read_within(bytes: Vec<u8>, limit: Duration) -> Result<String, PdfProblem> {
-    let text = match READER_EXECUTABLE.get() {
+    let text = match super::child_reader::registered() {
         Some(executable) => super::pdf_process::read(executable, bytes, limit)?,
         None => read_on_thread(bytes, limit)?,
     };

@@ -9,6 +9,7 @@
 //! several lines inside quotes. Each row keeps the number a person sees: the spreadsheet
 //! row (the header is row 1) for CSV, TSV and spreadsheets, the line for JSON Lines.
 
+use super::sheet_process::SHEET_TIME_LIMIT;
 use super::zip_limit::ZipBudget;
 use crate::fsutil::{CappedError, read_capped};
 use std::path::{Path, PathBuf};
@@ -137,7 +138,11 @@ pub fn read_table(path: &Path) -> Result<Table, TableError> {
     let ext = extension(path).unwrap_or_default();
     if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
         check_spreadsheet_size(path, &ext)?;
-        return super::table_sheet::read_sheet(path);
+        // calamine panics on some malformed files: in the binary it runs in a child.
+        return match super::child_reader::registered() {
+            Some(reader) => super::sheet_process::read(reader, path, SHEET_TIME_LIMIT),
+            None => super::table_sheet::read_sheet(path),
+        };
     }
     let bytes = read_capped(path, MAX_TABLE_BYTES).map_err(|e| match e {
         CappedError::Io(source) => TableError::Io {

@@ -1,14 +1,16 @@
-//! PDFs are read by the `lectern` binary run again as a child (`lectern __read-pdf`), so a
-//! reader that panics (the shipping build aborts on a panic) or never finishes cannot take
-//! the app with it: the panic's reason reaches the user, an endless reader is killed at
-//! the time limit and is gone afterwards, and a good PDF reads exactly as in-process.
-//! Tested through the real binary; the fixtures are written by
-//! `tests/fixtures/malformed/make.py`.
+//! PDFs and spreadsheets are read by the `lectern` binary run again as a child
+//! (`lectern __read-pdf`, `lectern __read-sheet PATH`), so a reader that panics (the
+//! shipping build aborts on a panic) or never finishes cannot take the app with it: the
+//! panic's reason reaches the user, an endless reader is killed at the time limit and is
+//! gone afterwards, and a good file reads exactly as in-process. Tested through the real
+//! binary; the fixtures are written by `tests/fixtures/malformed/make.py`.
 
 mod support;
 
 use lectern::formats::pdf::{self, PdfProblem};
 use lectern::formats::pdf_process;
+use lectern::formats::sheet_process::{self, SHEET_TIME_LIMIT};
+use lectern::formats::table::read_table;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -28,24 +30,28 @@ fn lectern() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_lectern"))
 }
 
+/// `lectern add p.ron BAD GOOD` in `dir`: exit 1 (a file skipped), with no panic of
+/// the app in its messages.
+fn add_refused_then_added(dir: &Path, bad: &Path, good: &Path) -> support::cli::Ran {
+    let (bad, good) = (bad.to_string_lossy(), good.to_string_lossy());
+    let ran = lectern_within(
+        dir,
+        &["add", "p.ron", &bad, &good],
+        Duration::from_secs(120),
+    );
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    assert!(!ran.stderr.contains("panicked"), "{}", ran.stderr);
+    ran
+}
+
 #[test]
 fn a_pdf_the_reader_panics_on_is_refused_with_why_and_the_others_are_added() {
     let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
     let dir = tempfile::tempdir().expect("tempdir");
     let bad = fixture("pdf-font-unknown-encoding.pdf");
     let good = fixture("pdf-valid-control.pdf");
-    let ran = lectern_within(
-        dir.path(),
-        &[
-            "add",
-            "p.ron",
-            &bad.to_string_lossy(),
-            &good.to_string_lossy(),
-        ],
-        Duration::from_secs(120),
-    );
     // pdf-extract panics on the font's encoding; the child's panic is the file's refusal.
-    assert_eq!(ran.code, Some(1), "{}", ran.stderr);
+    let ran = add_refused_then_added(dir.path(), &bad, &good);
     assert!(
         ran.stderr.contains(
             "pdf-font-unknown-encoding.pdf: the PDF reader failed on it \
@@ -54,7 +60,6 @@ fn a_pdf_the_reader_panics_on_is_refused_with_why_and_the_others_are_added() {
         "{}",
         ran.stderr
     );
-    assert!(!ran.stderr.contains("panicked"), "{}", ran.stderr);
     // The run went on to the next file.
     let project = lectern::store::load(&dir.path().join("p.ron")).expect("the good PDF was added");
     assert_eq!(project.documents.len(), 1);
@@ -127,6 +132,83 @@ fn a_pdf_that_never_finishes_is_stopped_at_the_limit_and_its_reader_is_gone() {
             "the reader outlived its limit"
         );
     }
+}
+
+/// A workbook of articles with a header row, non-ASCII text, a number and a date.
+fn good_workbook(dir: &Path) -> PathBuf {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let path = dir.join("articles.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["id", "title", "text", "date"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("header");
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let when = ExcelDateTime::from_ymd(2016, 9, 12).expect("date");
+    for (r, text) in [
+        "\u{201c}We will not pay,\u{201d} she said \u{2013} twice.",
+        "Καλημέρα 😀",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let row = r as u32 + 1;
+        sheet.write_number(row, 0, f64::from(row)).expect("id");
+        sheet
+            .write_string(row, 1, format!("Story {row}"))
+            .expect("title");
+        sheet.write_string(row, 2, *text).expect("text");
+        sheet
+            .write_datetime_with_format(row, 3, &when, &date)
+            .expect("date");
+    }
+    book.save(&path).expect("save");
+    path
+}
+
+#[test]
+fn a_spreadsheet_the_reader_panics_on_is_refused_with_why_and_the_others_are_added() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = fixture("sheet-cell-past-last-column.xlsx");
+    let good = good_workbook(dir.path());
+    // calamine's overflow check (the test build has them; a release build wraps the
+    // number and reads no rows) panics on the cell reference; the child's panic is the
+    // file's refusal.
+    let ran = add_refused_then_added(dir.path(), &bad, &good);
+    assert!(
+        ran.stderr
+            .contains("sheet-cell-past-last-column.xlsx: the spreadsheet reader failed on it ("),
+        "{}",
+        ran.stderr
+    );
+    let project =
+        lectern::store::load(&dir.path().join("p.ron")).expect("the good workbook was added");
+    let texts: Vec<&str> = project.documents.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "\u{201c}We will not pay,\u{201d} she said \u{2013} twice.",
+            "Καλημέρα 😀"
+        ]
+    );
+}
+
+#[test]
+fn a_good_spreadsheet_reads_the_same_in_the_child_as_in_process() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = good_workbook(dir.path());
+    let child = sheet_process::read(lectern(), &path, SHEET_TIME_LIMIT).expect("child");
+    // This test process registered no reader executable: `read_table` is in-process here.
+    let in_process = read_table(&path).expect("in-process");
+    assert_eq!(child, in_process);
+    assert_eq!(in_process.columns, ["id", "title", "text", "date"]);
+    assert_eq!(in_process.rows[1].number, 3);
+    assert_eq!(
+        in_process.rows[1].cells,
+        ["2", "Story 2", "Καλημέρα 😀", "2016-09-12"]
+    );
 }
 
 /// Child processes of this test process that are `lectern` (running or zombie), from
