@@ -9,7 +9,10 @@
 //! - an optimised Linux x86-64 binary is linked with packed relative relocations
 //!   (`DT_RELR`: 1.1 MB less) when `LECTERN_PACKED_RELOCS=1` asks for it, as
 //!   `scripts/package-deb` does: it needs glibc 2.36, which the package then requires, so a
-//!   plain `cargo build --release` or `cargo install` still runs on older systems.
+//!   plain `cargo build --release` or `cargo install` still runs on older systems;
+//! - the same binary is linked without unwind tables (`.eh_frame`, 1.4 MB) when
+//!   `LECTERN_DROP_UNWIND_TABLES=1` asks for it, as `scripts/package-deb` does for the dist
+//!   profile, whose panics abort and so never unwind.
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +46,7 @@ fn main() {
         write_deflated(bytes, &out.join(format!("egui-{name}.deflate")));
     }
     link_with_packed_relocations();
+    link_without_unwind_tables(&out);
 }
 
 /// Writes the file at `source` (relative to the crate) deflated to `target`.
@@ -69,5 +73,29 @@ fn link_with_packed_relocations() {
     let asked = std::env::var("LECTERN_PACKED_RELOCS").is_ok_and(|v| v == "1");
     if target == "x86_64-unknown-linux-gnu" && optimised && asked {
         println!("cargo::rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// The linker script that drops the unwind tables: added to the default layout (INSERT), it
+/// only discards `.eh_frame` and its index.
+const DROP_UNWIND_TABLES: &str =
+    "SECTIONS { /DISCARD/ : { *(.eh_frame) *(.eh_frame_hdr) } } INSERT AFTER .text;\n";
+
+/// No unwind tables in an optimised x86-64 Linux binary, asked for with
+/// `LECTERN_DROP_UNWIND_TABLES=1` — only for a profile whose panics abort (`dist`): nothing
+/// then unwinds through Lectern's code, and the tables only served backtraces, which a
+/// stripped binary's were nameless anyway. `-C force-unwind-tables=no` cannot do this: under
+/// link-time optimisation every function keeps its entry (measured), so the linker drops
+/// them. A build whose panics unwind must not ask for it: its first panic could not unwind.
+fn link_without_unwind_tables(out: &Path) {
+    println!("cargo::rerun-if-env-changed=LECTERN_DROP_UNWIND_TABLES");
+    let target = std::env::var("TARGET").unwrap_or_default();
+    let optimised = std::env::var("PROFILE").is_ok_and(|p| p == "release");
+    let asked = std::env::var("LECTERN_DROP_UNWIND_TABLES").is_ok_and(|v| v == "1");
+    if target == "x86_64-unknown-linux-gnu" && optimised && asked {
+        let script = out.join("drop-unwind-tables.ld");
+        std::fs::write(&script, DROP_UNWIND_TABLES)
+            .unwrap_or_else(|e| panic!("{}: {e}", script.display()));
+        println!("cargo::rustc-link-arg-bins=-Wl,-T,{}", script.display());
     }
 }
