@@ -159,7 +159,8 @@ pub fn find(cx: &Context, model: Option<&Model>) -> Vec<Cue> {
         let verb = match model {
             Some(m) => learned_at(cx, m, i),
             None => verb_at(tokens, lexicon, index, i),
-        };
+        }
+        .or_else(|| leading_at(cx, i));
         // "repeated her accusation that …": the reporting noun, not the verb before
         // it, introduces what follows.
         if let Some(v) = &verb
@@ -169,6 +170,7 @@ pub fn find(cx: &Context, model: Option<&Model>) -> Vec<Cue> {
             continue;
         }
         let cue = verb
+            .map(|v| with_infinitive(cx, v))
             .or_else(|| naming_at(cx, i))
             .or_else(|| noun_at(tokens, i));
         if let Some(cue) = cue {
@@ -345,6 +347,42 @@ fn noun_after(tokens: &Tokens, last: usize) -> Option<usize> {
         k += 1;
     }
     None
+}
+
+/// Verbs that lead on to a reporting verb ("went on to say", "continued to insist").
+const LEADING_VERBS: &[&str] = &["go on", "continue", "proceed"];
+
+/// A verb leading on to a reporting verb at token `i` ("went on to say"), which the
+/// model may pass over (it reads the infinitive as no attribution: "hard to say").
+fn leading_at(cx: &Context, i: usize) -> Option<Cue> {
+    let cue = verb_at(cx.tokens, cx.lexicon, cx.index, i)?;
+    let toks = &cx.tokens.toks;
+    let leads = LEADING_VERBS.contains(&cue.lemma.as_str())
+        && toks.get(cue.last + 1).is_some_and(|t| t.is("to"))
+        && toks
+            .get(cue.last + 2)
+            .is_some_and(|v| cx.index.lookup_exact(&v.lower).is_some());
+    leads.then_some(cue)
+}
+
+/// A verb with the reporting verb it leads to ("went on to say", "continued to insist"):
+/// the cue runs to that verb, which is what was said, and takes its lemma.
+fn with_infinitive(cx: &Context, mut cue: Cue) -> Cue {
+    let toks = &cx.tokens.toks;
+    let (Some(to), Some(verb)) = (toks.get(cue.last + 1), toks.get(cue.last + 2)) else {
+        return cue;
+    };
+    if !to.is("to") || verb.para != toks[cue.last].para || verb.kind != Kind::Word {
+        return cue;
+    }
+    if let Some(v) = cx.index.lookup_exact(&verb.lower) {
+        cue.last += 2;
+        cue.verb = Some(v);
+        if let Some(entry) = cx.lexicon.verbs.get(v) {
+            cue.lemma.clone_from(&entry.lemma);
+        }
+    }
+    cue
 }
 
 /// The first of the auxiliaries and adverbs just before the verb at `i`.

@@ -75,6 +75,51 @@ const CLAUSE_WORDS: &[&str] = &[
     "been",
 ];
 
+/// The words of connectives that a writer sets in commas between a source and its verb
+/// ("Ward, however, said", "Ruiz, for her part, said"): no part of who speaks.
+const CONNECTIVE_WORDS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "instead",
+    "therefore",
+    "also",
+    "nevertheless",
+    "moreover",
+    "indeed",
+    "then",
+    "again",
+    "in",
+    "turn",
+    "fact",
+    "for",
+    "his",
+    "her",
+    "their",
+    "its",
+    "part",
+    "by",
+    "contrast",
+    "example",
+    "instance",
+    "response",
+    "meantime",
+    "the",
+    "likewise",
+    "similarly",
+    "nonetheless",
+    "furthermore",
+    "anyway",
+    "still",
+];
+
+/// Verbs after which an opening "it" is a placeholder ("It is unclear how …"), not a
+/// subject.
+const EXPLETIVE_VERBS: &[&str] = &[
+    "is", "was", "seems", "seemed", "appears", "appeared", "remains", "remained",
+];
+
 /// Prepositions that end a source when read leftwards ("In 2015 he said" → "he").
 const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "with", "without", "by", "about", "into",
@@ -214,7 +259,14 @@ fn appositive(tokens: &Tokens, comma: usize, floor: usize) -> Option<(usize, usi
             let relative = toks
                 .get(k + 1)
                 .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
-            let end = if relative { name.1 } else { comma };
+            // "Ward, however, said": a connective set in commas is not an appositive.
+            let connective =
+                (k + 1..comma).all(|i| CONNECTIVE_WORDS.contains(&toks[i].lower.as_str()));
+            let end = if relative || connective {
+                name.1
+            } else {
+                comma
+            };
             return (words > 0).then_some((name.0, end));
         }
         if matches!(toks[k].kind, Kind::Quote)
@@ -273,6 +325,15 @@ pub fn subject(tokens: &Tokens, first: usize, before: usize) -> Option<(usize, u
     if t.kind != Kind::Word {
         return None;
     }
+    if t.lower == "it"
+        && toks
+            .get(first + 1)
+            .is_some_and(|n| EXPLETIVE_VERBS.contains(&n.lower.as_str()))
+    {
+        // "It is unclear how far it goes, given Ward’s record of attacking the plan,
+        // once calling it …": no subject; the person whose record it is, if named.
+        return possessive_name(tokens, first + 1, before);
+    }
     if SUBJECT_PRONOUNS.contains(&t.lower.as_str()) {
         return Some((first, first));
     }
@@ -300,6 +361,22 @@ pub fn subject(tokens: &Tokens, first: usize, before: usize) -> Option<(usize, u
         }
     }
     (end > first || !article).then_some((first, end))
+}
+
+/// The capitalised name with a possessive ending nearest before token `before`, from
+/// token `from` on ("Ward’s record" → "Ward’s").
+fn possessive_name(tokens: &Tokens, from: usize, before: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    let p = (from..before).rev().find(|&k| {
+        let t = &toks[k];
+        t.kind == Kind::Word && t.cap && t.lower.ends_with("'s")
+    })?;
+    let start = (from..p)
+        .rev()
+        .take_while(|&k| toks[k].kind == Kind::Word && toks[k].cap)
+        .last()
+        .unwrap_or(p);
+    Some((start, p))
 }
 
 /// The source of a reporting noun at token `noun` ("his accusation", "Ward’s claim",

@@ -288,10 +288,20 @@ impl<'a> People<'a> {
         let complement = |n: &Name| {
             n.first > a && COMPLEMENT_WORDS.contains(&tokens.toks[n.first - 1].lower.as_str())
         };
+        // "The Mayor of Kestrel Bay": a role before the complement heads the source, so
+        // the place is not the speaker (the role resolves to the person).
+        let role_heads = |n: &Name| {
+            (a..n.first)
+                .any(|k| Lexicon::person_word(&self.lexicon.roles, &tokens.toks[k].lower).is_some())
+        };
         self.names
             .iter()
             .position(|n| candidate(n) && !complement(n))
-            .or_else(|| self.names.iter().position(candidate))
+            .or_else(|| {
+                self.names
+                    .iter()
+                    .position(|n| candidate(n) && !(complement(n) && role_heads(n)))
+            })
     }
 
     /// The fullest form of the name `k` used up to it ("Ward" → "Gregor Ward").

@@ -262,3 +262,4 @@ fn saying_after_a_clause_is_the_subject_speaking_again() {
 
 mod clauses;
 mod misses;
+mod sources;
