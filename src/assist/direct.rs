@@ -49,7 +49,7 @@ pub fn attribute(
         }
         let mut rule = rule;
         if rule == Rule::QuoteThenCue
-            && let Some(next) = resumed(tokens, quotations, q, &cues[c], src)
+            && let Some(next) = resumed(tokens, quotations, q, cues, c, src)
         {
             used[next] = true;
             content.push((quotations[next].open, quotations[next].close));
@@ -310,12 +310,21 @@ fn resumed(
     tokens: &Tokens,
     quotations: &[Quoted],
     q: usize,
-    cue: &Cue,
+    cues: &[Cue],
+    c: usize,
     src: Option<(usize, usize)>,
 ) -> Option<usize> {
     let toks = &tokens.toks;
     let next = quotations.get(q + 1)?;
+    let cue = &cues[c];
     let attribution_end = src.map_or(cue.last, |s| s.1.max(cue.last));
+    // "“…,” Ward said before adding: “…”": a second verb introduces the next quotation.
+    if cues
+        .iter()
+        .any(|k| k.first > attribution_end && k.first < next.open)
+    {
+        return None;
+    }
     let between: Vec<&str> = ((attribution_end + 1)..next.open)
         .map(|i| toks[i].lower.as_str())
         .collect();

@@ -315,6 +315,10 @@ pub fn inherit_sources(tokens: &Tokens, cues: &[Cue], found: &mut [Found]) {
         let cue = &cues[c];
         let before = cue.aux.checked_sub(1).map(|b| toks[b].lower.as_str());
         let after_comma = after_comma(tokens, cue.aux) && is_participle(&toks[cue.first].lower);
+        // "Ward said before adding: …", "… while insisting that …": the same subject.
+        let subordinate = matches!(before, Some("before" | "after" | "while" | "when" | "by"))
+            && is_participle(&toks[cue.first].lower);
+        let after_comma = after_comma || subordinate;
         let coordinated = matches!(before, Some("and" | "but")) && !cue.noun;
         // "Ward broke ranks to argue that …": the subject argues.
         let infinitive = before == Some("to") && !cue.noun;

@@ -220,3 +220,20 @@ fn a_short_quoted_phrase_alone_is_a_weak_proposal() {
     assert_eq!(phrase.rule, Rule::Unattributed);
     assert!(phrase.confidence < 0.3, "{}", phrase.confidence);
 }
+
+#[test]
+fn a_second_verb_before_the_next_quotation_introduces_it() {
+    let all = propose(
+        "“The quay stays open all winter,” Gregor Ward said before adding: “But the toll \
+         will rise in March.”",
+    );
+    let quay = find(&all, "quay stays open");
+    assert_eq!(quay.quote.pieces.len(), 1, "{:#?}", texts(&all));
+    assert_eq!(cue(quay), "said");
+    let toll = find(&all, "toll will rise");
+    assert_eq!(cue(toll), "adding");
+    assert_eq!(speaker(toll), "Gregor Ward");
+    // With no verb between, the quotation goes on around its attribution.
+    let all = propose("“The quay stays open,” Gregor Ward said, “and the toll will rise.”");
+    assert_eq!(find(&all, "quay stays open").quote.pieces.len(), 2);
+}
