@@ -121,7 +121,7 @@ const EXPLETIVE_VERBS: &[&str] = &[
 ];
 
 /// Prepositions that end a source when read leftwards ("In 2015 he said" → "he").
-const PREPOSITIONS: &[&str] = &[
+pub(super) const PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "with", "without", "by", "about", "into",
     "through", "over", "under", "against", "upon", "via", "across", "amid", "despite", "toward",
     "towards", "like", "unlike", "per", "to",

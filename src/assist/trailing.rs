@@ -16,6 +16,10 @@ use super::token::{Kind, Tokens};
 /// an interview with the Courier.").
 const MAX_TAIL: usize = 10;
 
+/// Words of content opening with a preposition before its attribution at most that
+/// make it a weak proposal.
+const SHORT_CONTENT: usize = 4;
+
 /// Words that open an adverbial after a trailing attribution ("…, Ward said on Monday",
 /// "… in a statement", "… as he left"): what follows the verb is not its content.
 const ADVERBIAL_STARTS: &[&str] = &[
@@ -136,12 +140,22 @@ pub fn attribute(
     if quoted[start] && quoted[comma - 1] {
         return None;
     }
+    // "In 2008, he wanted …", "Still, Ward has sought …": two words, or a few opening
+    // with a preposition, before the comma are mostly a fronted adverbial (on PolNeAR's
+    // train split seven in sixty-three contents of four words or fewer before their cue
+    // are a quote), so proposed weakly; "The bridge is safe, Ward said" is not.
+    let words: usize = content
+        .iter()
+        .map(|&(a, b)| (a..=b).filter(|&i| toks[i].is_word()).count())
+        .sum();
+    let adverbial = words <= 2
+        || words <= SHORT_CONTENT && source::PREPOSITIONS.contains(&toks[start].lower.as_str());
     Some(Found {
         content,
         cue: None,
         source,
         rule: Rule::ReportedBefore,
-        confidence: 0.7,
+        confidence: if adverbial { 0.3 } else { 0.7 },
     })
 }
 

@@ -237,3 +237,20 @@ fn a_second_verb_before_the_next_quotation_introduces_it() {
     let all = propose("“The quay stays open,” Gregor Ward said, “and the toll will rise.”");
     assert_eq!(find(&all, "quay stays open").quote.pieces.len(), 2);
 }
+
+#[test]
+fn a_few_words_before_a_trailing_attribution_are_a_weak_proposal() {
+    let all = propose(
+        "On the quay, Gregor Ward said. The ferry runs, Ana Ruiz said. \
+         According to Ruiz, Tuesday.",
+    );
+    let quay = find(&all, "On the quay");
+    assert_eq!(quay.rule, Rule::ReportedBefore);
+    assert!(quay.confidence < 0.3, "{}", quay.confidence);
+    let ferry = find(&all, "ferry runs");
+    assert_eq!(ferry.rule, Rule::ReportedBefore);
+    assert!(ferry.confidence >= 0.3, "{}", ferry.confidence);
+    let tuesday = find(&all, "Tuesday");
+    assert_eq!(tuesday.rule, Rule::AccordingTo);
+    assert!(tuesday.confidence < 0.3, "{}", tuesday.confidence);
+}
