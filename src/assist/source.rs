@@ -114,6 +114,10 @@ const CONNECTIVE_WORDS: &[&str] = &[
     "still",
 ];
 
+/// Adverbs that open a source without being part of who speaks ("Even her own council
+/// admitted", "Only Ward said").
+const FOCUS_WORDS: &[&str] = &["even", "only", "just", "perhaps", "certainly"];
+
 /// Verbs after which an opening "it" is a placeholder ("It is unclear how …"), not a
 /// subject.
 const EXPLETIVE_VERBS: &[&str] = &[
@@ -183,7 +187,25 @@ pub fn before(tokens: &Tokens, aux: usize, floor: usize) -> Option<(usize, usize
     if toks[end].is(",") {
         return appositive(tokens, end, floor);
     }
+    if is_dash(&toks[end].lower) {
+        return aside(tokens, end, floor);
+    }
     phrase_left(tokens, aux, floor)
+}
+
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "—" | "–")
+}
+
+/// "The former president - who also made claims about Ward - described": the phrase
+/// before an aside set in dashes that ends at token `dash`.
+fn aside(tokens: &Tokens, dash: usize, floor: usize) -> Option<(usize, usize)> {
+    let toks = &tokens.toks;
+    let open = (floor..dash)
+        .rev()
+        .take_while(|&k| !matches!(toks[k].lower.as_str(), "." | "!" | "?" | ";"))
+        .find(|&k| is_dash(&toks[k].lower))?;
+    phrase_left(tokens, open, floor)
 }
 
 /// The noun phrase ending just before token `before`, read leftwards.
@@ -222,7 +244,7 @@ fn phrase_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, u
     // is not part of the source.
     while start < end && {
         let w = toks[start].lower.as_str();
-        CLAUSE_WORDS.contains(&w) || PREPOSITIONS.contains(&w)
+        CLAUSE_WORDS.contains(&w) || PREPOSITIONS.contains(&w) || FOCUS_WORDS.contains(&w)
     } {
         start += 1;
     }

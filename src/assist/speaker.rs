@@ -380,18 +380,27 @@ impl<'a> People<'a> {
             Lexicon::person_word(&self.lexicon.roles, &tokens.toks[i].lower)
                 .map(|r| r.word.to_lowercase())
         })?;
-        let singular = matches!(tokens.toks[a].lower.as_str(), "the" | "a" | "an" | "this");
+        // "A ministry spokeswoman said": somebody new, never somebody named before.
+        if matches!(tokens.toks[a].lower.as_str(), "a" | "an" | "another") {
+            return None;
+        }
+        let singular = matches!(tokens.toks[a].lower.as_str(), "the" | "this");
         let before = |k: &usize| self.names[*k].last < a;
+        // Else the latest subject with no other role ("Ana Ruiz … The mayor said", but
+        // not "Transport Minister Gregor Ward … the city's mayor said").
         let k = (0..self.names.len())
             .rev()
             .filter(before)
             .find(|&k| self.names[k].roles.contains(&role))
             .or_else(|| {
                 let n = &self.names;
-                (0..n.len())
-                    .rev()
-                    .filter(before)
-                    .find(|&k| singular && n[k].subject && !n[k].organisation && !n[k].possessive)
+                (0..n.len()).rev().filter(before).find(|&k| {
+                    singular
+                        && n[k].subject
+                        && !n[k].organisation
+                        && !n[k].possessive
+                        && n[k].roles.is_empty()
+                })
             })?;
         self.full_name(k)
     }

@@ -113,6 +113,10 @@ pub fn attribute(
     if comma <= start {
         return None;
     }
+    // "…, said Ana Ruiz, director of the … at the University of …": after an inverted
+    // source the sentence's rest is the source's appositive, however long.
+    let inverted = source.is_some_and(|s| s.0 > cue.last && appositive_to(tokens, s.0, last));
+    let source = source.map(|s| if inverted { (s.0, last) } else { s });
     let attribution_end = source.map_or(cue.last, |s| s.1.max(cue.last));
     // What follows the attribution up to a comma or dash: nothing or adverbials; after
     // a comma, more content or a clause of the writer's.
@@ -121,6 +125,9 @@ pub fn attribute(
         .iter()
         .position(|&i| matches!(toks[i].lower.as_str(), "," | "—" | "–" | "-" | ";"));
     let head = &tail[..resume.unwrap_or(tail.len())];
+    if inverted {
+        return before_cue(tokens, vec![(start, comma - 1)], source, quoted);
+    }
     if head.iter().any(|&i| toks[i].is("that") || toks[i].is(":"))
         || head.len() > MAX_TAIL
         || !adverbial_tail(tokens, cue, head)
@@ -136,8 +143,20 @@ pub fn attribute(
     {
         content.push((tail[p] + 1, last));
     }
-    // A sentence that is one quotation is a direct quote's, found already.
-    if quoted[start] && quoted[comma - 1] {
+    before_cue(tokens, content, source, quoted)
+}
+
+/// Reported speech of `content` before its attribution, unless it is one quotation (a
+/// direct quote's, found already).
+fn before_cue(
+    tokens: &Tokens,
+    content: Vec<(usize, usize)>,
+    source: Option<(usize, usize)>,
+    quoted: &[bool],
+) -> Option<Found> {
+    let toks = &tokens.toks;
+    let (start, end) = *content.first()?;
+    if quoted[start] && quoted[end] {
         return None;
     }
     // "In 2008, he wanted …", "Still, Ward has sought …": two words, or a few opening
@@ -189,19 +208,33 @@ fn comma_before_cue(
 fn inverted_source(tokens: &Tokens, from: usize, last: usize) -> Option<(usize, usize)> {
     let toks = &tokens.toks;
     let t = toks.get(from)?;
-    let opener = t.cap && t.kind == Kind::Word
-        || SOURCE_OPENERS.contains(&t.lower.as_str())
-        || SUBJECT_PRONOUNS.contains(&t.lower.as_str());
-    if !opener {
-        return None;
-    }
     // Up to its first comma (an appositive may follow) it is a few words with no verb.
     let comma = (from..=last).find(|&i| toks[i].is(",")).unwrap_or(last + 1);
     let verb_like = (from..comma).any(|i| NOT_IN_SOURCE.contains(&toks[i].lower.as_str()));
     if comma - from > 6 || verb_like {
         return None;
     }
+    // "said Ward", "said the mayor", or a name after its role ("said former governor
+    // Ana Ruiz", "says political scientist Ana Ruiz").
+    let opener = t.cap && t.kind == Kind::Word
+        || SOURCE_OPENERS.contains(&t.lower.as_str())
+        || SUBJECT_PRONOUNS.contains(&t.lower.as_str())
+        || (from..comma).any(|i| toks[i].cap && toks[i].kind == Kind::Word);
+    if !opener {
+        return None;
+    }
     source::after(tokens, from, last)
+}
+
+/// Whether tokens `from..=last` are a noun phrase with its appositives and relative
+/// clauses ("Ana Ruiz, director of the …, who has led it since 2010"), not the rest of
+/// a sentence the attribution interrupts ("…, says Ana Ruiz, is that …").
+fn appositive_to(tokens: &Tokens, from: usize, last: usize) -> bool {
+    let toks = &tokens.toks;
+    let verb = (from..=last).find(|&i| NOT_IN_SOURCE.contains(&toks[i].lower.as_str()));
+    verb.is_none_or(|v| {
+        (from..v).any(|i| matches!(toks[i].lower.as_str(), "who" | "which" | "whose"))
+    })
 }
 
 /// Whether the words after a trailing attribution (up to a comma) leave it trailing:

@@ -69,3 +69,31 @@ fn a_verb_leading_on_to_the_reporting_verb_ends_the_cue_there() {
     let att = quay.attribution.as_ref().expect("attribution");
     assert_eq!(att.text, "Ms Ruiz went on to say");
 }
+
+#[test]
+fn a_role_resolves_only_to_somebody_who_could_hold_it() {
+    let all = propose(
+        "Ines Moravec opened the quay on Monday.\n\nA ministry spokeswoman said the detour \
+         would cost traders far less.",
+    );
+    let detour = find(&all, "detour would cost");
+    assert_eq!(speaker(detour), "A ministry spokeswoman");
+    let all = propose(
+        "Transport Minister Tomas Ferrand defended the order on Monday, while the city's \
+         mayor said her council had been left out.",
+    );
+    let council = find(&all, "council had been left out");
+    assert_eq!(speaker(council), "the city's mayor", "{council:#?}");
+}
+
+#[test]
+fn a_focusing_adverb_or_an_aside_in_dashes_is_not_the_source() {
+    let all = propose("Even her own council admitted that the toll was too high.");
+    assert_eq!(source(find(&all, "toll was too high")), "her own council");
+    let all = propose(
+        "The former minister - who once called the quay a ruin - described the plan as \
+         “a folly”.",
+    );
+    let folly = find(&all, "folly");
+    assert_eq!(speaker(folly), "The former minister", "{:#?}", texts(&all));
+}
