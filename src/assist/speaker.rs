@@ -257,6 +257,9 @@ impl<'a> People<'a> {
     pub fn resolve(&mut self, tokens: &Tokens, (a, b): (usize, usize)) -> String {
         let written = clean(&tokens.span_text(a, b));
         let head = self.head_name(tokens, a, b);
+        if let Some(joined) = head.and_then(|h| self.joined_name(tokens, h)) {
+            return joined;
+        }
         let found = match head {
             Some(h) => self.full_name(h),
             None if a == b => self.pronoun(tokens, a),
@@ -302,6 +305,15 @@ impl<'a> People<'a> {
                     .iter()
                     .position(|n| candidate(n) && !(complement(n) && role_heads(n)))
             })
+    }
+
+    /// "The Port Halden Chamber of Commerce", "the Bank of Norland": a name joined by
+    /// "of" to the name `k` is one name with it, written whole.
+    fn joined_name(&self, tokens: &Tokens, k: usize) -> Option<String> {
+        let n = &self.names[k];
+        let of = n.first.checked_sub(1).filter(|&o| tokens.toks[o].is("of"))?;
+        let before = self.names[..k].iter().rev().find(|m| m.last + 1 == of)?;
+        Some(tokens.span_text(before.first, n.last))
     }
 
     /// The fullest form of the name `k` used up to it ("Ward" → "Gregor Ward").

@@ -97,3 +97,17 @@ fn a_focusing_adverb_or_an_aside_in_dashes_is_not_the_source() {
     let folly = find(&all, "folly");
     assert_eq!(speaker(folly), "The former minister", "{:#?}", texts(&all));
 }
+
+#[test]
+fn a_name_joined_by_of_is_one_speaker() {
+    let all = propose(
+        "The Kestrel Bay Chamber of Commerce described the closure as “a slow disaster” on \
+         Friday.",
+    );
+    let disaster = find(&all, "slow disaster");
+    assert_eq!(
+        speaker(disaster),
+        "Kestrel Bay Chamber of Commerce",
+        "{disaster:#?}"
+    );
+}
