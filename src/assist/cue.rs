@@ -355,8 +355,12 @@ const LEADING_VERBS: &[&str] = &["go on", "continue", "proceed"];
 /// A verb leading on to a reporting verb at token `i` ("went on to say"), which the
 /// model may pass over (it reads the infinitive as no attribution: "hard to say").
 fn leading_at(cx: &Context, i: usize) -> Option<Cue> {
-    let cue = verb_at(cx.tokens, cx.lexicon, cx.index, i)?;
     let toks = &cx.tokens.toks;
+    // Checked first: most words have no "to" one or two words on.
+    if !(i + 1..i + 3).any(|k| toks.get(k).is_some_and(|t| t.is("to"))) {
+        return None;
+    }
+    let cue = verb_at(cx.tokens, cx.lexicon, cx.index, i)?;
     let leads = LEADING_VERBS.contains(&cue.lemma.as_str())
         && toks.get(cue.last + 1).is_some_and(|t| t.is("to"))
         && toks

@@ -311,7 +311,10 @@ impl<'a> People<'a> {
     /// "of" to the name `k` is one name with it, written whole.
     fn joined_name(&self, tokens: &Tokens, k: usize) -> Option<String> {
         let n = &self.names[k];
-        let of = n.first.checked_sub(1).filter(|&o| tokens.toks[o].is("of"))?;
+        let of = n
+            .first
+            .checked_sub(1)
+            .filter(|&o| tokens.toks[o].is("of"))?;
         let before = self.names[..k].iter().rev().find(|m| m.last + 1 == of)?;
         Some(tokens.span_text(before.first, n.last))
     }
