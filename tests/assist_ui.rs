@@ -165,15 +165,21 @@ fn a_proposal_is_fixed_before_it_is_accepted() {
     assert!(claim.proposed.is_some());
 }
 
-#[test]
-fn the_whole_project_is_proposed_by_a_job() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut h = open(dir.path());
+/// Runs the assistant on the whole project as a background job, as the command does, and
+/// waits for it to end.
+fn propose_all_and_wait(h: &mut Harness<'_, Lectern>) {
     h.state_mut().run_command(Command::ProposeQuotesAll);
     h.run_steps(2);
     // The job may have ended within those frames already; then nothing is left to wait for.
     h.state_mut().finish_jobs();
     h.run();
+}
+
+#[test]
+fn the_whole_project_is_proposed_by_a_job() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    propose_all_and_wait(&mut h);
     assert!(
         h.state()
             .status()
@@ -187,10 +193,7 @@ fn the_whole_project_is_proposed_by_a_job() {
 
     // Run again after accepting it: what is coded already is not counted as proposed.
     press(&mut h, Key::Y);
-    h.state_mut().run_command(Command::ProposeQuotesAll);
-    h.run_steps(2);
-    h.state_mut().finish_jobs();
-    h.run();
+    propose_all_and_wait(&mut h);
     assert!(
         h.state()
             .status()
