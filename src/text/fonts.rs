@@ -88,6 +88,16 @@ fn coverage_of(bytes: &[u8]) -> Vec<u64> {
     bits
 }
 
+/// egui's proportional font (Ubuntu Light: Latin, Greek, Cyrillic), deflated; the window
+/// registers it with egui (`ui::text_layout::egui_fonts`), and figures drawn outside egui
+/// use it as [`SANS`], so both carry one copy.
+pub(crate) const UBUNTU_LIGHT_DEFLATED: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/egui-Ubuntu-Light.ttf.deflate"));
+
+/// The sans-serif font of figures drawn outside the window (a chart's PNG): egui's own
+/// Ubuntu Light, so a PNG looks like the chart in the window, on every machine alike.
+pub static SANS: BundledFont = BundledFont::new("Ubuntu-Light", UBUNTU_LIGHT_DEFLATED);
+
 /// Noto Sans Arabic: Arabic, Persian, Urdu (and other Arabic-script languages).
 pub static ARABIC: BundledFont = BundledFont::new(
     "Noto Sans Arabic",

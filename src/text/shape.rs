@@ -1,4 +1,5 @@
-//! How wide each code point of a run is when shaped with a bundled font, in logical order.
+//! How wide each code point of a run is when shaped with a bundled font, in logical order,
+//! and the glyphs of a run for drawing it outside egui (a chart's PNG).
 //!
 //! egui shapes a right-to-left run correctly (harfrust puts its glyphs in visual order)
 //! but then maps glyphs to characters as if they were in logical order, so its caret and
@@ -14,15 +15,9 @@ use super::fonts::BundledFont;
 /// such as lam-alef, a letter with its vowel marks) shares its advance evenly among them,
 /// as browsers place a caret inside a ligature. Empty if the font does not parse.
 pub fn char_advances(font: &'static BundledFont, text: &str) -> Vec<f32> {
-    let Some((font_ref, data, upem)) = font.for_shaping() else {
+    let Some((glyphs, upem)) = shape(font, text, None) else {
         return Vec::new();
     };
-    let shaper = data.shaper(&font_ref).build();
-    let mut buffer = harfrust::UnicodeBuffer::new();
-    buffer.set_flags(harfrust::BufferFlags::BEGINNING_OF_TEXT | harfrust::BufferFlags::END_OF_TEXT);
-    buffer.push_str(text);
-    buffer.guess_segment_properties();
-    let glyphs = shaper.shape(buffer, harfrust::ShapeOptions::new());
 
     // Advance per cluster (cluster = byte offset of its first code point).
     let mut by_cluster: Vec<(usize, f32)> = Vec::new();
@@ -48,6 +43,62 @@ pub fn char_advances(font: &'static BundledFont, text: &str) -> Vec<f32> {
         }
     }
     out
+}
+
+/// A glyph placed by the shaper, in ems (multiply by the font size).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlacedGlyph {
+    /// The glyph's id in its font.
+    pub id: u32,
+    /// How far the pen moves after it.
+    pub advance: f32,
+    /// Shift right from the pen position.
+    pub x_offset: f32,
+    /// Shift up from the baseline.
+    pub y_offset: f32,
+}
+
+/// The glyphs of `text` shaped as one run with `font`, in visual order (left to right as
+/// drawn), right to left if `rtl`: what a figure draws for a run the bidirectional
+/// algorithm found (see `text::bidi`). Empty if the font does not parse.
+pub fn glyph_run(font: &'static BundledFont, text: &str, rtl: bool) -> Vec<PlacedGlyph> {
+    let Some((glyphs, upem)) = shape(font, text, Some(rtl)) else {
+        return Vec::new();
+    };
+    glyphs
+        .glyph_infos()
+        .iter()
+        .zip(glyphs.glyph_positions())
+        .map(|(info, pos)| PlacedGlyph {
+            id: info.glyph_id,
+            advance: pos.x_advance as f32 / upem,
+            x_offset: pos.x_offset as f32 / upem,
+            y_offset: pos.y_offset as f32 / upem,
+        })
+        .collect()
+}
+
+/// `text` shaped with `font` as egui shapes it (the direction given, or guessed from the
+/// script), and the font's units per em.
+fn shape(
+    font: &'static BundledFont,
+    text: &str,
+    rtl: Option<bool>,
+) -> Option<(harfrust::GlyphBuffer, f32)> {
+    let (font_ref, data, upem) = font.for_shaping()?;
+    let shaper = data.shaper(&font_ref).build();
+    let mut buffer = harfrust::UnicodeBuffer::new();
+    buffer.set_flags(harfrust::BufferFlags::BEGINNING_OF_TEXT | harfrust::BufferFlags::END_OF_TEXT);
+    buffer.push_str(text);
+    if let Some(rtl) = rtl {
+        buffer.set_direction(if rtl {
+            harfrust::Direction::RightToLeft
+        } else {
+            harfrust::Direction::LeftToRight
+        });
+    }
+    buffer.guess_segment_properties();
+    Some((shaper.shape(buffer, harfrust::ShapeOptions::new()), upem))
 }
 
 #[cfg(test)]

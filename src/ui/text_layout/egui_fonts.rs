@@ -27,7 +27,7 @@ const FONTS: [EguiFont; 5] = [
     },
     EguiFont {
         name: "Ubuntu-Light",
-        deflated: include_bytes!(concat!(env!("OUT_DIR"), "/egui-Ubuntu-Light.ttf.deflate")),
+        deflated: crate::text::fonts::UBUNTU_LIGHT_DEFLATED,
         scale: None,
     },
     EguiFont {
