@@ -393,15 +393,13 @@ fn the_command_line_writes_the_same_charts() {
             .expect("run lectern")
     };
     let out = run(&["-o", png.to_str().expect("path")]);
-    if out.status.success() || std::env::var_os("CI").is_some() {
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let bytes = std::fs::read(&png).expect("png written");
-        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
-    }
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&png).expect("png written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
     let out = run(&[]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--output chart.png"));
@@ -424,16 +422,8 @@ fn charts_as_png_are_the_svg_drawn_at_twice_the_size() {
     let p = outlets();
     let t = analysis::label_counts(&p, &Filter::default(), &GroupBy::Outlet);
     let chart = chart(ChartKind::Counts, &p, &t, &ChartOptions::default()).expect("chart");
-    let png = match chart.to_png(2.0) {
-        Ok(png) => png,
-        // A machine without any font cannot draw text; CI has fonts.
-        Err(lectern::analysis::chart::PngError::NoFont) if std::env::var_os("CI").is_none() => {
-            eprintln!("skipped: no fonts on this machine");
-            return;
-        }
-        Err(e) => panic!("{e}"),
-    };
-    let image = resvg::tiny_skia::Pixmap::decode_png(&png).expect("a PNG");
+    let png = chart.to_png(2.0).expect("a PNG");
+    let image = image::load_from_memory(&png).expect("a PNG").to_rgba8();
     let size = |px: f32| {
         // Chart sizes are small positive numbers.
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -449,23 +439,14 @@ fn charts_as_png_are_the_svg_drawn_at_twice_the_size() {
             ((bar.x + bar.w / 2.0) * 2.0) as u32,
             ((bar.y + bar.h / 2.0) * 2.0) as u32,
         );
-        let pixel = image.pixel(x, y).expect("inside").demultiply();
-        assert_eq!(
-            [pixel.red(), pixel.green(), pixel.blue()],
-            bar.fill.0,
-            "{}",
-            bar.name
-        );
+        let pixel = image.get_pixel(x, y).0;
+        assert_eq!([pixel[0], pixel[1], pixel[2]], bar.fill.0, "{}", bar.name);
     }
     // The title is drawn: dark pixels where it is, on a white page.
     let dark = (0..image.width() / 2)
         .flat_map(|x| (20..50).map(move |y| (x, y)))
-        .filter(|(x, y)| image.pixel(*x, *y).is_some_and(|p| p.red() < 100))
+        .filter(|(x, y)| image.get_pixel(*x, *y).0[0] < 100)
         .count();
     assert!(dark > 200, "{dark} dark pixels in the title");
-    let corner = image.pixel(1, 1).expect("corner");
-    assert_eq!(
-        (corner.red(), corner.green(), corner.blue()),
-        (255, 255, 255)
-    );
+    assert_eq!(image.get_pixel(1, 1).0, [255, 255, 255, 255]);
 }

@@ -1,7 +1,7 @@
 //! A chart for every analysis table, as a list of marks (bars, text, lines) laid out for a
 //! width: the window paints the marks with egui (`ui/chart_view.rs`) and `lectern stats -f
-//! svg` writes them as SVG ([`Chart::to_svg`]) or PNG ([`Chart::to_png`], the SVG rendered),
-//! so all show the same chart.
+//! svg` writes them as SVG ([`Chart::to_svg`]) or PNG ([`Chart::to_png`], the same marks
+//! drawn to pixels), so all show the same chart.
 //!
 //! Why our own marks rather than `egui_plot`: a chart here has to leave the window as a
 //! figure for a paper — SVG with its text as text, in label colours, with legends — and
@@ -16,6 +16,7 @@ mod bars;
 mod draw;
 mod grid;
 mod png;
+mod png_text;
 mod svg;
 
 pub use draw::text_width;

@@ -3,15 +3,15 @@
 //! with a `<title>` naming what it stands for, the background is white and the ink dark,
 //! whatever the window's theme.
 
-use super::{Anchor, BarMark, Chart, Ink, Mark};
+use super::{Anchor, BarMark, Chart, Ink, Mark, Rgb};
 use std::fmt::Write as _;
 
 /// Body text on paper.
-const TEXT: &str = "#222222";
+const TEXT: Rgb = Rgb([0x22, 0x22, 0x22]);
 /// Ticks and notes.
-const WEAK: &str = "#666666";
+const WEAK: Rgb = Rgb([0x66, 0x66, 0x66]);
 /// Grid lines.
-const GRID: &str = "#dddddd";
+const GRID: Rgb = Rgb([0xdd, 0xdd, 0xdd]);
 
 /// The SVG document.
 pub fn write(chart: &Chart) -> String {
@@ -93,11 +93,16 @@ fn rect(out: &mut String, class: &str, bar: &BarMark, titled: bool) {
 }
 
 fn ink(ink: Ink) -> String {
+    paper_ink(ink).hex()
+}
+
+/// The colour of `ink` on paper (white), in SVG and PNG alike.
+pub(super) fn paper_ink(ink: Ink) -> Rgb {
     match ink {
-        Ink::Text => TEXT.to_owned(),
-        Ink::Weak => WEAK.to_owned(),
-        Ink::Grid => GRID.to_owned(),
-        Ink::Fixed(c) => c.hex(),
+        Ink::Text => TEXT,
+        Ink::Weak => WEAK,
+        Ink::Grid => GRID,
+        Ink::Fixed(c) => c,
     }
 }
 
