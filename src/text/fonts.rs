@@ -8,12 +8,17 @@
 use read_fonts::{FontRef, TableProvider};
 use std::sync::OnceLock;
 
-/// A font built into the binary.
+/// A font built into the binary, or (made by `text::system_fonts`) one of the machine's,
+/// for characters no bundled font has.
 pub struct BundledFont {
-    /// Name it is registered under in egui.
+    /// Name it is registered under in egui (a system font's family name).
     pub name: &'static str,
-    /// The font file, deflated.
+    /// The font file, deflated (empty for a system font).
     deflated: &'static [u8],
+    /// A system font's file, memory-mapped; `None` for a bundled font.
+    system: Option<&'static [u8]>,
+    /// Which font of a collection file (`.ttc`) this is; 0 for a single font.
+    index: u32,
     /// The font file, inflated on first use.
     inflated: OnceLock<Box<[u8]>>,
     /// Which code points of the Basic Multilingual Plane it has glyphs for (bit per code
@@ -28,16 +33,36 @@ impl BundledFont {
         Self {
             name,
             deflated,
+            system: None,
+            index: 0,
             inflated: OnceLock::new(),
             coverage: OnceLock::new(),
             shaper_data: OnceLock::new(),
         }
     }
 
+    /// A font of the machine: `bytes` is its file (a collection's whole file, the font
+    /// being number `index` in it).
+    pub(super) fn system(name: &'static str, bytes: &'static [u8], index: u32) -> Self {
+        Self {
+            system: Some(bytes),
+            index,
+            ..Self::new(name, &[])
+        }
+    }
+
     /// The font file (inflated the first time it is asked for; empty only for a broken
     /// build, which a test rules out).
     pub fn bytes(&'static self) -> &'static [u8] {
+        if let Some(bytes) = self.system {
+            return bytes;
+        }
         self.inflated.get_or_init(|| inflate(self.deflated))
+    }
+
+    /// The font parsed (the right one of a collection file), or `None` if it does not.
+    pub fn font_ref(&'static self) -> Option<FontRef<'static>> {
+        FontRef::from_index(self.bytes(), self.index).ok()
     }
 
     /// The font parsed for shaping, its shaping tables and its units per em; `None` if
@@ -45,7 +70,7 @@ impl BundledFont {
     pub(super) fn for_shaping(
         &'static self,
     ) -> Option<(FontRef<'static>, &'static harfrust::ShaperData, f32)> {
-        let font = FontRef::new(self.bytes()).ok()?;
+        let font = self.font_ref()?;
         let (data, upem) = self
             .shaper_data
             .get_or_init(|| {
@@ -58,7 +83,12 @@ impl BundledFont {
 
     /// Whether the font has a glyph for `c`.
     pub fn covers(&'static self, c: char) -> bool {
-        let bits = self.coverage.get_or_init(|| coverage_of(self.bytes()));
+        if c as u32 > 0xFFFF {
+            // Emoji and rare ideographs, outside the bits: asked of the font itself.
+            let cmap = self.font_ref().and_then(|f| f.cmap().ok());
+            return cmap.is_some_and(|m| m.map_codepoint(c).is_some_and(|g| g.to_u32() != 0));
+        }
+        let bits = self.coverage.get_or_init(|| coverage_of(self.font_ref()));
         let c = c as usize;
         bits.get(c / 64).is_some_and(|w| w & (1 << (c % 64)) != 0)
     }
@@ -71,10 +101,10 @@ pub(crate) fn inflate(deflated: &[u8]) -> Box<[u8]> {
         .into_boxed_slice()
 }
 
-/// The bits of the BMP code points `bytes`' character map maps to a glyph.
-fn coverage_of(bytes: &[u8]) -> Vec<u64> {
+/// The bits of the BMP code points `font`'s character map maps to a glyph.
+fn coverage_of(font: Option<FontRef<'_>>) -> Vec<u64> {
     let mut bits = vec![0u64; 0x10000 / 64];
-    let Ok(font) = FontRef::new(bytes) else {
+    let Some(font) = font else {
         return bits;
     };
     let Ok(cmap) = font.cmap() else {

@@ -9,4 +9,5 @@ pub mod bidi;
 pub mod breaks;
 pub mod fonts;
 pub mod shape;
+pub mod system_fonts;
 pub mod words;
