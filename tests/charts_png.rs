@@ -162,11 +162,16 @@ fn every_script_the_app_handles_is_drawn_with_its_own_glyphs() {
         ("नमस्ते", "सरकार"),
     ];
     for (a, b) in pairs {
-        let one = draw(&page(200.0, 60.0, vec![label(a, 20.0, Anchor::Start)]), 2.0);
-        let two = draw(&page(200.0, 60.0, vec![label(b, 20.0, Anchor::Start)]), 2.0);
-        assert!(inked(&one, 40, 300, 36, 84) > 200, "{a} is drawn");
-        assert_ne!(one, two, "{a} and {b} differ");
+        assert_drawn_differently(a, b);
     }
+}
+
+/// `a` is drawn, and not as `b` is (missing-glyph boxes would draw both alike).
+fn assert_drawn_differently(a: &str, b: &str) {
+    let one = draw(&page(200.0, 60.0, vec![label(a, 20.0, Anchor::Start)]), 2.0);
+    let two = draw(&page(200.0, 60.0, vec![label(b, 20.0, Anchor::Start)]), 2.0);
+    assert!(inked(&one, 40, 300, 36, 84) > 200, "{a} is drawn");
+    assert_ne!(one, two, "{a} and {b} differ");
 }
 
 #[test]
@@ -196,4 +201,84 @@ fn right_to_left_words_start_at_the_right() {
     };
     let (same, other) = (diff(&first), diff(&last));
     assert!(same * 4 < other, "alef first: {same}; alef last: {other}");
+}
+
+/// Whether the machine has a font for every character of `words`; if not, says why the
+/// test is skipped (and fails under CI, whose machine has the fonts).
+fn system_has_fonts_for(words: &[&str], what: &str) -> bool {
+    use lectern::text::fonts::{SANS, bundled};
+    use lectern::text::system_fonts::system_font_for;
+    let lacking = words.iter().flat_map(|w| w.chars()).find(|&c| {
+        !SANS.covers(c) && !bundled().iter().any(|f| f.covers(c)) && system_font_for(c).is_none()
+    });
+    let Some(c) = lacking else {
+        return true;
+    };
+    let reason = format!("SKIPPED: no installed font has {c:?} ({what}); install fonts-noto-cjk");
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{reason}");
+    eprintln!("{reason}");
+    false
+}
+
+#[test]
+fn chinese_japanese_and_korean_are_drawn_in_an_installed_font() {
+    // Two different words each: missing-glyph boxes would draw both alike.
+    let pairs = [
+        ("北京", "上海", "Chinese"),
+        ("東京の", "大阪で", "Japanese"),
+        ("서울", "부산", "Korean"),
+    ];
+    for (a, b, what) in pairs {
+        if !system_has_fonts_for(&[a, b], what) {
+            continue;
+        }
+        assert_drawn_differently(a, b);
+    }
+}
+
+#[test]
+fn latin_after_chinese_is_in_the_window_s_font_and_emoji_are_drawn() {
+    if !system_has_fonts_for(&["人😀"], "Chinese and emoji") {
+        return;
+    }
+    // "Reuters" after a Han character is drawn as "Reuters" alone is (Ubuntu), so the
+    // right part of the two pictures matches.
+    let mixed = draw(
+        &page(300.0, 60.0, vec![label("人 Reuters", 280.0, Anchor::End)]),
+        2.0,
+    );
+    let latin = draw(
+        &page(300.0, 60.0, vec![label("Reuters", 280.0, Anchor::End)]),
+        2.0,
+    );
+    // The same glyphs, a fraction of a pixel apart at most (the sums of advances differ).
+    let differing = (470..570)
+        .flat_map(|x| (30..90).map(move |y| (x, y)))
+        .filter(|&(x, y)| {
+            let (m, l) = (mixed.get_pixel(x, y).0, latin.get_pixel(x, y).0);
+            m.iter().zip(l).any(|(a, b)| a.abs_diff(b) > 40)
+        })
+        .count();
+    assert!(differing < 20, "{differing} pixels differ");
+    let smile = draw(
+        &page(200.0, 60.0, vec![label("😀", 20.0, Anchor::Start)]),
+        2.0,
+    );
+    let party = draw(
+        &page(200.0, 60.0, vec![label("人", 20.0, Anchor::Start)]),
+        2.0,
+    );
+    assert!(inked(&smile, 40, 300, 36, 84) > 50, "the emoji is drawn");
+    assert_ne!(smile, party);
+}
+
+#[test]
+fn a_character_no_font_has_is_a_box_not_an_error() {
+    // U+0378 is unassigned: no font, bundled or installed, has it.
+    assert!(lectern::text::system_fonts::system_font_for('\u{378}').is_none());
+    let boxed = draw(
+        &page(200.0, 60.0, vec![label("\u{378}", 20.0, Anchor::Start)]),
+        2.0,
+    );
+    assert!(inked(&boxed, 40, 300, 20, 100) > 20, "a box is drawn");
 }

@@ -1,13 +1,16 @@
 //! A chart's text marks drawn as glyph outlines for its PNG. Each label is split into
 //! runs by the bidirectional algorithm (`text::bidi`, as the window does), each run into
 //! pieces by font — egui's Ubuntu for Latin, Greek and Cyrillic, the bundled Noto fonts for
-//! Arabic, Hebrew and Devanagari — shaped by harfrust (`text::shape`), and the outlines
-//! filled at the mark's anchor, baseline and angle as the SVG places its `<text>`.
+//! Arabic, Hebrew and Devanagari, an installed font for what none of them has (Chinese,
+//! Japanese, Korean, emoji: `text::system_fonts`) — shaped by harfrust (`text::shape`),
+//! and the outlines filled at the mark's anchor, baseline and angle as the SVG places its
+//! `<text>`.
 //!
 //! Why the bundled font rather than the machine's: the PNG is a figure for a paper; it
 //! should look the same on every researcher's machine and never fail for want of an
 //! installed font, and it then matches the chart in the window, which egui draws in
-//! the same font. Ubuntu Light is thin for print, so its strokes are thickened slightly,
+//! the same font. A bundled CJK font would be tens of megabytes, so those scripts (as in
+//! the window) take the machine's; without one, their characters are boxes. Ubuntu Light is thin for print, so its strokes are thickened slightly,
 //! and bold text (titles, headers), which has no face of its own here, more.
 
 use super::{Anchor, PngError, TextMark};
@@ -15,9 +18,10 @@ use crate::model::TextDirection;
 use crate::text::bidi::{BidiParagraph, paragraph_is_rtl};
 use crate::text::fonts::{BundledFont, SANS, bundled};
 use crate::text::shape::{PlacedGlyph, glyph_run};
+use crate::text::system_fonts::system_font_for;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::outline::{DrawSettings, OutlinePen};
-use skrifa::{FontRef, GlyphId, MetadataProvider};
+use skrifa::{GlyphId, MetadataProvider};
 use unicode_bidi::{BidiClass, bidi_class};
 use vello_cpu::RenderContext;
 use vello_cpu::kurbo::{Affine, BezPath, Join, Stroke};
@@ -31,7 +35,7 @@ const BOLD: f64 = 0.045;
 /// Fails if a font the text is drawn with does not read (a broken build).
 pub(super) fn check_fonts() -> Result<(), PngError> {
     for font in std::iter::once(&SANS).chain(bundled()) {
-        if FontRef::new(font.bytes()).is_err() {
+        if font.font_ref().is_none() {
             return Err(PngError::Font(font.name));
         }
     }
@@ -113,18 +117,25 @@ fn shaped(text: &str) -> Vec<(&'static BundledFont, PlacedGlyph)> {
 }
 
 /// `text` cut where its font changes: a character stays in the font of the one before
-/// when that font has it (spaces and digits inside Arabic, marks on their letter),
-/// otherwise takes Ubuntu, otherwise the bundled font that has it. A character no font
-/// has is drawn as Ubuntu's missing-glyph box.
+/// when that font has it (spaces and digits inside Arabic, marks on their letter) unless
+/// it is a letter Ubuntu has (Latin after Chinese is in Ubuntu, as in the window),
+/// otherwise takes Ubuntu, otherwise the bundled font that has it, otherwise a font of
+/// the machine that has it (Chinese, Japanese, Korean, emoji: `text::system_fonts`,
+/// looked for only then). A character no font has, bundled or installed, is drawn as
+/// the missing-glyph box of the font before it (Ubuntu's at the start).
 fn by_font(text: &str) -> Vec<(&'static BundledFont, &str)> {
     let mut pieces: Vec<(&'static BundledFont, usize)> = Vec::new();
     for (at, c) in text.char_indices() {
         let current = pieces.last().map(|(f, _)| *f);
-        let keeps = current
-            .filter(|f| f.covers(c) || matches!(bidi_class(c), BidiClass::NSM | BidiClass::BN));
+        let keeps = current.filter(|f| {
+            let ubuntu_letter = c.is_alphabetic() && SANS.covers(c);
+            (f.covers(c) && !ubuntu_letter)
+                || matches!(bidi_class(c), BidiClass::NSM | BidiClass::BN)
+        });
         let font = keeps
             .or_else(|| SANS.covers(c).then_some(&SANS))
             .or_else(|| bundled().into_iter().find(|f| f.covers(c)))
+            .or_else(|| system_font_for(c))
             .unwrap_or_else(|| current.unwrap_or(&SANS));
         if current.is_none_or(|f| !std::ptr::eq(f, font)) {
             pieces.push((font, at));
@@ -145,7 +156,7 @@ fn by_font(text: &str) -> Vec<(&'static BundledFont, &str)> {
 
 /// Adds glyph `id` of `font` at `size` px, its origin at `origin`, to `path`.
 fn outline(font: &'static BundledFont, id: u32, size: f64, origin: (f64, f64), path: &mut BezPath) {
-    let Ok(font) = FontRef::new(font.bytes()) else {
+    let Some(font) = font.font_ref() else {
         return;
     };
     let Some(glyph) = font.outline_glyphs().get(GlyphId::new(id)) else {
