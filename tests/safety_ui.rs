@@ -168,21 +168,32 @@ fn discarding_the_offer_deletes_the_recovery_file_and_undo_to_saved_removes_it()
     assert_eq!(h.state().project().documents, project().documents);
 }
 
+/// What a Lectern with a never-saved project leaves in `data` when it crashes (process
+/// `pid`, no longer running): the project's recovery file.
+fn left_unsaved_by_a_crash(data: &Path, pid: u32) -> std::path::PathBuf {
+    let orphan = data.join(format!("unsaved-{pid}.ron.recovery"));
+    std::fs::create_dir_all(data).expect("mkdir");
+    store::save(&project(), &orphan).expect("orphan");
+    orphan
+}
+
+/// A window started with `data` as its folder for never-saved projects, after its first tick.
+fn start_with_data(data: &Path) -> Harness<'static, Lectern> {
+    let mut app = Lectern::new(None);
+    app.use_manual_clock();
+    app.set_unsaved_recovery_dir(Some(data.to_path_buf()));
+    let mut h = harness(app);
+    h.state_mut().tick(Instant::now());
+    h.run();
+    h
+}
+
 #[test]
 fn a_never_saved_project_is_offered_back_at_the_next_start() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("recovery");
-    // A Lectern that crashed (its pid no longer runs) left this behind.
-    let orphan = data.join(format!("unsaved-{}.ron.recovery", u32::MAX - 7));
-    std::fs::create_dir_all(&data).expect("mkdir");
-    store::save(&project(), &orphan).expect("orphan");
-
-    let mut app = Lectern::new(None);
-    app.use_manual_clock();
-    app.set_unsaved_recovery_dir(Some(data.clone()));
-    let mut h = harness(app);
-    h.state_mut().tick(Instant::now());
-    h.run();
+    let orphan = left_unsaved_by_a_crash(&data, u32::MAX - 7);
+    let mut h = start_with_data(&data);
     let offer = h.state().recovery_offer().expect("offered at start");
     assert!(offer.project_path.is_none());
     h.get_by_label("Restore").click();
@@ -440,4 +451,36 @@ fn a_second_window_keeps_its_own_recovery_file_and_offers_none_of_the_firsts() {
         "First window's work",
         "not overwritten"
     );
+}
+
+#[test]
+fn a_bug_that_ended_the_last_window_is_told_once_before_its_work_is_offered() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("recovery");
+    // The last window: its unsaved project, and the note its panic hook left as it ended.
+    left_unsaved_by_a_crash(&data, u32::MAX - 9);
+    let bug = "index out of range at src/ui/doc_view.rs:12, thread 'main'\nLectern 9.9.9";
+    let note = store::crash_note::write(&data, u32::MAX - 9, bug).expect("note");
+
+    let mut h = start_with_data(&data);
+    h.get_by_label(lectern::ui::app::CRASH_TITLE);
+    h.get_by_label(bug);
+    assert!(
+        h.query_by_label("Restore").is_none(),
+        "the note comes first"
+    );
+    assert!(h.state().crash_report().ends_with(bug));
+
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().crash_notes().is_empty());
+    assert!(!note.exists(), "shown once: the note is removed");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().project().documents, project().documents);
+
+    // The next start says nothing more.
+    let h = start_with_data(&data);
+    assert!(h.query_by_label(lectern::ui::app::CRASH_TITLE).is_none());
+    assert!(h.state().crash_notes().is_empty());
 }

@@ -4,25 +4,33 @@
 //! was a bug, where, and that their edits are kept: the window writes every edit to the
 //! project's journal within a second of it and before any background work starts, and
 //! offers the journal's state the next time the project is opened (README, Not losing
-//! work). Builds that unwind keep Rust's own message: there a panic may be caught.
+//! work). Builds that unwind keep Rust's own message: there a panic may be caught. A bug
+//! that ends the window also leaves a note that the next window shows
+//! (`store::crash_note`), since a desktop user never sees stderr.
 
 use std::panic::PanicHookInfo;
 
 /// Installs the hook (the binary does, first thing). Rust's own report (the place, and a
-/// backtrace with `RUST_BACKTRACE=1`) still follows the message.
+/// backtrace with `RUST_BACKTRACE=1`) still follows the message. A bug that ends an open
+/// window also leaves a note the next window shows (`store::crash_note`): in the shipping
+/// build any panic ends it; where panics unwind, one on the main thread does (the window's
+/// thread; background jobs catch theirs and report them in the window).
 pub fn install() {
-    if cfg!(panic = "unwind") {
-        return;
-    }
     let rust_report = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        eprintln!("{}", crash_message(info));
+        let aborts = cfg!(panic = "abort");
+        if aborts || std::thread::current().name() == Some("main") {
+            crate::store::crash_note::write_if_armed(&crash_note(info));
+        }
+        if aborts {
+            eprintln!("{}", crash_message(info));
+        }
         rust_report(info);
     }));
 }
 
-/// The message printed before the process ends: the bug, then what became of the work.
-pub fn crash_message(info: &PanicHookInfo<'_>) -> String {
+/// The bug itself: its message, where in the code, and on which thread.
+fn bug(info: &PanicHookInfo<'_>) -> String {
     let what = info.payload_as_str().unwrap_or("no message");
     let place = info
         .location()
@@ -30,9 +38,21 @@ pub fn crash_message(info: &PanicHookInfo<'_>) -> String {
         .unwrap_or_default();
     let thread = std::thread::current();
     let thread = thread.name().unwrap_or("unnamed");
+    format!("{what}{place}, thread '{thread}'")
+}
+
+/// What the next window shows (and the user can copy into a report): the bug and the
+/// version it happened in.
+pub fn crash_note(info: &PanicHookInfo<'_>) -> String {
+    format!("{}\nLectern {}", bug(info), env!("CARGO_PKG_VERSION"))
+}
+
+/// The message printed before the process ends: the bug, then what became of the work.
+pub fn crash_message(info: &PanicHookInfo<'_>) -> String {
+    let bug = bug(info);
     let question = crate::ui::app::RECOVERY_QUESTION;
     format!(
-        "lectern: Lectern has to close because of a bug in it ({what}{place}, thread '{thread}').\n\
+        "lectern: Lectern has to close because of a bug in it ({bug}).\n\
          lectern: If a project was open in the window, your edits are kept: each is written to \
          the project's journal (.NAME.ron.journal beside it) within a second and before any \
          background work starts. Open the project again and Lectern offers to restore them \
@@ -54,7 +74,11 @@ mod tests {
         // Other tests panic on purpose meanwhile: only this test's thread is recorded.
         std::panic::set_hook(Box::new(|info| {
             if std::thread::current().name() == Some(THREAD) {
-                *SEEN.lock().unwrap_or_else(|e| e.into_inner()) = Some(crash_message(info));
+                *SEEN.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!(
+                    "{}\n---\n{}",
+                    crash_message(info),
+                    crash_note(info)
+                ));
             }
         }));
         let ended = std::thread::Builder::new()
@@ -78,6 +102,14 @@ mod tests {
         );
         assert!(
             message.contains(", thread 'crash-message-test')."),
+            "{message}"
+        );
+        assert!(
+            message.contains("\n---\na bug in a job at src/cli/panic_hook.rs:")
+                && message.ends_with(&format!(
+                    ", thread 'crash-message-test'\nLectern {}",
+                    env!("CARGO_PKG_VERSION")
+                )),
             "{message}"
         );
         assert!(

@@ -5,6 +5,7 @@
 pub mod autosave;
 pub mod backup;
 pub mod codebook;
+pub mod crash_note;
 pub mod disk;
 pub mod fast_read;
 mod fast_write;

@@ -57,6 +57,10 @@ const ICON_PNG: &[u8] = include_bytes!("../../assets/icon.png");
 pub fn launch(paths: Vec<PathBuf>) -> anyhow::Result<()> {
     // The fonts are in the binary deflated: inflate them while the window opens.
     text_layout::prefetch_fonts();
+    // From here a bug that ends the window leaves a note the next window shows.
+    if let Some(dir) = crate::store::recovery::default_unsaved_dir() {
+        crate::store::crash_note::arm(dir);
+    }
     let mut app = Lectern::new(settings::Settings::default_path());
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Lectern")

@@ -7,6 +7,7 @@ mod analysis;
 mod assist;
 mod autosave;
 mod commands;
+mod crash_note;
 mod drift;
 mod editing;
 mod files;
@@ -19,6 +20,7 @@ mod safety;
 mod tracker;
 mod windows;
 
+pub use crash_note::CRASH_TITLE;
 pub use drift::TextUpdate;
 pub use repair::RepairOffer;
 pub use safety::{AUTOSAVE_DELAY, DiskConflict, RECOVERY_QUESTION, RecoveryOffer};

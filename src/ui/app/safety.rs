@@ -50,8 +50,11 @@ pub enum DiskConflict {
 /// State for the safety net, one per window.
 pub struct Safety {
     pub(super) autosaver: Autosaver,
-    /// Where never-saved projects' recovery files go; `None` disables them (tests).
-    unsaved_dir: Option<PathBuf>,
+    /// Where never-saved projects' recovery files (and notes of Lectern windows a bug
+    /// ended) go; `None` disables them (tests).
+    pub(super) unsaved_dir: Option<PathBuf>,
+    /// Notes of Lectern windows a bug ended, found at startup, shown until dismissed.
+    pub(super) crash_notes: Vec<crate::store::crash_note::CrashNote>,
     /// Revision of the session last written to the recovery file.
     pub(super) written_revision: Option<u64>,
     /// When a change not yet written was first seen.
@@ -89,6 +92,7 @@ impl Safety {
         Self {
             autosaver: Autosaver::start(),
             unsaved_dir,
+            crash_notes: Vec::new(),
             written_revision: None,
             change_seen: None,
             recovery_file: None,
@@ -113,6 +117,7 @@ impl Safety {
     /// Whether one of the safety questions is on screen.
     pub fn modal_open(&self) -> bool {
         self.offer.is_some()
+            || !self.crash_notes.is_empty()
             || self.conflict.is_some()
             || self.backups.is_some()
             || self.repair.is_some()
@@ -177,6 +182,7 @@ impl Lectern {
         }
         if !self.safety.startup_checked {
             self.safety.startup_checked = true;
+            self.find_crash_notes();
             self.offer_unsaved_recovery();
         }
         let mut again = None;
@@ -218,6 +224,11 @@ impl Lectern {
             ctx.request_repaint_after(after);
         }
         if self.pending.is_some() || self.report.is_some() || self.prompt.is_some() {
+            return;
+        }
+        // What happened last time comes before the question about the work it left.
+        if !self.safety.crash_notes.is_empty() {
+            self.crash_note_ui(ctx);
             return;
         }
         self.repair_offer_ui(ctx);
@@ -663,7 +674,7 @@ impl Lectern {
 }
 
 /// A time for the user: ISO 8601 in UTC with seconds, and how long ago.
-fn iso_local(time: SystemTime) -> String {
+pub(super) fn iso_local(time: SystemTime) -> String {
     let ago = SystemTime::now()
         .duration_since(time)
         .map_or(0, |d| d.as_secs());
