@@ -450,3 +450,50 @@ fn the_minimum_confidence_travels_with_an_exported_codebook() {
     h.run();
     assert_eq!(min_confidence(&h), 30);
 }
+
+#[test]
+fn a_rejected_proposal_is_listed_and_restored() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    assert!(h.query_by_label_contains("Rejected (").is_none());
+    // The second proposal, fixed and then rejected, is kept as the assistant proposed it.
+    press(&mut h, Key::Period);
+    let made = h.state_mut().current_proposal().expect("proposal");
+    h.key_press_modifiers(Modifiers::ALT | Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    press(&mut h, Key::N);
+    let rejected = h.state().project().documents[0].rejected.clone();
+    assert_eq!(rejected.len(), 1);
+    assert_eq!(rejected[0].pieces, made.quote.pieces);
+    assert_eq!(rejected[0].rule, made.rule.name());
+    // Running the assistant again does not propose it.
+    propose_all_and_wait(&mut h);
+    let texts = h.state_mut().proposal_texts();
+    assert_eq!(texts.len(), 2, "{texts:?}");
+    assert!(!texts.iter().any(|t| t.contains("repairs")), "{texts:?}");
+
+    // The card lists it, with its text and rule, and restores it.
+    h.get_by_label("Rejected (1)").click();
+    h.run();
+    assert!(h.query_by_label(&made.quote.text).is_some());
+    assert!(h.query_by_label(made.rule.name()).is_some());
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(h.state().project().documents[0].rejected.is_empty());
+    assert_eq!(
+        h.state_mut().current_proposal(),
+        Some(made.clone()),
+        "proposed again as the assistant made it, under review"
+    );
+    assert_eq!(h.state_mut().proposal_texts().len(), 3);
+    assert!(h.query_by_label_contains("Rejected (").is_none());
+
+    // Restoring is one undo step; rejecting again lists it again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().project().documents[0].rejected, rejected);
+    assert_eq!(h.state_mut().proposal_texts().len(), 2);
+    assert!(h.query_by_label("Rejected (1)").is_some());
+}

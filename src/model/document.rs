@@ -176,13 +176,18 @@ pub struct Document {
     pub text: DocText,
 }
 
-/// A proposal the coder rejected: its label and code point pieces.
+/// A proposal the coder rejected: its label and code point pieces as the assistant
+/// proposed them (before any fix), and the rule that proposed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejected {
     /// The proposed label.
     pub label: String,
     /// The proposed pieces, code points, end exclusive.
     pub pieces: Vec<(usize, usize)>,
+    /// The assistant's rule that proposed it (`reported-speech`…), so the list of rejected
+    /// proposals says why it was proposed; empty in files written before it was kept.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
 }
 
 impl Document {
@@ -285,6 +290,24 @@ mod tests {
         assert_eq!(
             content_hash("abc"),
             "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn a_rejected_proposal_without_its_rule_reads_and_writes_as_before() {
+        let old = r#"(label:"quote",pieces:[(3,9)])"#;
+        let read: Rejected = ron::from_str(old).expect("an older file's entry reads");
+        assert_eq!(read.rule, "");
+        assert_eq!(ron::to_string(&read).expect("write"), old);
+        let with_rule = Rejected {
+            rule: "according-to".to_owned(),
+            ..read
+        };
+        let written = ron::to_string(&with_rule).expect("write");
+        assert!(written.contains(r#"rule:"according-to""#), "{written}");
+        assert_eq!(
+            ron::from_str::<Rejected>(&written).expect("read"),
+            with_rule
         );
     }
 }

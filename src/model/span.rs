@@ -132,6 +132,21 @@ impl Extent {
             fragments,
         })
     }
+
+    /// The text of its pieces joined by one space (as brat and [`Span::joined_text`] do).
+    pub fn joined_text(&self) -> String {
+        joined(&self.text, &self.fragments)
+    }
+}
+
+/// `text` when there are no fragments, else the fragments' texts joined by one space.
+fn joined(text: &str, fragments: &[Fragment]) -> String {
+    if fragments.is_empty() {
+        text.to_owned()
+    } else {
+        let parts: Vec<&str> = fragments.iter().map(|f| f.text.as_str()).collect();
+        parts.join(" ")
+    }
 }
 
 impl Span {
@@ -175,12 +190,7 @@ impl Span {
 
     /// The labelled text: fragments joined by one space, as brat does.
     pub fn joined_text(&self) -> String {
-        if self.fragments.is_empty() {
-            self.text.clone()
-        } else {
-            let parts: Vec<&str> = self.fragments.iter().map(|f| f.text.as_str()).collect();
-            parts.join(" ")
-        }
+        joined(&self.text, &self.fragments)
     }
 
     /// Where the span lies now.

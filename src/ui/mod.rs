@@ -24,6 +24,7 @@ mod lexicon_editor;
 mod menu;
 pub mod metadata_dialog;
 pub mod proposals;
+mod rejected_list;
 mod search_panel;
 pub mod session;
 pub mod settings;

@@ -9,7 +9,7 @@
 //! undo).
 
 use crate::assist::{Assistant, Roles, Suggestion, accept};
-use crate::model::{DocId, Document, Lexicon, Project};
+use crate::model::{DocId, Document, Lexicon, Project, Rejected};
 use std::collections::HashMap;
 
 /// The review state: proposals per document and the coder's fixes to them.
@@ -33,8 +33,22 @@ pub struct Proposals {
 pub struct Open {
     /// The pieces of the quote as the assistant proposed it.
     pub key: Vec<(usize, usize)>,
+    /// The quote's label as the assistant proposed it.
+    pub made_label: String,
     /// The proposal, with the coder's fixes.
     pub suggestion: Suggestion,
+}
+
+impl Open {
+    /// What rejecting it records: the proposal as the assistant made it, not as fixed, so
+    /// that no later run of the assistant proposes it again.
+    pub fn rejected(&self) -> Rejected {
+        Rejected {
+            label: self.made_label.clone(),
+            pieces: self.key.clone(),
+            rule: self.suggestion.rule.name().to_owned(),
+        }
+    }
 }
 
 impl Proposals {
@@ -70,30 +84,49 @@ impl Proposals {
             self.fixes.clear();
             self.made_with = Some((roles.clone(), lexicon.clone()));
         }
-        let made = self
-            .made
+        self.made
             .entry(doc.id)
             .or_insert_with(|| Assistant::new(roles, lexicon).propose(doc.text.as_str()));
-        made.iter()
-            .map(|s| {
-                let key = s.quote.pieces.clone();
-                let suggestion = self
-                    .fixes
-                    .get(&(doc.id, key.clone()))
-                    .cloned()
-                    .unwrap_or_else(|| s.clone());
-                Open { key, suggestion }
-            })
-            .filter(|o| {
-                let q = &o.suggestion.quote;
-                !accept::is_rejected(doc, q) && !accept::is_coded(doc, &q.label, &q.pieces)
+        self.still_open(doc)
+            .map(|(made, shown)| Open {
+                key: made.quote.pieces.clone(),
+                made_label: made.quote.label.clone(),
+                suggestion: shown.clone(),
             })
             .collect()
+    }
+
+    /// The proposals made so far for `doc` still to review, each as the assistant made
+    /// it and as the coder fixed it: those rejected (as made or, in older files, as
+    /// fixed), accepted or coded already left out.
+    fn still_open<'a>(
+        &'a self,
+        doc: &'a Document,
+    ) -> impl Iterator<Item = (&'a Suggestion, &'a Suggestion)> + 'a {
+        self.made
+            .get(&doc.id)
+            .into_iter()
+            .flatten()
+            .filter(|s| !accept::is_rejected(doc, &s.quote))
+            .map(|s| {
+                let fixed = self.fixes.get(&(doc.id, s.quote.pieces.clone()));
+                (s, fixed.unwrap_or(s))
+            })
+            .filter(|(_, shown)| {
+                let q = &shown.quote;
+                !accept::is_rejected(doc, q) && !accept::is_coded(doc, &q.label, &q.pieces)
+            })
     }
 
     /// Keeps the coder's fixed version of a proposal until it is accepted or rejected.
     pub fn fix(&mut self, doc: DocId, key: Vec<(usize, usize)>, fixed: Suggestion) {
         self.fixes.insert((doc, key), fixed);
+    }
+
+    /// Forgets the coder's fix of a proposal (it was rejected: restored, it comes back as
+    /// the assistant proposed it).
+    pub fn unfix(&mut self, doc: DocId, key: &[(usize, usize)]) {
+        self.fixes.remove(&(doc, key.to_vec()));
     }
 
     /// How many proposals are open in each document made so far.

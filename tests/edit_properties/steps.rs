@@ -549,6 +549,7 @@ fn document_step(p: &Project, op: &Op) -> Option<Vec<Edit>> {
                 new.push(Rejected {
                     label: "quote".to_owned(),
                     pieces: vec![(*start, start + len)],
+                    rule: "reported-speech".to_owned(),
                 });
             }
             Edit::SetRejected {

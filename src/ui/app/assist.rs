@@ -7,7 +7,7 @@ use super::files::Done;
 use super::*;
 use crate::assist::accept::{self, Acceptance, FreshIds};
 use crate::assist::{Assistant, Roles, Suggestion};
-use crate::model::{Document, Extent, Rejected, iso_utc};
+use crate::model::{Document, Extent, iso_utc};
 use crate::progress::{Cancelled, Progress, Unit};
 use crate::ui::doc_view::ProposalMark;
 use crate::ui::proposals::{CardAction, Open};
@@ -25,13 +25,13 @@ pub(in crate::ui) struct ProposedAll {
 impl Lectern {
     /// The open proposals of the shown document under review: those at least as sure as
     /// the project's setting (none while the layer is off).
-    fn open_proposals(&mut self) -> Vec<Open> {
+    pub(super) fn open_proposals(&mut self) -> Vec<Open> {
         self.reviewed_proposals().0
     }
 
     /// The shown document's open proposals at least as sure as the project's setting, and
     /// how many less sure ones that setting hides.
-    fn reviewed_proposals(&mut self) -> (Vec<Open>, usize) {
+    pub(super) fn reviewed_proposals(&mut self) -> (Vec<Open>, usize) {
         if !self.proposals.active {
             return (Vec::new(), 0);
         }
@@ -198,7 +198,7 @@ impl Lectern {
     }
 
     /// Scrolls to the proposal under review.
-    fn reveal_proposal(&mut self) {
+    pub(super) fn reveal_proposal(&mut self) {
         if let Some(s) = self.current_proposal()
             && let Some(&(start, _)) = s.quote.pieces.first()
         {
@@ -275,36 +275,7 @@ impl Lectern {
         }
     }
 
-    /// Rejects the proposal under review: remembered in the document, one undoable step.
-    pub(super) fn reject_proposal(&mut self) {
-        let Some(doc_id) = self.current_doc else {
-            return;
-        };
-        let Some(s) = self.current_proposal() else {
-            self.status = "No proposal to reject here".to_owned();
-            return;
-        };
-        let Some(doc) = self.session.project.document(doc_id) else {
-            return;
-        };
-        let mut new = doc.rejected.clone();
-        new.push(Rejected {
-            label: s.quote.label.clone(),
-            pieces: s.quote.pieces.clone(),
-        });
-        let edit = Edit::SetRejected {
-            doc: doc_id,
-            old: doc.rejected.clone(),
-            new,
-        };
-        if self.apply_step("Reject proposed quote".to_owned(), vec![edit], None) {
-            self.status = "Rejected; it will not be proposed again for this document".to_owned();
-            self.clamp_current();
-            self.reveal_proposal();
-        }
-    }
-
-    fn clamp_current(&mut self) {
+    pub(super) fn clamp_current(&mut self) {
         let n = self.open_proposals().len();
         self.proposals.current = self.proposals.current.min(n.saturating_sub(1));
     }
@@ -488,6 +459,7 @@ impl Lectern {
             speaker.as_deref(),
             &self.session.project.labels,
         );
+        self.rejected_list_ui(ui);
         ui.separator();
         match action {
             Some(CardAction::Run(c)) => self.queue.push(Intent::Command(c)),
@@ -508,16 +480,7 @@ fn set_pieces(s: &mut Suggestion, doc: &Document, pieces: &[(usize, usize)]) {
     } else {
         extent.fragments.iter().map(|f| (f.start, f.end)).collect()
     };
-    s.quote.text = if extent.fragments.is_empty() {
-        extent.text
-    } else {
-        extent
-            .fragments
-            .iter()
-            .map(|f| f.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    s.quote.text = extent.joined_text();
 }
 
 /// The project-wide job: every document's proposals, counting articles.

@@ -15,6 +15,7 @@ mod find;
 mod frame;
 mod jobs;
 mod metadata;
+mod rejecting;
 mod repair;
 mod safety;
 mod tracker;
