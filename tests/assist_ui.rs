@@ -497,3 +497,33 @@ fn a_rejected_proposal_is_listed_and_restored() {
     assert_eq!(h.state_mut().proposal_texts().len(), 2);
     assert!(h.query_by_label("Rejected (1)").is_some());
 }
+
+#[test]
+fn the_document_list_counts_the_proposals_waiting_in_each_document() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    // Nothing is shown before the assistant has run.
+    assert!(h.query_by_label("3 proposals").is_none());
+    propose_all_and_wait(&mut h);
+    assert!(h.query_by_label("3 proposals").is_some());
+    assert!(h.query_by_label("1 proposal").is_some());
+    // Accepting one counts down; rejecting one too.
+    press(&mut h, Key::Y);
+    assert!(h.query_by_label("2 proposals").is_some());
+    press(&mut h, Key::N);
+    assert_eq!(h.query_all_by_label("1 proposal").count(), 2);
+    assert!(h.query_by_label("2 proposals").is_none());
+    // The count follows the minimum confidence: at 100 % none wait, and none is shown.
+    h.get_by_role_and_label(Role::Slider, "At least")
+        .set_value_accesskit(100.0);
+    h.run();
+    assert!(h.query_by_label("1 proposal").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.query_all_by_label("1 proposal").count(), 2);
+    // The last one of the second document accepted: nothing shown for it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
+    h.run();
+    press(&mut h, Key::Y);
+    assert_eq!(h.query_all_by_label("1 proposal").count(), 1);
+}

@@ -221,6 +221,7 @@ fn doc_list_figures(project: &Project, figs: &mut Vec<Figure>) {
         project,
         revision: 1,
         current: project.documents.first().map(|d| d.id),
+        waiting: None,
     };
     let mut f = Frames::new();
     let mut order = DocListOrder::default();

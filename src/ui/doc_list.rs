@@ -222,6 +222,9 @@ pub struct DocListContext<'a> {
     pub revision: u64,
     /// The document shown in the view.
     pub current: Option<DocId>,
+    /// How many of the quote assistant's proposals wait for review in a document, once
+    /// it has been asked for them (`None` before).
+    pub waiting: Option<&'a dyn Fn(&Document) -> usize>,
 }
 
 /// The document list with sort and filter; returns the document the user picked.
@@ -292,7 +295,8 @@ pub fn doc_list_ui(
                     .vertical(|ui| {
                         ui.set_height(row_h);
                         ui.spacing_mut().item_spacing.y = 0.0;
-                        doc_row_ui(ui, doc, Some(doc.id) == current)
+                        let waiting = at.waiting.map_or(0, |count| count(doc));
+                        doc_row_ui(ui, doc, Some(doc.id) == current, waiting)
                     })
                     .inner;
                 if clicked {
@@ -303,8 +307,9 @@ pub fn doc_list_ui(
     intent
 }
 
-/// One document's row: its title, then outlet, date, status and count; true if clicked.
-fn doc_row_ui(ui: &mut Ui, doc: &Document, selected: bool) -> bool {
+/// One document's row: its title, then the proposals waiting for review (if any),
+/// outlet, date, status and count; true if clicked.
+fn doc_row_ui(ui: &mut Ui, doc: &Document, selected: bool, waiting: usize) -> bool {
     // The button's padding comes on top of the text: leave room for it, or the panel
     // would widen a little every frame.
     let width = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
@@ -323,17 +328,26 @@ fn doc_row_ui(ui: &mut Ui, doc: &Document, selected: bool) -> bool {
     } else {
         format!(" · {}", m.date)
     };
-    ui.add(
-        egui::Label::new(
-            egui::RichText::new(format!(
-                "{outlet}{date} · {} · {} annotations",
-                doc.status.name(),
-                thousands(doc.spans.len() as u64)
-            ))
-            .weak(),
-        )
-        .truncate(),
+    let mut details = format!(
+        "{outlet}{date} · {} · {} annotations",
+        doc.status.name(),
+        thousands(doc.spans.len() as u64)
     );
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        // First on the line, so a narrow panel cuts the details, never the count.
+        if waiting > 0 {
+            let count = match waiting {
+                1 => "1 proposal".to_owned(),
+                n => format!("{} proposals", thousands(n as u64)),
+            };
+            ui.label(egui::RichText::new(count).strong()).on_hover_text(
+                "Quotes the assistant proposes here that wait for your review (at least as sure as the Proposals panel's bar)",
+            );
+            details.insert_str(0, " · ");
+        }
+        ui.add(egui::Label::new(egui::RichText::new(details).weak()).truncate());
+    });
     resp.clicked()
 }
 

@@ -129,9 +129,25 @@ impl Proposals {
         self.fixes.remove(&(doc, key.to_vec()));
     }
 
-    /// How many proposals are open in each document made so far.
-    pub fn counts(&self) -> usize {
-        self.made.values().map(Vec::len).sum()
+    /// Counts the proposals waiting for review in a document, at least as sure as the
+    /// project's setting: `None` while the layer is off or the proposals were made with
+    /// another codebook or lexicon (they are made again when next shown). A document the
+    /// assistant has not run on counts 0.
+    pub fn waiting<'a>(&'a self, project: &Project) -> Option<impl Fn(&Document) -> usize + 'a> {
+        if !self.active {
+            return None;
+        }
+        let roles = Roles::from_codebook(&project.labels, &project.relation_types)?;
+        let (made_roles, made_lexicon) = self.made_with.as_ref()?;
+        if *made_roles != roles || made_lexicon != project.lexicon() {
+            return None;
+        }
+        let min = project.assistant.min_sure();
+        Some(move |doc: &Document| {
+            self.still_open(doc)
+                .filter(|(_, s)| s.confidence >= min)
+                .count()
+        })
     }
 }
 

@@ -223,10 +223,14 @@ impl Lectern {
     }
 
     pub(super) fn left_panel_ui(&mut self, ui: &mut egui::Ui) {
+        let waiting = self.proposals.waiting(&self.session.project);
         let at = doc_list::DocListContext {
             project: &self.session.project,
             revision: self.session.revision(),
             current: self.current_doc,
+            waiting: waiting
+                .as_ref()
+                .map(|count| count as &dyn Fn(&crate::model::Document) -> usize),
         };
         if let Some(i) = doc_list::doc_list_ui(ui, &at, &mut self.doc_list, &mut self.doc_order) {
             self.queue.push(i);
