@@ -140,20 +140,14 @@ fn a_proposal_is_fixed_before_it_is_accepted() {
     let fixed = h.state_mut().current_proposal().expect("proposal");
     assert_eq!(fixed.quote.text, " the repairs had cost €12 million");
     assert_eq!(fixed.quote.label, "claim");
-    // The speaker is typed on the card.
+    // The speaker is typed on the card, in place of the one proposed.
+    assert_eq!(speaker(&mut h).as_deref(), Some("Ana Ruiz"));
     h.get_by_label("Speaker").click();
     h.run();
     h.get_by_label("Speaker").type_text("A. Ruiz");
     h.run();
     press(&mut h, Key::Escape);
-    let typed = h.state_mut().current_proposal().expect("proposal");
-    assert!(
-        typed
-            .quote
-            .attributes
-            .get("speaker")
-            .is_some_and(|w| w.contains("A. Ruiz"))
-    );
+    assert_eq!(speaker(&mut h).as_deref(), Some("A. Ruiz"));
     press(&mut h, Key::Y);
     let doc = &h.state().project().documents[0];
     let claim = doc
@@ -163,6 +157,12 @@ fn a_proposal_is_fixed_before_it_is_accepted() {
         .expect("claim");
     assert_eq!(claim.text, " the repairs had cost €12 million");
     assert!(claim.proposed.is_some());
+}
+
+/// The speaker of the proposal under review.
+fn speaker(h: &mut Harness<'_, Lectern>) -> Option<String> {
+    let s = h.state_mut().current_proposal()?;
+    s.quote.attributes.get("speaker").cloned()
 }
 
 /// Runs the assistant on the whole project as a background job, as the command does, and
@@ -449,6 +449,58 @@ fn the_minimum_confidence_travels_with_an_exported_codebook() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(min_confidence(&h), 30);
+}
+
+#[test]
+fn the_speaker_field_replaces_the_proposed_name_and_s_takes_the_selection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.state_mut().run_command(Command::ProposeQuotes);
+    h.run();
+    assert_eq!(speaker(&mut h).as_deref(), Some("Gregor Ward"));
+    // A click in the field selects the proposed name: typing replaces it.
+    h.get_by_label("Speaker").click();
+    h.run();
+    h.get_by_label("Speaker").type_text("G. Ward");
+    h.run();
+    assert_eq!(speaker(&mut h).as_deref(), Some("G. Ward"));
+    // Once focused, a click places the caret as usual, and typing goes there.
+    h.get_by_label("Speaker").click();
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    h.get_by_label("Speaker").type_text(" Jr");
+    h.run();
+    assert_eq!(speaker(&mut h).as_deref(), Some("G. Ward Jr"));
+    press(&mut h, Key::Escape);
+    // Tab-like focus (without the mouse) selects it all too.
+    h.get_by_label("Speaker").focus();
+    h.run();
+    h.get_by_label("Speaker").type_text("Ward");
+    h.run();
+    assert_eq!(speaker(&mut h).as_deref(), Some("Ward"));
+    press(&mut h, Key::Escape);
+
+    // S with nothing selected says what to do; with text selected from inside a word,
+    // the whole words become the speaker.
+    press(&mut h, Key::S);
+    assert!(
+        h.state().status().contains("Select the speaker's name"),
+        "{}",
+        h.state().status()
+    );
+    let name = "Transport Minister Gregor Ward";
+    h.state_mut().set_selection(2, name.chars().count());
+    h.run();
+    press(&mut h, Key::S);
+    assert_eq!(speaker(&mut h).as_deref(), Some(name));
+    assert!(h.state().selection().is_none(), "the selection is used up");
+    press(&mut h, Key::Y);
+    let q = quotes(&h);
+    assert_eq!(
+        q[0].attributes.get("speaker").map(String::as_str),
+        Some(name)
+    );
 }
 
 #[test]

@@ -146,6 +146,44 @@ fn reading_ui(ui: &mut Ui, text: &str, id: Id, multiline: bool) -> egui::Respons
     resp
 }
 
+/// Selects the whole text of the text field `id`, so typing replaces it.
+pub fn select_all(ctx: &egui::Context, id: Id, len_chars: usize) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut st = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    st.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(0),
+        CCursor::new(len_chars),
+    )));
+    st.store(ctx, id);
+}
+
+/// Selects the whole value of a one-line field when it takes the keyboard focus, so that
+/// typing replaces a proposed value instead of adding to it: at once from Tab, and from
+/// a click once the button is released — unless the press dragged over part of the text,
+/// which stays selected. A further click places the caret as usual.
+pub fn select_all_on_focus(ui: &Ui, resp: &egui::Response, text: &str) {
+    let pending = resp.id.with("select all on release");
+    let down = ui.input(|i| i.pointer.any_down());
+    if resp.gained_focus() {
+        if down {
+            ui.data_mut(|d| d.insert_temp(pending, true));
+        } else {
+            select_all(ui.ctx(), resp.id, text.chars().count());
+        }
+        return;
+    }
+    if down || !ui.data(|d| d.get_temp::<bool>(pending).unwrap_or(false)) {
+        return;
+    }
+    ui.data_mut(|d| d.remove::<bool>(pending));
+    let dragged = egui::TextEdit::load_state(ui.ctx(), resp.id)
+        .and_then(|st| st.cursor.char_range())
+        .is_some_and(|r| !r.is_empty());
+    if resp.has_focus() && !dragged {
+        select_all(ui.ctx(), resp.id, text.chars().count());
+    }
+}
+
 /// Gives the editor `id` the keyboard focus with the caret after the last character.
 fn start_editing(ctx: &egui::Context, id: Id, len_chars: usize) {
     use egui::text::{CCursor, CCursorRange};

@@ -202,22 +202,10 @@ pub fn card_ui(
     if let Some(att) = &s.attribution {
         ui.weak(format!("introduced by “{}”", shorten(&att.text, 80)));
     }
-    if let Some(field) = roles_speaker {
-        ui.horizontal(|ui| {
-            let label = ui.label("Speaker");
-            let mut who = s.quote.attributes.get(field).cloned().unwrap_or_default();
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut who)
-                        .hint_text("who says it")
-                        .desired_width(f32::INFINITY)
-                        .id_salt("proposed speaker"),
-                )
-                .labelled_by(label.id);
-            if edit.changed() {
-                action = Some(CardAction::Speaker(who));
-            }
-        });
+    if let Some(field) = roles_speaker
+        && let Some(a) = speaker_ui(ui, s.quote.attributes.get(field))
+    {
+        action = Some(a);
     }
     ui.horizontal_wrapped(|ui| {
         if ui.button("Accept (Y)").clicked() {
@@ -244,7 +232,43 @@ pub fn card_ui(
             action = Some(CardAction::Run(super::command::Command::NextProposal));
         }
     });
-    ui.weak("Fix first: a label key relabels it, Alt+arrows move its ends, or select text and press B to make that the quote.");
+    ui.weak("Fix first: a label key relabels it, Alt+arrows move its ends; select text and press B to make it the quote, S to make it the speaker.");
+    action
+}
+
+/// "Speaker [field] [From selection (S)]": the proposed speaker, edited in place (the
+/// whole name selected when the field takes the focus, so typing replaces it) or taken
+/// from the article's selection.
+fn speaker_ui(ui: &mut egui::Ui, proposed: Option<&String>) -> Option<CardAction> {
+    let mut action = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Speaker");
+        let mut who = proposed.cloned().unwrap_or_default();
+        let pick = ui
+            .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let pick = ui
+                    .small_button("Selection (S)")
+                    .on_hover_text("Select the speaker's name in the article (or click an annotation), then press S or this");
+                let id = ui.make_persistent_id("proposed speaker");
+                let edit = super::bidi_field::singleline(ui, &mut who, id, |e| {
+                    e.hint_text("who says it").desired_width(f32::INFINITY)
+                })
+                .response
+                .response
+                .labelled_by(label.id);
+                super::fields::select_all_on_focus(ui, &edit, &who);
+                if edit.changed() {
+                    action = Some(CardAction::Speaker(who.clone()));
+                }
+                pick.clicked()
+            })
+            .inner;
+        if pick {
+            action = Some(CardAction::Run(
+                super::command::Command::SpeakerFromSelection,
+            ));
+        }
+    });
     action
 }
 

@@ -194,7 +194,7 @@ fn query_row_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>) ->
         .labelled_by(label.id);
         if std::mem::take(&mut state.focus_field) {
             resp.request_focus();
-            select_all(ui.ctx(), resp.id, state.query.pattern.chars().count());
+            super::fields::select_all(ui.ctx(), resp.id, state.query.pattern.chars().count());
         }
         let (enter, shift, escape) = ui.input(|i| {
             (
@@ -299,17 +299,6 @@ fn label_picker_ui(ui: &mut Ui, state: &mut SearchState, cx: &SearchContext<'_>)
 fn label_button_ui(ui: &mut Ui, label: &Label) -> egui::Response {
     super::theme::color_chip(ui, label);
     ui.button(&label.name).on_hover_text(&label.description)
-}
-
-/// Selects the whole text of the text field `id`, so typing replaces it.
-fn select_all(ctx: &egui::Context, id: egui::Id, len_chars: usize) {
-    use egui::text::{CCursor, CCursorRange};
-    let mut st = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
-    st.cursor.set_char_range(Some(CCursorRange::two(
-        CCursor::new(0),
-        CCursor::new(len_chars),
-    )));
-    st.store(ctx, id);
 }
 
 /// Moves the current match by `delta` (wrapping) and returns it.

@@ -283,7 +283,11 @@ impl Lectern {
     /// Replaces the proposal under review by `f` of it, keeping the fix until it is
     /// accepted or rejected. False when there is none.
     /// `done` says what changed, for the status line.
-    fn fix_current(&mut self, done: &str, f: impl FnOnce(&mut Suggestion, &Document)) -> bool {
+    pub(super) fn fix_current(
+        &mut self,
+        done: &str,
+        f: impl FnOnce(&mut Suggestion, &Document),
+    ) -> bool {
         let Some(doc_id) = self.current_doc else {
             return false;
         };
@@ -383,25 +387,6 @@ impl Lectern {
             return;
         }
         self.view.selection = None;
-    }
-
-    /// The speaker typed on the review card.
-    fn set_proposal_speaker(&mut self, who: String) {
-        let Some(field) = Roles::from_codebook(
-            &self.session.project.labels,
-            &self.session.project.relation_types,
-        )
-        .and_then(|r| r.speaker) else {
-            return;
-        };
-        // Typing shows in the field itself; the status line keeps what it said.
-        self.fix_current("", |s, _| {
-            if who.is_empty() {
-                s.quote.attributes.remove(&field);
-            } else {
-                s.quote.attributes.insert(field, who);
-            }
-        });
     }
 
     /// Dashed outlines of the shown document's open proposals.

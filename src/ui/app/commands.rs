@@ -88,6 +88,7 @@ impl Lectern {
             Command::AcceptAllProposals => self.accept_proposals(true),
             Command::RejectProposal => self.reject_proposal(),
             Command::ProposalFromSelection => self.proposal_from_selection(),
+            Command::SpeakerFromSelection => self.speaker_from_selection(),
             Command::ToggleQuoteTracker => self.tracker.open = !self.tracker.open,
         }
     }

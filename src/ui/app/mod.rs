@@ -18,6 +18,7 @@ mod metadata;
 mod rejecting;
 mod repair;
 mod safety;
+mod speaker;
 mod tracker;
 mod windows;
 

@@ -68,6 +68,7 @@ impl Command {
             Command::RejectProposal => vec![bare(Key::N)],
             Command::AcceptAllProposals => vec![cmd_shift(Key::Y)],
             Command::ProposalFromSelection => vec![bare(Key::B)],
+            Command::SpeakerFromSelection => vec![bare(Key::S)],
         }
     }
 
@@ -89,7 +90,7 @@ impl Command {
         ) && !self.reviews_proposals()
     }
 
-    /// The keys that review the quote assistant's proposals (Y, N, `.`, `,`, B): they act
+    /// The keys that review the quote assistant's proposals (Y, N, `.`, `,`, B, S): they act
     /// only while proposals are shown, so the same letters stay free elsewhere (the
     /// Adjudication window's Y and N).
     pub fn reviews_proposals(self) -> bool {
@@ -101,6 +102,7 @@ impl Command {
                 | Command::RejectProposal
                 | Command::AcceptAllProposals
                 | Command::ProposalFromSelection
+                | Command::SpeakerFromSelection
         )
     }
 

@@ -129,11 +129,13 @@ pub enum Command {
     AcceptAllProposals,
     /// Use the selection as the proposed quote.
     ProposalFromSelection,
+    /// Use the selection (or the selected annotation's text) as the proposed speaker.
+    SpeakerFromSelection,
 }
 
 impl Command {
     /// Every command without a parameter, in menu order.
-    pub const PLAIN: [Command; 50] = [
+    pub const PLAIN: [Command; 51] = [
         Command::NewProject,
         Command::OpenProject,
         Command::OpenSample,
@@ -184,6 +186,7 @@ impl Command {
         Command::RejectProposal,
         Command::AcceptAllProposals,
         Command::ProposalFromSelection,
+        Command::SpeakerFromSelection,
     ];
 
     /// Every command: the plain ones, then the boundary moves, one export per format and
@@ -280,6 +283,7 @@ impl Command {
             Command::RejectProposal => "Reject proposal",
             Command::AcceptAllProposals => "Accept all proposals in this document",
             Command::ProposalFromSelection => "Use the selection as the proposed quote",
+            Command::SpeakerFromSelection => "Use the selection as the proposed speaker",
         }
     }
 
@@ -382,7 +386,8 @@ impl Command {
             | Command::AcceptProposal
             | Command::RejectProposal
             | Command::AcceptAllProposals
-            | Command::ProposalFromSelection => self.assistant_tooltip(),
+            | Command::ProposalFromSelection
+            | Command::SpeakerFromSelection => self.assistant_tooltip(),
         }
     }
 
@@ -408,6 +413,9 @@ impl Command {
             }
             Command::ProposalFromSelection => {
                 "Make the selected text the quote of the proposal under review"
+            }
+            Command::SpeakerFromSelection => {
+                "Make the selected text (or the selected annotation's) the speaker of the proposal under review, in place of the one proposed"
             }
             _ => "",
         }

@@ -145,7 +145,8 @@ impl Command {
             | Command::AcceptProposal
             | Command::RejectProposal
             | Command::AcceptAllProposals
-            | Command::ProposalFromSelection => (Menu::QuoteAssistant, 1),
+            | Command::ProposalFromSelection
+            | Command::SpeakerFromSelection => (Menu::QuoteAssistant, 1),
             Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => (Menu::View, 0),
             Command::NextDocument | Command::PreviousDocument => (Menu::View, 1),
             Command::ToggleTheme => (Menu::View, 2),
