@@ -579,3 +579,28 @@ fn the_document_list_counts_the_proposals_waiting_in_each_document() {
     press(&mut h, Key::Y);
     assert_eq!(h.query_all_by_label("1 proposal").count(), 1);
 }
+
+#[test]
+fn a_review_key_pressed_twice_within_one_frame_acts_twice() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    let first = h.state_mut().proposal_texts();
+    // Two presses before the window draws again (a fast hand, or a slow frame).
+    h.key_press(Key::Period);
+    h.key_press(Key::Period);
+    h.run();
+    assert_eq!(
+        h.state_mut().current_proposal().map(|s| s.quote.text),
+        first.get(2).cloned()
+    );
+    h.key_press(Key::N);
+    h.key_press(Key::N);
+    h.run();
+    assert_eq!(h.state().project().documents[0].rejected.len(), 2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().project().documents[0].rejected.is_empty());
+}

@@ -106,8 +106,9 @@ impl Command {
         )
     }
 
-    /// Commands whose shortcut was pressed this frame, consumed from the input. Shortcuts
-    /// with more modifiers are tried first, because egui matches Ctrl+Z inside Ctrl+Shift+Z.
+    /// Commands whose shortcut was pressed this frame, as often as pressed, consumed from
+    /// the input. Shortcuts with more modifiers are tried first, because egui matches
+    /// Ctrl+Z inside Ctrl+Shift+Z.
     /// While a menu or another popup is open, Esc is left to it (it closes the popup).
     /// Proposal review keys count only while `reviewing`.
     pub fn pressed(ctx: &egui::Context, typing: bool, reviewing: bool) -> Vec<Command> {
@@ -119,15 +120,24 @@ impl Command {
             .flat_map(|c| c.shortcuts().into_iter().map(move |s| (c, s)))
             .collect();
         all.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
-        let mut out = Vec::new();
+        // A key pressed twice within one frame (fast typing, or a slow frame) acts twice:
+        // N N rejects two proposals. A command's shortcuts that one press may send
+        // together (Ctrl+= and Ctrl++) count once.
+        let mut counts: Vec<(Command, usize)> = Vec::new();
         ctx.input_mut(|i| {
             for (c, s) in all {
-                if i.consume_shortcut(&s) && !out.contains(&c) {
-                    out.push(c);
+                let n = i.count_and_consume_key(s.modifiers, s.logical_key);
+                match counts.iter_mut().find(|(seen, _)| *seen == c) {
+                    Some((_, most)) => *most = (*most).max(n),
+                    None if n > 0 => counts.push((c, n)),
+                    None => {}
                 }
             }
         });
-        out
+        counts
+            .into_iter()
+            .flat_map(|(c, n)| std::iter::repeat_n(c, n))
+            .collect()
     }
 }
 
