@@ -187,9 +187,18 @@ fn the_whole_project_is_proposed_by_a_job() {
         "{}",
         h.state().status()
     );
+    // From the third proposal of the first document to the second document: its first
+    // (and only) proposal is under review.
+    press(&mut h, Key::Period);
+    press(&mut h, Key::Period);
     h.key_press_modifiers(Modifiers::COMMAND, Key::PageDown);
     h.run();
     assert_eq!(h.state_mut().proposal_texts(), ["“No,”"]);
+    assert_eq!(
+        h.state_mut().current_proposal().map(|s| s.quote.text),
+        Some("“No,”".to_owned())
+    );
+    assert!(h.query_by_label_contains("None left").is_none());
 
     // Run again after accepting it: what is coded already is not counted as proposed.
     press(&mut h, Key::Y);

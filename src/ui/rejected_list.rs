@@ -64,16 +64,16 @@ fn row_ui(ui: &mut egui::Ui, doc: &Document, i: usize, labels: &[Label]) -> Opti
         }
     });
     // A hand-edited file may hold pieces outside the text: say so rather than guess.
-    let text = Extent::from_pieces(&doc.text, &r.pieces)
-        .map(|e| super::span_panel::excerpt(&e.joined_text()));
+    let text = Extent::from_pieces(&doc.text, &r.pieces).map(|e| e.joined_text());
     match (text, r.pieces.first()) {
         (Some(text), Some(&(start, _))) => {
+            let excerpt = super::span_panel::excerpt(&text);
             let shown = ui
                 .add(
-                    egui::Label::new(egui::RichText::new(text).italics())
+                    egui::Label::new(egui::RichText::new(excerpt).italics())
                         .sense(egui::Sense::click()),
                 )
-                .on_hover_text("Show it in the article");
+                .on_hover_text(format!("{text}\n\nClick to show it in the article"));
             if shown.clicked() {
                 action = Some(RejectedAction::Show(start));
             }

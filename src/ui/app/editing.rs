@@ -12,6 +12,9 @@ impl Lectern {
             self.current_doc = Some(id);
             self.selected_span = None;
             self.view.selection = None;
+            // The review starts at the new document's first proposal: an index kept from
+            // the last one could lie past its end and read "None left".
+            self.proposals.current = 0;
         }
     }
 
