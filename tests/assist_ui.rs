@@ -289,6 +289,7 @@ fn the_minimum_confidence_hides_proposals_from_review_step_and_accept_all() {
         h.query_by_label_contains("None left at 80% or surer; 2 less sure hidden")
             .is_some()
     );
+    assert!(h.query_by_label("0 of 0").is_none());
 
     // The setting is saved with the project…
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);

@@ -164,11 +164,14 @@ pub fn card_ui(
     let mut action = None;
     ui.horizontal(|ui| {
         ui.strong("Proposals");
-        ui.weak(format!(
-            "{} of {}",
-            (current + 1).min(open.len()),
-            open.len()
-        ));
+        // "0 of 0" says nothing the line below does not say better.
+        if !open.is_empty() {
+            ui.weak(format!(
+                "{} of {}",
+                (current + 1).min(open.len()),
+                open.len()
+            ));
+        }
     });
     if let Some(percent) = threshold_ui(ui, threshold) {
         action = Some(CardAction::MinConfidence(percent));
