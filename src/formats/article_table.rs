@@ -4,7 +4,7 @@
 
 use super::article::{ArticleError, ReadArticle, title_of};
 use super::field_map::{ColumnChoices, DocField, TableRole, plan_columns};
-use super::table::{Table, cell_text, read_table};
+use super::table::{Table, TableError, cell_text, read_table};
 use crate::model::{DocId, Document, MetaField};
 use std::path::Path;
 
@@ -19,6 +19,17 @@ pub fn read_table_articles(path: &Path, choices: &ColumnChoices) -> Vec<ReadArti
         Ok(p) => p,
         Err(message) => return vec![(path.to_path_buf(), Err(ArticleError::Columns { message }))],
     };
+    if table.rows.is_empty() {
+        // Said as a skip, not as "0 articles added, 0 skipped" with nothing to act on.
+        let columns = table.columns.join(", ");
+        let message = format!("no rows of articles under its header row ({columns})");
+        let error = ArticleError::Table(TableError::Malformed {
+            path: path.to_path_buf(),
+            place: String::new(),
+            message,
+        });
+        return vec![(path.to_path_buf(), Err(error))];
+    }
     let has_title = plan
         .fields
         .iter()
@@ -101,5 +112,21 @@ mod tests {
         assert_eq!(read.len(), 1);
         let err = read[0].1.as_ref().unwrap_err().to_string();
         assert!(err.contains("--text-column"), "{err}");
+    }
+
+    #[test]
+    fn a_table_with_a_header_and_no_rows_is_one_error_naming_its_columns() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("leer.csv");
+        std::fs::write(&path, "Titel,text,Quelle\n").expect("write");
+        let read = read_table_articles(&path, &ColumnChoices::default());
+        assert_eq!(read.len(), 1);
+        let err = read[0].1.as_ref().unwrap_err().to_string();
+        assert!(
+            err.ends_with(
+                "leer.csv: no rows of articles under its header row (Titel, text, Quelle)"
+            ),
+            "{err}"
+        );
     }
 }
