@@ -57,6 +57,8 @@ fn every_subcommand_has_a_man_page_and_completions_in_every_shell() {
     let bash = read(&dir.path().join("completions/lectern.bash"));
     let zsh = read(&dir.path().join("completions/_lectern"));
     let fish = read(&dir.path().join("completions/lectern.fish"));
+    // Nor is the packagers' subcommand offered by completions.
+    assert!(!bash.contains("generate") && !zsh.contains("generate") && !fish.contains("generate"));
     for name in &names {
         let page = read(&man.join(format!("lectern-{name}.1")));
         assert!(

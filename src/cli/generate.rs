@@ -46,9 +46,11 @@ pub fn man_pages(cmd: Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     Ok(pages)
 }
 
-/// Writes one completion script per shell in [`SHELLS`] into `dir`.
-pub fn completions(mut cmd: Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+/// Writes one completion script per shell in [`SHELLS`] into `dir`, offering only the
+/// subcommands `--help` shows (clap_complete offers hidden ones too).
+pub fn completions(cmd: Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     create_dir(dir)?;
+    let mut cmd = without_hidden_subcommands(&cmd);
     SHELLS
         .iter()
         .map(|shell| {
@@ -56,6 +58,19 @@ pub fn completions(mut cmd: Command, dir: &Path) -> anyhow::Result<Vec<PathBuf>>
                 .with_context(|| format!("cannot write {shell} completions to {}", dir.display()))
         })
         .collect()
+}
+
+/// `cmd` with its arguments and visible subcommands only (clap cannot remove a subcommand,
+/// so the command is built again around them).
+fn without_hidden_subcommands(cmd: &Command) -> Command {
+    let mut visible = Command::new("lectern")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(cmd.get_arguments().cloned())
+        .subcommands(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+    if let Some(about) = cmd.get_about() {
+        visible = visible.about(about.clone());
+    }
+    visible
 }
 
 /// The names of the subcommands `lectern --help` shows (not `help`, not hidden ones).
