@@ -211,7 +211,14 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
             && t.kind != Kind::Quote
             && (abbreviation || !matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":"))
     });
-    if !gap_ok {
+    // "“…,” and threatened …", "“…,” which he described as …": a verb joined to the
+    // sentence's own or in a relative clause does not attribute the quotation before it.
+    let joined = cue.aux > k
+        && matches!(
+            toks[k].lower.as_str(),
+            "and" | "but" | "or" | "which" | "who" | "whom" | "where" | "while"
+        );
+    if !gap_ok || joined {
         return None;
     }
     let src = if cue.aux == k {

@@ -124,3 +124,31 @@ fn an_aside_in_dashes_neither_ends_the_content_nor_lends_it_its_verb() {
     assert_eq!(quay.quote.text, "the quay is unsafe");
     assert_eq!(speaker(quay), "Gregor Ward");
 }
+
+#[test]
+fn a_joined_verb_after_a_quotation_is_not_its_trailing_attribution() {
+    // "“…,” and said …": the verb goes on from the sentence's subject, so it names no
+    // source of the quotation before it (the conjunction was taken for one).
+    let all = propose(
+        "Berg called the ferry plan “an absolute disgrace,” and said the board would vote \
+         against it.",
+    );
+    let disgrace = find(&all, "disgrace");
+    assert_ne!(disgrace.rule, Rule::QuoteThenCue, "{:#?}", texts(&all));
+    assert_eq!(speaker(disgrace), "Berg");
+    let vote = find(&all, "vote against");
+    assert_eq!(vote.quote.text, "the board would vote against it");
+    assert_eq!(cue(vote), "said");
+    assert_eq!(speaker(vote), "Berg");
+    // "“…,” who went on …": a relative clause about the title, not its speaker.
+    let all = propose(
+        "Tomas Vale, a host of the radio show “Harbour Hour,” who went on to run the ferry \
+         company, said the bridge was safe.",
+    );
+    assert!(
+        all.iter()
+            .all(|s| !(s.quote.text.contains("Harbour Hour") && s.rule == Rule::QuoteThenCue)),
+        "{:#?}",
+        texts(&all)
+    );
+}
