@@ -141,7 +141,21 @@ fn object_and_quotation(
         .find(|k| k.aux > q.close && k.aux <= s_end)
         .map(|k| k.aux - 1);
     let mut end = next_cue.unwrap_or(s_end).max(end);
-    while end > q.close && toks[end].kind == Kind::Punct {
+    // "rates the quay as “poor” but does not ask for repairs": a contrast right after
+    // the quotation is the writer's, not the quote.
+    let contrast = toks.get(q.close + 1).is_some_and(|t| t.is("but"))
+        && q.close < end
+        && toks
+            .get(q.close + 2)
+            .is_some_and(|t| t.kind == Kind::Word && !t.cap && !t.is("that"));
+    if contrast {
+        end = q.close;
+    }
+    // "described the row as “a distraction” and called on …": the next cue ends the
+    // quote before its conjunction.
+    while end > q.close
+        && (toks[end].kind == Kind::Punct || matches!(toks[end].lower.as_str(), "and" | "but"))
+    {
         end -= 1;
     }
     (after_verb, end)
