@@ -156,6 +156,10 @@ pub fn find(cx: &Context, model: Option<&Model>) -> Vec<Cue> {
             i += len;
             continue;
         }
+        if never_said(tokens, i) {
+            i += 1;
+            continue;
+        }
         let verb = match model {
             Some(m) => learned_at(cx, m, i),
             None => verb_at(tokens, lexicon, index, i),
@@ -181,6 +185,42 @@ pub fn find(cx: &Context, model: Option<&Model>) -> Vec<Cue> {
         i += 1;
     }
     out
+}
+
+/// Pronouns and other words whose "'s" is "is" or "has" ("he's said", "it's"), not a
+/// possessive.
+pub(super) const CONTRACTED: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "that",
+    "there",
+    "here",
+    "what",
+    "who",
+    "where",
+    "how",
+    "let",
+    "everyone",
+    "anyone",
+    "someone",
+    "nobody",
+    "everybody",
+    "somebody",
+    "one",
+];
+
+/// Whether the word at token `i` cannot be a cue whatever the model reads in its
+/// neighbours: a noun's possessive ("the minister’s order": a modifier, never a verb),
+/// "yet" in "has yet to say" (nothing said so far), or the verb after it.
+fn never_said(tokens: &Tokens, i: usize) -> bool {
+    let toks = &tokens.toks;
+    let w = toks[i].lower.as_str();
+    let possessive = w
+        .strip_suffix("'s")
+        .is_some_and(|stem| !stem.is_empty() && !CONTRACTED.contains(&stem));
+    let yet_to = |k: usize| toks[k].is("yet") && toks.get(k + 1).is_some_and(|t| t.is("to"));
+    possessive || yet_to(i) || i >= 2 && yet_to(i - 2)
 }
 
 /// The length in tokens of the source marker starting at token `i`, if one does.
@@ -244,10 +284,19 @@ fn naming_at(cx: &Context, i: usize) -> Option<Cue> {
     if prev.is_some_and(|p| DETERMINERS.contains(&p)) {
         return None;
     }
+    // A verb's object follows it; a dash or a stop after the word makes it a noun
+    // ("interest rates — both forms of “printing money” — boost …").
+    if toks.get(i + 1).is_none_or(|n| n.kind == Kind::Punct) {
+        return None;
+    }
     let sentence = cx.tokens.sentence_of[i];
-    let quote_soon = (i + 1..toks.len().min(i + 7))
-        .take_while(|&k| cx.tokens.sentence_of[k] == sentence && !toks[k].is(","))
-        .any(|k| cx.quoted[k]);
+    let near = || {
+        (i + 1..toks.len().min(i + 7))
+            .take_while(|&k| cx.tokens.sentence_of[k] == sentence && !toks[k].is(","))
+    };
+    // "described the plan as reckless": "as" after the object names it as a quotation
+    // would.
+    let quote_soon = near().any(|k| cx.quoted[k]) || near().skip(1).any(|k| toks[k].is("as"));
     quote_soon.then(|| Cue {
         first: i,
         last: i,

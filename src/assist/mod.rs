@@ -11,6 +11,7 @@
 
 pub mod accept;
 mod cue;
+mod deed;
 mod direct;
 mod features;
 mod headline;

@@ -5,6 +5,7 @@
 
 use super::Found;
 use super::cue::Cue;
+use super::deed;
 use super::features::{self, Context};
 use super::marks::Quoted;
 use super::model::Model;
@@ -34,6 +35,7 @@ pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Mode
         } else {
             trailing::attribute(tokens, cue, first, last, quoted)
                 .or_else(|| forward(tokens, cue, cues, first, last))
+                .filter(|f| f.rule != Rule::Reported || deed::is_said(cx, cue, f))
                 .map(|f| match model {
                     Some(m) if f.rule == Rule::Reported => learned_end(cx, m, f, cue, &cue_at),
                     _ => f,
@@ -138,6 +140,7 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
     };
     if let Some(that) = (start..=last.min(start + reach)).find(|&i| toks[i].is("that"))
         && (start..that).all(|i| toks[i].is_word() && !toks[i].is("and"))
+        && !deed::relative_that(tokens, cue, start, that)
     {
         start = that;
     }
@@ -291,7 +294,7 @@ fn after_comma(tokens: &Tokens, aux: usize) -> bool {
 
 /// Whether a verb cue is passive ("was accused", "has been criticised"): a form of
 /// "be" just before a verb in -ed.
-fn is_passive(tokens: &Tokens, cue: &Cue) -> bool {
+pub(super) fn is_passive(tokens: &Tokens, cue: &Cue) -> bool {
     let toks = &tokens.toks;
     !cue.marker
         && !cue.noun

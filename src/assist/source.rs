@@ -2,6 +2,7 @@
 //! council, Ana Ruiz,", "he"), found beside a cue without a parser: words are taken
 //! leftwards (or rightwards after an inverted "said Ward") until a clause boundary.
 
+use super::cue::CONTRACTED;
 use super::token::{Kind, Tokens};
 
 /// Words that begin a new clause, so a source never reaches past them.
@@ -118,6 +119,18 @@ const CONNECTIVE_WORDS: &[&str] = &[
 /// admitted", "Only Ward said").
 const FOCUS_WORDS: &[&str] = &["even", "only", "just", "perhaps", "certainly"];
 
+/// Adverbs that go with a verb ("have already hung"), never inside a noun phrase.
+const VERB_ADVERBS: &[&str] = &[
+    "already",
+    "never",
+    "recently",
+    "previously",
+    "repeatedly",
+    "often",
+    "once",
+    "just",
+];
+
 /// Verbs after which an opening "it" is a placeholder ("It is unclear how …"), not a
 /// subject.
 const EXPLETIVE_VERBS: &[&str] = &[
@@ -180,8 +193,16 @@ pub fn before(tokens: &Tokens, aux: usize, floor: usize) -> Option<(usize, usize
         let comma = end
             .checked_sub(1)
             .filter(|&c| c >= floor && matches!(toks[c].lower.as_str(), "," | "-" | "—" | "–"));
-        let head = comma
-            .and_then(|c| name_left(tokens, c, floor).or_else(|| phrase_left(tokens, c, floor)));
+        // "traders who describe it as …": with no comma, the plural noun before "who"
+        // and its phrase (a group speaks; "a host who has been critical" is an aside).
+        let plural = end.checked_sub(1).is_some_and(|p| {
+            p >= floor && toks[p].kind == Kind::Word && !toks[p].cap && toks[p].lower.ends_with('s')
+        });
+        let head = match comma {
+            Some(c) => name_left(tokens, c, floor).or_else(|| phrase_left(tokens, c, floor)),
+            None if plural => phrase_left(tokens, end, floor),
+            None => None,
+        };
         return Some(head.map_or((end, end), |(a, _)| (a, end)));
     }
     if toks[end].is(",") {
@@ -239,6 +260,14 @@ fn phrase_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, u
             break;
         }
         start -= 2;
+    }
+    // "Her allies have already hung banners reading …": an adverb of a verb inside the
+    // phrase means the verb after it is there too; the source is what follows the verb.
+    if let Some(k) = (start..end.saturating_sub(1))
+        .rev()
+        .find(|&k| VERB_ADVERBS.contains(&toks[k].lower.as_str()))
+    {
+        start = k + 2;
     }
     // A capitalised clause word or preposition starting the sentence ("But", "In 2015")
     // is not part of the source.
@@ -370,15 +399,32 @@ pub fn subject(tokens: &Tokens, first: usize, before: usize) -> Option<(usize, u
     {
         end += 1;
     }
-    if article && end == first {
+    // "Ruiz’s activist allies have …": a possessive name is the owner of the noun that
+    // follows it, which is the subject, with the name it may go on to ("Ruiz’s deputy
+    // Ana Lind").
+    let possessive = toks[end].lower.ends_with("s'")
+        || toks[end]
+            .lower
+            .strip_suffix("'s")
+            .is_some_and(|stem| !CONTRACTED.contains(&stem));
+    if (article && end == first) || possessive {
         // "The mayor repeated …": the noun's few words, up to an auxiliary or a verb form.
-        while end + 1 < before && end < first + 3 && {
+        let reach = end + 3;
+        while end + 1 < before && end < reach && {
             let n = &toks[end + 1];
             n.kind == Kind::Word
+                && (!possessive || !n.cap)
                 && !CLAUSE_WORDS.contains(&n.lower.as_str())
                 && !PREPOSITIONS.contains(&n.lower.as_str())
                 && !n.lower.ends_with("ed")
         } {
+            end += 1;
+        }
+        while possessive
+            && end + 1 < before
+            && toks[end + 1].cap
+            && toks[end + 1].kind == Kind::Word
+        {
             end += 1;
         }
     }
@@ -458,6 +504,18 @@ mod tests {
             Some("Ward, who")
         );
         assert_eq!(src("“No,” said Ward.", "said"), None);
+    }
+
+    #[test]
+    fn a_participle_after_a_noun_has_the_noun_as_source_not_the_verb_before_it() {
+        assert_eq!(
+            src(
+                "Sandel’s closest friends have already hung banners reading “Save our quay”.",
+                "reading"
+            )
+            .as_deref(),
+            Some("banners")
+        );
     }
 
     #[test]

@@ -213,6 +213,9 @@ struct Name {
 /// The names of one article and what has been learnt about them while resolving.
 pub struct People<'a> {
     names: Vec<Name>,
+    /// Names with a title or role written inside quotations ("… with President Ward"):
+    /// never speakers themselves, but they tell who holds a role.
+    quoted_titled: Vec<Name>,
     lexicon: &'a Lexicon,
     /// Gender learnt from pronouns already resolved, by name key.
     learnt: HashMap<String, Gender>,
@@ -224,10 +227,19 @@ impl<'a> People<'a> {
     /// Finds every name outside quotations (`quoted[i]` says a token is inside one).
     pub fn new(tokens: &Tokens, lexicon: &'a Lexicon, quoted: &[bool]) -> People<'a> {
         let mut names = Vec::new();
+        let mut quoted_titled = Vec::new();
         let mut i = 0;
         while i < tokens.toks.len() {
             if quoted[i] {
-                i += 1;
+                match name_at(tokens, lexicon, i) {
+                    Some(name) => {
+                        i = name.last + 1;
+                        if !name.roles.is_empty() {
+                            quoted_titled.push(name);
+                        }
+                    }
+                    None => i += 1,
+                }
                 continue;
             }
             match name_at(tokens, lexicon, i) {
@@ -247,6 +259,7 @@ impl<'a> People<'a> {
         }
         People {
             names,
+            quoted_titled,
             lexicon,
             learnt: HashMap::new(),
             spoke: Vec::new(),
@@ -297,13 +310,23 @@ impl<'a> People<'a> {
             (a..n.first)
                 .any(|k| Lexicon::person_word(&self.lexicon.roles, &tokens.toks[k].lower).is_some())
         };
+        // "analysts in Veridia", "Traders in Elmsby": a common noun before the
+        // preposition heads the source (capitalised only as its first word, a plural).
+        let noun_heads = |n: &Name| {
+            n.first >= a + 2 && {
+                let k = n.first - 2;
+                let t = &tokens.toks[k];
+                let plural = k == a && t.lower.ends_with('s') && !t.lower.ends_with("'s");
+                t.kind == Kind::Word && (!t.cap || plural)
+            }
+        };
         self.names
             .iter()
             .position(|n| candidate(n) && !complement(n))
             .or_else(|| {
-                self.names
-                    .iter()
-                    .position(|n| candidate(n) && !(complement(n) && role_heads(n)))
+                self.names.iter().position(|n| {
+                    candidate(n) && !(complement(n) && (role_heads(n) || noun_heads(n)))
+                })
             })
     }
 
@@ -368,6 +391,21 @@ impl<'a> People<'a> {
             let n = &self.names[k];
             n.subject && sentence - tokens.sentence_of[n.first] <= 1
         });
+        // "Local taxi driver Dave Horne, 52, said …. “…,” he told us": a subject name
+        // inside the source of the speaker who spoke in that sentence ("Local") is part
+        // of the phrase naming the speaker, not somebody else.
+        let inside_source = |k: usize| {
+            let n = &self.names[k];
+            self.spoke.iter().any(|(pos, key)| {
+                *pos <= n.first
+                    && tokens.sentence_of[*pos] == tokens.sentence_of[n.first]
+                    && *key != n.key
+            })
+        };
+        let previous_subject = previous_subject.filter(|&k| {
+            !(inside_source(k)
+                && recent_speaker.is_some_and(|r| fits(&self.names[r], &self.learnt)))
+        });
         let pick = previous_subject
             .filter(|&k| fits(&self.names[k], &self.learnt))
             .or(recent_speaker.filter(|&k| fits(&self.names[k], &self.learnt)))
@@ -391,8 +429,12 @@ impl<'a> People<'a> {
     /// The person a role noun ("the minister") refers to: the latest name written with
     /// that role, else the latest person who was a subject ("Ana Ruiz … The mayor said").
     fn role(&self, tokens: &Tokens, a: usize, b: usize) -> Option<(String, String)> {
+        // "the then-president", "an ex-minister": the role after the hyphen.
         let role = (a..=b).rev().find_map(|i| {
-            Lexicon::person_word(&self.lexicon.roles, &tokens.toks[i].lower)
+            let word = tokens.toks[i].lower.as_str();
+            let after_hyphen = word.rsplit('-').next().unwrap_or(word);
+            Lexicon::person_word(&self.lexicon.roles, word)
+                .or_else(|| Lexicon::person_word(&self.lexicon.roles, after_hyphen))
                 .map(|r| r.word.to_lowercase())
         })?;
         // "A ministry spokeswoman said": somebody new, never somebody named before.
@@ -401,12 +443,40 @@ impl<'a> People<'a> {
         }
         let singular = matches!(tokens.toks[a].lower.as_str(), "the" | "this");
         let before = |k: &usize| self.names[*k].last < a;
-        // Else the latest subject with no other role ("Ana Ruiz … The mayor said", but
-        // not "Transport Minister Gregor Ward … the city's mayor said").
-        let k = (0..self.names.len())
+        // Else the first name given that role later ("the city's mayor said …. Mayor
+        // Hanna Lind called …"), else the latest subject with no other role who is a
+        // person ("Ana Ruiz … The mayor said", but not "Transport Minister Gregor Ward
+        // … the city's mayor said", nor "Traders say … The mayor said").
+        let with_role = (0..self.names.len())
             .rev()
             .filter(before)
-            .find(|&k| self.names[k].roles.contains(&role))
+            .find(|&k| self.names[k].roles.contains(&role));
+        // "… with President Trump,” Khan said. The then-US President …": a role written
+        // with a name inside a quotation.
+        if with_role.is_none()
+            && let Some(q) = self
+                .quoted_titled
+                .iter()
+                .rev()
+                .find(|n| n.last < a && n.roles.contains(&role))
+        {
+            let best = self
+                .names
+                .iter()
+                .filter(|n| n.key == q.key && n.words >= q.words)
+                .max_by_key(|n| n.words)
+                .unwrap_or(q);
+            return Some((q.key.clone(), best.full.clone()));
+        }
+        let k = with_role
+            .or_else(|| {
+                (0..self.names.len())
+                    .filter(|&k| self.names[k].first > b + 1)
+                    .find(|&k| {
+                        let title = &tokens.toks[self.names[k].first - 1].lower;
+                        self.names[k].roles.contains(&role) && *title == role
+                    })
+            })
             .or_else(|| {
                 let n = &self.names;
                 (0..n.len()).rev().filter(before).find(|&k| {
@@ -415,16 +485,25 @@ impl<'a> People<'a> {
                         && !n[k].organisation
                         && !n[k].possessive
                         && n[k].roles.is_empty()
+                        && (n[k].words >= 2 || n[k].gender.is_some())
                 })
             })?;
         self.full_name(k)
     }
 }
 
-/// A source as written, without commas or a possessive at its ends.
+/// A source as written, without commas at its ends nor the "who" of a relative clause
+/// ("traders who" → "traders").
 fn clean(s: &str) -> String {
-    s.trim_matches(|c: char| c == ',' || c.is_whitespace())
-        .to_owned()
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| c == ',' || c == '-' || c == '—' || c.is_whitespace())
+            .to_owned()
+    };
+    let written = trim(s);
+    match written.rsplit_once(' ') {
+        Some((head, "who" | "which")) => trim(head),
+        _ => written,
+    }
 }
 
 /// Whether token `i` is a capitalised word that can be part of a name.
