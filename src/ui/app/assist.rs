@@ -158,7 +158,11 @@ impl Lectern {
             .map(|d| (d.id, d.text.as_str().to_owned()))
             .collect();
         let progress = Progress::new();
-        progress.start_phase("Looking for quotes", Unit::Items("articles"), texts.len() as u64);
+        progress.start_phase(
+            "Looking for quotes",
+            Unit::Items("articles"),
+            texts.len() as u64,
+        );
         self.start_job(
             format!("Proposing quotes in {} articles", texts.len()),
             "Cancelled proposing quotes; nothing was changed".to_owned(),
