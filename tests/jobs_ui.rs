@@ -230,7 +230,9 @@ fn a_cancelled_save_leaves_the_file_and_the_unsaved_changes() {
     // Saving again, left to finish, saves and keeps the old file as a backup.
     h.state_mut().run_command(Command::Save);
     h.run();
-    assert!(h.state_mut().finish_jobs());
+    // The frames may have applied the finished save already (checked below either way).
+    h.state_mut().finish_jobs();
+    h.run();
     assert!(!h.state().session().is_dirty());
     assert_eq!(
         lectern::store::load(&path).expect("load").documents[0]
