@@ -590,6 +590,52 @@ fn the_document_list_counts_the_proposals_waiting_in_each_document() {
     assert_eq!(h.query_all_by_label("1 proposal").count(), 1);
 }
 
+/// After the lexicon changes in the codebook editor, the document list counts again the
+/// documents the whole-project job had counted (made again a few a frame), not only the
+/// one shown.
+#[test]
+fn the_document_list_counts_again_after_the_lexicon_changes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    propose_all_and_wait(&mut h);
+    assert!(h.query_by_label("3 proposals").is_some());
+    assert!(h.query_by_label("1 proposal").is_some());
+
+    h.state_mut().run_command(Command::EditCodebook);
+    h.run();
+    let find = h.get_by_role_and_label(Role::TextInput, "Find verb");
+    find.scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Find verb")
+        .click();
+    h.run();
+    h.event(egui::Event::Text("claim".to_owned()));
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Class of claim")
+        .click();
+    h.run();
+    h.get_all_by_label("neutral")
+        .last()
+        .expect("option")
+        .click();
+    h.run();
+    let claim = h
+        .state()
+        .project()
+        .lexicon()
+        .verb("claims")
+        .map(|v| v.class);
+    assert_eq!(claim, Some(lectern::model::VerbClass::Neutral));
+    h.key_press(Key::Escape);
+    h.run();
+
+    assert!(h.query_by_label("3 proposals").is_some());
+    assert!(
+        h.query_by_label("1 proposal").is_some(),
+        "the second document's count is back"
+    );
+}
+
 #[test]
 fn a_review_key_pressed_twice_within_one_frame_acts_twice() {
     let dir = tempfile::tempdir().expect("tempdir");

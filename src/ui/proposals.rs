@@ -26,6 +26,10 @@ pub struct Proposals {
     /// The coder's fixed versions of proposals, by document and the original quote's
     /// pieces.
     fixes: HashMap<(DocId, Vec<(usize, usize)>), Suggestion>,
+    /// Whether the assistant was run on the whole project: then every document's
+    /// proposals are kept current (made again, a few each frame, after the codebook or
+    /// lexicon changes), so the document list's counts do not vanish.
+    everywhere: bool,
 }
 
 /// One open proposal with the key its fix is kept under.
@@ -65,6 +69,55 @@ impl Proposals {
         }
         self.made.extend(made);
         self.active = true;
+        self.everywhere = true;
+    }
+
+    /// After a codebook or lexicon change, makes the proposals of documents that have none
+    /// yet, in document order, for about `budget` (at least one document): the document
+    /// list's counts come back a few documents each frame, the window staying responsive;
+    /// documents added since are made too. Only once the assistant ran on the whole
+    /// project; true while documents are left.
+    pub fn catch_up(&mut self, project: &Project, budget: std::time::Duration) -> bool {
+        if !self.active || !self.everywhere {
+            return false;
+        }
+        let Some(roles) = Roles::from_codebook(&project.labels, &project.relation_types) else {
+            return false;
+        };
+        let lexicon = project.lexicon();
+        self.make_current(&roles, lexicon);
+        // A lookup per document each frame: far less than making one document's proposals.
+        let missing: Vec<&Document> = project
+            .documents
+            .iter()
+            .filter(|d| !self.made.contains_key(&d.id))
+            .collect();
+        if missing.is_empty() {
+            return false;
+        }
+        let started = std::time::Instant::now();
+        let assistant = Assistant::new(roles, lexicon);
+        for (i, doc) in missing.iter().enumerate() {
+            self.made
+                .insert(doc.id, assistant.propose(doc.text.as_str()));
+            if started.elapsed() >= budget {
+                return i + 1 < missing.len();
+            }
+        }
+        false
+    }
+
+    /// Forgets what was made with another codebook or lexicon than `roles` and `lexicon`.
+    fn make_current(&mut self, roles: &Roles, lexicon: &Lexicon) {
+        let current = self
+            .made_with
+            .as_ref()
+            .is_some_and(|(r, l)| r == roles && l == lexicon);
+        if !current {
+            self.made.clear();
+            self.fixes.clear();
+            self.made_with = Some((roles.clone(), lexicon.clone()));
+        }
     }
 
     /// The open proposals of `doc`, in text order: made now if not yet, fixes applied,
@@ -75,15 +128,7 @@ impl Proposals {
             return Vec::new();
         };
         let lexicon = project.lexicon();
-        let current = self
-            .made_with
-            .as_ref()
-            .is_some_and(|(r, l)| *r == roles && l == lexicon);
-        if !current {
-            self.made.clear();
-            self.fixes.clear();
-            self.made_with = Some((roles.clone(), lexicon.clone()));
-        }
+        self.make_current(&roles, lexicon);
         self.made
             .entry(doc.id)
             .or_insert_with(|| Assistant::new(roles, lexicon).propose(doc.text.as_str()));

@@ -5,6 +5,9 @@ use super::*;
 use crate::progress::thousands;
 use crate::ui::warning_report::{ReportAction, warning_report_ui};
 
+/// How long a frame may spend making proposals again for the document list's counts.
+const CATCH_UP_PER_FRAME: std::time::Duration = std::time::Duration::from_millis(8);
+
 impl Lectern {
     // ----- the frame -----
 
@@ -223,6 +226,13 @@ impl Lectern {
     }
 
     pub(super) fn left_panel_ui(&mut self, ui: &mut egui::Ui) {
+        // After a codebook or lexicon change the counts come back a few documents a frame.
+        if self
+            .proposals
+            .catch_up(&self.session.project, CATCH_UP_PER_FRAME)
+        {
+            ui.request_repaint();
+        }
         let waiting = self.proposals.waiting(&self.session.project);
         let at = doc_list::DocListContext {
             project: &self.session.project,
