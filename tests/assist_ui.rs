@@ -513,6 +513,40 @@ fn the_speaker_field_replaces_the_proposed_name_and_s_takes_the_selection() {
     );
 }
 
+/// A press that drags over part of the proposed name keeps that part selected (typing
+/// replaces it alone), instead of selecting the whole name on release.
+#[test]
+fn a_drag_in_the_speaker_field_keeps_its_partial_selection() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = open(dir.path());
+    h.state_mut().run_command(Command::ProposeQuotes);
+    h.run();
+    assert_eq!(speaker(&mut h).as_deref(), Some("Gregor Ward"));
+    let field = h.get_by_label("Speaker").rect();
+    let y = field.center().y;
+    // From the first letter to about the third: the start of "Gregor" only.
+    let (from, to) = (
+        egui::pos2(field.left() + 5.0, y),
+        egui::pos2(field.left() + 25.0, y),
+    );
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    h.get_by_label("Speaker").type_text("X");
+    h.run();
+    let name = speaker(&mut h).expect("speaker");
+    // "Xgor Ward" with the test font; a letter more or less is the font's business.
+    assert!(
+        name.starts_with('X') && name.ends_with("r Ward") && name.len() < "XGregor Ward".len(),
+        "only the dragged-over letters are replaced: {name:?}"
+    );
+}
+
 #[test]
 fn a_rejected_proposal_is_listed_and_restored() {
     let dir = tempfile::tempdir().expect("tempdir");
