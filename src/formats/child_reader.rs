@@ -12,6 +12,8 @@
 //! startup ([`register`]); without that (the library's tests, benchmarks, fuzz targets)
 //! the readers run in-process, as before.
 
+use crate::progress::Progress;
+use std::cell::RefCell;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitCode, ExitStatus, Stdio};
@@ -34,6 +36,36 @@ const MAX_FAILURE_CHARS: usize = 200;
 
 /// The executable that reads files in a child process, once registered.
 static READER_EXECUTABLE: OnceLock<PathBuf> = OnceLock::new();
+
+thread_local! {
+    /// The progress of the job running on this thread, whose Cancel kills its reader.
+    static STOPPED_BY: RefCell<Option<Progress>> = const { RefCell::new(None) };
+}
+
+/// While the returned guard lives, a reader child started on this thread is killed as
+/// soon as `progress` is cancelled: a job's Cancel stops a PDF or spreadsheet that takes
+/// long at once, instead of at the time limit.
+pub fn stop_on_cancel(progress: &Progress) -> StopOnCancel {
+    let before = STOPPED_BY.with(|s| s.replace(Some(progress.clone())));
+    StopOnCancel { before }
+}
+
+/// Keeps a job's Cancel killing this thread's reader children ([`stop_on_cancel`]).
+pub struct StopOnCancel {
+    before: Option<Progress>,
+}
+
+impl Drop for StopOnCancel {
+    fn drop(&mut self) {
+        let before = self.before.take();
+        STOPPED_BY.with(|s| *s.borrow_mut() = before);
+    }
+}
+
+/// Whether the job running on this thread was cancelled.
+fn cancelled() -> bool {
+    STOPPED_BY.with(|s| s.borrow().as_ref().is_some_and(Progress::is_cancelled))
+}
 
 /// Makes PDFs and spreadsheets from now on be read by `executable` in a child process.
 /// The `lectern` binary registers itself at startup ([`own_executable`]); the first
@@ -58,6 +90,10 @@ pub fn own_executable() -> Option<PathBuf> {
     std::env::current_exe().ok()
 }
 
+/// What a reader stopped by a job's Cancel says (the job drops it: nobody reads it unless
+/// the cancel came too late to stop the job).
+pub const CANCELLED: &str = "reading it was cancelled";
+
 /// Why a child gave no answer.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Failure {
@@ -65,6 +101,8 @@ pub enum Failure {
     Refused(String),
     /// It had not answered within the time limit and was killed.
     TooSlow,
+    /// The job it read for was cancelled, and it was killed.
+    Stopped,
     /// It could not be started or followed, or it ended without an answer: why, for
     /// the user (its panic message, the line it printed, or how it ended).
     Failed(String),
@@ -107,8 +145,9 @@ pub fn run(
     let stdout = drain(child.stdout.take());
     let stderr = drain(child.stderr.take());
     let status = wait_until(&mut child, deadline);
-    if !matches!(status, Ok(Some(_))) {
-        // Past the limit (or not to be watched): stopped, and reaped so nothing is left.
+    if !matches!(status, Ok(Waited::Ended(_))) {
+        // Past the limit, cancelled (or not to be watched): stopped, and reaped so
+        // nothing is left.
         let _ = child.kill();
         let _ = child.wait();
     }
@@ -117,8 +156,9 @@ pub fn run(
     }
     let (stdout, stderr) = (joined(stdout), joined(stderr));
     match status {
-        Ok(Some(status)) => answer(status, stdout, &stderr),
-        Ok(None) => Err(Failure::TooSlow),
+        Ok(Waited::Ended(status)) => answer(status, stdout, &stderr),
+        Ok(Waited::TooLong) => Err(Failure::TooSlow),
+        Ok(Waited::Cancelled) => Err(Failure::Stopped),
         Err(e) => Err(Failure::Failed(format!("cannot follow the reader: {e}"))),
     }
 }
@@ -141,17 +181,28 @@ fn joined(drained: Option<JoinHandle<Vec<u8>>>) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// The child's exit status once it ends, or `None` at `deadline`.
-fn wait_until(child: &mut Child, deadline: Instant) -> std::io::Result<Option<ExitStatus>> {
+/// How waiting for a child ended.
+enum Waited {
+    Ended(ExitStatus),
+    TooLong,
+    Cancelled,
+}
+
+/// The child's exit status once it ends, unless `deadline` comes or the job is
+/// cancelled first.
+fn wait_until(child: &mut Child, deadline: Instant) -> std::io::Result<Waited> {
     // Short polls first: most files are read in milliseconds.
     let mut pause = Duration::from_millis(1);
     loop {
         if let Some(status) = child.try_wait()? {
-            return Ok(Some(status));
+            return Ok(Waited::Ended(status));
+        }
+        if cancelled() {
+            return Ok(Waited::Cancelled);
         }
         let now = Instant::now();
         if now >= deadline {
-            return Ok(None);
+            return Ok(Waited::TooLong);
         }
         std::thread::sleep(pause.min(deadline - now));
         pause = (pause * 2).min(Duration::from_millis(25));
@@ -214,4 +265,62 @@ pub fn answered(answer: &[u8]) -> ExitCode {
 pub fn refused(reason: &str) -> ExitCode {
     let _ = std::io::stdout().lock().write_all(reason.as_bytes());
     ExitCode::from(UNREADABLE_EXIT)
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// A reader that does not answer for half a minute (`exec`: no grandchild keeps the
+    /// pipes open once the shell is killed).
+    fn slow(limit: Duration) -> Result<Vec<u8>, Failure> {
+        let args = [
+            std::ffi::OsStr::new("-c"),
+            std::ffi::OsStr::new("exec sleep 30"),
+        ];
+        run(Path::new("/bin/sh"), &args, Vec::new(), limit)
+    }
+
+    #[test]
+    fn a_cancelled_job_kills_its_reader_at_once() {
+        let progress = Progress::new();
+        let _stop = stop_on_cancel(&progress);
+        let canceller = {
+            let progress = progress.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(200));
+                progress.cancel()
+            })
+        };
+        let started = Instant::now();
+        assert_eq!(slow(Duration::from_secs(60)), Err(Failure::Stopped));
+        assert!(started.elapsed() < Duration::from_secs(20));
+        assert_eq!(canceller.join().ok(), Some(true));
+    }
+
+    #[test]
+    fn a_reader_outside_a_job_runs_to_its_time_limit() {
+        // Another thread's cancelled job does not stop it; nor does a guard dropped before.
+        let progress = Progress::new();
+        drop(stop_on_cancel(&progress));
+        assert!(progress.cancel());
+        assert_eq!(slow(Duration::from_millis(300)), Err(Failure::TooSlow));
+    }
+
+    #[test]
+    fn a_reader_that_answers_is_heard() {
+        let progress = Progress::new();
+        let _stop = stop_on_cancel(&progress);
+        let args = [
+            std::ffi::OsStr::new("-c"),
+            std::ffi::OsStr::new("printf ok"),
+        ];
+        let answer = run(
+            Path::new("/bin/sh"),
+            &args,
+            Vec::new(),
+            Duration::from_secs(20),
+        );
+        assert_eq!(answer, Ok(b"ok".to_vec()));
+    }
 }

@@ -2,7 +2,7 @@
 //! the file's bytes on stdin and answers with its raw text layer on stdout. Both halves
 //! are here: [`read`] (the app's side) and [`serve`] (the child's).
 
-use super::child_reader::{self, Failure};
+use super::child_reader::{self, CANCELLED, Failure};
 use super::pdf::{PdfProblem, READER_STACK_BYTES, extract, too_slow};
 use std::io::Read;
 use std::path::Path;
@@ -22,6 +22,7 @@ pub fn read(executable: &Path, bytes: Vec<u8>, limit: Duration) -> Result<String
         }),
         Err(Failure::Refused(reason)) => Err(PdfProblem::Unreadable(reason)),
         Err(Failure::TooSlow) => Err(too_slow(limit)),
+        Err(Failure::Stopped) => Err(PdfProblem::Unreadable(CANCELLED.to_owned())),
         Err(Failure::Failed(why)) => Err(PdfProblem::Unreadable(format!(
             "the PDF reader failed on it ({why})"
         ))),

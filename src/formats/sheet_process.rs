@@ -6,7 +6,7 @@
 //! child, and the file is refused with the reason. Both halves are here: [`read`] (the app's side) and [`serve`] (the
 //! child's).
 
-use super::child_reader::{self, Failure};
+use super::child_reader::{self, CANCELLED, Failure};
 use super::table::{Table, TableError, TableRow};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsStr;
@@ -53,6 +53,7 @@ pub fn read(executable: &Path, path: &Path, limit: Duration) -> Result<Table, Ta
                 "the spreadsheet reader failed on it ({why})"
             )));
         }
+        Err(Failure::Stopped) => return Err(malformed(CANCELLED.to_owned())),
     };
     let wire: Wire = serde_json::from_slice(&json).map_err(|e| {
         malformed(format!(

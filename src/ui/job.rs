@@ -124,6 +124,11 @@ impl<T: Send + 'static> Jobs<T> {
         if let Some(r) = &self.running {
             return Err(Refused::Busy(r.title.clone()));
         }
+        // Cancel kills a PDF or spreadsheet reader the job is waiting for, at once.
+        let work = move |progress: &Progress| {
+            let _stop = crate::formats::child_reader::stop_on_cancel(progress);
+            work(progress)
+        };
         let work = if self.deferred {
             Work::Waiting(Box::new(work))
         } else {
@@ -239,6 +244,34 @@ mod tests {
             }
             Ok(n)
         }
+    }
+
+    /// Cancel stops a reader child the job waits for at once, not at its time limit.
+    #[cfg(unix)]
+    #[test]
+    fn cancel_kills_the_reader_the_job_waits_for() {
+        use crate::formats::child_reader::{Failure, run};
+        let (send, heard) = std::sync::mpsc::channel();
+        let mut jobs = Jobs::default();
+        let work = move |_: &Progress| {
+            let args = [
+                std::ffi::OsStr::new("-c"),
+                std::ffi::OsStr::new("exec sleep 30"),
+            ];
+            let read = run(
+                std::path::Path::new("/bin/sh"),
+                &args,
+                Vec::new(),
+                std::time::Duration::from_secs(60),
+            );
+            let _ = send.send(read);
+        };
+        jobs.start("Reading", "", Progress::new(), work, || {})
+            .expect("start");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert!(matches!(jobs.cancel(), Cancel::Stopped(_)));
+        let read = heard.recv_timeout(std::time::Duration::from_secs(20));
+        assert_eq!(read, Ok(Err(Failure::Stopped)));
     }
 
     #[test]
