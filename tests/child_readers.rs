@@ -136,33 +136,12 @@ fn a_pdf_that_never_finishes_is_stopped_at_the_limit_and_its_reader_is_gone() {
 
 /// A workbook of articles with a header row, non-ASCII text, a number and a date.
 fn good_workbook(dir: &Path) -> PathBuf {
-    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let path = dir.join("articles.xlsx");
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    for (c, h) in ["id", "title", "text", "date"].iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).expect("header");
-    }
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let when = ExcelDateTime::from_ymd(2016, 9, 12).expect("date");
-    for (r, text) in [
+    let book = support::articles_workbook(&[
         "\u{201c}We will not pay,\u{201d} she said \u{2013} twice.",
         "Καλημέρα 😀",
-    ]
-    .iter()
-    .enumerate()
-    {
-        let row = r as u32 + 1;
-        sheet.write_number(row, 0, f64::from(row)).expect("id");
-        sheet
-            .write_string(row, 1, format!("Story {row}"))
-            .expect("title");
-        sheet.write_string(row, 2, *text).expect("text");
-        sheet
-            .write_datetime_with_format(row, 3, &when, &date)
-            .expect("date");
-    }
-    book.save(&path).expect("save");
+    ]);
+    std::fs::write(&path, book).expect("save");
     path
 }
 

@@ -174,3 +174,28 @@ impl Drop for OtherLockHolder {
         let _ = self.0.wait();
     }
 }
+
+/// A workbook of articles: a header row (id, title, text, date), then one row per text
+/// with its number, "Story N", the text and a date cell.
+pub fn articles_workbook(texts: &[&str]) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in ["id", "title", "text", "date"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("header");
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let when = ExcelDateTime::from_ymd(2016, 9, 12).expect("date");
+    for (r, text) in texts.iter().enumerate() {
+        let row = r as u32 + 1;
+        sheet.write_number(row, 0, f64::from(row)).expect("id");
+        sheet
+            .write_string(row, 1, format!("Story {row}"))
+            .expect("title");
+        sheet.write_string(row, 2, *text).expect("text");
+        sheet
+            .write_datetime_with_format(row, 3, &when, &date)
+            .expect("date");
+    }
+    book.save_to_buffer().expect("workbook")
+}
