@@ -193,6 +193,12 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     if !ends_like_a_quote(tokens, q) {
         return None;
     }
+    // "On Channel 4’s “Morning Desk,” Ward said …": a show or work named inside the
+    // writer's sentence is no quote, though a comma and a verb follow it.
+    let inside_sentence = q.open > 0 && toks[q.open - 1].is_word();
+    if inside_sentence && names_a_work(tokens, q) {
+        return None;
+    }
     let mut k = q.close + 1;
     if toks.get(k).is_some_and(|t| t.is(",")) {
         k += 1;
@@ -242,7 +248,6 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     };
     // "… to “pay homage”, he said: “…”": the colon hands the verb to what follows.
     let after = src.map_or(cue.last, |s| s.1.max(cue.last)) + 1;
-    let inside_sentence = q.open > 0 && toks[q.open - 1].is_word();
     if inside_sentence && toks.get(after).is_some_and(|t| t.is(":")) {
         return None;
     }
@@ -371,8 +376,9 @@ fn q_close(quotations: &[Quoted], q: usize) -> usize {
 }
 
 /// Quotations with no attribution of their own that continue the speaker of the
-/// attributed quotation just before them (the same or the next paragraph), and quoted
-/// phrases with none at all.
+/// attributed quotation just before them: one opening a sentence with no verb of its own
+/// (the same or the next paragraph), or one resuming right after the attribution in its
+/// paragraph (see `resumes_after`).
 fn continued(
     tokens: &Tokens,
     quotations: &[Quoted],
@@ -386,28 +392,22 @@ fn continued(
             continue;
         }
         let quote = &quotations[q];
-        let starts_sentence = tokens.sentences[tokens.sentence_of[quote.open]].start == quote.open;
-        let cue_in_sentence = cues.iter().any(|c| {
-            tokens.sentence_of[c.first] == tokens.sentence_of[quote.open]
-                || tokens.sentence_of[c.first] == tokens.sentence_of[quote.close]
-        });
-        if !starts_sentence || cue_in_sentence {
-            continue;
-        }
         let para = toks[quote.open].para;
         let previous = found
             .iter()
-            .filter(|f| {
+            .enumerate()
+            .filter(|(_, f)| {
                 f.rule != Rule::Unattributed
                     && f.content.last().is_some_and(|c| c.1 < quote.open)
                     && f.content.last().is_some_and(|c| para - toks[c.1].para <= 1)
             })
-            .max_by_key(|f| f.content.last().map(|c| c.1));
-        let Some(previous) = previous.cloned() else {
+            .max_by_key(|(_, f)| f.content.last().map(|c| c.1))
+            .map(|(i, _)| i);
+        let Some(previous) = previous else {
             continue;
         };
         // Nothing else may be said between them.
-        let last_before = previous.content.last().map_or(0, |c| c.1);
+        let last_before = found[previous].content.last().map_or(0, |c| c.1);
         if found.iter().any(|f| {
             f.content
                 .first()
@@ -415,12 +415,75 @@ fn continued(
         }) {
             continue;
         }
-        used[q] = true;
-        if let Some(f) = found.iter_mut().find(|f| f.content == previous.content) {
-            // The quote goes on: one quote in pieces, as coders mark it.
-            f.content.push((quote.open, quote.close));
-            f.rule = Rule::Interrupted;
+        let starts_sentence = tokens.sentences[tokens.sentence_of[quote.open]].start == quote.open;
+        let cue_in_sentence = cues.iter().any(|c| {
+            tokens.sentence_of[c.first] == tokens.sentence_of[quote.open]
+                || tokens.sentence_of[c.first] == tokens.sentence_of[quote.close]
+        });
+        let goes_on = starts_sentence && !cue_in_sentence;
+        if !goes_on && !resumes_after(tokens, quote, &found[previous], cues) {
+            continue;
         }
+        used[q] = true;
+        // The quote goes on: one quote in pieces, as coders mark it.
+        let f = &mut found[previous];
+        f.content.push((quote.open, quote.close));
+        f.rule = Rule::Interrupted;
+    }
+}
+
+/// Whether quotation `quote` goes on with quote `f`, whose attribution follows it, in
+/// the same paragraph: right after the attribution ("“…,” Ward told the Courier on
+/// Monday, “…”", "“…,” she said “…”") or in the next sentence, which no verb of its own
+/// attributes ("“…,” Ward said outside the hall. But “…”").
+fn resumes_after(tokens: &Tokens, quote: &Quoted, f: &Found, cues: &[Cue]) -> bool {
+    let toks = &tokens.toks;
+    let (Some(c), Some(&(_, last))) = (f.cue, f.content.last()) else {
+        return false;
+    };
+    let trailing = matches!(f.rule, Rule::QuoteThenCue | Rule::Interrupted);
+    let attribution_end = f.source.map_or(cues[c].last, |s| s.1.max(cues[c].last));
+    if !trailing
+        || attribution_end < last
+        || attribution_end >= quote.open
+        || toks[attribution_end].para != toks[quote.open].para
+        || names_a_work(tokens, quote)
+    {
+        return false;
+    }
+    let sentence = tokens.sentence_of[quote.open];
+    let own_cue = cues.iter().enumerate().any(|(i, k)| {
+        let outside = k.first < quote.open || k.first > quote.close;
+        let near = (k.first > attribution_end && k.first < quote.open)
+            || tokens.sentence_of[k.first] == sentence
+            || tokens.sentence_of[k.first] == tokens.sentence_of[quote.close];
+        i != c && outside && near
+    });
+    if own_cue {
+        return false;
+    }
+    let attribution_sentence = tokens.sentence_of[attribution_end];
+    if attribution_sentence == sentence {
+        // Right after the verb and source, or after what they said it to and when, up
+        // to a comma ("told the Courier on Monday, “…”"); not a quoted word further on
+        // ("said of the “surge” plan").
+        let gap: Vec<&str> = (attribution_end + 1..quote.open)
+            .map(|i| toks[i].lower.as_str())
+            .collect();
+        let plain = gap
+            .iter()
+            .all(|w| !matches!(*w, "." | "!" | "?" | ";" | "that"));
+        plain
+            && gap.len() <= 12
+            && matches!(gap.last(), None | Some(&",") | Some(&":") | Some(&"—"))
+    } else {
+        // A quoted word or two in the next sentence is the writer's ("… the “gifts”").
+        let words = (quote.open..quote.close)
+            .filter(|&i| toks[i].is_word())
+            .count();
+        sentence == attribution_sentence + 1
+            && quote.open - tokens.sentences[sentence].start <= 12
+            && words >= 4
     }
 }
 
@@ -461,22 +524,47 @@ const WORK_WORDS: &[&str] = &[
     "hashtag",
 ];
 
+/// Whether every word of a quotation is capitalised, as in a title ("The Long Night of
+/// the Harbour"; small words aside).
+fn is_title_case(tokens: &Tokens, q: &Quoted) -> bool {
+    let small = [
+        "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "or",
+    ];
+    let mut words = tokens.toks[q.open + 1..q.close]
+        .iter()
+        .filter(|t| t.is_word())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|t| t.cap || t.kind == Kind::Number || small.contains(&t.lower.as_str()))
+}
+
+/// Whether a title-case quotation inside the writer's sentence names a show or a work:
+/// after a possessive ("Channel 4’s “Morning Desk”"), a work word ("the show “City
+/// Talk”") or the preposition that places an appearance or a role ("on “Morning Desk”",
+/// "host of “The Week”", "an interview with “City Talk”", "starred in “Harbour
+/// Lights”"). A title after "titled" is left to the rules: coders mark it as the
+/// verb's content.
+fn names_a_work(tokens: &Tokens, q: &Quoted) -> bool {
+    let Some(before) = q.open.checked_sub(1).map(|i| &tokens.toks[i]) else {
+        return false;
+    };
+    let word = before.lower.as_str();
+    let placed = matches!(word, "on" | "of" | "with" | "in")
+        || word.ends_with("'s")
+        || WORK_WORDS.contains(&word) && !matches!(word, "titled" | "entitled" | "headlined");
+    placed && is_title_case(tokens, q)
+}
+
 /// Whether a quotation names a work or is a nickname: every word capitalised and a
 /// work word or possessive before it ("the film “Harbour Lights”", "Fox’s “Hannity”"),
 /// or set between the parts of a name (Dwayne “The Rock” Johnson).
 fn is_title_or_nickname(tokens: &Tokens, q: &Quoted) -> bool {
     let toks = &tokens.toks;
-    let words: Vec<&super::token::Token> = toks[q.open + 1..q.close]
+    let words = toks[q.open + 1..q.close]
         .iter()
         .filter(|t| t.is_word())
-        .collect();
-    let small = [
-        "of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "with", "or",
-    ];
-    let title_case = !words.is_empty()
-        && words
-            .iter()
-            .all(|t| t.cap || t.kind == Kind::Number || small.contains(&t.lower.as_str()));
+        .count();
+    let title_case = is_title_case(tokens, q);
     let before = q.open.checked_sub(1).map(|i| &toks[i]);
     let after = toks.get(q.close + 1);
     let work_before = before.is_some_and(|b| {
@@ -484,7 +572,7 @@ fn is_title_or_nickname(tokens: &Tokens, q: &Quoted) -> bool {
     });
     let nickname = before.is_some_and(|b| b.cap && b.kind == Kind::Word)
         && after.is_some_and(|a| a.cap && a.kind == Kind::Word);
-    title_case && (work_before || nickname || words.len() <= 4 && before.is_some_and(|b| b.cap))
+    title_case && (work_before || nickname || words <= 4 && before.is_some_and(|b| b.cap))
 }
 
 /// Quoted words and phrases no rule attributed and no found quote contains: a quote of
@@ -505,7 +593,11 @@ pub fn unattributed(
         .iter()
         .zip(used)
         .filter(|(q, used)| {
-            !**used && q.close > q.open + 1 && !inside(q) && !is_title_or_nickname(tokens, q)
+            !**used
+                && q.close > q.open + 1
+                && !inside(q)
+                && !is_title_or_nickname(tokens, q)
+                && !names_a_work(tokens, q)
         })
         .map(|(q, _)| Found {
             content: vec![(q.open, q.close)],

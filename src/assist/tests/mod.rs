@@ -262,5 +262,6 @@ fn saying_after_a_clause_is_the_subject_speaking_again() {
 
 mod clauses;
 mod deeds;
+mod marks;
 mod misses;
 mod sources;

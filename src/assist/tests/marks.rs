@@ -1,0 +1,106 @@
+//! Quotes with quotation marks, on invented text: which quoted phrases are somebody's
+//! words (not a show or a work named in the writer's sentence), and a quote that goes on
+//! after its attribution in the same paragraph as one quote in pieces.
+
+use super::{cue, find, propose, speaker, texts};
+use crate::assist::Rule;
+
+#[test]
+fn a_show_named_before_the_attribution_is_not_a_quote() {
+    for text in [
+        "On Channel Nine’s “Harbour Hour,” Mayor Lena Ostrova said the ferry would run again.",
+        "Speaking on “Harbour Hour,” Mayor Lena Ostrova said the ferry would run again.",
+        "As a host of “The Quay Report,” Lena Ostrova said the ferry would run again.",
+        "In an interview with “Morning Tide,” Lena Ostrova said the ferry would run again.",
+    ] {
+        let all = propose(text);
+        assert!(
+            all.iter().all(|s| !s.quote.text.contains("Hour")
+                && !s.quote.text.contains("Report")
+                && !s.quote.text.contains("Morning Tide")),
+            "{text}: {:#?}",
+            texts(&all)
+        );
+        // The verb is left to what the source said.
+        let s = find(&all, "the ferry would run again");
+        assert_eq!(speaker(s), "Lena Ostrova", "{text}");
+        assert_eq!(cue(s), "said", "{text}");
+    }
+}
+
+#[test]
+fn a_quoted_word_in_a_title_case_phrase_is_still_a_quote_after_its_verb() {
+    // Only a title-case quotation after "on", "of", "with", "in", a possessive or a work
+    // word is taken for a name: a plain quotation before its attribution stays a quote.
+    let all = propose("“Not In My Harbour,” Lena Ostrova said on Monday.");
+    let s = find(&all, "Not In My Harbour");
+    assert_eq!(s.rule, Rule::QuoteThenCue);
+    assert_eq!(speaker(s), "Lena Ostrova");
+}
+
+#[test]
+fn a_quote_resumes_after_a_long_attribution() {
+    let all = propose(
+        "“The ferry will run,” Lena Ostrova told the Harbour Courier in an interview on \
+         Monday, “but not before the spring thaw.”",
+    );
+    assert_eq!(all.len(), 1, "{:#?}", texts(&all));
+    let s = &all[0];
+    assert_eq!(s.rule, Rule::Interrupted);
+    assert_eq!(
+        s.quote.text,
+        "“The ferry will run,” “but not before the spring thaw.”"
+    );
+    assert_eq!(speaker(s), "Lena Ostrova");
+}
+
+#[test]
+fn a_quote_resumes_in_the_next_sentence_of_its_paragraph() {
+    for (text, second) in [
+        (
+            "“The ferry will run,” Ostrova said outside the depot. But “nobody should expect \
+             it before the spring thaw.”",
+            "“nobody should expect it before the spring thaw.”",
+        ),
+        (
+            "“The ferry will run,” said Lena Ostrova, who has led the harbour board since \
+             2019. Until the ice melts, “the crossing stays closed to cars and trucks.”",
+            "“the crossing stays closed to cars and trucks.”",
+        ),
+        (
+            "But “the ferry will run,” Ostrova added, “if the council pays for the repairs.”",
+            "“if the council pays for the repairs.”",
+        ),
+    ] {
+        let all = propose(text);
+        let s = find(&all, "ferry will run");
+        assert_eq!(s.rule, Rule::Interrupted, "{text}: {:#?}", texts(&all));
+        assert_eq!(s.quote.pieces.len(), 2, "{text}");
+        assert!(s.quote.text.ends_with(second), "{text}: {}", s.quote.text);
+        assert!(
+            all.iter().filter(|o| o.quote.text.contains(second)).count() == 1,
+            "{text}: {:#?}",
+            texts(&all)
+        );
+    }
+}
+
+#[test]
+fn a_quoted_word_or_another_verb_in_the_next_sentence_is_not_the_quote_going_on() {
+    for (text, other) in [
+        (
+            "“The ferry will run,” Ostrova said. The depot sells “souvenirs” too.",
+            "souvenirs",
+        ),
+        (
+            "“The ferry will run,” Ostrova said. Critics called the plan “a costly dream for \
+             the few.”",
+            "costly dream",
+        ),
+    ] {
+        let all = propose(text);
+        let s = find(&all, "ferry will run");
+        assert_eq!(s.quote.text, "“The ferry will run,”", "{text}");
+        assert!(!s.quote.text.contains(other), "{text}: {:#?}", texts(&all));
+    }
+}
