@@ -102,7 +102,14 @@ fn mixed_bounds(tokens: &Tokens, q: &Quoted, cues: &[Cue], c: usize, rule: Rule)
     // whole quote; only one right after its cue ("says “…” because …") runs on.
     let cue_beside =
         ((cues[c].last + 1)..q.open).all(|i| matches!(toks[i].lower.as_str(), ":" | "," | "that"));
-    if rule == Rule::CueThenQuote && same_sentence && words_follow && cue_beside {
+    // "chanted “Lock her up!” as he spoke", "published “Harbour Days,” a memoir": a
+    // quotation closed by its own stop or comma ends the quote.
+    if rule == Rule::CueThenQuote
+        && same_sentence
+        && words_follow
+        && cue_beside
+        && !closes_with_stop(tokens, q)
+    {
         let s_end = tokens.sentences[tokens.sentence_of[q.close]].end - 1;
         let next_cue = cues[c + 1..]
             .iter()
@@ -141,6 +148,9 @@ fn object_and_quotation(
         .find(|k| k.aux > q.close && k.aux <= s_end)
         .map(|k| k.aux - 1);
     let mut end = next_cue.unwrap_or(s_end).max(end);
+    if closes_with_stop(tokens, q) {
+        end = q.close;
+    }
     // "rates the quay as “poor” but does not ask for repairs": a contrast right after
     // the quotation is the writer's, not the quote.
     let contrast = toks.get(q.close + 1).is_some_and(|t| t.is("but"))
@@ -168,6 +178,20 @@ fn confidence(rule: Rule, cue: &Cue) -> f32 {
         _ => 0.6,
     };
     base * (0.5 + 0.5 * cue.weight)
+}
+
+/// Whether a quotation's last word is followed, inside its marks, by a comma, stop,
+/// question or exclamation mark (“… up!”, “…,”) and no other quotation follows in its
+/// sentence (“…,” Ward “…” goes on).
+fn closes_with_stop(tokens: &Tokens, q: &Quoted) -> bool {
+    let toks = &tokens.toks;
+    let mut last = q.close - 1;
+    while last > q.open + 1 && toks[last].kind == Kind::Quote {
+        last -= 1;
+    }
+    let s_end = tokens.sentences[tokens.sentence_of[q.close]].end;
+    matches!(toks[last].lower.as_str(), "," | "." | "?" | "!" | "…")
+        && !(q.close + 1..s_end).any(|i| toks[i].kind == Kind::Quote)
 }
 
 /// Whether a quotation ends as a quote does before its attribution: with a comma, stop,

@@ -104,3 +104,42 @@ fn a_quoted_word_or_another_verb_in_the_next_sentence_is_not_the_quote_going_on(
         assert!(!s.quote.text.contains(other), "{text}: {:#?}", texts(&all));
     }
 }
+
+#[test]
+fn a_quotation_closed_by_its_own_stop_ends_the_quote_after_its_verb() {
+    for (text, quote) in [
+        (
+            "Lena Ostrova told the crowd, “We will not close the gate!” before she left the hall.",
+            "“We will not close the gate!”",
+        ),
+        (
+            "Lena Ostrova said, “The gate stays open,” as the first ferry came in.",
+            "“The gate stays open,”",
+        ),
+    ] {
+        let all = propose(text);
+        let s = find(&all, "gate");
+        assert_eq!(s.quote.text, quote, "{text}");
+        assert_eq!(speaker(s), "Lena Ostrova", "{text}");
+    }
+}
+
+#[test]
+fn an_open_quotation_after_its_verb_runs_on_to_the_end_of_its_clause() {
+    for (text, quote) in [
+        // No stop inside the marks: the speaker's sentence goes on.
+        (
+            "Lena Ostrova said “the gate stays open” until the ferry runs again.",
+            "“the gate stays open” until the ferry runs again",
+        ),
+        // A second quotation in the sentence: both are the speaker's.
+        (
+            "Lena Ostrova said, “The gate stays open,” and “the ferry runs again.”",
+            "“The gate stays open,” and “the ferry runs again.”",
+        ),
+    ] {
+        let all = propose(text);
+        let s = find(&all, "gate");
+        assert_eq!(s.quote.text, quote, "{text}");
+    }
+}
