@@ -122,6 +122,57 @@ fn apply_adds_spans_relations_and_attributes_once() {
 }
 
 #[test]
+fn apply_adds_a_quote_nested_in_another_and_neither_twice() {
+    // The traders' quotation inside Ana Ruiz's reported speech has its own attribution:
+    // a quote of its own, not a duplicate of hers.
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("quay.txt"),
+        "Quay row\n\nAna Ruiz admitted that a partial closure was likely, a decision that \
+         traders in Corvale described as “a slap in the face”.\n",
+    )
+    .expect("write");
+    assert_eq!(
+        run_lectern(dir.path(), &["add", "p.ron", "quay.txt"]).code,
+        0
+    );
+    let run = run_lectern(dir.path(), &["suggest", "p.ron", "--apply"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("2 quote(s), 2 attribution(s) and 2 relation(s) added, 0 skipped"),
+        "{}",
+        run.stderr
+    );
+    let p = store::load(&dir.path().join("p.ron")).expect("load");
+    let d = &p.documents[0];
+    let speakers: Vec<(&str, &str)> = d
+        .spans
+        .iter()
+        .filter(|s| s.label == "quote")
+        .map(|s| {
+            let who = s.attributes.get("speaker").map_or("", String::as_str);
+            (s.text.as_str(), who)
+        })
+        .collect();
+    assert_eq!(speakers.len(), 2, "{speakers:?}");
+    assert!(speakers.contains(&("as “a slap in the face”", "traders in Corvale")));
+    assert!(
+        speakers.iter().any(|(t, who)| t.contains("partial closure")
+            && t.contains("slap")
+            && *who == "Ana Ruiz"),
+        "{speakers:?}"
+    );
+    let again = run_lectern(dir.path(), &["suggest", "p.ron", "--apply"]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert!(
+        again.stderr.contains("left unchanged; 0 quote(s)"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
 fn doc_and_output_choose_what_and_where() {
     let dir = tempfile::tempdir().expect("tempdir");
     project(dir.path());

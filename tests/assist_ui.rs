@@ -694,3 +694,39 @@ fn a_review_key_pressed_twice_within_one_frame_acts_twice() {
     h.run();
     assert!(h.state().project().documents[0].rejected.is_empty());
 }
+
+#[test]
+fn a_quote_nested_in_an_accepted_one_is_still_reviewed_and_accepted() {
+    // The traders' words sit inside Ana Ruiz's reported speech, introduced by their own
+    // attribution: accepting hers does not take theirs for a duplicate.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.ron");
+    let mut p = Project::new("Nested quotes");
+    p.documents.push(Document::new(
+        DocId(1),
+        "Quay row",
+        "Ana Ruiz admitted that a partial closure was likely, a decision that traders in \
+         Corvale described as “a slap in the face”.",
+    ));
+    lectern::store::save(&p, &path).expect("save");
+    let mut h = support::open_in_window(&path);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::A);
+    h.run();
+    let proposed = h.state_mut().proposal_texts();
+    assert_eq!(proposed.len(), 2, "{proposed:?}");
+    let first = h.state_mut().current_proposal().expect("proposal");
+    assert!(first.quote.text.starts_with("that a partial closure"));
+    press(&mut h, Key::Y);
+    assert_eq!(quotes(&h).len(), 1);
+    let left = h.state_mut().proposal_texts();
+    assert_eq!(left, ["as “a slap in the face”"], "the nested one waits");
+    press(&mut h, Key::Y);
+    let q = quotes(&h);
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().any(|s| {
+        s.text == "as “a slap in the face”"
+            && s.attributes.get("speaker").map(String::as_str) == Some("traders in Corvale")
+    }));
+    assert_eq!(h.state().project().documents[0].relations.len(), 2);
+    assert!(h.state_mut().proposal_texts().is_empty());
+}

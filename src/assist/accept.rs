@@ -59,11 +59,75 @@ pub fn same_place(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
     shared * 2 >= len(a).min(len(b)).max(1)
 }
 
-/// Whether the document already has a span of this label over (mostly) these pieces.
-pub fn is_coded(doc: &Document, label: &str, pieces: &[(usize, usize)]) -> bool {
-    doc.spans
-        .iter()
-        .any(|s| s.label == label && same_place(&s.pieces(), pieces))
+/// Where a quote lies and where what introduces it lies: enough to tell one quote from
+/// another. Pieces are half-open ranges of any unit (code points, or tokens).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Place {
+    /// The quote's pieces.
+    pub pieces: Vec<(usize, usize)>,
+    /// The pieces of each attribution introducing it (its cue and source), if any.
+    pub attributions: Vec<Vec<(usize, usize)>>,
+}
+
+impl Place {
+    /// Where a proposed quote lies, with its proposed attribution.
+    pub fn of_suggestion(s: &Suggestion) -> Place {
+        Place {
+            pieces: s.quote.pieces.clone(),
+            attributions: s.attribution.iter().map(|a| a.pieces.clone()).collect(),
+        }
+    }
+
+    /// Where a coded span lies, with the spans linked to it by a relation ending at it.
+    pub fn of_span(doc: &Document, span: &Span) -> Place {
+        let attributions = doc
+            .relations
+            .iter()
+            .filter(|r| r.to == span.id && r.from != span.id)
+            .filter_map(|r| doc.spans.iter().find(|s| s.id == r.from))
+            .map(Span::pieces)
+            .collect();
+        Place {
+            pieces: span.pieces(),
+            attributions,
+        }
+    }
+}
+
+/// Whether `inner` is a quote of its own inside `outer`'s content — the analysts' words
+/// quoted within a spokesman's reported speech: every piece of it inside a piece of
+/// `outer`, fewer words than `outer`, and introduced by an attribution of its own that
+/// lies in `outer`'s words too. The same words again, or a shorter cut of them introduced
+/// from outside (the outer quote's own attribution), are not nested.
+pub fn nested_in(inner: &Place, outer: &Place) -> bool {
+    let len = |p: &[(usize, usize)]| p.iter().map(|(s, e)| e - s).sum::<usize>();
+    let within = |p: &[(usize, usize)]| {
+        !p.is_empty()
+            && p.iter()
+                .all(|&(s, e)| outer.pieces.iter().any(|&(t, f)| t <= s && e <= f))
+    };
+    within(&inner.pieces)
+        && len(&inner.pieces) < len(&outer.pieces)
+        && !inner.attributions.is_empty()
+        && inner.attributions.iter().any(|a| within(a))
+}
+
+/// Whether two quotes are one: mostly the same words ([`same_place`]) and neither
+/// nested in the other ([`nested_in`]).
+pub fn same_quote(a: &Place, b: &Place) -> bool {
+    same_place(&a.pieces, &b.pieces) && !nested_in(a, b) && !nested_in(b, a)
+}
+
+/// Whether the document already has a span of the proposed quote's label that is the
+/// same quote ([`same_quote`]): a quote nested in a coded one, or around a coded one,
+/// with its own attribution, is still to code.
+pub fn is_coded(doc: &Document, s: &Suggestion) -> bool {
+    let place = Place::of_suggestion(s);
+    doc.spans.iter().any(|span| {
+        span.label == s.quote.label
+            && same_place(&span.pieces(), &place.pieces)
+            && same_quote(&Place::of_span(doc, span), &place)
+    })
 }
 
 /// Whether the coder rejected this proposal in this document.
@@ -77,7 +141,7 @@ pub fn is_rejected(doc: &Document, quote: &ProposedSpan) -> bool {
 pub fn still_open(doc: &Document, suggestions: Vec<Suggestion>) -> Vec<Suggestion> {
     suggestions
         .into_iter()
-        .filter(|s| !is_rejected(doc, &s.quote) && !is_coded(doc, &s.quote.label, &s.quote.pieces))
+        .filter(|s| !is_rejected(doc, &s.quote) && !is_coded(doc, s))
         .collect()
 }
 
@@ -115,11 +179,14 @@ pub fn accept(
     };
     // Spans added in this batch: label, pieces, id.
     let mut added: Vec<Added> = Vec::new();
+    // Quotes added in this batch: label and place.
+    let mut batch: Vec<(&str, Place)> = Vec::new();
     for s in suggestions {
-        let duplicate = is_coded(d, &s.quote.label, &s.quote.pieces)
-            || added
+        let place = Place::of_suggestion(s);
+        let duplicate = is_coded(d, s)
+            || batch
                 .iter()
-                .any(|(l, p, _)| *l == s.quote.label && same_place(p, &s.quote.pieces));
+                .any(|(l, p)| *l == s.quote.label && same_quote(p, &place));
         let Some(quote) = (!duplicate)
             .then(|| span_of(d, &s.quote, s, who, ids))
             .flatten()
@@ -129,6 +196,7 @@ pub fn accept(
         };
         let quote_id = quote.id;
         added.push((quote.label.to_string(), s.quote.pieces.clone(), quote_id));
+        batch.push((&s.quote.label, place));
         out.edits.push(Edit::AddSpan { doc, span: quote });
         out.quotes += 1;
         let (Some(att), Some(kind)) = (&s.attribution, &s.relation) else {

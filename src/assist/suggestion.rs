@@ -4,13 +4,14 @@
 //! turn into spans and relations.
 
 use super::Found;
-use super::accept::same_place;
+use super::accept::{Place, same_quote};
 use super::cue::Cue;
 use super::roles::Roles;
 use super::rule::Rule;
+use super::source::SUBJECT_PRONOUNS;
 use super::speaker::People;
 use super::token::Tokens;
-use crate::model::Lexicon;
+use crate::model::{Lexicon, VerbDetail};
 use std::collections::BTreeMap;
 
 /// A span the assistant proposes: label, pieces and attribute values.
@@ -61,7 +62,7 @@ pub fn build(
     lexicon: &Lexicon,
     quoted: &[bool],
 ) -> Vec<Suggestion> {
-    let found = dedupe(found, cues);
+    let found = dedupe(tokens, found, cues, quoted, lexicon);
     // Speakers are resolved in the order sources appear, as a reader meets them.
     let mut people = People::new(tokens, lexicon, quoted);
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -84,9 +85,21 @@ pub fn build(
 /// hold the other's cue: "saying that he is worried about …" over "worried about …"),
 /// then the surest, then the longest, is kept — the others would only be skipped as
 /// duplicates when accepted. Text order is kept.
-fn dedupe(found: Vec<Found>, cues: &[Cue]) -> Vec<Found> {
+fn dedupe(
+    tokens: &Tokens,
+    found: Vec<Found>,
+    cues: &[Cue],
+    quoted: &[bool],
+    lexicon: &Lexicon,
+) -> Vec<Found> {
     let half_open =
         |f: &Found| -> Vec<(usize, usize)> { f.content.iter().map(|&(a, b)| (a, b + 1)).collect() };
+    let place = |f: &Found| Place {
+        pieces: half_open(f),
+        attributions: own_attribution(tokens, cues, quoted, lexicon, f)
+            .into_iter()
+            .collect(),
+    };
     let length = |f: &Found| f.content.iter().map(|&(a, b)| b + 1 - a).sum::<usize>();
     let mut order: Vec<usize> = (0..found.len())
         .filter(|&i| !found[i].content.is_empty())
@@ -111,11 +124,8 @@ fn dedupe(found: Vec<Found>, cues: &[Cue]) -> Vec<Found> {
     });
     let mut kept: Vec<usize> = Vec::new();
     for i in order {
-        let pieces = half_open(&found[i]);
-        if !kept
-            .iter()
-            .any(|&k| same_place(&half_open(&found[k]), &pieces))
-        {
+        let here = place(&found[i]);
+        if !kept.iter().any(|&k| same_quote(&place(&found[k]), &here)) {
             kept.push(i);
         }
     }
@@ -129,6 +139,44 @@ fn dedupe(found: Vec<Found>, cues: &[Cue]) -> Vec<Found> {
         .zip(keep)
         .filter_map(|(f, k)| k.then_some(f))
         .collect()
+}
+
+/// The cue and source of a quotation nested in another quote's reported speech with an
+/// attribution of its own, in a relative clause ("… was possible, a concession that
+/// analysts in Veridia described as “…”"): its own quote, not a duplicate of the outer
+/// one (see [`super::accept::nested_in`]). A quotation after its naming verb only
+/// ("described as", "called", "dubbed"), with a source
+/// that names somebody (no pronoun, which may be the outer speaker again), after "that",
+/// "which", "what" or "whom". Looser tests cost PolNeAR train overlap F1, which codes few
+/// nested quotes: any nested reported speech 0.013 (1,200 more proposals for 200 more
+/// matches), any nested quotation with a named source 0.001.
+fn own_attribution(
+    tokens: &Tokens,
+    cues: &[Cue],
+    quoted: &[bool],
+    lexicon: &Lexicon,
+    f: &Found,
+) -> Option<Vec<(usize, usize)>> {
+    let cue = f.cue.and_then(|c| cues.get(c))?;
+    let naming = cue
+        .verb
+        .and_then(|v| lexicon.verbs.get(v))
+        .is_some_and(|e| e.detail == Some(VerbDetail::Metalinguistic));
+    let (a, b) = f.source?;
+    let first = tokens.toks.get(a)?.lower.as_str();
+    let named =
+        !SUBJECT_PRONOUNS.contains(&first) && !["his", "her", "their", "its"].contains(&first);
+    let relative = a
+        .checked_sub(1)
+        .and_then(|i| tokens.toks.get(i))
+        .is_some_and(|t| ["that", "which", "what", "whom"].contains(&t.lower.as_str()));
+    let quotation = f
+        .content
+        .iter()
+        .any(|&(s, e)| quoted.get(s..=e).is_some_and(|q| q.contains(&true)));
+    let said_outside = !quoted.get(cue.first..=cue.last)?.contains(&true);
+    (f.rule == Rule::CueThenQuote && naming && named && relative && quotation && said_outside)
+        .then(|| vec![(cue.aux, cue.last + 1), (a, b + 1)])
 }
 
 fn suggestion(

@@ -159,7 +159,7 @@ impl Proposals {
             })
             .filter(|(_, shown)| {
                 let q = &shown.quote;
-                !accept::is_rejected(doc, q) && !accept::is_coded(doc, &q.label, &q.pieces)
+                !accept::is_rejected(doc, q) && !accept::is_coded(doc, shown)
             })
     }
 

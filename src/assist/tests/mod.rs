@@ -264,4 +264,5 @@ mod clauses;
 mod deeds;
 mod marks;
 mod misses;
+mod nesting;
 mod sources;

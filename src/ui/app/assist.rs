@@ -307,11 +307,10 @@ impl Lectern {
         // A fix that lands on a span the coder has (or on a rejected proposal) would make
         // the proposal vanish from the review with no undo: keep it as it was and say why.
         let q = &fixed.quote;
-        if let Some(span) = doc
-            .spans
-            .iter()
-            .find(|s| s.label == q.label && accept::same_place(&s.pieces(), &q.pieces))
-        {
+        let place = accept::Place::of_suggestion(&fixed);
+        if let Some(span) = doc.spans.iter().find(|s| {
+            s.label == q.label && accept::same_quote(&accept::Place::of_span(doc, s), &place)
+        }) {
             self.status = format!(
                 "Not changed: the document has this {} already (“{}”); reject the proposal (N) or fix it otherwise",
                 q.label,
