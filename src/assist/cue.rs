@@ -359,11 +359,45 @@ const NOUN_CUES: &[&str] = &[
     "view",
 ];
 
-/// A reporting noun followed by "that" ("his accusation that …").
+/// Nouns of words spoken whose list of what was said follows "include" ("His comments
+/// included calling for a ban …").
+const SPEECH_NOUNS: &[&str] = &[
+    "comments",
+    "remarks",
+    "statements",
+    "words",
+    "claims",
+    "pledges",
+    "promises",
+    "proposals",
+];
+
+/// Forms of "include" between a noun of speech and what was said.
+pub(super) const INCLUDE: &[&str] = &["include", "includes", "included"];
+
+/// Whether token `i` opens "include(d) VERB-ing" after a noun of speech: the clause that
+/// reports what was said ("His comments include calling for a ban …").
+fn includes_saying(tokens: &Tokens, i: usize) -> bool {
+    let toks = &tokens.toks;
+    let include = toks
+        .get(i)
+        .is_some_and(|t| INCLUDE.contains(&t.lower.as_str()));
+    include
+        && toks.get(i + 1).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.para == toks[i].para
+                && super::reported::is_participle(&t.lower)
+        })
+}
+
+/// A reporting noun followed by "that" ("his accusation that …"), or a noun of speech
+/// followed by "include" and an -ing clause ("his comments include calling for …").
 fn noun_at(tokens: &Tokens, i: usize) -> Option<Cue> {
     let toks = &tokens.toks;
     let word = toks[i].lower.as_str();
-    if !NOUN_CUES.contains(&word) || !toks.get(i + 1).is_some_and(|t| t.is("that")) {
+    let that = NOUN_CUES.contains(&word) && toks.get(i + 1).is_some_and(|t| t.is("that"));
+    let include = SPEECH_NOUNS.contains(&word) && includes_saying(tokens, i + 1);
+    if !that && !include {
         return None;
     }
     Some(Cue {

@@ -4,7 +4,7 @@
 //! commas ("The bridge, Ward said, is safe") and source markers ("according to Ward").
 
 use super::Found;
-use super::cue::Cue;
+use super::cue::{Cue, INCLUDE};
 use super::deed;
 use super::features::{self, Context};
 use super::marks::Quoted;
@@ -130,6 +130,10 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
     let mut start = cue.last + 1;
     if start > last {
         return None;
+    }
+    // "His comments include calling for …": what was said starts after "include".
+    if cue.noun && INCLUDE.contains(&toks[start].lower.as_str()) {
+        start += 1;
     }
     // Skip a listener or adverbial before "that" ("told reporters on Monday that", "said
     // in an interview with the Harbour Courier this week that").

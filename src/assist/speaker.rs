@@ -367,13 +367,13 @@ impl<'a> People<'a> {
         };
         let word = Lexicon::person_word(&self.lexicon.pronouns, subject)?;
         let gender = word.gender?;
-        let fits = |n: &Name, learnt: &HashMap<String, Gender>| {
+        let person = |n: &Name, learnt: &HashMap<String, Gender>| {
             !n.organisation
-                && !n.possessive
                 && n.gender
                     .or_else(|| learnt.get(&n.key).copied())
                     .is_none_or(|g| g == gender)
         };
+        let fits = |n: &Name, learnt: &HashMap<String, Gender>| !n.possessive && person(n, learnt);
         let sentence = tokens.sentence_of[at];
         let before: Vec<usize> = (0..self.names.len())
             .rev()
@@ -406,8 +406,18 @@ impl<'a> People<'a> {
             !(inside_source(k)
                 && recent_speaker.is_some_and(|r| fits(&self.names[r], &self.learnt)))
         });
+        // "Trump’s campaign has been marred …. His comments include …": the owner opening
+        // the sentence before is who "his" refers to.
+        let owner_before = |k: usize| {
+            let n = &self.names[k];
+            written != subject
+                && n.possessive
+                && n.subject
+                && sentence == tokens.sentence_of[n.first] + 1
+                && person(n, &self.learnt)
+        };
         let pick = previous_subject
-            .filter(|&k| fits(&self.names[k], &self.learnt))
+            .filter(|&k| fits(&self.names[k], &self.learnt) || owner_before(k))
             .or(recent_speaker.filter(|&k| fits(&self.names[k], &self.learnt)))
             .or_else(|| {
                 before

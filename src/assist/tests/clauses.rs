@@ -152,3 +152,23 @@ fn a_joined_verb_after_a_quotation_is_not_its_trailing_attribution() {
         texts(&all)
     );
 }
+
+#[test]
+fn comments_that_include_an_ing_clause_report_what_was_said() {
+    let all = propose(
+        "Ana Ruiz visited the quay on Monday. Gregor Ward’s ferry plan has been attacked by \
+         traders. His comments included calling for a toll on every lorry and closing the \
+         ferry at night.",
+    );
+    let toll = find(&all, "a toll on every lorry");
+    assert_eq!(
+        toll.quote.text,
+        "calling for a toll on every lorry and closing the ferry at night"
+    );
+    assert_eq!(cue(toll), "comments");
+    // "His": the owner opening the sentence before, not the earlier subject.
+    assert_eq!(speaker(toll), "Gregor Ward");
+    // A noun with "include" and no -ing clause reports nothing.
+    let listed = propose("His comments include a list of ferry times.");
+    assert!(listed.is_empty(), "{:#?}", texts(&listed));
+}
