@@ -209,20 +209,75 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
             .probability(|sink| features::end(cx, start, j, &cue.lemma, cue_at, sink));
         if p >= model.end_threshold {
             // "Ward said the bridge, which opened in May, is unsafe": a relative clause
-            // set in commas or an aside in dashes inside the content does not end it.
+            // set in commas or an aside in dashes inside the content does not end it, nor
+            // does a dash between numbers ("closed from 11–31 May"); an end before a
+            // day's month comes after it.
             let inside = embedded_relative(tokens, j, sentence_last)
-                .or_else(|| dashed_aside(tokens, j, sentence_last));
+                .or_else(|| dashed_aside(tokens, j, sentence_last))
+                .or_else(|| range_dash(tokens, j));
             if let Some(after) = inside {
                 j = after;
                 continue;
             }
-            end = j - 1;
+            end = month_of_day(tokens, j).map_or(j - 1, |after| after - 1);
             break;
         }
         j += 1;
     }
     f.content = vec![(start, end.max(start))];
     f
+}
+
+/// For a dash joining two numbers with no space around it ("11–31 May", "2015-16"),
+/// the token after it.
+fn range_dash(tokens: &Tokens, dash: usize) -> Option<usize> {
+    let toks = &tokens.toks;
+    let number = |k: usize| toks.get(k).is_some_and(|t| t.kind == Kind::Number);
+    let joined = matches!(toks[dash].lower.as_str(), "-" | "–" | "—")
+        && !toks[dash].space_before
+        && !toks[dash].space_after
+        && dash > 0
+        && number(dash - 1)
+        && number(dash + 1);
+    joined.then_some(dash + 1)
+}
+
+/// Months, as written after a day ("31 May").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// For a month just after a day's number ("31 May"), the token after it.
+fn month_of_day(tokens: &Tokens, month: usize) -> Option<usize> {
+    let toks = &tokens.toks;
+    let day = month.checked_sub(1).map(|d| &toks[d])?;
+    let date = day.kind == Kind::Number
+        && toks[month].cap
+        && MONTHS.contains(&toks[month].lower.trim_end_matches('.'));
+    date.then_some(month + 1)
 }
 
 /// Whether a token is a dash setting off an aside.
@@ -338,9 +393,12 @@ pub fn inherit_sources(tokens: &Tokens, cues: &[Cue], found: &mut [Found]) {
             continue;
         }
         let sentence = tokens.sentence_of[cue.first];
+        // A reporting noun's source is its owner ("doubled down on his accusation that
+        // …, and says …"), not the subject who goes on speaking.
         let earlier = found
             .iter()
             .filter_map(|g| Some((cues.get(g.cue?)?, g.source?)))
+            .filter(|(k, _)| !k.noun)
             .filter(|(k, _)| k.last < cue.aux && tokens.sentence_of[k.first] == sentence)
             .max_by_key(|(k, _)| k.last)
             .map(|(_, src)| src);

@@ -270,10 +270,13 @@ fn phrase_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, u
         start = k + 2;
     }
     // A capitalised clause word or preposition starting the sentence ("But", "In 2015")
-    // is not part of the source.
+    // is not part of the source, nor is a relative pronoun ("which Mr Ward claimed").
     while start < end && {
         let w = toks[start].lower.as_str();
-        CLAUSE_WORDS.contains(&w) || PREPOSITIONS.contains(&w) || FOCUS_WORDS.contains(&w)
+        CLAUSE_WORDS.contains(&w)
+            || PREPOSITIONS.contains(&w)
+            || FOCUS_WORDS.contains(&w)
+            || matches!(w, "which" | "who")
     } {
         start += 1;
     }

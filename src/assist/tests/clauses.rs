@@ -172,3 +172,19 @@ fn comments_that_include_an_ing_clause_report_what_was_said() {
     let listed = propose("His comments include a list of ferry times.");
     assert!(listed.is_empty(), "{:#?}", texts(&listed));
 }
+
+#[test]
+fn a_date_range_does_not_end_reported_speech() {
+    let all = propose(
+        "Harbour Chief Ana Ruiz ordered the Corvale Quay closed from 11–31 May after divers \
+         warned it was unsafe.",
+    );
+    let closed = find(&all, "Corvale Quay closed");
+    assert_eq!(
+        closed.quote.text,
+        "the Corvale Quay closed from 11–31 May",
+        "{:#?}",
+        texts(&all)
+    );
+    assert_eq!(speaker(closed), "Ana Ruiz");
+}

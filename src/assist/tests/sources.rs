@@ -111,3 +111,17 @@ fn a_name_joined_by_of_is_one_speaker() {
         "{disaster:#?}"
     );
 }
+
+#[test]
+fn a_relative_pronoun_or_a_reporting_nouns_owner_is_not_the_source() {
+    let all = propose(
+        "Ines Moravec attacked the toll, which Mr Ferrand claimed was needed for repairs. \
+         Tomas Ferrand has repeated his accusation that the council is broke and says he \
+         will keep the toll.",
+    );
+    let needed = find(&all, "was needed for repairs");
+    assert_eq!(source(needed), "Mr Ferrand", "{:#?}", texts(&all));
+    let keep = find(&all, "keep the toll");
+    assert_eq!(cue(keep), "says");
+    assert_eq!(source(keep), "Tomas Ferrand");
+}
