@@ -263,10 +263,17 @@ fn phrase_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, u
     }
     // "Her allies have already hung banners reading …": an adverb of a verb inside the
     // phrase means the verb after it is there too; the source is what follows the verb.
+    // The sentence's subject before the adverb is who acts — and speaks ("Ruiz’s allies
+    // have already hung banners reading “…”" → "Ruiz’s allies"), else the phrase after
+    // the verb.
     if let Some(k) = (start..end.saturating_sub(1))
         .rev()
         .find(|&k| VERB_ADVERBS.contains(&toks[k].lower.as_str()))
     {
+        let first = tokens.sentences[tokens.sentence_of[k]].start.max(floor);
+        if let Some(subject) = subject(tokens, first, k) {
+            return Some(subject);
+        }
         start = k + 2;
     }
     // A capitalised clause word or preposition starting the sentence ("But", "In 2015")
@@ -510,14 +517,14 @@ mod tests {
     }
 
     #[test]
-    fn a_participle_after_a_noun_has_the_noun_as_source_not_the_verb_before_it() {
+    fn a_participle_after_what_the_subject_did_has_the_subject_as_source() {
         assert_eq!(
             src(
                 "Sandel’s closest friends have already hung banners reading “Save our quay”.",
                 "reading"
             )
             .as_deref(),
-            Some("banners")
+            Some("Sandel’s closest friends")
         );
     }
 
