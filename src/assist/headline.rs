@@ -8,6 +8,7 @@ use super::Found;
 use super::reported::stop_before;
 use super::rule::Rule;
 use super::token::{Kind, Tokens};
+use crate::model::Lexicon;
 
 /// Labels before a headline's colon that say what kind of piece it is, not who speaks
 /// ("The Latest: …", "Watch: …"), lower case.
@@ -57,8 +58,31 @@ const MAX_SOURCE: usize = 6;
 /// Fewest words what the source says must hold: "Ward: No" is rarely a quote.
 const MIN_WORDS: usize = 3;
 
+/// Words of a title that a name never holds capitalised ("Stealth Over Health: …").
+const TITLE_WORDS: &[&str] = &[
+    "over", "in", "on", "at", "for", "with", "from", "to", "by", "into", "is", "are", "was",
+    "were", "vs", "versus", "after", "before", "against", "about", "a", "an",
+];
+
+/// Whether the words before a headline's colon read as a title, not a source: a word no
+/// name holds ("Stealth Over Health"), or "The …" with no title or role in it ("The
+/// Ninth Circle", but "The Mayor", "The Harbour Minister").
+fn title_like(tokens: &Tokens, colon: usize, lexicon: &Lexicon) -> bool {
+    let toks = &tokens.toks[..colon];
+    let person_word = |w: &str| {
+        Lexicon::person_word(&lexicon.roles, w).is_some()
+            || Lexicon::person_word(&lexicon.titles, w).is_some()
+    };
+    let inner_title_word = toks
+        .iter()
+        .skip(1)
+        .any(|t| TITLE_WORDS.contains(&t.lower.as_str()));
+    let article = toks.first().is_some_and(|t| t.lower == "the");
+    inner_title_word || article && !toks.iter().any(|t| person_word(&t.lower))
+}
+
 /// The attribution of a headline "SOURCE: WHAT THE SOURCE SAID" opening the article.
-pub fn attribute(tokens: &Tokens) -> Option<Found> {
+pub fn attribute(tokens: &Tokens, lexicon: &Lexicon) -> Option<Found> {
     let toks = &tokens.toks;
     let para = toks.first()?.para;
     let colon = toks
@@ -76,7 +100,7 @@ pub fn attribute(tokens: &Tokens) -> Option<Found> {
         .span_text(0, colon - 1)
         .to_lowercase()
         .replace('’', "'");
-    if !source_like || KICKERS.contains(&label.as_str()) {
+    if !source_like || KICKERS.contains(&label.as_str()) || title_like(tokens, colon, lexicon) {
         return None;
     }
     let last_in_para = toks.iter().take_while(|t| t.para == para).count() - 1;
@@ -101,7 +125,7 @@ mod tests {
 
     fn content(text: &str) -> Option<String> {
         let tokens = Tokens::new(text);
-        let f = attribute(&tokens)?;
+        let f = attribute(&tokens, Lexicon::english())?;
         let (a, b) = f.content[0];
         Some(tokens.span_text(a, b))
     }
@@ -117,6 +141,10 @@ mod tests {
             content("Mayor Ana de la Cruz: ‘We Will Not Pay the Toll’\n\nText.").as_deref(),
             Some("‘We Will Not Pay the Toll’")
         );
+        assert_eq!(
+            content("The Harbour Minister: Lorries Must Wait Until June\n\nText.").as_deref(),
+            Some("Lorries Must Wait Until June")
+        );
     }
 
     #[test]
@@ -128,6 +156,9 @@ mod tests {
             "Harbour tolls to double.\n\nWard: We will not pay the toll.",
             "12:05 p.m. The council meets.",
             "The harbour master of the small town of Halden said: tolls rise.",
+            // Titles of columns and features, not sources.
+            "The Fourth Pier: Notes From Inside the Harbour Office, #3\n\nText.",
+            "Tolls Over Trolls: Ward Was Seen at the Quay on Sunday\n\nText.",
         ] {
             assert_eq!(content(text), None, "{text}");
         }

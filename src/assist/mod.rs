@@ -103,7 +103,7 @@ impl<'a> Assistant<'a> {
         found.extend(reported::attribute(&cx, &cues, &used, self.model));
         reported::inherit_sources(&tokens, &cues, &mut found);
         reported::close_quotations(&tokens, &quotations, &cues, &mut found);
-        found.extend(headline::attribute(&tokens));
+        found.extend(headline::attribute(&tokens, self.lexicon));
         let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found);
         found.extend(loose);
         found.sort_by_key(|f| f.content.first().map(|c| c.0));
