@@ -1,10 +1,10 @@
-//! `lectern suggest PROJECT [--doc ID]... [--min-confidence P] [--apply] [-o FILE]`: the quote assistant from
-//! the command line. Without `--apply` it writes its proposals as JSON Lines, one span a
+//! `lectern suggest PROJECT [--doc ID]... [--min-confidence P] [--model FILE] [--apply] [-o FILE]`:
+//! the quote assistant from the command line. Without `--apply` it writes its proposals as JSON Lines, one span a
 //! line; with `--apply` it adds them to the project (spans, `introduces` relations,
 //! attributes), skipping quotes the project has already and proposals a coder rejected,
 //! saves atomically and prints what it added.
 
-use crate::assist::{self, Assistant, Roles, Suggestion};
+use crate::assist::{self, Assistant, Model, Roles, Suggestion};
 use crate::model::{DocId, Document, History, Project, iso_utc};
 use crate::store;
 use anyhow::{Context, bail};
@@ -30,6 +30,10 @@ pub struct SuggestArgs {
     /// which leaves out quoted single words and short phrases with no attribution near them.
     #[arg(long, value_name = "P")]
     min_confidence: Option<f32>,
+    /// Use the learned weights in this file (made by `examples/train_assist.rs` from a
+    /// coded corpus, e.g. by `scripts/quote-cv`) instead of the built-in English model.
+    #[arg(long, value_name = "FILE")]
+    model: Option<PathBuf>,
     /// Write the JSON Lines to this file (replaced atomically) instead of standard output.
     #[arg(long, short, conflicts_with = "apply")]
     output: Option<PathBuf>,
@@ -53,7 +57,11 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         None => project.assistant.min_sure(),
     };
     let docs = selected(&project, &args.docs, path)?;
-    let assistant = Assistant::new(roles, project.lexicon());
+    let model = args.model.as_deref().map(read_model).transpose()?;
+    let assistant = match &model {
+        Some(m) => Assistant::with_model(roles, project.lexicon(), Some(m)),
+        None => Assistant::new(roles, project.lexicon()),
+    };
     let proposals: Vec<(DocId, Vec<Suggestion>)> = docs
         .iter()
         .filter_map(|id| project.document(*id))
@@ -81,6 +89,18 @@ pub fn run(args: &SuggestArgs) -> anyhow::Result<ExitCode> {
         }
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// The weights file at `path`; an unreadable file or a line that does not read is an
+/// error naming the file (and the line).
+fn read_model(path: &std::path::Path) -> anyhow::Result<Model> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the model {}", path.display()))?;
+    let model = Model::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    if model.is_empty() {
+        bail!("{}: the model has no weights", path.display());
+    }
+    Ok(model)
 }
 
 /// The documents asked for, or all; an unknown id is an error naming it.
