@@ -4,9 +4,12 @@
 //! ```text
 //! cargo run --release --example train_assist                  # ../shared/corpora/polnear/train
 //! cargo run --release --example train_assist -- DIR [OUT.tsv] # another brat corpus
+//! cargo run --release --example train_assist -- PROJECT.ron OUT.tsv # quotes you coded
 //! ```
 //!
-//! `DIR` holds `text/STEM.txt` and `attributions/STEM.ann` (or `STEM_CODER.ann`, the
+//! `lectern suggest PROJECT --model OUT.tsv` then proposes with the weights made. A
+//! project trains on its coded quotes (the codebook's quote label) and the attributions
+//! introducing them, with the project's lexicon. `DIR` holds `text/STEM.txt` and `attributions/STEM.ann` (or `STEM_CODER.ann`, the
 //! alphabetically first coder when several coded it), in brat standoff with `Content`
 //! and `Cue` spans tied by events, as PolNeAR is. Nothing of the corpus goes into the
 //! weights but feature names (words, their neighbours' classes) and numbers.
@@ -32,18 +35,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map_or("../shared/corpora/polnear/train", String::as_str),
     );
     let out = PathBuf::from(args.get(1).map_or("assets/assist/en.tsv", String::as_str));
-    let articles = read_corpus(&dir)?;
+    let (articles, lexicon) = if dir.is_file() {
+        let project = lectern::store::load(&dir)?;
+        let Some(articles) = train::gold_from_project(&project, project.lexicon()) else {
+            return Err(format!("{}: the codebook has no label for quotes", dir.display()).into());
+        };
+        (articles, project.lexicon().clone())
+    } else {
+        (read_corpus(&dir)?, Lexicon::english().clone())
+    };
     let attributions: usize = articles.iter().map(|a| a.attributions.len()).sum();
     eprintln!(
         "{}: {} articles, {attributions} attributions",
         dir.display(),
         articles.len()
     );
-    let model = train::train(&articles, Lexicon::english(), EPOCHS, MIN_COUNT);
+    let model = train::train(&articles, &lexicon, EPOCHS, MIN_COUNT);
+    let from = if args.is_empty() {
+        "PolNeAR's train\nsplit".to_owned()
+    } else {
+        dir.display().to_string()
+    };
     let comment = format!(
         "The quote assistant's English model: logistic weights of its cue and end-of-content\n\
-         models, made by `cargo run --release --example train_assist` from PolNeAR's train\n\
-         split ({} articles, {attributions} attributions), {EPOCHS} epochs, features seen\n\
+         models, made by `cargo run --release --example train_assist` from {from} \
+         ({} articles, {attributions} attributions), {EPOCHS} epochs, features seen\n\
          {MIN_COUNT} times or more.",
         articles.len()
     );

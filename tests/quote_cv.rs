@@ -156,3 +156,64 @@ fn quote_cv_names_a_corpus_that_is_not_there() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("nowhere is missing"), "{stderr}");
 }
+
+#[test]
+fn train_assist_learns_from_the_quotes_of_a_lectern_project() {
+    let Some(trainer) = trainer() else { return };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut files = Vec::new();
+    for n in 0..3 {
+        let mut text = format!("Council notes {n}\n\n");
+        for k in 0..6 {
+            let i = n * 6 + k;
+            let _ = write!(
+                text,
+                "Councillor {} said that the {} would close every {}.\n\n",
+                SPEAKERS[i % SPEAKERS.len()],
+                THINGS[(i + 2) % 6],
+                DAYS[i % 5]
+            );
+        }
+        let name = format!("notes-{n}.txt");
+        std::fs::write(dir.path().join(&name), text).expect("write");
+        files.push(name);
+    }
+    let mut add = vec!["add", "p.ron"];
+    add.extend(files.iter().map(String::as_str));
+    assert_eq!(support::run_lectern(dir.path(), &add).code, 0);
+    let apply = support::run_lectern(dir.path(), &["suggest", "p.ron", "--apply"]);
+    // "p.ron: saved; N quote(s), …": every quote coded is a training attribution.
+    let quotes: usize = apply
+        .stderr
+        .split("saved; ")
+        .nth(1)
+        .and_then(|r| r.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the quotes --apply added");
+    assert!(quotes >= 18, "{}", apply.stderr);
+    let out = Command::new(&trainer)
+        .args(["p.ron", "mine.tsv"])
+        .current_dir(dir.path())
+        .output()
+        .expect("run train_assist");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!("3 articles, {quotes} attributions")),
+        "{stderr}"
+    );
+    let model = std::fs::read_to_string(dir.path().join("mine.tsv")).expect("the model");
+    // The coded cue is "said" in every attribution: the model learnt it is one, and that
+    // "would", never coded, is none (were the cues not read, "said" would be none too).
+    let weight = |word: &str| {
+        model
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("cue\tw={word}\t")))
+            .and_then(|w| w.parse::<f32>().ok())
+            .unwrap_or(0.0)
+    };
+    assert!(weight("said") > 0.0, "{}", weight("said"));
+    assert!(weight("would") < 0.0, "{}", weight("would"));
+    let run = support::run_lectern(dir.path(), &["suggest", "p.ron", "--model", "mine.tsv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

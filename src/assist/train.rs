@@ -6,12 +6,16 @@
 //! possible cue (positive when it heads a gold cue), and every token after the start of
 //! a gold content that follows its cue is a possible end (positive just after the gold
 //! content's last word).
+//!
+//! The coded articles come from PolNeAR-style brat folders (`examples/train_assist.rs`
+//! reads them) or from a Lectern project a researcher coded ([`gold_from_project`]).
 
 use super::features::{self, Context, Sink};
 use super::marks;
 use super::model::{Model, Weights};
+use super::roles::Roles;
 use super::token::{Kind, Tokens};
-use crate::model::Lexicon;
+use crate::model::{Document, Lexicon, Project, Span, VerbIndex};
 use std::collections::HashMap;
 
 /// A coded article: its text and attributions, as code-point ranges into the text.
@@ -212,4 +216,83 @@ pub fn lemma_of(cx: &Context, i: usize) -> String {
         .lookup_exact(w)
         .and_then(|v| cx.lexicon.verbs.get(v))
         .map_or_else(|| features::stem(w).to_owned(), |v| v.lemma.clone())
+}
+
+/// The coded quotes of a Lectern project as training articles: every span of the
+/// codebook's quote label is a content, and the attribution introducing it gives the cue
+/// (see [`cue_of`]). Documents with no quote are left out; `None` when the codebook has
+/// no label for quotes.
+pub fn gold_from_project(project: &Project, lexicon: &Lexicon) -> Option<Vec<GoldArticle>> {
+    let roles = Roles::from_codebook(&project.labels, &project.relation_types)?;
+    let index = lexicon.index();
+    let articles = project
+        .documents
+        .iter()
+        .map(|d| gold_of(d, &roles, &index))
+        .filter(|a| !a.attributions.is_empty())
+        .collect();
+    Some(articles)
+}
+
+/// One document's quotes with the cues of the attributions introducing them.
+fn gold_of(doc: &Document, roles: &Roles, index: &VerbIndex) -> GoldArticle {
+    let attribution_of = |quote: &Span| {
+        let relation = roles.relation.as_deref()?;
+        let link = doc
+            .relations
+            .iter()
+            .find(|r| r.kind == relation && r.to == quote.id)?;
+        doc.spans.iter().find(|s| s.id == link.from)
+    };
+    let attributions = doc
+        .spans
+        .iter()
+        .filter(|s| s.label == roles.quote)
+        .map(|q| GoldAttribution {
+            content: q.pieces(),
+            cue: attribution_of(q)
+                .and_then(|a| cue_of(a, roles, index))
+                .into_iter()
+                .collect(),
+        })
+        .collect();
+    GoldArticle {
+        text: doc.text.as_str().to_owned(),
+        attributions,
+    }
+}
+
+/// Where an attribution's reporting verb stands, in code points: its `cue` attribute as
+/// written inside the attribution ("Ward told reporters", cue "told"; the last place,
+/// any case), else the first word of the attribution the lexicon knows as a verb.
+fn cue_of(attribution: &Span, roles: &Roles, index: &VerbIndex) -> Option<(usize, usize)> {
+    let lower = |s: &str| -> Vec<char> {
+        s.chars()
+            .map(|c| c.to_lowercase().next().unwrap_or(c))
+            .collect()
+    };
+    let text = lower(&attribution.text);
+    let at = |k: usize, n: usize| (attribution.start + k, attribution.start + k + n);
+    let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let starts_word = |k: usize| word(text[k]) && (k == 0 || !word(text[k - 1]));
+    let cue = roles
+        .cue
+        .as_deref()
+        .and_then(|name| attribution.attributes.get(name))
+        .map(|c| lower(c.trim()))
+        .filter(|c| !c.is_empty() && c.len() <= text.len());
+    if let Some(cue) = cue {
+        let n = cue.len();
+        let found = (0..=text.len() - n).rev().find(|&k| {
+            text[k..k + n] == cue[..] && starts_word(k) && text.get(k + n).is_none_or(|&c| !word(c))
+        });
+        if let Some(k) = found {
+            return Some(at(k, n));
+        }
+    }
+    (0..text.len()).filter(|&k| starts_word(k)).find_map(|k| {
+        let n = text[k..].iter().take_while(|&&c| word(c)).count();
+        let w: String = text[k..k + n].iter().collect();
+        index.lookup_exact(&w).map(|_| at(k, n))
+    })
 }
