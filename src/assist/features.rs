@@ -199,6 +199,69 @@ pub fn cue(cx: &Context, i: usize, sink: &mut dyn Sink) {
     o.f(format_args!("colon={}|{lx}", u8::from(colon_after)));
     o.f(format_args!("stthat={st}|{}", u8::from(that_soon)));
     o.f(format_args!("stqb={st}|{}", u8::from(quote_before)));
+    // What follows the word, also for words the model never saw: a "that"-clause, a
+    // quotation, a colon, an object then "that" are how a reporting verb goes on.
+    let fr = frame(cx, i);
+    o.f(format_args!("fr={fr}"));
+    o.f(format_args!("shpfr={}|{fr}", shape(w)));
+    o.f(format_args!("lxfr={lx}|{fr}"));
+}
+
+/// The inflection a word's ending suggests ("-ed", "-ing", "-s" or none).
+fn shape(w: &str) -> &'static str {
+    if w.ends_with("ed") {
+        "ed"
+    } else if w.ends_with("ing") {
+        "ing"
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        "s"
+    } else {
+        "x"
+    }
+}
+
+/// What follows token `i`: "that", "to", "as", "for", "about", "if", a question word, a
+/// quotation, a colon, a comma (before a quotation or not), a stop, an object pronoun
+/// (before "that" or a quotation or not), a determiner, a name, or another class.
+fn frame(cx: &Context, i: usize) -> &'static str {
+    let toks = &cx.tokens.toks;
+    let Some(n) = toks.get(i + 1) else {
+        return "END";
+    };
+    match n.lower.as_str() {
+        "that" => return "THAT",
+        "to" => return "TO",
+        "as" => return "AS",
+        "for" => return "FOR",
+        "about" => return "ABOUT",
+        "if" | "whether" => return "IF",
+        "why" | "how" | "what" | "when" => return "WH",
+        _ => {}
+    }
+    match class(cx, i + 1) {
+        "QO" => "Q",
+        ":" => "COLON",
+        "," => {
+            if class(cx, i + 2) == "QO" {
+                "COMMAQ"
+            } else {
+                ","
+            }
+        }
+        "." => ".",
+        "OBJ" | "PRON" => {
+            if toks.get(i + 2).is_some_and(|t| t.is("that")) {
+                "OBJTHAT"
+            } else if class(cx, i + 2) == "QO" {
+                "OBJQ"
+            } else {
+                "OBJ"
+            }
+        }
+        "DET" => "NP",
+        "CAP" | "CV" => "NAME",
+        c => c,
+    }
 }
 
 /// The last two letters of a word, a hint at its inflection.
@@ -264,4 +327,69 @@ pub fn end(
     o.f(format_args!("inq={}|{c}", u8::from(inside)));
     o.f(format_args!("comma={}|{c}", u8::from(comma_seen)));
     o.f(format_args!("lem={lemma}|{c}"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assist::marks;
+
+    /// The features `write` gives token `word` of `text`.
+    fn features_of(
+        text: &str,
+        word: &str,
+        write: impl Fn(&Context, usize, &mut dyn Sink),
+    ) -> Vec<String> {
+        struct Collect(Vec<String>);
+        impl Sink for Collect {
+            fn put(&mut self, feature: &str) {
+                self.0.push(feature.to_owned());
+            }
+        }
+        let tokens = Tokens::new(text);
+        let quoted = marks::flags(&tokens, &marks::quotations(&tokens));
+        let lexicon = Lexicon::english();
+        let index = lexicon.index();
+        let cx = Context {
+            tokens: &tokens,
+            lexicon,
+            index: &index,
+            quoted: &quoted,
+        };
+        let i = (0..tokens.toks.len())
+            .find(|&i| tokens.toks[i].lower == word)
+            .expect("the word");
+        let mut out = Collect(Vec::new());
+        write(&cx, i, &mut out);
+        out.0
+    }
+
+    #[test]
+    fn a_cue_s_frame_is_what_follows_it_even_for_a_word_no_list_has() {
+        let cases = [
+            ("Ines Okafor glorped that the tram is late.", "fr=THAT"),
+            (
+                "Ines Okafor glorped reporters that the tram is late.",
+                "fr=W",
+            ),
+            (
+                "Ines Okafor glorped them that the tram is late.",
+                "fr=OBJTHAT",
+            ),
+            ("Ines Okafor glorped: “The tram is late.”", "fr=COLON"),
+            ("Ines Okafor glorped, “The tram is late.”", "fr=COMMAQ"),
+            ("Ines Okafor glorped the tram.", "fr=NP"),
+            ("Ines Okafor glorped whether the tram is late.", "fr=IF"),
+        ];
+        for (text, frame) in cases {
+            let fs = features_of(text, "glorped", |cx, i, s| cue(cx, i, s));
+            assert!(fs.iter().any(|f| f == frame), "{text}: {fs:?}");
+            assert!(
+                fs.iter().any(|f| *f == format!("shpfr=ed|{}", &frame[3..])),
+                "{text}"
+            );
+        }
+        let fs = features_of("She glorps.", "glorps", |cx, i, s| cue(cx, i, s));
+        assert!(fs.contains(&"shpfr=s|.".to_owned()), "{fs:?}");
+    }
 }
