@@ -220,7 +220,7 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     // "On Channel 4’s “Morning Desk,” Ward said …": a show or work named inside the
     // writer's sentence is no quote, though a comma and a verb follow it.
     let inside_sentence = q.open > 0 && toks[q.open - 1].is_word();
-    if inside_sentence && names_a_work(tokens, q) {
+    if inside_sentence && names_a_work(tokens, q) || credited_work(tokens, q) {
         return None;
     }
     let mut k = q.close + 1;
@@ -252,7 +252,7 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
         let t = &toks[i];
         let abbreviation = t.is(".") && tokens.sentence_of[i] == cue_sentence;
         t.para == para
-            && t.kind != Kind::Quote
+            && (t.kind != Kind::Quote || plural_possessive(tokens, i))
             && (abbreviation || !matches!(t.lower.as_str(), "." | "!" | "?" | ";" | ":"))
     });
     // "“…,” and threatened …", "“…,” which he described as …": a verb joined to the
@@ -276,6 +276,17 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
         return None;
     }
     Some((c, src, Rule::QuoteThenCue))
+}
+
+/// Whether the mark at token `i` is the apostrophe of a plural possessive ("the
+/// Greens’ spokesman"), not a quotation mark.
+fn plural_possessive(tokens: &Tokens, i: usize) -> bool {
+    let t = &tokens.toks[i];
+    let prev = i.checked_sub(1).map(|p| &tokens.toks[p]);
+    matches!(t.lower.as_str(), "'" | "’")
+        && !t.space_before
+        && t.space_after
+        && prev.is_some_and(|p| p.kind == Kind::Word && p.lower.ends_with('s'))
 }
 
 /// The last token of a sentence ending at `last`, without its final stop.
@@ -579,6 +590,26 @@ fn names_a_work(tokens: &Tokens, q: &Quoted) -> bool {
     placed && is_title_case(tokens, q)
 }
 
+/// Whether a quotation is the title of a piece credited to its author right after it
+/// ("“Ferry fares to rise in spring,” by the Courier's Ana Ruiz", "according to “Harbour
+/// Days” by Tomas Ferrand"): a headline or a book, not somebody's words.
+fn credited_work(tokens: &Tokens, q: &Quoted) -> bool {
+    let toks = &tokens.toks;
+    let mut k = q.close + 1;
+    if toks.get(k).is_some_and(|t| t.is(",")) {
+        k += 1;
+    }
+    let same_para = |i: usize| toks.get(i).is_some_and(|t| t.para == toks[q.close].para);
+    if !same_para(k) || !toks[k].is("by") {
+        return false;
+    }
+    let mut name = k + 1;
+    if toks.get(name).is_some_and(|t| t.is("the")) {
+        name += 1;
+    }
+    same_para(name) && toks[name].cap && toks[name].kind == Kind::Word
+}
+
 /// Whether a quotation names a work or is a nickname: every word capitalised and a
 /// work word or possessive before it ("the film “Harbour Lights”", "Fox’s “Hannity”"),
 /// or set between the parts of a name (Dwayne “The Rock” Johnson).
@@ -622,6 +653,7 @@ pub fn unattributed(
                 && !inside(q)
                 && !is_title_or_nickname(tokens, q)
                 && !names_a_work(tokens, q)
+                && !credited_work(tokens, q)
         })
         .map(|(q, _)| Found {
             content: vec![(q.open, q.close)],

@@ -143,3 +143,39 @@ fn an_open_quotation_after_its_verb_runs_on_to_the_end_of_its_clause() {
         assert_eq!(s.quote.text, quote, "{text}");
     }
 }
+
+#[test]
+fn a_title_credited_to_its_author_is_not_a_quote() {
+    let all = propose(
+        "HARBOUR NEWS — “Ferry fares to rise in the spring,” by the Courier’s Ana Ruiz.\n\n\
+         According to “Harbour Days: A History of the Quay” by Tomas Ferrand, the quay \
+         opened in 1890.",
+    );
+    assert!(
+        all.iter()
+            .all(|s| !s.quote.text.contains("Ferry fares") && !s.quote.text.starts_with("“Harbour")),
+        "{:#?}",
+        texts(&all)
+    );
+}
+
+#[test]
+fn a_quote_followed_by_by_and_no_name_is_still_a_quote() {
+    let all = propose("“The gate stays open,” by all accounts, Lena Ostrova said on Monday.");
+    let s = find(&all, "gate stays open");
+    assert_eq!(s.quote.text, "“The gate stays open,”");
+}
+
+#[test]
+fn a_plural_possessive_in_the_attribution_does_not_hide_it() {
+    for text in [
+        "“The ferry will run,” Ana Ruiz, the Greens’ harbour spokeswoman, said on Monday.",
+        "\"The ferry will run,\" Ana Ruiz, the Greens' harbour spokeswoman, said on Monday.",
+    ] {
+        let all = propose(text);
+        let s = find(&all, "ferry will run");
+        assert_eq!(s.rule, Rule::QuoteThenCue, "{text}");
+        assert_eq!(cue(s), "said", "{text}");
+        assert_eq!(speaker(s), "Ana Ruiz", "{text}");
+    }
+}
