@@ -529,14 +529,7 @@ fn a_drag_in_the_speaker_field_keeps_its_partial_selection() {
         egui::pos2(field.left() + 5.0, y),
         egui::pos2(field.left() + 25.0, y),
     );
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    h.hover_at(to);
-    h.run();
-    h.drop_at(to);
-    h.run();
+    support::drag(&mut h, from, to);
     h.get_by_label("Speaker").type_text("X");
     h.run();
     let name = speaker(&mut h).expect("speaker");
