@@ -30,6 +30,9 @@ pub struct Proposals {
     /// proposals are kept current (made again, a few each frame, after the codebook or
     /// lexicon changes), so the document list's counts do not vanish.
     everywhere: bool,
+    /// The project revision at which every document had its proposals: until the project
+    /// changes, [`Proposals::catch_up`] has nothing to look at.
+    complete_at: Option<u64>,
 }
 
 /// One open proposal with the key its fix is kept under.
@@ -70,15 +73,23 @@ impl Proposals {
         self.made.extend(made);
         self.active = true;
         self.everywhere = true;
+        self.complete_at = None;
     }
 
     /// After a codebook or lexicon change, makes the proposals of documents that have none
     /// yet, in document order, for about `budget` (at least one document): the document
     /// list's counts come back a few documents each frame, the window staying responsive;
     /// documents added since are made too. Only once the assistant ran on the whole
-    /// project; true while documents are left.
-    pub fn catch_up(&mut self, project: &Project, budget: std::time::Duration) -> bool {
-        if !self.active || !self.everywhere {
+    /// project; true while documents are left. `revision` is the project's
+    /// (`Session::revision`): a project unchanged since every document had its proposals
+    /// is not looked at again, so a quiet frame costs nothing however large the corpus.
+    pub fn catch_up(
+        &mut self,
+        project: &Project,
+        revision: u64,
+        budget: std::time::Duration,
+    ) -> bool {
+        if !self.active || !self.everywhere || self.complete_at == Some(revision) {
             return false;
         }
         let Some(roles) = Roles::from_codebook(&project.labels, &project.relation_types) else {
@@ -86,13 +97,13 @@ impl Proposals {
         };
         let lexicon = project.lexicon();
         self.make_current(&roles, lexicon);
-        // A lookup per document each frame: far less than making one document's proposals.
         let missing: Vec<&Document> = project
             .documents
             .iter()
             .filter(|d| !self.made.contains_key(&d.id))
             .collect();
         if missing.is_empty() {
+            self.complete_at = Some(revision);
             return false;
         }
         let started = std::time::Instant::now();
@@ -117,6 +128,7 @@ impl Proposals {
             self.made.clear();
             self.fixes.clear();
             self.made_with = Some((roles.clone(), lexicon.clone()));
+            self.complete_at = None;
         }
     }
 

@@ -227,10 +227,11 @@ impl Lectern {
 
     pub(super) fn left_panel_ui(&mut self, ui: &mut egui::Ui) {
         // After a codebook or lexicon change the counts come back a few documents a frame.
-        if self
-            .proposals
-            .catch_up(&self.session.project, CATCH_UP_PER_FRAME)
-        {
+        if self.proposals.catch_up(
+            &self.session.project,
+            self.session.revision(),
+            CATCH_UP_PER_FRAME,
+        ) {
             ui.request_repaint();
         }
         let waiting = self.proposals.waiting(&self.session.project);
