@@ -124,6 +124,8 @@ pub fn same_quote(a: &Place, b: &Place) -> bool {
 pub fn is_coded(doc: &Document, s: &Suggestion) -> bool {
     let place = Place::of_suggestion(s);
     doc.spans.iter().any(|span| {
+        // `same_place` alone first: it is cheap, and most spans are elsewhere; only those
+        // over the same words need their attributions looked up (`Place::of_span`).
         span.label == s.quote.label
             && same_place(&span.pieces(), &place.pieces)
             && same_quote(&Place::of_span(doc, span), &place)
