@@ -220,7 +220,10 @@ fn quote_then_cue(tokens: &Tokens, q: &Quoted, cues: &[Cue], cue_used: &[bool]) 
     // "On Channel 4’s “Morning Desk,” Ward said …": a show or work named inside the
     // writer's sentence is no quote, though a comma and a verb follow it.
     let inside_sentence = q.open > 0 && toks[q.open - 1].is_word();
-    if inside_sentence && names_a_work(tokens, q) || credited_work(tokens, q) {
+    if inside_sentence && names_a_work(tokens, q)
+        || work_in_apposition(tokens, q)
+        || credited_work(tokens, q)
+    {
         return None;
     }
     let mut k = q.close + 1;
@@ -318,6 +321,9 @@ fn cue_then_quote(
     lexicon: &Lexicon,
 ) -> Option<Hit> {
     let toks = &tokens.toks;
+    if work_in_apposition(tokens, q) {
+        return None;
+    }
     let open = q.open;
     let first = tokens.sentences[tokens.sentence_of[open]].start;
     let prev = open.checked_sub(1)?;
@@ -557,6 +563,18 @@ const WORK_WORDS: &[&str] = &[
     "campaign",
     "slogan",
     "hashtag",
+    "memoir",
+    "autobiography",
+    "biography",
+    "ad",
+    "advert",
+    "commercial",
+    "spot",
+    "video",
+    "blog",
+    "newsletter",
+    "sitcom",
+    "sequel",
 ];
 
 /// Whether every word of a quotation is capitalised, as in a title ("The Long Night of
@@ -587,7 +605,20 @@ fn names_a_work(tokens: &Tokens, q: &Quoted) -> bool {
     let placed = matches!(word, "on" | "of" | "with" | "in")
         || word.ends_with("'s")
         || WORK_WORDS.contains(&word) && !matches!(word, "titled" | "entitled" | "headlined");
-    placed && is_title_case(tokens, q)
+    placed && is_title_case(tokens, q) || work_in_apposition(tokens, q)
+}
+
+/// Whether a title-case quotation stands in apposition to a work word, set off by a
+/// comma ("in his 2019 memoir, “Harbour Days,” she wrote", "One ad, “Fair Fares,” shows
+/// …"): the writer names the work; the verb nearby is not its source's.
+fn work_in_apposition(tokens: &Tokens, q: &Quoted) -> bool {
+    let toks = &tokens.toks;
+    let comma = q.open.checked_sub(1).filter(|&i| toks[i].is(","));
+    let work = comma.and_then(|i| i.checked_sub(1)).is_some_and(|i| {
+        let word = toks[i].lower.as_str();
+        WORK_WORDS.contains(&word) && !matches!(word, "titled" | "entitled" | "headlined")
+    });
+    work && is_title_case(tokens, q)
 }
 
 /// Whether a quotation is the title of a piece credited to its author right after it
@@ -632,37 +663,79 @@ fn is_title_or_nickname(tokens: &Tokens, q: &Quoted) -> bool {
 
 /// Quoted words and phrases no rule attributed and no found quote contains: a quote of
 /// an unnamed source or a quoted word (“ignorant”), unless it names a work or a
-/// nickname. The speaker is left to the coder.
+/// nickname. The speaker is left to the coder. A quotation the writer's clause hands
+/// over with a colon is attributed to that clause (see `colon_clause`), whose colon is
+/// added to `cues`.
 pub fn unattributed(
     tokens: &Tokens,
     quotations: &[Quoted],
     used: &[bool],
     found: &[Found],
+    cues: &mut Vec<Cue>,
 ) -> Vec<Found> {
     let inside = |q: &Quoted| {
         found
             .iter()
             .any(|f| f.content.iter().any(|&(a, b)| a <= q.open && q.close <= b))
     };
-    quotations
-        .iter()
-        .zip(used)
-        .filter(|(q, used)| {
-            !**used
-                && q.close > q.open + 1
-                && !inside(q)
-                && !is_title_or_nickname(tokens, q)
-                && !names_a_work(tokens, q)
-                && !credited_work(tokens, q)
-        })
-        .map(|(q, _)| Found {
+    let mut loose = Vec::new();
+    for (q, _) in quotations.iter().zip(used).filter(|(q, used)| {
+        !**used
+            && q.close > q.open + 1
+            && !inside(q)
+            && !is_title_or_nickname(tokens, q)
+            && !names_a_work(tokens, q)
+            && !credited_work(tokens, q)
+    }) {
+        let clause = colon_clause(tokens, q);
+        let cue = clause.map(|c| {
+            cues.push(c);
+            cues.len() - 1
+        });
+        loose.push(Found {
             content: vec![(q.open, q.close)],
-            cue: None,
+            cue,
             source: None,
-            rule: Rule::Unattributed,
+            rule: if cue.is_some() {
+                Rule::Colon
+            } else {
+                Rule::Unattributed
+            },
             confidence: unattributed_confidence(tokens, q),
-        })
-        .collect()
+        });
+    }
+    loose
+}
+
+/// Tokens of the writer's clause before a colon that an attribution spans at most.
+const MAX_COLON_CLAUSE: usize = 12;
+
+/// The clause that hands a quotation over with a colon ("Her reply was: “…”", "The rally
+/// had one message: “…”"): a cue at the colon whose attribution spans the clause back
+/// to its sentence's start or a comma — where coders mark the source and cue of such a
+/// quote. None when no colon stands right before the quotation or no word before it.
+fn colon_clause(tokens: &Tokens, q: &Quoted) -> Option<Cue> {
+    let toks = &tokens.toks;
+    let colon = q.open.checked_sub(1).filter(|&i| toks[i].is(":"))?;
+    let sentence_start = tokens.sentences[tokens.sentence_of[colon]].start;
+    let mut start = colon;
+    while start > sentence_start
+        && colon - start < MAX_COLON_CLAUSE
+        && toks[start - 1].kind != Kind::Quote
+        && !matches!(toks[start - 1].lower.as_str(), "," | ";" | "—" | "–")
+    {
+        start -= 1;
+    }
+    (start..colon).any(|i| toks[i].is_word()).then(|| Cue {
+        first: colon,
+        last: colon,
+        aux: start,
+        marker: false,
+        noun: false,
+        verb: None,
+        lemma: ":".to_owned(),
+        weight: 0.5,
+    })
 }
 
 /// How likely a quotation with no attribution is a quote a coder marks, by its length:
@@ -670,14 +743,24 @@ pub fn unattributed(
 /// somebody's words left to the context, but only about one in five shorter quoted
 /// phrases and one in ten quoted words is a quote of its own (the rest are the writer's
 /// scare quotes, names or parts of a longer quote that the rules attribute already).
+///
+/// A shorter quotation the writer's sentence hands over with a colon ("the rally had one
+/// message: “Dump the plan.”", "her reply was: “Not this year.”") is presented as what was
+/// said or written, like a quote after its verb: on train about four in five of them are
+/// coded quotes.
 fn unattributed_confidence(tokens: &Tokens, q: &Quoted) -> f32 {
     let words = tokens.toks[q.open + 1..q.close]
         .iter()
         .filter(|t| t.is_word())
         .count();
+    let after_colon = q
+        .open
+        .checked_sub(1)
+        .is_some_and(|i| tokens.toks[i].is(":"));
     match words {
-        0..=1 => 0.1,
         _ if words >= 9 => 0.6,
+        _ if after_colon => 0.5,
+        0..=1 => 0.1,
         _ => 0.25,
     }
 }

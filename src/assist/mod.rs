@@ -97,14 +97,14 @@ impl<'a> Assistant<'a> {
             index: &self.index,
             quoted: &quoted,
         };
-        let cues = cue::find(&cx, self.model);
+        let mut cues = cue::find(&cx, self.model);
         let (mut found, used_quotes) = direct::attribute(&tokens, &quotations, &cues, self.lexicon);
         let used: Vec<usize> = found.iter().filter_map(|f| f.cue).collect();
         found.extend(reported::attribute(&cx, &cues, &used, self.model));
         reported::inherit_sources(&tokens, &cues, &mut found);
         reported::close_quotations(&tokens, &quotations, &cues, &mut found);
         found.extend(headline::attribute(&tokens, self.lexicon));
-        let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found);
+        let loose = direct::unattributed(&tokens, &quotations, &used_quotes, &found, &mut cues);
         found.extend(loose);
         found.sort_by_key(|f| f.content.first().map(|c| c.0));
         suggestion::build(&tokens, &cues, found, &self.roles, self.lexicon, &quoted)

@@ -179,3 +179,75 @@ fn a_plural_possessive_in_the_attribution_does_not_hide_it() {
         assert_eq!(speaker(s), "Ana Ruiz", "{text}");
     }
 }
+
+#[test]
+fn a_title_set_off_by_commas_after_a_work_word_is_not_a_quote() {
+    for (text, title) in [
+        (
+            "The ferry almost closed in 1990, Lena Ostrova said in her 2019 memoir, \
+             “Harbour Days.” So the family stayed.",
+            "Harbour Days",
+        ),
+        (
+            "In her autobiography, “A Life on the Quay,” published last spring, Ostrova \
+             described the strike.",
+            "A Life on the Quay",
+        ),
+        (
+            "The council spent $40,000 on a campaign. One ad, “Fair Fares for All,” shows a \
+             ferry at dawn.",
+            "Fair Fares",
+        ),
+    ] {
+        let all = propose(text);
+        assert!(
+            all.iter().all(|s| !s.quote.text.starts_with('“')),
+            "{text}: {:#?}",
+            texts(&all)
+        );
+        assert!(
+            all.iter()
+                .filter(|s| s.quote.text.contains(title))
+                .all(|s| s.rule != Rule::QuoteThenCue && s.rule != Rule::CueThenQuote),
+            "{text}: {:#?}",
+            texts(&all)
+        );
+    }
+    // Somebody's words after a work word and a comma are still a quote.
+    let all = propose("In the report, “the quay is unsafe,” Lena Ostrova said.");
+    let s = find(&all, "quay is unsafe");
+    assert_eq!(s.rule, Rule::QuoteThenCue);
+    assert_eq!(speaker(s), "Lena Ostrova");
+}
+
+#[test]
+fn a_short_quotation_handed_over_by_a_colon_is_a_likely_quote() {
+    let all = propose(
+        "The rally at the quay had one message: “Fix the bridge.”\n\n\
+         Residents’ “ferry fatigue” was plain.",
+    );
+    let message = find(&all, "Fix the bridge");
+    assert_eq!(message.quote.text, "“Fix the bridge.”");
+    assert_eq!(message.rule, Rule::Colon);
+    assert!(message.confidence >= 0.3, "{}", message.confidence);
+    // The clause that hands it over is its attribution, linked to it.
+    let clause = message.attribution.as_ref().expect("attribution");
+    assert_eq!(clause.text, "The rally at the quay had one message:");
+    assert!(message.relation.is_some());
+    // The same few words inside the writer's sentence stay a weak proposal.
+    let fatigue = find(&all, "ferry fatigue");
+    assert_eq!(fatigue.rule, Rule::Unattributed);
+    assert!(fatigue.confidence < 0.3, "{}", fatigue.confidence);
+}
+
+#[test]
+fn the_clause_before_a_colon_is_spanned_from_its_last_comma() {
+    let all = propose(
+        "In a nod to the old strike, the banners at the quay bore one demand: “No toll, \
+         no ferry.”",
+    );
+    let banners = find(&all, "No toll");
+    assert_eq!(banners.rule, Rule::Colon);
+    let clause = banners.attribution.as_ref().expect("attribution");
+    assert_eq!(clause.text, "the banners at the quay bore one demand:");
+}
