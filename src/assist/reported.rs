@@ -34,12 +34,13 @@ pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Mode
             according_to(tokens, cue, first, last)
         } else {
             trailing::attribute(tokens, cue, first, last, quoted)
-                .or_else(|| forward(tokens, cue, cues, first, last))
+                .or_else(|| forward(cx, cue, cues, first, last))
                 .filter(|f| f.rule != Rule::Reported || deed::is_said(cx, cue, f))
                 .map(|f| match model {
                     Some(m) if f.rule == Rule::Reported => learned_end(cx, m, f, cue, &cue_at),
                     _ => f,
                 })
+                .map(|f| end_before_next_clause(tokens, f, &cue_at))
         };
         if let Some(mut f) = found {
             f.cue = Some(c);
@@ -125,7 +126,8 @@ fn according_to(tokens: &Tokens, cue: &Cue, first: usize, last: usize) -> Option
 
 /// "Ward said (that) CONTENT": from after the verb (and its listener, "told reporters
 /// that") to the end of the sentence or the next attribution in it.
-fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) -> Option<Found> {
+fn forward(cx: &Context, cue: &Cue, cues: &[Cue], first: usize, last: usize) -> Option<Found> {
+    let tokens = cx.tokens;
     let toks = &tokens.toks;
     let mut start = cue.last + 1;
     if start > last {
@@ -135,17 +137,7 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
     if cue.noun && INCLUDE.contains(&toks[start].lower.as_str()) {
         start += 1;
     }
-    // Skip a listener or adverbial before "that" ("told reporters on Monday that", "said
-    // in an interview with the Harbour Courier this week that").
-    let reach = if ADVERBIAL_OPENERS.contains(&toks[start].lower.as_str()) {
-        10
-    } else {
-        6
-    };
-    if let Some(that) = (start..=last.min(start + reach)).find(|&i| toks[i].is("that"))
-        && (start..that).all(|i| toks[i].is_word() && !toks[i].is("and"))
-        && !deed::relative_that(tokens, cue, start, that)
-    {
+    if let Some(that) = that_after_listener(cx, cue, start, last) {
         start = that;
     }
     while start <= last && matches!(toks[start].lower.as_str(), ":" | "," | "—" | "-") {
@@ -188,6 +180,43 @@ fn forward(tokens: &Tokens, cue: &Cue, cues: &[Cue], first: usize, last: usize) 
     })
 }
 
+/// The "that" opening what was said after a listener or an adverbial between it and the
+/// verb ("told reporters on Monday that", "said in an interview with the Harbour Courier
+/// this week that", "said on “Harbour Hour” that"). A verb that takes a listener
+/// reaches further ("told an audience of ferry workers in Corvale last week that"),
+/// since who heard it is often a long noun phrase, but only to a "that" opening a
+/// clause with its subject ("that the toll …", "that she …"), not a relative "that"
+/// after a noun ("promised a bridge to the islands that opens in May").
+fn that_after_listener(cx: &Context, cue: &Cue, start: usize, last: usize) -> Option<usize> {
+    let toks = &cx.tokens.toks;
+    let adverbial = ADVERBIAL_OPENERS.contains(&toks[start].lower.as_str());
+    let near = if adverbial { 10 } else { 6 };
+    let listener =
+        deed::TAKES_LISTENER.contains(&cue.lemma.as_str()) && features::class(cx, start) != "PREP";
+    let reach = if listener { LISTENER_REACH } else { near };
+    let that = (start..=last.min(start + reach)).find(|&i| toks[i].is("that"))?;
+    // A quoted title in an adverbial ("on “Harbour Hour”"): a capitalised word opens it.
+    let title = |i: usize| {
+        adverbial
+            && toks[i].kind == Kind::Quote
+            && (!toks[i].space_before || toks.get(i + 1).is_some_and(|t| t.cap))
+    };
+    let plain = (start..that).all(|i| toks[i].is_word() && !toks[i].is("and") || title(i));
+    let marks = (start..that)
+        .filter(|&i| toks[i].kind == Kind::Quote)
+        .count();
+    let clause = that - start <= near
+        || matches!(
+            features::class(cx, that + 1),
+            "CAP" | "CV" | "DET" | "PRON" | "QO" | "NUM"
+        );
+    let relative = deed::relative_that(cx.tokens, cue, start, that);
+    (plain && marks % 2 == 0 && clause && !relative).then_some(that)
+}
+
+/// How many tokens a listener and the adverbials after it may take before "that".
+const LISTENER_REACH: usize = 14;
+
 /// Reported speech ending where the end model says, instead of the rules' guess: the
 /// first token before which it finds an end probable, else the sentence's end.
 fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[bool]) -> Found {
@@ -227,6 +256,55 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
     f.content = vec![(start, end.max(start))];
     f
 }
+
+/// Reported speech holding a quotation closed after a comma, with a capitalised word
+/// after it, ends at that quotation: the name opens a clause of the writer's ("Ward
+/// said the toll was “a fair price,” Ruiz was not so sure") or the quotation's own
+/// attribution ("… - “A fair price,” Ruiz said"). Not when the content opens with a
+/// subordinate clause, whose main clause follows the comma ("said that while the toll
+/// was “a fair price,” Ward would …"), nor when a quoted phrase inside a clause is
+/// followed by an attribution (`cue_at`) of the whole sentence ("Ward conceded the
+/// toll was “a fair price,” the Courier reported").
+fn end_before_next_clause(tokens: &Tokens, mut f: Found, cue_at: &[bool]) -> Found {
+    let toks = &tokens.toks;
+    if f.rule != Rule::Reported {
+        return f;
+    }
+    let Some(&mut (start, ref mut end)) = f.content.first_mut() else {
+        return f;
+    };
+    let opener = if toks[start].is("that") {
+        start + 1
+    } else {
+        start
+    };
+    if toks
+        .get(opener)
+        .is_some_and(|t| SUBORDINATORS.contains(&t.lower.as_str()))
+    {
+        return f;
+    }
+    let closes_clause = |k: usize| {
+        let next = &toks[k + 1];
+        let closed = toks[k].kind == Kind::Quote && !toks[k].space_before && toks[k - 1].is(",");
+        closed && next.kind == Kind::Word && next.cap && next.lower != "i"
+    };
+    let phrase_then_cue = |k: usize| {
+        let open = (start..k).rev().find(|&o| toks[o].kind == Kind::Quote);
+        let in_clause = open.is_some_and(|o| o > 0 && toks[o - 1].is_word());
+        in_clause && (k + 1..=(k + 4).min(*end)).any(|c| cue_at.get(c).copied().unwrap_or(false))
+    };
+    if let Some(k) = (start + 1..*end).find(|&k| closes_clause(k) && !phrase_then_cue(k)) {
+        *end = k;
+    }
+    f
+}
+
+/// Words opening a subordinate clause, whose main clause follows its comma.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "if", "when", "because", "since", "as", "after", "before", "by",
+    "unless", "until", "once", "whether", "despite", "without",
+];
 
 /// For a dash joining two numbers with no space around it ("11–31 May", "2015-16"),
 /// the token after it.

@@ -265,4 +265,5 @@ mod deeds;
 mod marks;
 mod misses;
 mod nesting;
+mod reported;
 mod sources;
