@@ -2,7 +2,7 @@
 //! council, Ana Ruiz,", "he"), found beside a cue without a parser: words are taken
 //! leftwards (or rightwards after an inverted "said Ward") until a clause boundary.
 
-use super::cue::CONTRACTED;
+use super::cue::{AUXILIARIES, CONTRACTED};
 use super::token::{Kind, Tokens};
 
 /// Words that begin a new clause, so a source never reaches past them.
@@ -342,6 +342,28 @@ fn appositive(tokens: &Tokens, comma: usize, floor: usize) -> Option<(usize, usi
         }
     }
     None
+}
+
+/// Whether tokens `gap` between a source and its cue are only what a writer sets between
+/// them without starting anything of its own: commas, connectives ("Ward, however,
+/// said") and adverbs ("Ward has now offered", "Ruiz angrily said"). A verb with its
+/// object ("Ward continued his critiques, saying"), an aside in dashes or a clause is
+/// not, so the source and the cue are two pieces of the attribution.
+pub fn only_asides(tokens: &Tokens, gap: std::ops::Range<usize>) -> bool {
+    tokens.toks.get(gap).is_some_and(|between| {
+        between.iter().all(|t| match t.kind {
+            Kind::Punct => t.is(","),
+            Kind::Word => {
+                let w = t.lower.as_str();
+                !t.cap
+                    && (CONNECTIVE_WORDS.contains(&w)
+                        || VERB_ADVERBS.contains(&w)
+                        || AUXILIARIES.contains(&w)
+                        || w.len() > 4 && w.ends_with("ly"))
+            }
+            Kind::Number | Kind::Quote => false,
+        })
+    })
 }
 
 /// The source after an inverted cue ("…,” said Ana Ruiz, a spokeswoman.), from token

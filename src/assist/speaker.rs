@@ -504,7 +504,7 @@ impl<'a> People<'a> {
 
 /// A source as written, without commas at its ends nor the "who" of a relative clause
 /// ("traders who" → "traders").
-fn clean(s: &str) -> String {
+pub fn clean(s: &str) -> String {
     let trim = |s: &str| {
         s.trim_matches(|c: char| c == ',' || c == '-' || c == '—' || c.is_whitespace())
             .to_owned()

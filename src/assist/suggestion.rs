@@ -8,8 +8,8 @@ use super::accept::{Place, same_quote};
 use super::cue::Cue;
 use super::roles::Roles;
 use super::rule::Rule;
-use super::source::SUBJECT_PRONOUNS;
-use super::speaker::People;
+use super::source::{SUBJECT_PRONOUNS, only_asides};
+use super::speaker::{People, clean};
 use super::token::Tokens;
 use crate::model::{Lexicon, VerbDetail};
 use std::collections::BTreeMap;
@@ -224,8 +224,8 @@ fn span(tokens: &Tokens, label: &str, pieces: Vec<(usize, usize)>) -> ProposedSp
     }
 }
 
-/// The attribution span: source and cue with what lies between them, never overlapping
-/// the quote; its `cue` is the verb as written, its `source` the source as written.
+/// The attribution span: source and cue ([`attribution_pieces`]), never overlapping the
+/// quote; its `cue` is the verb as written, its `source` the source as written.
 fn attribution_span(
     tokens: &Tokens,
     cue: &Cue,
@@ -234,26 +234,67 @@ fn attribution_span(
     roles: &Roles,
     quote: &[(usize, usize)],
 ) -> ProposedSpan {
-    let toks = &tokens.toks;
-    let cue_piece = (toks[cue.aux].start, toks[cue.last].end);
-    // A source far from its cue (", saying" after a clause) is named, not spanned.
-    let near = |(a, b): (usize, usize)| b + 5 >= cue.aux && a <= cue.last + 5;
-    let whole = f.source.filter(|&s| near(s)).map_or(cue_piece, |(a, b)| {
-        (cue_piece.0.min(toks[a].start), cue_piece.1.max(toks[b].end))
-    });
-    let overlaps = |(a, b): (usize, usize)| quote.iter().any(|&(s, e)| a < e && s < b);
-    let piece = if overlaps(whole) { cue_piece } else { whole };
-    let mut out = span(tokens, label, vec![piece]);
+    let mut out = span(
+        tokens,
+        label,
+        attribution_pieces(tokens, cue, f.source, quote),
+    );
     if let Some(field) = &roles.cue {
         out.attributes
             .insert(field.clone(), tokens.span_text(cue.first, cue.last));
     }
     if let (Some(field), Some((a, b))) = (&roles.source, f.source) {
-        let written = tokens.span_text(a, b);
-        let written = written.trim_matches(|c: char| c == ',' || c.is_whitespace());
+        // As a coder writes it: without the "who" joining it to its verb ("traders who
+        // describe" → "traders"), which the span keeps.
+        let written = clean(&tokens.span_text(a, b));
         if !written.is_empty() {
-            out.attributes.insert(field.clone(), written.to_owned());
+            out.attributes.insert(field.clone(), written);
         }
     }
     out
+}
+
+/// Where the attribution lies, in code points: source and cue with what lies between them
+/// when that is only commas, connectives and adverbs ("Khan, however, said"); else the
+/// source and the cue as two pieces, as a coder marks them ("The then-US President …
+/// described" around an aside in dashes, "Mr Trump … saying" around what he did before
+/// saying it), unless the cue is a reporting noun whose verb lies between ("Ward dismissed
+/// the claim"). A source in another sentence, or overlapping the quote, is named (the
+/// `source` attribute), not spanned.
+fn attribution_pieces(
+    tokens: &Tokens,
+    cue: &Cue,
+    source: Option<(usize, usize)>,
+    quote: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    let toks = &tokens.toks;
+    let chars = |(a, b): (usize, usize)| (toks[a].start, toks[b].end);
+    let cue_piece = (cue.aux, cue.last);
+    let overlaps = |p: (usize, usize)| {
+        let (a, b) = chars(p);
+        quote.iter().any(|&(s, e)| a < e && s < b)
+    };
+    let sentence = tokens.sentence_of.get(cue.first);
+    let Some((a, b)) = source.filter(|&(a, b)| {
+        tokens.sentence_of.get(a) == sentence
+            && tokens.sentence_of.get(b) == sentence
+            && !overlaps((a, b))
+    }) else {
+        return vec![chars(cue_piece)];
+    };
+    let (first, second) = if b < cue.aux {
+        ((a, b), cue_piece)
+    } else if a > cue.last {
+        (cue_piece, (a, b))
+    } else {
+        return vec![chars(cue_piece)];
+    };
+    let whole = (first.0, second.1);
+    // "Ward dismissed the claim that …": a reporting noun's verb lies between them.
+    let noun_verb = cue.noun && first.1 < cue.aux;
+    if (noun_verb || only_asides(tokens, first.1 + 1..second.0)) && !overlaps(whole) {
+        vec![chars(whole)]
+    } else {
+        vec![chars(first), chars(second)]
+    }
 }

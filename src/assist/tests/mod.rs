@@ -256,8 +256,10 @@ fn saying_after_a_clause_is_the_subject_speaking_again() {
         "the harbour board had “ignored” the fishermen"
     );
     assert_eq!(speaker(said), "Ana Ruiz");
+    // The source and the participle, without what she did before saying it.
     let attribution = said.attribution.as_ref().expect("an attribution");
-    assert_eq!(attribution.text, "saying");
+    assert_eq!(attribution.text, "Ana Ruiz saying");
+    assert_eq!(attribution.pieces.len(), 2);
 }
 
 mod clauses;

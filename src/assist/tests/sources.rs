@@ -125,3 +125,69 @@ fn a_relative_pronoun_or_a_reporting_nouns_owner_is_not_the_source() {
     assert_eq!(cue(keep), "says");
     assert_eq!(source(keep), "Tomas Ferrand");
 }
+
+/// The attribution's pieces, as written.
+fn attribution_pieces(s: &crate::assist::Suggestion, text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    s.attribution
+        .as_ref()
+        .map(|a| {
+            a.pieces
+                .iter()
+                .map(|&(x, y)| chars[x..y].iter().collect())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_attribution_holds_the_source_and_the_cue_around_what_lies_between() {
+    // An aside in dashes, or what the source did before saying it, is left out: the
+    // source and the cue are two pieces.
+    let text = "The harbour master - who once called the ferry plan a folly - described the \
+                toll as “a scandal”. Later, Ms Okafor repeated her objections, saying that \
+                the quay should stay open.";
+    let all = propose(text);
+    let scandal = find(&all, "scandal");
+    assert_eq!(
+        attribution_pieces(scandal, text),
+        ["The harbour master", "described"],
+        "{scandal:#?}"
+    );
+    let quay = find(&all, "quay should stay open");
+    assert_eq!(attribution_pieces(quay, text), ["Ms Okafor", "saying"]);
+    // A reporting noun's verb, between source and noun, is the attribution's too.
+    let text = "Ines Moravec dismissed the claim that the quay was unsafe.";
+    let all = propose(text);
+    assert_eq!(
+        attribution_pieces(find(&all, "quay was unsafe"), text),
+        ["Ines Moravec dismissed the claim"]
+    );
+    // A connective or an adverb in between belongs to one span.
+    let text = "Moravec, however, said the ferry would stay free. Ferrand has now offered \
+                to pay the toll himself.";
+    let all = propose(text);
+    assert_eq!(
+        attribution_pieces(find(&all, "ferry would stay free"), text),
+        ["Moravec, however, said"]
+    );
+    assert_eq!(
+        attribution_pieces(find(&all, "pay the toll"), text),
+        ["Ferrand has now offered"]
+    );
+}
+
+#[test]
+fn a_source_is_written_without_the_who_joining_it_to_its_verb() {
+    let text = "The harbour toll has been condemned by fishermen and many shop owners who \
+                describe it as reckless. It angered Ines Moravec, who said the toll was unfair.";
+    let all = propose(text);
+    let reckless = find(&all, "reckless");
+    assert_eq!(source(reckless), "many shop owners", "{reckless:#?}");
+    // The span still runs from the source to the cue, "who" and all.
+    assert_eq!(
+        attribution_pieces(reckless, text),
+        ["many shop owners who describe"]
+    );
+    assert_eq!(source(find(&all, "toll was unfair")), "Ines Moravec");
+}
