@@ -712,12 +712,12 @@ fn a_quote_nested_in_an_accepted_one_is_still_reviewed_and_accepted() {
     press(&mut h, Key::Y);
     assert_eq!(quotes(&h).len(), 1);
     let left = h.state_mut().proposal_texts();
-    assert_eq!(left, ["as “a slap in the face”"], "the nested one waits");
+    assert_eq!(left, ["“a slap in the face”"], "the nested one waits");
     press(&mut h, Key::Y);
     let q = quotes(&h);
     assert_eq!(q.len(), 2);
     assert!(q.iter().any(|s| {
-        s.text == "as “a slap in the face”"
+        s.text == "“a slap in the face”"
             && s.attributes.get("speaker").map(String::as_str) == Some("traders in Corvale")
     }));
     assert_eq!(h.state().project().documents[0].relations.len(), 2);

@@ -168,7 +168,10 @@ fn object_and_quotation(
     {
         end -= 1;
     }
-    (after_verb, end)
+    // "described as “a retreat”": "as" only names what follows; the quote starts after it
+    // (the object of "described the plan as “…”" stays).
+    let start = after_verb + usize::from(toks[after_verb].is("as"));
+    (start, end)
 }
 
 fn confidence(rule: Rule, cue: &Cue) -> f32 {

@@ -37,7 +37,8 @@ fn a_quotation_with_its_own_source_inside_reported_speech_is_proposed_too() {
     );
     assert_eq!(speaker(outer), "Ana Ruiz");
     let inner = by_cue(&all, "described");
-    assert!(inner.quote.text.ends_with("“a slap in the face”"));
+    // "described as “…”": the quote is the quotation, not "as".
+    assert_eq!(inner.quote.text, "“a slap in the face”");
     assert!(!inner.quote.text.contains("partial"), "{:#?}", texts(&all));
     assert_eq!(speaker(inner), "traders in Corvale");
     assert!(inner.confidence >= 0.3);
