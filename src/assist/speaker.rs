@@ -173,6 +173,24 @@ const NOT_NAMES: &[&str] = &[
     "ironically",
     "specifically",
     "already",
+    // Prepositions opening a sentence ("Along with Ward, he …", "Through his
+    // announcement, Ruiz …").
+    "along",
+    "through",
+    "throughout",
+    "around",
+    "across",
+    "against",
+    "amid",
+    "beyond",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "like",
+    "unlike",
+    "following",
+    "including",
 ];
 
 /// Prepositions after which a name is a place or body the source belongs to ("the
@@ -208,6 +226,10 @@ struct Name {
     possessive: bool,
     /// Whether it is the first name of its sentence: a likely subject.
     subject: bool,
+    /// Whether it is one word capitalised only because it opens its sentence or headline,
+    /// written in lower case elsewhere in the article ("Quay row deepens … the quay"):
+    /// a common noun, nobody a pronoun can refer to.
+    common: bool,
 }
 
 /// The names of one article and what has been learnt about them while resolving.
@@ -251,6 +273,11 @@ impl<'a> People<'a> {
                         let t = &tokens.toks[k];
                         t.cap || t.kind != Kind::Word || t.lower == "and"
                     });
+                    name.common = name.words == 1
+                        && name.first == start
+                        && name.roles.is_empty()
+                        && name.gender.is_none()
+                        && lower_elsewhere(tokens, quoted, &name.full);
                     i = name.last + 1;
                     names.push(name);
                 }
@@ -369,6 +396,7 @@ impl<'a> People<'a> {
         let gender = word.gender?;
         let person = |n: &Name, learnt: &HashMap<String, Gender>| {
             !n.organisation
+                && !n.common
                 && n.gender
                     .or_else(|| learnt.get(&n.key).copied())
                     .is_none_or(|g| g == gender)
@@ -516,6 +544,15 @@ pub fn clean(s: &str) -> String {
     }
 }
 
+/// Whether the writer uses `word` in lower case outside quotations (a quoted "trump"
+/// is a pun, not the writer's noun).
+fn lower_elsewhere(tokens: &Tokens, quoted: &[bool], word: &str) -> bool {
+    let word = word.to_lowercase();
+    tokens.toks.iter().enumerate().any(|(i, t)| {
+        !t.cap && t.kind == Kind::Word && t.lower == word && !quoted.get(i).copied().unwrap_or(true)
+    })
+}
+
 /// Whether token `i` is a capitalised word that can be part of a name.
 fn name_word(tokens: &Tokens, i: usize) -> bool {
     let t = &tokens.toks[i];
@@ -595,6 +632,7 @@ fn name_at(tokens: &Tokens, lexicon: &Lexicon, i: usize) -> Option<Name> {
         organisation,
         possessive,
         subject: false,
+        common: false,
     })
 }
 

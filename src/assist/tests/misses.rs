@@ -254,3 +254,25 @@ fn a_few_words_before_a_trailing_attribution_are_a_weak_proposal() {
     assert_eq!(tuesday.rule, Rule::AccordingTo);
     assert!(tuesday.confidence < 0.3, "{}", tuesday.confidence);
 }
+
+#[test]
+fn a_capitalised_headline_word_is_nobody_a_pronoun_refers_to() {
+    // "Quay" is written "quay" in the article: capitalised only as the headline's first
+    // word. With nobody named, "he" stays as written.
+    let text = "Quay row deepens\n\nThe harbour master admitted on Monday that the toll on \
+                the quay would rise, a move that he described as “a necessary evil”.";
+    let all = propose(text);
+    let evil = find(&all, "necessary evil");
+    assert_eq!(speaker(evil), "he", "{evil:#?}");
+    // A name opening the headline is still somebody "he" may be.
+    let all = propose(
+        "Moravec defends toll\n\nThe toll will rise in May. “It pays for the quay,” he said.",
+    );
+    assert_eq!(speaker(find(&all, "pays for the quay")), "Moravec");
+    // Nor is a preposition opening a sentence.
+    let all = propose(
+        "Tomas Brandt opened the quay on Monday.\n\nAlong with the mayor, he said the toll \
+         was unfair.",
+    );
+    assert_eq!(speaker(find(&all, "toll was unfair")), "Tomas Brandt");
+}
