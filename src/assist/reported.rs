@@ -41,6 +41,7 @@ pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Mode
                     _ => f,
                 })
                 .map(|f| end_before_next_clause(tokens, f, &cue_at))
+                .map(|f| end_before_speech_event(tokens, f))
         };
         if let Some(mut f) = found {
             f.cue = Some(c);
@@ -299,6 +300,72 @@ fn end_before_next_clause(tokens: &Tokens, mut f: Found, cue_at: &[bool]) -> Fou
     }
     f
 }
+
+/// Reported speech ends before the occasion it was said on, when that closes the
+/// sentence: "in an interview with the Courier on Sunday", "during a news conference",
+/// "at the start of his speech", "in a tweet" tell where the source spoke, not what
+/// (PolNeAR's coders leave them out). Not when a clause follows the occasion ("… in an
+/// interview that the toll …") or a quotation does.
+fn end_before_speech_event(tokens: &Tokens, mut f: Found) -> Found {
+    let toks = &tokens.toks;
+    if f.rule != Rule::Reported {
+        return f;
+    }
+    let Some(&mut (start, ref mut end)) = f.content.first_mut() else {
+        return f;
+    };
+    let occasion = |p: usize| {
+        let opens = matches!(toks[p].lower.as_str(), "in" | "during" | "at")
+            && toks.get(p + 1).is_some_and(|t| {
+                EVENT_DETERMINERS.contains(&t.lower.as_str()) || t.lower.ends_with("'s")
+            });
+        let noun = (p + 2..=(p + 5).min(*end))
+            .find(|&k| opens && SPEECH_EVENTS.contains(&toks[k].lower.as_str()));
+        let Some(noun) = noun else {
+            return false;
+        };
+        let words = (p + 2..noun).all(|k| toks[k].kind == Kind::Word);
+        let rest = noun + 1..=*end;
+        let plain = rest.clone().all(|k| {
+            toks[k].kind != Kind::Quote && !CLAUSE_OPENERS.contains(&toks[k].lower.as_str())
+        });
+        words && plain && rest.count() <= 12
+    };
+    if let Some(p) = (start + 1..*end).find(|&p| occasion(p)) {
+        let before = if toks[p - 1].is(",") { p - 2 } else { p - 1 };
+        *end = before.max(start);
+    }
+    f
+}
+
+/// Determiners before the occasion of speech ("in an interview", "in his speech").
+const EVENT_DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our"];
+
+/// Nouns naming the occasion on which somebody spoke or wrote.
+const SPEECH_EVENTS: &[&str] = &[
+    "interview",
+    "interviews",
+    "statement",
+    "tweet",
+    "tweets",
+    "op-ed",
+    "appearance",
+    "conference",
+    "post",
+    "letter",
+    "email",
+    "e-mail",
+    "remarks",
+    "speech",
+    "address",
+];
+
+/// Words that open a clause of their own after the occasion, which then is part of what
+/// was said.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "whether", "to", "when", "as", "who", "which", "where", "because", "and", "but", "if",
+    "while",
+];
 
 /// Words opening a subordinate clause, whose main clause follows its comma.
 const SUBORDINATORS: &[&str] = &[

@@ -87,3 +87,26 @@ fn a_subordinate_clause_or_a_trailing_attribution_keeps_the_content_whole() {
         texts(&all)
     );
 }
+
+#[test]
+fn the_occasion_of_speech_closing_the_sentence_is_not_what_was_said() {
+    let all = propose(
+        "Ines Okafor said the toll was “a fair price” in an interview with the Harbour \
+         Courier on Sunday.\n\nGregor Ward defended the ferry timetable during a news \
+         conference in Corvale.",
+    );
+    assert_eq!(
+        find(&all, "fair price").quote.text,
+        "the toll was “a fair price”"
+    );
+    assert_eq!(find(&all, "timetable").quote.text, "the ferry timetable");
+    // A clause after the occasion is part of what was said.
+    let all = propose(
+        "Ward said he would answer every question at a news conference when the inquiry \
+         ends.",
+    );
+    assert_eq!(
+        find(&all, "inquiry").quote.text,
+        "he would answer every question at a news conference when the inquiry ends"
+    );
+}
