@@ -141,9 +141,37 @@ pub fn attribute(
         && toks[tail[p]].is(",")
         && resumes_content(tokens, tail[p] + 1)
     {
+        // "… cut the budget — a sign, some traders believe, that …": set in a phrase a
+        // dash opens, the attribution's content starts after the dash.
+        content[0].0 = after_open_dash(tokens, start, comma);
         content.push((tail[p] + 1, last));
     }
     before_cue(tokens, content, source, quoted)
+}
+
+/// Where the content before an attribution set in commas starts when a dash opens it
+/// ("… cut the ferry budget — a sign, some traders believe, that …": "a sign"): after the
+/// last dash from `start` to the `comma`, unless a dash before it closes an aside with it
+/// ("The quay — built in 1930 — is, Ward said, unsafe" stays whole).
+fn after_open_dash(tokens: &Tokens, start: usize, comma: usize) -> usize {
+    let toks = &tokens.toks;
+    let is_dash = |i: usize| matches!(toks[i].lower.as_str(), "—" | "–" | "-");
+    // A dash is an em dash, or an en dash or hyphen set apart by a space; "--" is one.
+    let dashes: Vec<usize> = (start..comma)
+        .filter(|&i| {
+            is_dash(i)
+                && (toks[i].is("—") || toks[i].space_before)
+                && (i == start || !is_dash(i - 1))
+        })
+        .collect();
+    let Some(&last) = dashes.last().filter(|_| dashes.len() % 2 == 1) else {
+        return start;
+    };
+    let mut after = last + 1;
+    while after < comma && is_dash(after) {
+        after += 1;
+    }
+    if after < comma { after } else { start }
 }
 
 /// Reported speech of `content` before its attribution, unless it is one quotation (a

@@ -191,3 +191,21 @@ fn a_source_is_written_without_the_who_joining_it_to_its_verb() {
     );
     assert_eq!(source(find(&all, "toll was unfair")), "Ines Moravec");
 }
+
+#[test]
+fn a_dash_opens_the_content_before_an_attribution_set_in_commas() {
+    let all = propose(
+        "The council has cut the ferry budget — a sign, some traders in Brenmouth believe, \
+         that the toll will rise.\n\nThe quay — built in 1930 — is, Ward said, unsafe.",
+    );
+    let sign = find(&all, "toll will rise");
+    assert_eq!(
+        sign.quote.text, "a sign that the toll will rise",
+        "{sign:#?}"
+    );
+    assert_eq!(speaker(sign), "some traders in Brenmouth");
+    assert_eq!(
+        find(&all, "unsafe").quote.text,
+        "The quay — built in 1930 — is unsafe"
+    );
+}
