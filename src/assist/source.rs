@@ -196,7 +196,7 @@ pub fn before(tokens: &Tokens, aux: usize, floor: usize) -> Option<(usize, usize
         // "traders who describe it as …": with no comma, the plural noun before "who"
         // and its phrase (a group speaks; "a host who has been critical" is an aside).
         let plural = end.checked_sub(1).is_some_and(|p| {
-            p >= floor && toks[p].kind == Kind::Word && !toks[p].cap && toks[p].lower.ends_with('s')
+            p >= floor && toks[p].kind == Kind::Word && !toks[p].cap && is_plural(&toks[p].lower)
         });
         let head = match comma {
             Some(c) => name_left(tokens, c, floor).or_else(|| phrase_left(tokens, c, floor)),
@@ -212,6 +212,14 @@ pub fn before(tokens: &Tokens, aux: usize, floor: usize) -> Option<(usize, usize
         return aside(tokens, end, floor);
     }
     phrase_left(tokens, aux, floor)
+}
+
+/// Whether a word reads as a plural noun, a group that speaks ("analysts", "fishermen",
+/// "people"), not a possessive.
+pub(super) fn is_plural(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("'s") && !word.ends_with("’s")
+        || word.ends_with("men")
+        || matches!(word, "people" | "police" | "children")
 }
 
 fn is_dash(word: &str) -> bool {
@@ -253,8 +261,7 @@ fn phrase_left(tokens: &Tokens, before: usize, floor: usize) -> Option<(usize, u
                 "in" | "at" | "from" | "for" | "on"
             )
             && toks[start - 2].kind == Kind::Word
-            && toks[start - 2].lower.ends_with('s')
-            && !toks[start - 2].lower.ends_with("'s")
+            && is_plural(&toks[start - 2].lower)
             && !is_boundary(tokens, start - 2);
         if !group {
             break;

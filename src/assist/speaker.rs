@@ -343,7 +343,7 @@ impl<'a> People<'a> {
             n.first >= a + 2 && {
                 let k = n.first - 2;
                 let t = &tokens.toks[k];
-                let plural = k == a && t.lower.ends_with('s') && !t.lower.ends_with("'s");
+                let plural = k == a && super::source::is_plural(&t.lower);
                 t.kind == Kind::Word && (!t.cap || plural)
             }
         };

@@ -209,3 +209,15 @@ fn a_dash_opens_the_content_before_an_attribution_set_in_commas() {
         "The quay — built in 1930 — is unsafe"
     );
 }
+
+#[test]
+fn an_irregular_plural_heads_a_group_source() {
+    let all = propose(
+        "The ferry board admitted a delay, a delay that fishermen in Brenmouth described as \
+         “a betrayal”. The toll has been opposed by dozens of women who claim it hurts small \
+         traders.",
+    );
+    let betrayal = find(&all, "a betrayal");
+    assert_eq!(speaker(betrayal), "fishermen in Brenmouth", "{betrayal:#?}");
+    assert_eq!(source(find(&all, "hurts small traders")), "dozens of women");
+}
