@@ -42,6 +42,7 @@ pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Mode
                 })
                 .map(|f| end_before_next_clause(tokens, f, &cue_at))
                 .map(|f| end_before_speech_event(tokens, f))
+                .map(|f| end_with_fronted_clause(tokens, cue, first, f))
         };
         if let Some(mut f) = found {
             f.cue = Some(c);
@@ -337,6 +338,39 @@ fn end_before_speech_event(tokens: &Tokens, mut f: Found) -> Found {
     }
     f
 }
+
+/// Reported speech whose verb stands in a subordinate clause opening the sentence
+/// ("While Ward said the toll was fair, Corvale refused to pay") ends with that clause,
+/// at its comma: the main clause after it is the writer's. The comma is the first one
+/// after four words or more of content; not when a quotation mark follows it (the
+/// comma stands inside a quotation, or the main clause quotes the same speaker).
+fn end_with_fronted_clause(tokens: &Tokens, cue: &Cue, first: usize, mut f: Found) -> Found {
+    let toks = &tokens.toks;
+    let opener = (first..cue.aux).find(|&i| toks[i].kind != Kind::Quote);
+    let fronted = opener.is_some_and(|o| FRONTED_OPENERS.contains(&toks[o].lower.as_str()))
+        && !(first..cue.aux).any(|i| toks[i].is(","));
+    if f.rule != Rule::Reported || !fronted {
+        return f;
+    }
+    let Some(&mut (start, ref mut end)) = f.content.first_mut() else {
+        return f;
+    };
+    let comma = (start..*end)
+        .find(|&k| toks[k].is(",") && (start..k).filter(|&i| toks[i].is_word()).count() >= 4);
+    if let Some(k) = comma
+        && !(k + 1..=*end).any(|i| toks[i].kind == Kind::Quote)
+    {
+        *end = k - 1;
+    }
+    f
+}
+
+/// Words opening a subordinate clause at the start of a sentence ("While …", "Even as
+/// …", "For someone who …").
+const FRONTED_OPENERS: &[&str] = &[
+    "while", "when", "although", "though", "as", "after", "before", "since", "if", "because",
+    "once", "until", "whereas", "even", "for", "despite", "unless",
+];
 
 /// Determiners before the occasion of speech ("in an interview", "in his speech").
 const EVENT_DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our"];

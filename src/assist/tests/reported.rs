@@ -110,3 +110,15 @@ fn the_occasion_of_speech_closing_the_sentence_is_not_what_was_said() {
         "he would answer every question at a news conference when the inquiry ends"
     );
 }
+
+#[test]
+fn a_verb_in_a_fronted_subordinate_clause_says_no_more_than_the_clause() {
+    let all = propose(
+        "While Gregor Ward called the plan “bold and overdue” for the islands, the council \
+         waited another month.",
+    );
+    assert_eq!(
+        find(&all, "overdue").quote.text,
+        "the plan “bold and overdue” for the islands"
+    );
+}
