@@ -46,6 +46,12 @@ pub fn attribute(
         let mut content = vec![mixed_bounds(tokens, &quotations[q], cues, c, rule)];
         if rule == Rule::CueThenQuote {
             content[0] = object_and_quotation(tokens, &quotations[q], cues, c, content[0]);
+            if content[0].1 == quotations[q].close
+                && let Some(next) = joined_by_and(tokens, quotations, q)
+            {
+                used[next] = true;
+                content[0].1 = quotations[next].close;
+            }
         }
         let mut rule = rule;
         if rule == Rule::QuoteThenCue
@@ -413,6 +419,25 @@ fn resumed(
         && between.len() <= 6
         && !between.iter().any(|w| matches!(*w, "." | "!" | "?"));
     ok.then_some(q + 1)
+}
+
+/// The quotation joined to quotation `q` by "and" or "or" in its sentence ("the crowd
+/// chanted, “Fix the bridge,” and “Cut the toll.”"): one verb introduces both, and
+/// coders mark them as one quote.
+fn joined_by_and(tokens: &Tokens, quotations: &[Quoted], q: usize) -> Option<usize> {
+    let toks = &tokens.toks;
+    let this = &quotations[q];
+    let next = quotations.get(q + 1)?;
+    let between: Vec<&str> = (this.close + 1..next.open)
+        .map(|i| toks[i].lower.as_str())
+        .collect();
+    let joined = matches!(
+        between.as_slice(),
+        ["and" | "or"] | [",", "and" | "or"] | ["and" | "or", ","] | [",", "and" | "or", ","]
+    );
+    let same_sentence = tokens.sentence_of[next.open] == tokens.sentence_of[this.close]
+        && toks[next.open].para == toks[this.close].para;
+    (joined && same_sentence).then_some(q + 1)
 }
 
 fn q_close(quotations: &[Quoted], q: usize) -> usize {

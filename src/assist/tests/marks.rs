@@ -251,3 +251,25 @@ fn the_clause_before_a_colon_is_spanned_from_its_last_comma() {
     let clause = banners.attribution.as_ref().expect("attribution");
     assert_eq!(clause.text, "the banners at the quay bore one demand:");
 }
+
+#[test]
+fn two_quotations_joined_by_and_after_one_verb_are_one_quote() {
+    for text in [
+        "At the quay the crowd chanted back at her, “Fix the bridge,” and “Cut the toll.”",
+        "Ward kept telling the crowd, “We will win,” and, “The ferry stays.”",
+    ] {
+        let all = propose(text);
+        assert_eq!(all.len(), 1, "{text}: {:#?}", texts(&all));
+        let s = &all[0];
+        assert_eq!(s.rule, Rule::CueThenQuote, "{text}");
+        assert_eq!(s.quote.pieces.len(), 1, "{text}");
+        assert!(
+            s.quote.text.starts_with('“') && s.quote.text.ends_with('”'),
+            "{text}"
+        );
+        assert!(s.quote.text.contains(" and"), "{text}");
+    }
+    // A quotation in the next sentence is not joined by the verb before the first.
+    let all = propose("The crowd chanted, “Fix the bridge.” And “the toll” rose again.");
+    assert_eq!(find(&all, "Fix the bridge").quote.text, "“Fix the bridge.”");
+}
