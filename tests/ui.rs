@@ -5,7 +5,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2, Rect, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use lectern::model::{DocId, Document, Edit, Project};
+use lectern::model::{DocId, Document, Edit, Extent, Project};
 use lectern::ui::Lectern;
 use lectern::ui::command::Command;
 use std::path::Path;
@@ -212,6 +212,33 @@ fn relabel_by_hotkey_and_by_button_and_note_is_one_undo_step() {
         "typing the note is undone as one step"
     );
     assert_eq!(spans(&h)[0].label, "attribution");
+}
+
+#[test]
+fn a_span_in_pieces_is_listed_by_its_pieces_not_the_text_between() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p = project();
+    let text = &p.documents[0].text;
+    let who = text.find("Minister", 1).expect("found");
+    let cue = text.find("said the bridge", 1).expect("found");
+    let extent = Extent::from_pieces(text, &[(who.start, who.end), (cue.start, cue.start + 4)])
+        .expect("pieces");
+    let mut span = p
+        .make_span(DocId(1), "attribution", extent.start, extent.end)
+        .expect("span");
+    span.fragments = extent.fragments;
+    Edit::AddSpan {
+        doc: DocId(1),
+        span,
+    }
+    .apply(&mut p)
+    .expect("add");
+    let h = harness_with(&p, dir.path());
+    h.get_by_label_contains("attribution: Minister said");
+    assert!(
+        h.query_by_label_contains("Minister Gregor Ward").is_none(),
+        "the name between the pieces is not part of the span"
+    );
 }
 
 #[test]

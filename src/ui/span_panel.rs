@@ -232,7 +232,9 @@ pub fn span_list_ui(
                         theme::color_chip(ui, label);
                     }
                     let direction = excerpt_direction(doc, span.start);
-                    let text = row_text(ui, &span.label, &span.text, direction);
+                    // A span in pieces ("Mr Trump … saying") is listed by its pieces, as the
+                    // details and exports show it, not by the text between them.
+                    let text = row_text(ui, &span.label, &span.joined_text(), direction);
                     ui.add(egui::Button::selectable(is_selected, text).truncate())
                 })
                 .inner;
