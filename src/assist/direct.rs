@@ -632,8 +632,14 @@ fn names_a_work(tokens: &Tokens, q: &Quoted) -> bool {
     let word = before.lower.as_str();
     let placed = matches!(word, "on" | "of" | "with" | "in")
         || word.ends_with("'s")
-        || WORK_WORDS.contains(&word) && !matches!(word, "titled" | "entitled" | "headlined");
+        || names_what_follows(word);
     placed && is_title_case(tokens, q) || work_in_apposition(tokens, q)
+}
+
+/// Whether a word names a work the quotation after it is the title of ("his memoir “…”").
+/// "titled" and its kin are left out: coders mark what follows them as the verb's content.
+fn names_what_follows(word: &str) -> bool {
+    WORK_WORDS.contains(&word) && !matches!(word, "titled" | "entitled" | "headlined")
 }
 
 /// Whether a title-case quotation stands in apposition to a work word, set off by a
@@ -642,10 +648,9 @@ fn names_a_work(tokens: &Tokens, q: &Quoted) -> bool {
 fn work_in_apposition(tokens: &Tokens, q: &Quoted) -> bool {
     let toks = &tokens.toks;
     let comma = q.open.checked_sub(1).filter(|&i| toks[i].is(","));
-    let work = comma.and_then(|i| i.checked_sub(1)).is_some_and(|i| {
-        let word = toks[i].lower.as_str();
-        WORK_WORDS.contains(&word) && !matches!(word, "titled" | "entitled" | "headlined")
-    });
+    let work = comma
+        .and_then(|i| i.checked_sub(1))
+        .is_some_and(|i| names_what_follows(&toks[i].lower));
     work && is_title_case(tokens, q)
 }
 

@@ -36,13 +36,20 @@ pub fn attribute(cx: &Context, cues: &[Cue], used: &[usize], model: Option<&Mode
             trailing::attribute(tokens, cue, first, last, quoted)
                 .or_else(|| forward(cx, cue, cues, first, last))
                 .filter(|f| f.rule != Rule::Reported || deed::is_said(cx, cue, f))
-                .map(|f| match model {
-                    Some(m) if f.rule == Rule::Reported => learned_end(cx, m, f, cue, &cue_at),
-                    _ => f,
+                // Where reported speech ends: the end model's guess, then what the
+                // writer's own clauses after it cut off.
+                .map(|f| {
+                    if f.rule != Rule::Reported {
+                        return f;
+                    }
+                    let f = match model {
+                        Some(m) => learned_end(cx, m, f, cue, &cue_at),
+                        None => f,
+                    };
+                    let f = end_before_next_clause(tokens, f, &cue_at);
+                    let f = end_before_speech_event(tokens, f);
+                    end_with_fronted_clause(tokens, cue, first, f)
                 })
-                .map(|f| end_before_next_clause(tokens, f, &cue_at))
-                .map(|f| end_before_speech_event(tokens, f))
-                .map(|f| end_with_fronted_clause(tokens, cue, first, f))
         };
         if let Some(mut f) = found {
             f.cue = Some(c);
@@ -269,9 +276,6 @@ fn learned_end(cx: &Context, model: &Model, mut f: Found, cue: &Cue, cue_at: &[b
 /// toll was “a fair price,” the Courier reported").
 fn end_before_next_clause(tokens: &Tokens, mut f: Found, cue_at: &[bool]) -> Found {
     let toks = &tokens.toks;
-    if f.rule != Rule::Reported {
-        return f;
-    }
     let Some(&mut (start, ref mut end)) = f.content.first_mut() else {
         return f;
     };
@@ -309,9 +313,6 @@ fn end_before_next_clause(tokens: &Tokens, mut f: Found, cue_at: &[bool]) -> Fou
 /// interview that the toll …") or a quotation does.
 fn end_before_speech_event(tokens: &Tokens, mut f: Found) -> Found {
     let toks = &tokens.toks;
-    if f.rule != Rule::Reported {
-        return f;
-    }
     let Some(&mut (start, ref mut end)) = f.content.first_mut() else {
         return f;
     };
@@ -349,7 +350,7 @@ fn end_with_fronted_clause(tokens: &Tokens, cue: &Cue, first: usize, mut f: Foun
     let opener = (first..cue.aux).find(|&i| toks[i].kind != Kind::Quote);
     let fronted = opener.is_some_and(|o| FRONTED_OPENERS.contains(&toks[o].lower.as_str()))
         && !(first..cue.aux).any(|i| toks[i].is(","));
-    if f.rule != Rule::Reported || !fronted {
+    if !fronted {
         return f;
     }
     let Some(&mut (start, ref mut end)) = f.content.first_mut() else {
